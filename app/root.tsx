@@ -1,0 +1,114 @@
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useMemo } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { AppShell } from "./components/app-shell";
+import { getI18n, type Locale } from "./i18n/i18n";
+import stylesheet from "./styles/app.css";
+import { getActor } from "./utils/auth.server";
+import { localeFor } from "./utils/i18n.server";
+import { LiveProvider } from "./utils/live";
+import { useNonce } from "./utils/nonce";
+import { readToast } from "./utils/toast.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Jointly" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await getActor(request, context);
+  const locale = await localeFor(request, actor);
+  const toast = await readToast(request);
+  const unread = actor ? await context.services.notifications.countUnread(actor.userId) : 0;
+  return data(
+    {
+      locale,
+      toast: toast.key,
+      unread,
+      user: actor
+        ? { id: actor.userId, name: actor.name, role: actor.role, hasFirm: Boolean(actor.firm), pendingFirm: Boolean(actor.pendingFirmId) }
+        : null,
+    },
+    { headers: toast.clear ? { "Set-Cookie": toast.clear } : {} },
+  );
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>["data"];
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+function Document({ locale, children }: { locale: Locale; children: React.ReactNode }) {
+  const nonce = useNonce();
+  const i18n = useMemo(() => getI18n(locale), [locale]);
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { locale, user } = useLoaderData<typeof loader>();
+  return (
+    <Document locale={locale}>
+      <LiveProvider enabled={Boolean(user)}>
+        <AppShell>
+          <Outlet />
+        </AppShell>
+      </LiveProvider>
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const root = useRouteLoaderData<typeof loader>("root");
+  return (
+    <Document locale={root?.locale ?? "en"}>
+      <main className="container" id="main">
+        <ErrorMessage />
+      </main>
+    </Document>
+  );
+}
+
+/** Shared by the root and per-route error boundaries: translated, without internals. */
+export function ErrorMessage() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 401 ? "unauthenticated" : "unexpected";
+  return (
+    <section className="card error-card" role="alert">
+      <h1>{t(`errors.${key}.title`)}</h1>
+      <p>{t(`errors.${key}.body`)}</p>
+      <p>
+        <a href="/">{t("errors.backHome")}</a>
+      </p>
+    </section>
+  );
+}

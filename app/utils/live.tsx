@@ -1,0 +1,70 @@
+import { useRevalidator } from "@remix-run/react";
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { io, type Socket } from "socket.io-client";
+import type { ClientToServerEvents, RoomAck, ServerToClientEvents } from "../../server/realtime/events";
+
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type LiveState = "connecting" | "live" | "offline";
+
+const LiveContext = createContext<{ socket: LiveSocket | null; state: LiveState }>({ socket: null, state: "offline" });
+
+const EVENTS: Array<keyof ServerToClientEvents> = ["notification:created", "notification:read", "firm:updated", "membership:changed"];
+
+/**
+ * One socket per signed-in tab. Any push means "something you see changed": the page
+ * revalidates its loaders, and a reconnect revalidates too, so a dropped connection never
+ * leaves stale data behind (STYLE habit 10).
+ */
+export function LiveProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
+  const revalidator = useRevalidator();
+  const revalidateRef = useRef(revalidator.revalidate);
+  revalidateRef.current = revalidator.revalidate;
+  const [socket, setSocket] = useState<LiveSocket | null>(null);
+  const [state, setState] = useState<LiveState>("offline");
+
+  useEffect(() => {
+    if (!enabled) return;
+    const s: LiveSocket = io({ withCredentials: true, transports: ["websocket", "polling"] });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let connectedOnce = false;
+    const revalidate = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => revalidateRef.current(), 50);
+    };
+    s.on("connect", () => {
+      setState("live");
+      if (connectedOnce) revalidate();
+      connectedOnce = true;
+    });
+    s.on("disconnect", () => setState("offline"));
+    s.on("connect_error", () => setState("offline"));
+    for (const event of EVENTS) s.on(event, revalidate);
+    setState("connecting");
+    setSocket(s);
+    return () => {
+      clearTimeout(timer);
+      s.close();
+      setSocket(null);
+      setState("offline");
+    };
+  }, [enabled]);
+
+  return <LiveContext.Provider value={{ socket, state }}>{children}</LiveContext.Provider>;
+}
+
+export const useLiveState = () => useContext(LiveContext).state;
+
+/** Watches a resource's room while the component is mounted (joined again after reconnects). */
+export function useLiveRoom(room: string | null) {
+  const { socket } = useContext(LiveContext);
+  useEffect(() => {
+    if (!socket || !room) return;
+    const join = () => socket.emit("room:join", { room }, (_ack: RoomAck) => {});
+    if (socket.connected) join();
+    socket.on("connect", join);
+    return () => {
+      socket.off("connect", join);
+      if (socket.connected) socket.emit("room:leave", { room }, () => {});
+    };
+  }, [socket, room]);
+}

@@ -1,0 +1,10 @@
+import { countryOptions } from "../../db/reference/countries";
+import { ISIC_CLASSES, isicTitle } from "../../db/reference/isic";
+import type { Locale } from "../i18n/i18n";
+
+/** Select options built on the server in the reader's language (keeps big lists out of the bundle). */
+export function sectorOptions(locale: Locale) {
+  return ISIC_CLASSES.map((c) => ({ code: c.code, name: `${c.code} · ${isicTitle(c.code, locale)}` }));
+}
+
+export { countryOptions };

@@ -1,0 +1,181 @@
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { toNodeHandler } from "better-auth/node";
+import compression from "compression";
+import express from "express";
+import { rateLimit } from "express-rate-limit";
+import helmet from "helmet";
+import type { Logger } from "pino";
+import { pinoHttp } from "pino-http";
+import { openDatabase, type Database } from "../db/client";
+import { createApiRouter } from "./api/router";
+import { CLIENT_IP_HEADER, createAuth, type Auth } from "./auth";
+import type { Env } from "./env";
+import type { JointlyLoadContext } from "./load-context";
+import { createRealtime, type Realtime } from "./realtime/server";
+import { ensureAdmin } from "./services/accounts/ensure-admin";
+import type { Deps } from "./services/deps";
+import { createServices, type Services } from "./services/index";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface Jointly {
+  httpServer: http.Server;
+  database: Database;
+  auth: Auth;
+  services: Services;
+  deps: Deps;
+  realtime: Realtime;
+  listen(): Promise<{ port: number; url: string }>;
+  close(): Promise<void>;
+}
+
+export interface CreateJointlyOptions {
+  env: Env;
+  logger: Logger;
+  /** The Remix server build; omitted by tests that only exercise the API. */
+  build?: ServerBuild;
+  /** Runs after migrations, before listening (the demo seed). */
+  beforeListen?: (app: { deps: Deps; database: Database }) => Promise<void>;
+  now?: () => Date;
+}
+
+/**
+ * Builds the whole platform in one process: database (migrated at boot), auth, socket.io,
+ * the JSON API and the Remix pages, all on one HTTP server (STYLE habit 1).
+ */
+export async function createJointly(options: CreateJointlyOptions): Promise<Jointly> {
+  const { env, logger } = options;
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolMax: env.DATABASE_POOL_MAX });
+  await database.migrate();
+  logger.info({ database: database.kind }, "database migrated");
+
+  const auth = createAuth(database.db, env);
+  const app = express();
+  const httpServer = http.createServer(app);
+  const realtime = await createRealtime({
+    httpServer,
+    db: database.db,
+    auth,
+    logger,
+    redisUrl: env.REDIS_URL,
+    redisPrefix: env.REDIS_PREFIX,
+  });
+  const deps: Deps = { db: database.db, publisher: realtime.publisher, now: options.now ?? (() => new Date()) };
+  const services = createServices(deps);
+
+  if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
+    const result = await ensureAdmin(deps, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
+    logger.info({ email: env.ADMIN_EMAIL, result }, "administrator account");
+  }
+  await options.beforeListen?.({ deps, database });
+
+  app.disable("x-powered-by");
+  app.set("trust proxy", false);
+
+  // The real client address, for better-auth's rate limits; whatever a client sent is replaced.
+  app.use((req, _res, next) => {
+    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
+    next();
+  });
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "img-src": ["'self'", "data:"],
+          "connect-src": ["'self'", "ws:", "wss:"],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+          "upgrade-insecure-requests": env.PUBLIC_URL.startsWith("https:") ? [] : null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: env.PUBLIC_URL.startsWith("https:"),
+    }),
+  );
+  app.use(compression());
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (req) => req.url?.startsWith("/build/") ?? false },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+    }),
+  );
+
+  // Fingerprinted build assets never change; everything else in public/ for an hour.
+  app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
+
+  // Coarse per-IP guard in front of the sign-in and sign-up forms and the auth endpoints.
+  const authLimiter = rateLimit({
+    windowMs: 60_000,
+    limit: env.AUTH_RATE_LIMIT ? 30 : 100_000,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    keyGenerator: (req) => req.socket.remoteAddress ?? "unknown",
+    skip: (req) => req.method === "GET",
+  });
+  app.use(["/login", "/signup", "/api/auth"], authLimiter);
+
+  app.all("/api/auth/*", toNodeHandler(auth));
+  app.use("/api/v1", createApiRouter({ services, auth, logger }));
+
+  if (options.build) {
+    const build = options.build;
+    app.all(
+      "*",
+      createRequestHandler({
+        build,
+        mode: env.NODE_ENV === "production" ? "production" : "development",
+        getLoadContext: (req, res): JointlyLoadContext => ({
+          services,
+          auth,
+          env,
+          logger,
+          cspNonce: res.locals.cspNonce as string,
+          clientIp: String(req.headers[CLIENT_IP_HEADER]),
+        }),
+      }),
+    );
+  }
+
+  let closed = false;
+  return {
+    httpServer,
+    database,
+    auth,
+    services,
+    deps,
+    realtime,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(env.PORT, env.HOST, () => {
+          const address = httpServer.address();
+          const port = typeof address === "object" && address ? address.port : env.PORT;
+          resolve({ port, url: `http://localhost:${port}` });
+        });
+      }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      // Stop accepting, drop sockets (io.close also closes the HTTP server), then the database.
+      httpServer.closeIdleConnections?.();
+      await realtime.close();
+      httpServer.closeAllConnections?.();
+      await database.close();
+    },
+  };
+}

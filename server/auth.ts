@@ -1,0 +1,54 @@
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import type { Db } from "../db/client";
+import { account, session, user, verification } from "../db/schema/auth";
+import { PASSWORD_MAX, PASSWORD_MIN } from "./auth-limits";
+import type { Env } from "./env";
+
+/** Express writes the socket's address here, overwriting anything a client sent (see STACK-NOTES). */
+export const CLIENT_IP_HEADER = "x-jointly-client-ip";
+
+
+export function createAuth(db: Db, env: Env) {
+  return betterAuth({
+    appName: "Jointly",
+    secret: env.BETTER_AUTH_SECRET,
+    baseURL: env.PUBLIC_URL,
+    trustedOrigins: [env.PUBLIC_URL],
+    database: drizzleAdapter(db, { provider: "pg", schema: { user, session, account, verification } }),
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: PASSWORD_MAX,
+      // Accounts are created by our own use cases (sign-up with a firm, admin-created brokers),
+      // each in one transaction; better-auth's own sign-up endpoint stays closed.
+      disableSignUp: true,
+    },
+    user: {
+      additionalFields: {
+        role: { type: "string", required: true, defaultValue: "sme", input: false },
+        locale: { type: "string", required: false, input: false },
+      },
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 30,
+      updateAge: 60 * 60 * 24,
+    },
+    rateLimit: {
+      enabled: env.AUTH_RATE_LIMIT,
+      window: 60,
+      max: 100,
+      customRules: {
+        "/sign-in/email": { window: 60, max: 10 },
+        "/change-password": { window: 60, max: 10 },
+      },
+    },
+    advanced: {
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      database: { generateId: () => crypto.randomUUID() },
+    },
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

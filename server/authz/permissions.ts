@@ -1,0 +1,81 @@
+import type { Role } from "../../db/schema/auth";
+import type { Actor } from "./actor";
+
+/**
+ * Every authorisation rule of Jointly, as data: which role may do what to which entity, and
+ * within which scope. `can()` is the one function that reads it; pages, the JSON API and the
+ * socket rooms all call it, and the UI receives its answers to show or hide controls.
+ *
+ * Scopes:
+ * - any:     every resource of that entity
+ * - own:     the resource belongs to the actor (its own firm, its own notification)
+ * - owner:   the actor is the owner (first member) of the firm
+ * - network: the firm is a member of a network the actor brokers
+ */
+export type Scope = "any" | "own" | "owner" | "network";
+
+export const PERMISSIONS = {
+  firm: {
+    readPublic: { admin: ["any"], broker: ["any"], sme: ["any"], buyer: ["any"] },
+    readPrivate: { admin: ["any"], broker: ["network"], sme: ["own"], buyer: ["own"] },
+    update: { admin: ["any"], sme: ["own"], buyer: ["own"] },
+    decideMember: { admin: ["any"], sme: ["owner"], buyer: ["owner"] },
+  },
+  directory: {
+    search: { admin: ["any"], broker: ["any"], sme: ["any"], buyer: ["any"] },
+  },
+  user: {
+    create: { admin: ["any"] },
+    list: { admin: ["any"] },
+  },
+  notification: {
+    read: { admin: ["own"], broker: ["own"], sme: ["own"], buyer: ["own"] },
+    markRead: { admin: ["own"], broker: ["own"], sme: ["own"], buyer: ["own"] },
+  },
+} as const satisfies Record<string, Record<string, Partial<Record<Role, readonly Scope[]>>>>;
+
+export type Entity = keyof typeof PERMISSIONS;
+export type Action<E extends Entity> = keyof (typeof PERMISSIONS)[E];
+
+/** What is known about the resource, enough to decide each scope. */
+export interface ResourceFacts {
+  /** The firm the resource belongs to (or the firm itself). */
+  firmId?: string;
+  /** The user the resource belongs to. */
+  userId?: string;
+  /** User ids of the brokers of the networks the firm belongs to. */
+  networkBrokerIds?: readonly string[];
+}
+
+export function can<E extends Entity>(actor: Actor, entity: E, action: Action<E>, facts: ResourceFacts = {}): boolean {
+  const byRole = PERMISSIONS[entity][action] as Partial<Record<Role, readonly Scope[]>>;
+  const scopes = byRole[actor.role] ?? [];
+  return scopes.some((scope) => scopeHolds(actor, scope, facts));
+}
+
+function scopeHolds(actor: Actor, scope: Scope, facts: ResourceFacts): boolean {
+  switch (scope) {
+    case "any":
+      return true;
+    case "own":
+      if (facts.userId !== undefined) return facts.userId === actor.userId;
+      return facts.firmId !== undefined && actor.firm?.id === facts.firmId;
+    case "owner":
+      return facts.firmId !== undefined && actor.firm?.id === facts.firmId && actor.firm.isOwner;
+    case "network":
+      return facts.networkBrokerIds?.includes(actor.userId) ?? false;
+  }
+}
+
+/** Every rule as a flat list, for the tests that walk the whole table. */
+export function listRules(): Array<{ entity: Entity; action: string; role: Role; scopes: readonly Scope[] }> {
+  const rules: Array<{ entity: Entity; action: string; role: Role; scopes: readonly Scope[] }> = [];
+  for (const [entity, actions] of Object.entries(PERMISSIONS)) {
+    for (const [action, byRole] of Object.entries(actions)) {
+      for (const [role, scopes] of Object.entries(byRole as Record<string, readonly Scope[]>)) {
+        rules.push({ entity: entity as Entity, action, role: role as Role, scopes });
+      }
+    }
+  }
+  return rules;
+}

@@ -1,0 +1,63 @@
+import type { z } from "zod";
+
+export const ERROR_STATUS = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** Field path ("certifications.0.code") -> messages. */
+export type FieldErrors = Record<string, string[]>;
+
+/** An expected failure of a use case; routes and the API turn it into a status code. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldErrors,
+    /** Field -> i18n key under `validation.`, so forms can show the message in the user's language. */
+    readonly fieldKeys?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+/** Parses input with a zod schema or throws a 400 AppError listing each field's messages. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new AppError("invalid_input", "Invalid input", fieldErrorsOf(result.error));
+  return result.data;
+}
+
+/** A 400 for one field, with its English message and the i18n key the forms translate. */
+export function invalidField(field: string, key: string, message: string, code: ErrorCode = "invalid_input"): AppError {
+  return new AppError(code, "Invalid input", { [field]: [message] }, { [field]: key });
+}
+
+/** Several invalid fields at once: field -> [key, English message]. */
+export function invalidFields(entries: Record<string, [key: string, message: string]>): AppError {
+  const fields: FieldErrors = {};
+  const keys: Record<string, string> = {};
+  for (const [field, [key, message]] of Object.entries(entries)) {
+    fields[field] = [message];
+    keys[field] = key;
+  }
+  return new AppError("invalid_input", "Invalid input", fields, keys);
+}

@@ -1,0 +1,57 @@
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import closeWithGrace from "close-with-grace";
+import { pino } from "pino";
+import { seedDemo, DEMO_LOGINS } from "../db/seed/demo";
+import { createJointly } from "./app";
+import { EnvError, parseEnv, type Env } from "./env";
+
+/**
+ * The process entry: `npm start` (production), `npm run demo` (fresh embedded database with
+ * the Sinos Valley demo). Configuration errors stop the boot with the variable's name.
+ */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const demo = process.argv.includes("--demo");
+
+let env: Env;
+try {
+  env = parseEnv(
+    demo
+      ? // The demo always runs on a fresh embedded database of its own.
+        { ...process.env, DATABASE_URL: undefined, DATA_DIR: process.env.DEMO_DATA_DIR ?? "./data/demo" }
+      : process.env,
+  );
+} catch (error) {
+  if (error instanceof EnvError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const logger = pino({ level: env.LOG_LEVEL });
+if (demo) rmSync(path.resolve(ROOT, env.DATA_DIR), { recursive: true, force: true });
+
+const build = (await import(pathToFileURL(path.join(ROOT, "build/index.js")).href)) as ServerBuild;
+const jointly = await createJointly({
+  env,
+  logger,
+  build,
+  beforeListen: demo ? ({ deps }) => seedDemo(deps) : undefined,
+});
+const { url } = await jointly.listen();
+logger.info({ url, database: jointly.database.kind, redis: Boolean(env.REDIS_URL) }, "Jointly is listening");
+if (demo) {
+  process.stdout.write(`\nJointly demo on ${env.PUBLIC_URL}\nDemo logins (password for all: ${DEMO_LOGINS.password}):\n`);
+  for (const login of DEMO_LOGINS.users) process.stdout.write(`  ${login.role.padEnd(7)} ${login.email}  (${login.note})\n`);
+  process.stdout.write("\n");
+}
+
+closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  if (err) logger.error({ err }, "shutting down after an error");
+  else logger.info({ signal }, "shutting down");
+  await jointly.close();
+  logger.info("closed cleanly");
+});

@@ -1,0 +1,23 @@
+import type { Logger } from "pino";
+import type { Auth } from "./auth";
+import type { Env } from "./env";
+import type { Services } from "./services";
+
+/** What every Remix loader and action receives (STYLE habit 2). */
+export interface JointlyLoadContext {
+  [key: string]: unknown;
+  services: Services;
+  auth: Auth;
+  env: Env;
+  logger: Logger;
+  cspNonce: string;
+  clientIp: string;
+}
+
+declare module "@remix-run/node" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends JointlyLoadContext {}
+  interface Future {
+    v3_singleFetch: true;
+  }
+}

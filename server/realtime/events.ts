@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/**
+ * The typed socket.io contract. A push only says "this changed" (STYLE habit 10): the page
+ * revalidates its loader, so loaders stay the single source of truth.
+ */
+export interface ServerToClientEvents {
+  "notification:created": (payload: { id: string }) => void;
+  "notification:read": (payload: { ids: string[] }) => void;
+  "firm:updated": (payload: { firmId: string }) => void;
+  "membership:changed": (payload: { firmId: string }) => void;
+}
+
+export type RoomAck = { data: { room: string } } | { error: { code: string; message: string } };
+
+export interface ClientToServerEvents {
+  "room:join": (payload: unknown, ack: (result: RoomAck) => void) => void;
+  "room:leave": (payload: unknown, ack: (result: RoomAck) => void) => void;
+}
+
+export type EventName = keyof ServerToClientEvents;
+export type EventPayload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
+
+/** Rooms are `kind:id`; each kind has its own authorisation check in rooms.ts. */
+export const roomPayloadSchema = z.object({
+  room: z.string().regex(/^[a-z_]+:[A-Za-z0-9-]{1,64}$/, "must look like kind:id"),
+});
+
+export const userRoom = (userId: string) => `user:${userId}`;
+export const firmRoom = (firmId: string) => `firm:${firmId}`;

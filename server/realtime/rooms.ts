@@ -1,0 +1,20 @@
+import type { Actor } from "../authz/actor";
+import { can } from "../authz/permissions";
+import type { Db } from "../../db/client";
+import { firmFacts } from "../services/firms/firm-facts";
+
+/**
+ * Whether an actor may join a room. Each room kind maps to a permission of
+ * server/authz/permissions.ts, so sockets obey the same rules as pages and the API.
+ */
+export async function mayJoinRoom(db: Db, actor: Actor, room: string): Promise<boolean> {
+  const [kind, id] = room.split(":", 2);
+  switch (kind) {
+    case "user":
+      return id === actor.userId;
+    case "firm":
+      return can(actor, "firm", "readPrivate", await firmFacts(db, id));
+    default:
+      return false;
+  }
+}

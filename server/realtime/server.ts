@@ -1,0 +1,123 @@
+import type { Server as HttpServer } from "node:http";
+import { createAdapter } from "@socket.io/redis-adapter";
+import type { Logger } from "pino";
+import { createClient } from "redis";
+import { Server, type Socket } from "socket.io";
+import type { Db } from "../../db/client";
+import type { Auth } from "../auth";
+import type { Actor } from "../authz/actor";
+import { loadActor } from "../services/accounts/load-actor";
+import type { ClientToServerEvents, RoomAck, ServerToClientEvents } from "./events";
+import { roomPayloadSchema, userRoom } from "./events";
+import type { Publisher } from "./publisher";
+import { mayJoinRoom } from "./rooms";
+
+type JointlySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
+
+export interface Realtime {
+  io: Server<ClientToServerEvents, ServerToClientEvents>;
+  publisher: Publisher;
+  close(): Promise<void>;
+}
+
+/**
+ * socket.io on the same HTTP server as Express and Remix. The handshake is authenticated by
+ * the session cookie; every socket joins its user's room, and any other room only after
+ * mayJoinRoom agrees. With REDIS_URL, the Redis adapter lets several processes reach every client.
+ */
+export async function createRealtime(options: {
+  httpServer: HttpServer;
+  db: Db;
+  auth: Auth;
+  logger: Logger;
+  redisUrl?: string;
+  redisPrefix: string;
+}): Promise<Realtime> {
+  const { db, auth, logger } = options;
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(options.httpServer, {
+    serveClient: false,
+    cors: { origin: false },
+  });
+
+  const redisClients: Array<{ quit(): Promise<unknown>; isOpen: boolean }> = [];
+  if (options.redisUrl) {
+    const pub = createClient({ url: options.redisUrl });
+    const sub = pub.duplicate();
+    pub.on("error", (err) => logger.error({ err }, "redis publisher error"));
+    sub.on("error", (err) => logger.error({ err }, "redis subscriber error"));
+    await Promise.all([pub.connect(), sub.connect()]);
+    redisClients.push(pub, sub);
+    io.adapter(createAdapter(pub, sub, { key: `${options.redisPrefix}:socket.io` }));
+    logger.info("socket.io uses the Redis adapter");
+  }
+
+  io.use(async (socket, next) => {
+    try {
+      const headers = new Headers();
+      for (const [key, value] of Object.entries(socket.request.headers)) {
+        if (typeof value === "string") headers.set(key, value);
+        else if (Array.isArray(value)) headers.set(key, value.join(", "));
+      }
+      const session = await auth.api.getSession({ headers });
+      const actor = session ? await loadActor(db, session.user.id) : null;
+      if (!actor) return next(new Error("unauthenticated"));
+      (socket as JointlySocket).data.actor = actor;
+      next();
+    } catch (err) {
+      logger.warn({ err }, "socket handshake failed");
+      next(new Error("unauthenticated"));
+    }
+  });
+
+  io.on("connection", (raw) => {
+    const socket = raw as JointlySocket;
+    const actor = socket.data.actor;
+    void socket.join(userRoom(actor.userId));
+
+    socket.on("room:join", async (payload, ack) => {
+      const reply = typeof ack === "function" ? ack : () => {};
+      const parsed = roomPayloadSchema.safeParse(payload);
+      if (!parsed.success) return reply(invalid(parsed.error.issues[0]?.message ?? "invalid"));
+      const { room } = parsed.data;
+      try {
+        if (!(await mayJoinRoom(db, actor, room))) {
+          return reply({ error: { code: "forbidden", message: "You may not watch this resource" } });
+        }
+        await socket.join(room);
+        reply({ data: { room } });
+      } catch (err) {
+        logger.error({ err, room }, "room join failed");
+        reply({ error: { code: "internal", message: "Could not join the room" } });
+      }
+    });
+
+    socket.on("room:leave", async (payload, ack) => {
+      const reply = typeof ack === "function" ? ack : () => {};
+      const parsed = roomPayloadSchema.safeParse(payload);
+      if (!parsed.success) return reply(invalid(parsed.error.issues[0]?.message ?? "invalid"));
+      await socket.leave(parsed.data.room);
+      reply({ data: { room: parsed.data.room } });
+    });
+  });
+
+  const publisher: Publisher = {
+    toRoom(room, event, payload) {
+      // The typed emit needs a literal event name; the Publisher interface already typed the pair.
+      (io.to(room).emit as (e: string, p: unknown) => boolean)(event, payload);
+    },
+  };
+
+  return {
+    io,
+    publisher,
+    async close() {
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      for (const client of redisClients) if (client.isOpen) await client.quit().catch(() => {});
+    },
+  };
+}
+
+function invalid(message: string): RoomAck {
+  return { error: { code: "invalid_input", message } };
+}

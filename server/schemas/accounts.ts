@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { LOCALES, ROLES } from "../../db/schema/auth";
+import { PASSWORD_MAX, PASSWORD_MIN } from "../auth-limits";
+import { BUYER_TYPES, LINKS } from "../domain/chain-position";
+import { countrySchema, sectorSchema } from "./firm";
+
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Must be an email address"));
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN, `At least ${PASSWORD_MIN} characters`)
+  .max(PASSWORD_MAX, `At most ${PASSWORD_MAX} characters`);
+export const personNameSchema = z.string().trim().min(2, "At least 2 characters").max(80);
+
+/**
+ * Self sign-up: SMEs and buyers only (brokers are created by an admin). The user either creates
+ * a firm or asks to join an existing one, which its first member approves.
+ */
+export const signUpSchema = z.discriminatedUnion("firmChoice", [
+  z.object({
+    firmChoice: z.literal("create"),
+    role: z.enum(["sme", "buyer"]),
+    name: personNameSchema,
+    email: emailSchema,
+    password: passwordSchema,
+    firmName: z.string().trim().min(2, "At least 2 characters").max(120),
+    country: countrySchema,
+    sector: sectorSchema,
+    link: z.enum(LINKS).optional(),
+    tier: z.number().int().min(1).max(4).optional(),
+    buyerType: z.enum(BUYER_TYPES).optional(),
+  }),
+  z.object({
+    firmChoice: z.literal("join"),
+    role: z.enum(["sme", "buyer"]),
+    name: personNameSchema,
+    email: emailSchema,
+    password: passwordSchema,
+    firmId: z.uuid("Choose a firm"),
+  }),
+]);
+export type SignUpInput = z.output<typeof signUpSchema>;
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, "Required").max(PASSWORD_MAX),
+  redirectTo: z.string().optional(),
+});
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Required"),
+    newPassword: passwordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "Passwords do not match",
+    params: { key: "passwords_differ" },
+  });
+
+export const createUserSchema = z.object({
+  name: personNameSchema,
+  email: emailSchema,
+  password: passwordSchema,
+  role: z.enum(ROLES),
+});
+export type CreateUserInput = z.output<typeof createUserSchema>;
+
+export const localeSchema = z.object({ locale: z.enum(LOCALES) });

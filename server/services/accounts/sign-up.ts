@@ -1,0 +1,79 @@
+import { and, eq } from "drizzle-orm";
+import { firm, firmMember } from "../../../db/schema/firms";
+import type { Locale } from "../../../db/schema/auth";
+import { invalidField, invalidFields, parseInput } from "../../errors";
+import { signUpSchema } from "../../schemas/accounts";
+import { inTransaction, type Deps } from "../deps";
+import { notify } from "../notifications/notify";
+import { insertAccount } from "./insert-account";
+
+/**
+ * Anyone may sign up as an SME or a buyer, creating a firm (and becoming its owner) or asking
+ * to join an existing firm of the same kind, which the firm's owner approves. One transaction:
+ * no account without its firm or its request.
+ */
+export async function signUp(deps: Deps, rawInput: unknown, options: { locale?: Locale | null } = {}) {
+  const input = parseInput(signUpSchema, rawInput);
+  return inTransaction(deps, async (tx, after) => {
+    if (input.firmChoice === "join") {
+      const [target] = await tx
+        .select({ id: firm.id, kind: firm.kind, name: firm.name })
+        .from(firm)
+        .where(eq(firm.id, input.firmId));
+      if (!target || target.kind !== input.role) {
+        throw invalidField("firmId", "no_such_firm", "No such firm of this kind");
+      }
+      const { id: userId } = await insertAccount(tx, { ...input, locale: options.locale });
+      const [member] = await tx
+        .insert(firmMember)
+        .values({ firmId: target.id, userId, status: "pending", isOwner: false })
+        .returning({ id: firmMember.id });
+      const owners = await tx
+        .select({ userId: firmMember.userId })
+        .from(firmMember)
+        .where(and(eq(firmMember.firmId, target.id), eq(firmMember.isOwner, true), eq(firmMember.status, "active")));
+      await notify(
+        tx,
+        after,
+        owners.map((o) => ({
+          userId: o.userId,
+          type: "firm_join_requested",
+          params: { person: input.name, firm: target.name },
+          href: `/firm#member-${member.id}`,
+        })),
+      );
+      return { userId, firmId: target.id, status: "pending" as const };
+    }
+
+    if (input.role === "sme" && (!input.link || !input.tier)) {
+      const fields: Record<string, [string, string]> = {};
+      if (!input.link) fields.link = ["required", "Required for an SME"];
+      if (!input.tier) fields.tier = ["required", "Required for an SME"];
+      throw invalidFields(fields);
+    }
+    if (input.role === "buyer" && !input.buyerType) {
+      throw invalidField("buyerType", "required", "Required for a buyer");
+    }
+    const { id: userId } = await insertAccount(tx, { ...input, locale: options.locale });
+    const [created] = await tx
+      .insert(firm)
+      .values({
+        kind: input.role,
+        name: input.firmName,
+        country: input.country,
+        sector: input.sector,
+        link: input.role === "sme" ? input.link : null,
+        tier: input.role === "sme" ? input.tier : null,
+        buyerType: input.role === "buyer" ? input.buyerType : null,
+      })
+      .returning({ id: firm.id });
+    await tx.insert(firmMember).values({
+      firmId: created.id,
+      userId,
+      status: "active",
+      isOwner: true,
+      decidedAt: deps.now(),
+    });
+    return { userId, firmId: created.id, status: "active" as const };
+  });
+}
