@@ -8,7 +8,7 @@ export interface Money {
   currency: string;
 }
 
-const DECIMAL = /^(\d{1,15})(?:[.,](\d+))?$/;
+const DECIMAL = /^(\d{1,16})(?:[.,](\d+))?$/;
 
 /**
  * "1250000.5" with 2 digits -> 125000050. Returns null when the text is not a plain

@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import en from "./locales/en.json";
+import es from "./locales/es.json";
+import ptBR from "./locales/pt-BR.json";
+import { formatDate, formatMoney } from "./format";
+import { getI18n, negotiateLocale } from "./i18n";
+
+type Tree = { [key: string]: string | Tree };
+const keysOf = (tree: Tree, prefix = ""): string[] =>
+  Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keysOf(v, `${prefix}${k}.`)));
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+const enKeys = keysOf(en as Tree);
+
+describe("translations", () => {
+  for (const [name, tree] of [
+    ["pt-BR", ptBR],
+    ["es", es],
+  ] as const) {
+    it(`${name} has exactly the English keys`, () => {
+      const keys = keysOf(tree as Tree);
+      expect(enKeys.filter((k) => !keys.includes(k)), "missing").toEqual([]);
+      expect(keys.filter((k) => !enKeys.includes(k)), "extra").toEqual([]);
+    });
+    it(`${name} keeps every {{placeholder}}`, () => {
+      const t = getI18n(name).t;
+      for (const key of enKeys) {
+        const english = getI18n("en").t(key, { returnObjects: false, interpolation: { skipOnVariables: true } });
+        void t;
+        const translated = key.split(".").reduce<Tree | string>((node, part) => (node as Tree)[part], tree as Tree) as string;
+        const source = key.split(".").reduce<Tree | string>((node, part) => (node as Tree)[part], en as Tree) as string;
+        expect(placeholders(translated), `${name} ${key}`).toEqual(placeholders(source));
+        expect(typeof english).toBe("string");
+      }
+    });
+  }
+
+  it("has an English text for every literal key used in the app", () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir)) {
+        const full = path.join(dir, entry);
+        if (statSync(full).isDirectory()) walk(full);
+        else if (/\.tsx?$/.test(entry) && !entry.endsWith(".test.ts")) files.push(full);
+      }
+    };
+    walk(path.resolve(__dirname, ".."));
+    const missing: string[] = [];
+    for (const file of files) {
+      const source = readFileSync(file, "utf8");
+      for (const match of source.matchAll(/\bt\(\s*"([a-zA-Z0-9_.-]+)"/g)) {
+        const key = match[1];
+        if (!enKeys.includes(key) && !enKeys.includes(`${key}_one`)) missing.push(`${path.basename(file)}: ${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+describe("negotiateLocale", () => {
+  it("prefers the exact tag, then the language, by quality", () => {
+    expect(negotiateLocale("pt-BR,pt;q=0.9,en;q=0.8")).toBe("pt-BR");
+    expect(negotiateLocale("pt-PT")).toBe("pt-BR");
+    expect(negotiateLocale("es-MX,es;q=0.9")).toBe("es");
+    expect(negotiateLocale("de-DE,es;q=0.5,en;q=0.6")).toBe("en");
+    expect(negotiateLocale("fr, es;q=0.1")).toBe("es");
+  });
+  it("falls back to English", () => {
+    expect(negotiateLocale(undefined)).toBe("en");
+    expect(negotiateLocale("de,fr")).toBe("en");
+    expect(negotiateLocale("es;q=0")).toBe("en");
+  });
+});
+
+describe("formatting for the locale", () => {
+  it("formats money from minor units with the currency's digits", () => {
+    expect(formatMoney("pt-BR", 125000050, "BRL").replace(/\s/g, " ")).toBe("R$ 1.250.000,50");
+    expect(formatMoney("en", 125000050, "USD")).toBe("$1,250,000.50");
+    expect(formatMoney("es", 1500, "JPY").replace(/\s/g, " ")).toMatch(/1500|1\.500/);
+  });
+  it("formats dates in the reader's language", () => {
+    expect(formatDate("en", "2026-03-05")).toBe("Mar 5, 2026");
+    expect(formatDate("pt-BR", "2026-03-05")).toMatch(/5 de mar\.? de 2026/);
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import type { Role } from "../../db/schema/auth";
+import type { Actor } from "./actor";
+import { can, listRules } from "./permissions";
+
+const actor = (role: Role, firm: Actor["firm"] = null, userId = "u-1"): Actor => ({
+  userId,
+  name: "A",
+  email: "a@example.test",
+  role,
+  locale: null,
+  firm,
+  pendingFirmId: null,
+});
+
+const smeOwner = actor("sme", { id: "firm-a", kind: "sme", isOwner: true });
+const smeMember = actor("sme", { id: "firm-a", kind: "sme", isOwner: false }, "u-2");
+const otherSme = actor("sme", { id: "firm-b", kind: "sme", isOwner: true }, "u-3");
+const buyer = actor("buyer", { id: "firm-c", kind: "buyer", isOwner: true }, "u-4");
+const broker = actor("broker", null, "u-5");
+const admin = actor("admin", null, "u-6");
+
+describe("firm permissions", () => {
+  it("lets every role read a firm's public profile", () => {
+    for (const a of [smeOwner, otherSme, buyer, broker, admin]) expect(can(a, "firm", "readPublic")).toBe(true);
+  });
+
+  it("shows private fields only to the firm's members, its networks' brokers and admins", () => {
+    const facts = { firmId: "firm-a", networkBrokerIds: ["u-5"] };
+    expect(can(smeOwner, "firm", "readPrivate", facts)).toBe(true);
+    expect(can(smeMember, "firm", "readPrivate", facts)).toBe(true);
+    expect(can(otherSme, "firm", "readPrivate", facts)).toBe(false);
+    expect(can(buyer, "firm", "readPrivate", facts)).toBe(false);
+    expect(can(broker, "firm", "readPrivate", facts)).toBe(true);
+    expect(can(broker, "firm", "readPrivate", { firmId: "firm-a", networkBrokerIds: [] })).toBe(false);
+    expect(can(admin, "firm", "readPrivate", facts)).toBe(true);
+  });
+
+  it("lets only the firm's own members edit it, and brokers never", () => {
+    expect(can(smeMember, "firm", "update", { firmId: "firm-a" })).toBe(true);
+    expect(can(otherSme, "firm", "update", { firmId: "firm-a" })).toBe(false);
+    expect(can(buyer, "firm", "update", { firmId: "firm-a" })).toBe(false);
+    expect(can(broker, "firm", "update", { firmId: "firm-a", networkBrokerIds: ["u-5"] })).toBe(false);
+  });
+
+  it("lets only the owner decide requests to join", () => {
+    expect(can(smeOwner, "firm", "decideMember", { firmId: "firm-a" })).toBe(true);
+    expect(can(smeMember, "firm", "decideMember", { firmId: "firm-a" })).toBe(false);
+    expect(can(otherSme, "firm", "decideMember", { firmId: "firm-a" })).toBe(false);
+  });
+});
+
+describe("user and notification permissions", () => {
+  it("lets only admins create and list accounts", () => {
+    expect(can(admin, "user", "create")).toBe(true);
+    for (const a of [smeOwner, buyer, broker]) {
+      expect(can(a, "user", "create")).toBe(false);
+      expect(can(a, "user", "list")).toBe(false);
+    }
+  });
+
+  it("keeps notifications to their owner, admins included", () => {
+    expect(can(smeOwner, "notification", "markRead", { userId: "u-1" })).toBe(true);
+    expect(can(admin, "notification", "markRead", { userId: "u-1" })).toBe(false);
+    expect(can(otherSme, "notification", "read", { userId: "u-1" })).toBe(false);
+  });
+});
+
+describe("the rule table", () => {
+  it("denies what it does not list", () => {
+    const rules = listRules();
+    expect(rules.length).toBeGreaterThan(10);
+    expect(rules.some((r) => r.entity === "firm" && r.action === "update" && r.role === "broker")).toBe(false);
+  });
+
+  it("never grants 'own' scope without facts to check it against", () => {
+    expect(can(smeOwner, "firm", "update")).toBe(false);
+    expect(can(smeOwner, "notification", "read")).toBe(false);
+  });
+});

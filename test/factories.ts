@@ -1,0 +1,58 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { user, type Role } from "../db/schema/auth";
+import type { Actor } from "../server/authz/actor";
+import { loadActor } from "../server/services/accounts/load-actor";
+import { signUp } from "../server/services/accounts/sign-up";
+import { insertAccount } from "../server/services/accounts/insert-account";
+import { inTransaction, type Deps } from "../server/services/deps";
+import { RecordingPublisher } from "../server/realtime/publisher";
+
+/** Unique data per call, so test files and tests never collide. */
+let counter = 0;
+export const unique = (prefix: string) => `${prefix}-${process.pid}-${Date.now().toString(36)}-${++counter}`;
+export const uniqueEmail = (prefix = "user") => `${unique(prefix)}@test.example`.toLowerCase();
+
+export const PASSWORD = "correct-horse-battery";
+
+export function makeDeps(db: Db, now = () => new Date("2026-11-23T12:00:00Z")): Deps & { publisher: RecordingPublisher } {
+  return { db, publisher: new RecordingPublisher(), now };
+}
+
+export async function actorOf(db: Db, userId: string): Promise<Actor> {
+  const actor = await loadActor(db, userId);
+  if (!actor) throw new Error(`no user ${userId}`);
+  return actor;
+}
+
+/** An SME or buyer user owning a new firm, through the real sign-up use case. */
+export async function createFirmOwner(
+  deps: Deps,
+  options: { role?: "sme" | "buyer"; firmName?: string; country?: string; sector?: string; link?: string; tier?: number } = {},
+) {
+  const role = options.role ?? "sme";
+  const email = uniqueEmail(role);
+  const result = await signUp(deps, {
+    firmChoice: "create",
+    role,
+    name: "Test Person",
+    email,
+    password: PASSWORD,
+    firmName: options.firmName ?? unique("Firm"),
+    country: options.country ?? "BR",
+    sector: options.sector ?? "1520",
+    ...(role === "sme" ? { link: options.link ?? "assembly", tier: options.tier ?? 1 } : { buyerType: "global_retailer" }),
+  });
+  return { ...result, email, actor: await actorOf(deps.db, result.userId) };
+}
+
+export async function createUserWithRole(deps: Deps, role: Role) {
+  const email = uniqueEmail(role);
+  const { id } = await inTransaction(deps, (tx) => insertAccount(tx, { name: `Test ${role}`, email, password: PASSWORD, role }));
+  return { id, email, actor: await actorOf(deps.db, id) };
+}
+
+export async function userByEmail(db: Db, email: string) {
+  const [row] = await db.select().from(user).where(eq(user.email, email));
+  return row;
+}

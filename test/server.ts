@@ -1,0 +1,95 @@
+import net from "node:net";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { pino } from "pino";
+import { createJointly, type Jointly } from "../server/app";
+import { parseEnv } from "../server/env";
+import { createTestDatabase } from "./db";
+
+/**
+ * A whole Jointly process on a random port with its own fresh database, for HTTP and socket
+ * tests. With `pages: true` it also serves the Remix build (run `npm run build` first).
+ */
+export interface TestServer {
+  url: string;
+  app: Jointly;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(options: { pages?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+  const testDb = await createTestDatabase();
+  // The server opens its own handle: close the probe handle but keep the database.
+  await testDb.close();
+  const port = await freePort();
+  const env = parseEnv({
+    NODE_ENV: "test",
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "silent",
+    ...(testDb.url ? { DATABASE_URL: testDb.url } : { DATA_DIR: "memory://" }),
+    ...options.env,
+  });
+  let build: ServerBuild | undefined;
+  if (options.pages) {
+    const file = path.resolve(__dirname, "../build/index.js");
+    if (!existsSync(file)) throw new Error("Run `npm run build` before the page tests");
+    build = (await import(pathToFileURL(file).href)) as ServerBuild;
+  }
+  const app = await createJointly({ env, logger: pino({ level: "silent" }), build });
+  await app.listen();
+  const url = env.PUBLIC_URL;
+  return {
+    url,
+    app,
+    async close() {
+      await app.close();
+      await testDb.drop().catch(() => {});
+    },
+  };
+}
+
+/** A port free right now; better-auth must know its public URL before the server listens. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** A cookie jar of one: signs in through better-auth and keeps the session cookie. */
+export async function signIn(url: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+export function api(url: string, cookie?: string) {
+  const call = async (method: string, pathname: string, body?: unknown) => {
+    const response = await fetch(`${url}/api/v1${pathname}`, {
+      method,
+      headers: { ...(cookie ? { cookie } : {}), ...(body !== undefined ? { "content-type": "application/json" } : {}), origin: url },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  };
+  return {
+    get: (p: string) => call("GET", p),
+    post: (p: string, b?: unknown) => call("POST", p, b ?? {}),
+    put: (p: string, b?: unknown) => call("PUT", p, b ?? {}),
+  };
+}
