@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { io as connect, type Socket } from "socket.io-client";
+import { signUp } from "../server/services/accounts/sign-up";
+import { updateMyFirm } from "../server/services/firms/update-my-firm";
+import { createFirmOwner, makeDeps, PASSWORD, uniqueEmail } from "./factories";
+import { signIn, startTestServer, type TestServer } from "./server";
+
+let server: TestServer;
+let deps: ReturnType<typeof makeDeps>;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  // Use the server's real publisher, so pushes go through socket.io.
+  deps = { ...makeDeps(server.app.deps.db), publisher: server.app.deps.publisher } as ReturnType<typeof makeDeps>;
+});
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await server.close();
+});
+
+function open(cookie?: string): Socket {
+  const socket = connect(server.url, { transports: ["websocket"], extraHeaders: cookie ? { cookie } : {}, reconnection: false });
+  sockets.push(socket);
+  return socket;
+}
+
+const connected = (socket: Socket) =>
+  new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", (err) => reject(err));
+  });
+
+const next = <T>(socket: Socket, event: string, timeoutMs = 3000) =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+    socket.once(event, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+
+const join = (socket: Socket, payload: unknown) =>
+  new Promise<{ data?: { room: string }; error?: { code: string } }>((resolve) => socket.emit("room:join", payload, resolve));
+
+describe("socket handshake", () => {
+  it("refuses a connection without a session", async () => {
+    await expect(connected(open())).rejects.toThrow(/unauthenticated/);
+  });
+
+  it("refuses a forged cookie", async () => {
+    await expect(connected(open("better-auth.session_token=forged.value"))).rejects.toThrow(/unauthenticated/);
+  });
+});
+
+describe("live notifications", () => {
+  it("pushes a notification to its user's room as soon as it is stored", async () => {
+    const owner = await createFirmOwner(deps);
+    const socket = open(await signIn(server.url, owner.email, PASSWORD));
+    await connected(socket);
+    const pushed = next<{ id: string }>(socket, "notification:created");
+    await signUp(deps, { firmChoice: "join", role: "sme", name: "Live Joiner", email: uniqueEmail(), password: PASSWORD, firmId: owner.firmId });
+    const payload = await pushed;
+    const list = await server.app.services.notifications.list(owner.actor);
+    expect(list.items.map((n) => n.id)).toContain(payload.id);
+  });
+
+  it("does not deliver one user's notification to another", async () => {
+    const owner = await createFirmOwner(deps);
+    const bystander = await createFirmOwner(deps);
+    const socket = open(await signIn(server.url, bystander.email, PASSWORD));
+    await connected(socket);
+    let received = 0;
+    socket.on("notification:created", () => received++);
+    await signUp(deps, { firmChoice: "join", role: "sme", name: "Other", email: uniqueEmail(), password: PASSWORD, firmId: owner.firmId });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(received).toBe(0);
+  });
+});
+
+describe("rooms", () => {
+  it("joins one's own firm room and receives its updates; another firm's room is refused", async () => {
+    const owner = await createFirmOwner(deps);
+    const other = await createFirmOwner(deps);
+    const socket = open(await signIn(server.url, owner.email, PASSWORD));
+    await connected(socket);
+
+    expect(await join(socket, { room: `firm:${owner.firmId}` })).toEqual({ data: { room: `firm:${owner.firmId}` } });
+    expect(await join(socket, { room: `firm:${other.firmId}` })).toMatchObject({ error: { code: "forbidden" } });
+    expect(await join(socket, { room: `user:${other.userId}` })).toMatchObject({ error: { code: "forbidden" } });
+    expect(await join(socket, { room: "nonsense" })).toMatchObject({ error: { code: "invalid_input" } });
+    expect(await join(socket, { room: "secret:abc" })).toMatchObject({ error: { code: "forbidden" } });
+    expect(await join(socket, 42)).toMatchObject({ error: { code: "invalid_input" } });
+
+    const updated = next<{ firmId: string }>(socket, "firm:updated");
+    await updateMyFirm(deps, owner.actor, { kind: "sme", name: "Live Firm", country: "BR", sector: "1520", link: "assembly", tier: 1 });
+    expect(await updated).toEqual({ firmId: owner.firmId });
+  });
+});
