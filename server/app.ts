@@ -54,7 +54,7 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
   await database.migrate();
   logger.info({ database: database.kind }, "database migrated");
 
-  const auth = createAuth(database.db, env);
+  const auth = createAuth(database.db, env, logger);
   const app = express();
   const httpServer = http.createServer(app);
   const realtime = await createRealtime({

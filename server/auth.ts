@@ -3,13 +3,14 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import type { Db } from "../db/client";
 import { account, session, user, verification } from "../db/schema/auth";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./auth-limits";
+import type { Logger } from "pino";
 import type { Env } from "./env";
 
 /** Express writes the socket's address here, overwriting anything a client sent (see STACK-NOTES). */
 export const CLIENT_IP_HEADER = "x-jointly-client-ip";
 
 
-export function createAuth(db: Db, env: Env) {
+export function createAuth(db: Db, env: Env, logger?: Logger) {
   return betterAuth({
     appName: "Jointly",
     secret: env.BETTER_AUTH_SECRET,
@@ -48,6 +49,13 @@ export function createAuth(db: Db, env: Env) {
       database: { generateId: () => crypto.randomUUID() },
     },
     telemetry: { enabled: false },
+    // better-auth's own messages go to the request log, not the console.
+    logger: logger
+      ? {
+          log: (level: "info" | "success" | "warn" | "error" | "debug", message: string, ...args: unknown[]) =>
+            logger[level === "success" ? "info" : level]({ args }, `better-auth: ${message}`),
+        }
+      : undefined,
   });
 }
 
