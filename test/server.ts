@@ -1,7 +1,7 @@
 import net from "node:net";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { pino } from "pino";
 import { createJointly, type Jointly } from "../server/app";
@@ -34,7 +34,7 @@ export async function startTestServer(options: { pages?: boolean; env?: Record<s
   });
   let build: ServerBuild | undefined;
   if (options.pages) {
-    const file = path.resolve(__dirname, "../build/index.js");
+    const file = fileURLToPath(new URL("../build/index.js", import.meta.url));
     if (!existsSync(file)) throw new Error("Run `npm run build` before the page tests");
     build = (await import(pathToFileURL(file).href)) as ServerBuild;
   }

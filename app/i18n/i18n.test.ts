@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import en from "./locales/en.json";
 import es from "./locales/es.json";
@@ -46,7 +47,7 @@ describe("translations", () => {
         else if (/\.tsx?$/.test(entry) && !entry.endsWith(".test.ts")) files.push(full);
       }
     };
-    walk(path.resolve(__dirname, ".."));
+    walk(fileURLToPath(new URL("..", import.meta.url)));
     const missing: string[] = [];
     for (const file of files) {
       const source = readFileSync(file, "utf8");

@@ -26,6 +26,7 @@ export function getI18n(locale: Locale): I18n {
       initAsync: false,
       interpolation: { escapeValue: false },
       returnNull: false,
+      showSupportNotice: false,
     });
     instances.set(locale, instance);
   }

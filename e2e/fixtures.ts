@@ -1,0 +1,74 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test as base, type Browser, type Page } from "@playwright/test";
+
+/**
+ * Shared fixtures: every page fails its test on a console error (CSP violations and hydration
+ * errors included), and helpers sign up or sign in the way a person would.
+ */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (msg) => {
+        if (msg.type() === "error") errors.push(msg.text());
+      });
+      page.on("pageerror", (err) => errors.push(err.message));
+      await use(errors);
+      expect(errors, "console errors on the page").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+let counter = 0;
+export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}@e2e.example`;
+export const PASSWORD = "e2e-password-123";
+
+export async function signUpSme(page: Page, options: { name?: string; firmName: string; email?: string }) {
+  const email = options.email ?? uniqueEmail("sme");
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill(options.name ?? "Paula Pereira");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Firm name").fill(options.firmName);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/home$/);
+  return email;
+}
+
+/** Signs in through better-auth's endpoint, as the login form does, sharing the browser's cookies. */
+export async function signInAs(page: Page, email: string, password: string) {
+  const response = await page.request.post("/api/auth/sign-in/email", {
+    data: { email, password },
+    headers: { origin: new URL(page.url() === "about:blank" ? "http://localhost:3100" : page.url()).origin },
+  });
+  expect(response.ok()).toBe(true);
+}
+
+export async function newSignedInPage(browser: Browser, email: string, password: string) {
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/home$/);
+  return { context, page };
+}
+
+/** No serious or critical axe violations on the current page. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+    `accessibility violations on ${page.url()}`,
+  ).toEqual([]);
+}
+
+export const DEMO = {
+  password: "jointly-demo-2026",
+  broker: "broker@jointly.example",
+  admin: { email: "admin-e2e@jointly.example", password: "admin-e2e-password" },
+};

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The server Playwright drives: the production build on a fresh embedded database, with an
+# administrator account and the demo data so pages have something to show.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NODE_ENV=production
+export DATA_DIR="./data/e2e"
+export DEMO_DATA_DIR="./data/e2e"
+export BETTER_AUTH_SECRET="e2e-secret-e2e-secret-e2e-secret-0123"
+export ADMIN_EMAIL="admin-e2e@jointly.example"
+export ADMIN_PASSWORD="admin-e2e-password"
+export LOG_LEVEL="${LOG_LEVEL:-warn}"
+unset DATABASE_URL REDIS_URL
+exec node_modules/.bin/tsx server/index.ts --demo
