@@ -36,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return data(
     {
       locale,
-      toast: toast.key,
+      toast: toast.toast,
       unread,
       user: actor
         ? { id: actor.userId, name: actor.name, role: actor.role, hasFirm: Boolean(actor.firm), pendingFirm: Boolean(actor.pendingFirmId) }

@@ -19,7 +19,7 @@ test("an SME edits its firm profile and chain position", async ({ page }) => {
   await page.getByLabel("Certification").selectOption("lwg");
   await page.getByLabel("Expires on").fill("2027-06-30");
   await page.getByRole("button", { name: "Add a product capacity" }).click();
-  await page.getByLabel("Product").fill("Finished leather");
+  await page.getByLabel("Product", { exact: true }).fill("Finished leather");
   await page.getByLabel("Unit", { exact: true }).fill("m²");
   await page.getByRole("button", { name: "Save" }).click();
 

@@ -1,5 +1,5 @@
 import { Form, NavLink, useLocation, useSubmit } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LOCALES } from "../i18n/i18n";
 import { useRootData } from "../root";
@@ -32,6 +32,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const user = root?.user ?? null;
   const links = user ? NAV[user.role] : [];
+  const toast = useToast(root?.toast ?? null);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -86,10 +87,10 @@ export function AppShell({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
-      {root?.toast ? (
+      {toast ? (
         <div className="container">
-          <p className="toast" role="status">
-            {t(`toast.${root.toast}`)}
+          <p className="toast" role="status" key={toast.id}>
+            {t(`toast.${toast.key}`)}
           </p>
         </div>
       ) : null}
@@ -138,4 +139,24 @@ function LanguageSwitcher() {
       </noscript>
     </Form>
   );
+}
+
+/**
+ * The toast is read once from its cookie; live revalidations run the root loader again, so the
+ * page keeps the message until the user moves to another page.
+ */
+function useToast(fromLoader: { key: string; id: string } | null) {
+  const location = useLocation();
+  const [toast, setToast] = useState(fromLoader);
+  const [shownOn, setShownOn] = useState(location.pathname);
+  useEffect(() => {
+    if (fromLoader && fromLoader.id !== toast?.id) {
+      setToast(fromLoader);
+      setShownOn(location.pathname);
+    }
+  }, [fromLoader, toast?.id, location.pathname]);
+  useEffect(() => {
+    if (toast && location.pathname !== shownOn && !fromLoader) setToast(null);
+  }, [location.pathname, shownOn, toast, fromLoader]);
+  return toast;
 }

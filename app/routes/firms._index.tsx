@@ -56,7 +56,7 @@ export default function Directory() {
   return (
     <div className="stack">
       <h1>{t("directory.title")}</h1>
-      <Form method="get" className="card filters" role="search" aria-label={t("directory.title")}>
+      <Form method="get" className="card filters" role="search" aria-label={t("directory.title")} key={params.toString()}>
         <div className="field">
           <label htmlFor="filter-q">{t("directory.search")}</label>
           <input id="filter-q" name="q" type="search" defaultValue={params.get("q") ?? ""} />

@@ -1,4 +1,4 @@
-import { useRevalidator } from "@remix-run/react";
+import { useNavigation, useRevalidator } from "@remix-run/react";
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, RoomAck, ServerToClientEvents } from "../../server/realtime/events";
@@ -17,8 +17,24 @@ const EVENTS: Array<keyof ServerToClientEvents> = ["notification:created", "noti
  */
 export function LiveProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
   const revalidator = useRevalidator();
-  const revalidateRef = useRef(revalidator.revalidate);
-  revalidateRef.current = revalidator.revalidate;
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const busyRef = useRef(busy);
+  busyRef.current = busy;
+  const pendingRef = useRef(false);
+  // A push during a navigation waits for it: interrupting would discard the navigation's own
+  // fresh data; once idle, one revalidation covers every push received meanwhile.
+  const revalidateRef = useRef(() => {});
+  revalidateRef.current = () => {
+    if (busyRef.current) pendingRef.current = true;
+    else revalidator.revalidate();
+  };
+  useEffect(() => {
+    if (!busy && pendingRef.current) {
+      pendingRef.current = false;
+      revalidator.revalidate();
+    }
+  }, [busy, revalidator]);
   const [socket, setSocket] = useState<LiveSocket | null>(null);
   const [state, setState] = useState<LiveState>("offline");
 

@@ -5,12 +5,14 @@ const toastCookie = createCookie("jointly_toast", { httpOnly: true, sameSite: "l
 
 export async function redirectWithToast(to: string, key: string, init: { headers?: Headers } = {}) {
   const headers = init.headers ?? new Headers();
-  headers.append("Set-Cookie", await toastCookie.serialize(key));
+  // A fresh id per toast, so the page can tell a repeated message from the one already shown.
+  headers.append("Set-Cookie", await toastCookie.serialize(`${key}|${crypto.randomUUID().slice(0, 8)}`));
   return redirect(to, { headers });
 }
 
-export async function readToast(request: Request): Promise<{ key: string | null; clear: string | null }> {
-  const key = (await toastCookie.parse(request.headers.get("Cookie"))) as string | null;
-  if (!key) return { key: null, clear: null };
-  return { key, clear: await toastCookie.serialize("", { maxAge: 0 }) };
+export async function readToast(request: Request): Promise<{ toast: { key: string; id: string } | null; clear: string | null }> {
+  const value = (await toastCookie.parse(request.headers.get("Cookie"))) as string | null;
+  if (!value) return { toast: null, clear: null };
+  const [key, id = ""] = value.split("|");
+  return { toast: { key, id }, clear: await toastCookie.serialize("", { maxAge: 0 }) };
 }
