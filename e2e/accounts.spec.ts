@@ -3,7 +3,7 @@ import { DEMO, expect, expectAccessible, PASSWORD, signUpSme, test, uniqueEmail 
 test("an SME signs up with a new firm, signs out and signs in again", async ({ page }) => {
   await page.goto("/");
   await expectAccessible(page);
-  await page.getByRole("link", { name: "Create account" }).first().click();
+  await page.getByRole("link", { name: "Create an account" }).first().click();
   await expectAccessible(page);
   const email = await signUpSme(page, { firmName: "Calçados Teste E2E" });
   await expect(page.getByRole("status").filter({ hasText: "Welcome to Jointly" })).toBeVisible();

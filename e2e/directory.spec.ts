@@ -14,6 +14,8 @@ test("a broker searches the directory by name and filters", async ({ browser }) 
   for (const text of await cards.allInnerTexts()) expect(text).toContain("Inputs");
 
   await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(/\/firms$/);
+  await expect(page.getByLabel("Value-chain link")).toHaveValue("");
   await page.getByLabel("Kind").selectOption("buyer");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByTestId("result-count")).toHaveText("4 firms");

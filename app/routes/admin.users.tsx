@@ -42,7 +42,7 @@ export default function AdminUsers() {
   const { t } = useTranslation();
   const { users } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm<z.input<typeof createUserSchema>>({ lastResult, shouldValidate: "onBlur", defaultValue: { role: "broker" } });
+  const [form, fields] = useForm<z.input<typeof createUserSchema>>({ lastResult, shouldValidate: "onSubmit", shouldRevalidate: "onSubmit", defaultValue: { role: "broker" } });
   return (
     <div className="stack">
       <h1>{t("admin.title")}</h1>

@@ -89,7 +89,7 @@ export default function EditFirm() {
   const { kind, defaultValue, countries, sectors } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, rawFields] = useForm<z.input<typeof firmProfileSchema>>({ lastResult, defaultValue, shouldValidate: "onBlur", shouldRevalidate: "onInput" });
+  const [form, rawFields] = useForm<z.input<typeof firmProfileSchema>>({ lastResult, defaultValue, shouldValidate: "onSubmit", shouldRevalidate: "onSubmit" });
   const fields = rawFields as unknown as Record<string, AnyField>;
   const turnover = (fields.turnover as FieldMetadata<{ amount: string; currency: string }>).getFieldset();
   const certifications = (fields.certifications as FieldMetadata<Array<{ code: string; expiresOn: string }>>).getFieldList();

@@ -36,7 +36,7 @@ export default function Login() {
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
-  const [form, fields] = useForm<z.input<typeof signInSchema>>({ lastResult, shouldValidate: "onBlur" });
+  const [form, fields] = useForm<z.input<typeof signInSchema>>({ lastResult, shouldValidate: "onSubmit", shouldRevalidate: "onSubmit" });
   return (
     <section className="narrow card">
       <h1>{t("login.title")}</h1>

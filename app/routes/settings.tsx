@@ -56,7 +56,7 @@ export default function Settings() {
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof changePasswordSchema>>({
     lastResult: lastResult && "initialValue" in lastResult && lastResult.initialValue === null ? undefined : (lastResult as never),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit", shouldRevalidate: "onSubmit",
   });
   return (
     <div className="stack">

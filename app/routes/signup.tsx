@@ -50,7 +50,7 @@ export default function SignUp() {
   const { countries, sectors, firms } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm<z.input<typeof signUpSchema>>({ lastResult, shouldValidate: "onBlur" });
+  const [form, fields] = useForm<z.input<typeof signUpSchema>>({ lastResult, shouldValidate: "onSubmit", shouldRevalidate: "onSubmit" });
   const [role, setRole] = useState<"sme" | "buyer">("sme");
   const [choice, setChoice] = useState<"create" | "join">("create");
   const f = fields as unknown as Record<string, FieldMetadata<string>>;
