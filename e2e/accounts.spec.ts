@@ -11,7 +11,7 @@ test("an SME signs up with a new firm, signs out and signs in again", async ({ p
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/$/);
-  await page.getByRole("link", { name: "Sign in" }).click();
+  await page.getByRole("banner").getByRole("link", { name: "Sign in" }).click();
   await expectAccessible(page);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("wrong-password");

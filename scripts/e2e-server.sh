@@ -10,5 +10,7 @@ export BETTER_AUTH_SECRET="e2e-secret-e2e-secret-e2e-secret-0123"
 export ADMIN_EMAIL="admin-e2e@jointly.example"
 export ADMIN_PASSWORD="admin-e2e-password"
 export LOG_LEVEL="${LOG_LEVEL:-warn}"
+# Every test browser signs in from 127.0.0.1; the per-address limits have their own vitest test.
+export AUTH_RATE_LIMIT=false
 unset DATABASE_URL REDIS_URL
 exec node_modules/.bin/tsx server/index.ts --demo

@@ -1,0 +1,44 @@
+import { DEMO, expect, expectAccessible, newSignedInPage, test } from "./fixtures";
+
+/** Every page, as each role sees it, with no serious or critical axe violations, on a phone too. */
+const PAGES: Record<string, { email: string; paths: string[] }> = {
+  sme: { email: "tannery@jointly.example", paths: ["/home", "/firm", "/firm/edit", "/firms", "/notifications", "/settings"] },
+  buyer: { email: "retailer@jointly.example", paths: ["/home", "/firm", "/firm/edit"] },
+  broker: { email: DEMO.broker, paths: ["/home", "/firms?kind=sme&link=assembly", "/notifications"] },
+};
+
+for (const [role, { email, paths }] of Object.entries(PAGES)) {
+  test(`pages of a demo ${role} pass axe`, async ({ browser }) => {
+    const { page, context } = await newSignedInPage(browser, email, DEMO.password);
+    for (const path of paths) {
+      await page.goto(path);
+      await expect(page.getByRole("main")).toBeVisible();
+      await expectAccessible(page);
+    }
+    const firmLink = page.getByTestId("directory-results").getByRole("link").first();
+    await page.goto("/firms");
+    await firmLink.click();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectAccessible(page);
+    await context.close();
+  });
+}
+
+test("the admin's pages and the public pages pass axe on a phone-sized screen", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "pt-BR" });
+  const page = await context.newPage();
+  for (const path of ["/", "/login", "/signup"]) {
+    await page.goto(path);
+    await expectAccessible(page);
+  }
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(DEMO.admin.email);
+  await page.getByLabel("Senha").fill(DEMO.admin.password);
+  await page.getByRole("button", { name: "Entrar" }).click();
+  await page.goto("/admin/users");
+  await expectAccessible(page);
+  // Nothing overflows the phone's width.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await context.close();
+});
