@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 export NODE_ENV=production
 export DATA_DIR="./data/e2e"
 export DEMO_DATA_DIR="./data/e2e"
-export BETTER_AUTH_SECRET="e2e-secret-e2e-secret-e2e-secret-0123"
+export BETTER_AUTH_SECRET="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d " \n")"
 export ADMIN_EMAIL="admin-e2e@jointly.example"
 export ADMIN_PASSWORD="admin-e2e-password"
 export LOG_LEVEL="${LOG_LEVEL:-warn}"

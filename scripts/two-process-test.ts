@@ -6,6 +6,7 @@
  * and REDIS_URL. Run by .ci/run; locally: `npm run test:two-process`.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import net from "node:net";
 import pg from "pg";
 import { io } from "socket.io-client";
@@ -44,7 +45,7 @@ async function startProcess(name: string, port: number, databaseUrl: string): Pr
       DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,
       REDIS_PREFIX: `jointly-two-${runId}`,
-      BETTER_AUTH_SECRET: "two-process-secret-two-process-secret",
+      BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
       LOG_LEVEL: "warn",
     },
     stdio: ["ignore", "inherit", "inherit"],

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { firm } from "../db/schema/firms";
+import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD } from "./factories";
+import { signIn, startTestServer, type TestServer } from "./server";
+
+/** The pages through HTTP as a browser without JavaScript would use them. */
+let server: TestServer;
+let deps: ReturnType<typeof makeDeps>;
+
+beforeAll(async () => {
+  server = await startTestServer({ pages: true });
+  deps = makeDeps(server.app.deps.db);
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const page = (path: string, cookie?: string, init: RequestInit = {}) =>
+  fetch(`${server.url}${path}`, { redirect: "manual", ...init, headers: { ...(cookie ? { cookie } : {}), ...(init.headers ?? {}) } });
+
+const post = (path: string, cookie: string | undefined, fields: Record<string, string | string[]>) => {
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(key, v);
+  return page(path, cookie, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url } });
+};
+
+describe("who may open which page", () => {
+  it("sends anonymous visitors to the sign-in page, keeping where they were going", async () => {
+    for (const path of ["/home", "/firm", "/firms", "/notifications", "/settings", "/admin/users"]) {
+      const res = await page(path);
+      expect(res.status, path).toBe(302);
+      expect(res.headers.get("location")).toBe(`/login?redirectTo=${encodeURIComponent(path)}`);
+    }
+  });
+
+  it("answers 403 to a non-admin on the admin page and 404 for an unknown firm", async () => {
+    const owner = await createFirmOwner(deps);
+    const cookie = await signIn(server.url, owner.email, PASSWORD);
+    expect((await page("/admin/users", cookie)).status).toBe(403);
+    expect((await page(`/firms/${crypto.randomUUID()}`, cookie)).status).toBe(404);
+    expect((await page("/firms/not-an-id", cookie)).status).toBe(404);
+    const broker = await createUserWithRole(deps, "broker");
+    expect((await page("/firm", await signIn(server.url, broker.email, PASSWORD))).status).toBe(403);
+  });
+
+  it("shows another firm's public profile without its private fields", async () => {
+    const owner = await createFirmOwner(deps, { firmName: "Curtume Privado" });
+    await server.app.services.firms.updateMyFirm(owner.actor, {
+      kind: "sme",
+      name: "Curtume Privado",
+      country: "BR",
+      sector: "1511",
+      link: "processing",
+      tier: 2,
+      turnover: { amount: "987654.32", currency: "BRL" },
+      capacities: [{ product: "Secret hides", unitsPerMonth: 77, unit: "m²", leadTimeDays: 9 }],
+    });
+    const other = await createFirmOwner(deps);
+    const html = await (await page(`/firms/${owner.firmId}`, await signIn(server.url, other.email, PASSWORD))).text();
+    expect(html).toContain("Curtume Privado");
+    expect(html).not.toContain("987");
+    expect(html).not.toContain("Secret hides");
+  });
+});
+
+describe("forms without JavaScript", () => {
+  it("rejects an invalid sign-up with 400 and field messages, writing nothing", async () => {
+    const before = (await server.app.deps.db.select().from(firm)).length;
+    const res = await post("/signup", undefined, {
+      role: "sme",
+      firmChoice: "create",
+      name: "X",
+      email: "nope",
+      password: "123",
+      firmName: "",
+      country: "ZZ",
+      sector: "1520",
+      link: "assembly",
+      tier: "1",
+    });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("Must be an email address");
+    expect(html).toContain("Unknown country");
+    expect((await server.app.deps.db.select().from(firm)).length).toBe(before);
+  });
+
+  it("answers an invalid firm edit with 400 in the user's language and keeps the profile", async () => {
+    const owner = await createFirmOwner(deps, { firmName: "Firma Original" });
+    const cookie = await signIn(server.url, owner.email, PASSWORD);
+    const res = await post("/firm/edit", cookie, {
+      kind: "sme",
+      name: "",
+      country: "BR",
+      sector: "1520",
+      link: "assembly",
+      tier: "7",
+    });
+    expect(res.status).toBe(400);
+    const mine = await server.app.services.firms.getMyFirm(owner.actor);
+    expect(mine.firm.name).toBe("Firma Original");
+
+    await post("/locale", cookie, { locale: "pt-BR", redirectTo: "/firm" });
+    const translated = await post("/firm/edit", cookie, { kind: "sme", name: "", country: "BR", sector: "1520", link: "assembly", tier: "1" });
+    expect(translated.status).toBe(400);
+    expect(await translated.text()).toContain("Obrigatório");
+  });
+
+  it("saves a valid firm edit and redirects with a toast", async () => {
+    const owner = await createFirmOwner(deps);
+    const cookie = await signIn(server.url, owner.email, PASSWORD);
+    const res = await post("/firm/edit", cookie, {
+      kind: "sme",
+      name: "Firma Editada",
+      country: "BR",
+      sector: "1520",
+      link: "assembly",
+      tier: "1",
+      functions: ["production", "design"],
+      "certifications[0].code": "iso_9001",
+      "certifications[0].expiresOn": "2028-02-01",
+      "turnover.amount": "1000",
+      "turnover.currency": "BRL",
+    });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/firm");
+    const mine = await server.app.services.firms.getMyFirm(owner.actor);
+    expect(mine.firm).toMatchObject({ name: "Firma Editada", functions: ["production", "design"], turnover: { amountMinor: 100000 } });
+    expect(mine.firm.certifications.map((c) => c.code)).toEqual(["iso_9001"]);
+  });
+
+  it("chooses the language from Accept-Language for visitors", async () => {
+    const html = await (await page("/login", undefined, { headers: { "accept-language": "es-MX,es;q=0.9" } })).text();
+    expect(html).toContain('lang="es"');
+    expect(html).toContain("Iniciar sesión");
+  });
+});
