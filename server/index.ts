@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -20,7 +21,13 @@ try {
   env = parseEnv(
     demo
       ? // The demo always runs on a fresh embedded database of its own.
-        { ...process.env, DATABASE_URL: undefined, DATA_DIR: process.env.DEMO_DATA_DIR ?? "./data/demo" }
+        // Its database is new on every start, so a fresh random secret is enough.
+        {
+          ...process.env,
+          DATABASE_URL: undefined,
+          DATA_DIR: process.env.DEMO_DATA_DIR ?? "./data/demo",
+          BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? randomBytes(32).toString("hex"),
+        }
       : process.env,
   );
 } catch (error) {
