@@ -8,7 +8,16 @@ type LiveState = "connecting" | "live" | "offline";
 
 const LiveContext = createContext<{ socket: LiveSocket | null; state: LiveState }>({ socket: null, state: "offline" });
 
-const EVENTS: Array<keyof ServerToClientEvents> = ["notification:created", "notification:read", "firm:updated", "membership:changed"];
+const EVENTS: Array<keyof ServerToClientEvents> = [
+  "notification:created",
+  "notification:read",
+  "firm:updated",
+  "membership:changed",
+  "network:updated",
+  "initiative:updated",
+  "initiative:message",
+  "jointbuy:updated",
+];
 
 /**
  * One socket per signed-in tab. Any push means "something you see changed": the page

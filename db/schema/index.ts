@@ -1,3 +1,5 @@
 export * from "./auth";
 export * from "./firms";
 export * from "./notifications";
+export * from "./networks";
+export * from "./initiatives";

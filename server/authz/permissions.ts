@@ -10,9 +10,11 @@ import type { Actor } from "./actor";
  * - any:     every resource of that entity
  * - own:     the resource belongs to the actor (its own firm, its own notification)
  * - owner:   the actor is the owner (first member) of the firm
- * - network: the firm is a member of a network the actor brokers
+ * - network: the actor brokers the network (the resource's, or one the firm belongs to)
+ * - member:  the actor's firm is an active member of the resource's network
+ * - participant: the actor's firm takes part in the initiative
  */
-export type Scope = "any" | "own" | "owner" | "network";
+export type Scope = "any" | "own" | "owner" | "network" | "member" | "participant";
 
 export const PERMISSIONS = {
   firm: {
@@ -27,6 +29,29 @@ export const PERMISSIONS = {
   user: {
     create: { admin: ["any"] },
     list: { admin: ["any"] },
+  },
+  network: {
+    list: { admin: ["any"], broker: ["any"], sme: ["any"] },
+    create: { broker: ["any"] },
+    read: { admin: ["any"], broker: ["network"], sme: ["member"] },
+    update: { admin: ["any"], broker: ["network"] },
+    addBroker: { admin: ["any"] },
+    invite: { broker: ["network"] },
+    decideApplication: { broker: ["network"] },
+    apply: { sme: ["any"] },
+    respondToInvitation: { sme: ["own"] },
+    leave: { sme: ["own"] },
+  },
+  initiative: {
+    create: { broker: ["network"] },
+    update: { broker: ["network"] },
+    transition: { broker: ["network"] },
+    read: { admin: ["any"], broker: ["network"], sme: ["member"] },
+    join: { sme: ["member"] },
+    leave: { sme: ["participant"] },
+    commit: { sme: ["participant"] },
+    message: { broker: ["network"], sme: ["member"] },
+    viewAllQuantities: { admin: ["any"], broker: ["network"] },
   },
   notification: {
     read: { admin: ["own"], broker: ["own"], sme: ["own"], buyer: ["own"] },
@@ -43,8 +68,12 @@ export interface ResourceFacts {
   firmId?: string;
   /** The user the resource belongs to. */
   userId?: string;
-  /** User ids of the brokers of the networks the firm belongs to. */
+  /** User ids of the brokers of the network (or of the networks the firm belongs to). */
   networkBrokerIds?: readonly string[];
+  /** Firms that are active members of the resource's network. */
+  memberFirmIds?: readonly string[];
+  /** Firms taking part in the initiative. */
+  participantFirmIds?: readonly string[];
 }
 
 export function can<E extends Entity>(actor: Actor, entity: E, action: Action<E>, facts: ResourceFacts = {}): boolean {
@@ -64,6 +93,10 @@ function scopeHolds(actor: Actor, scope: Scope, facts: ResourceFacts): boolean {
       return facts.firmId !== undefined && actor.firm?.id === facts.firmId && actor.firm.isOwner;
     case "network":
       return facts.networkBrokerIds?.includes(actor.userId) ?? false;
+    case "member":
+      return actor.firm !== null && (facts.memberFirmIds?.includes(actor.firm.id) ?? false);
+    case "participant":
+      return actor.firm !== null && (facts.participantFirmIds?.includes(actor.firm.id) ?? false);
   }
 }
 

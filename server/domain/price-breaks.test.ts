@@ -186,7 +186,14 @@ describe("poolSummary", () => {
       neededForMinimum: 380,
       totalSavingMinor: 0,
     });
-    expect(poolSummary(leather, [{ id: "a", quantity: 500 }], 500)).toMatchObject({ meetsMinimum: true, neededForMinimum: 0 });
+    // Exactly on a break: that break is reached, the next one is the one above.
+    expect(poolSummary(leather, [{ id: "a", quantity: 500 }], 500)).toMatchObject({
+      reached: leather[1],
+      next: leather[2],
+      neededForNext: 1500,
+      meetsMinimum: true,
+      neededForMinimum: 0,
+    });
   });
 
   it("has nothing reached and no cost before anyone commits", () => {

@@ -9,6 +9,10 @@ export interface ServerToClientEvents {
   "notification:read": (payload: { ids: string[] }) => void;
   "firm:updated": (payload: { firmId: string }) => void;
   "membership:changed": (payload: { firmId: string }) => void;
+  "network:updated": (payload: { networkId: string }) => void;
+  "initiative:updated": (payload: { initiativeId: string }) => void;
+  "initiative:message": (payload: { initiativeId: string; messageId: string }) => void;
+  "jointbuy:updated": (payload: { initiativeId: string; total: number }) => void;
 }
 
 export type RoomAck = { data: { room: string } } | { error: { code: string; message: string } };
@@ -28,3 +32,5 @@ export const roomPayloadSchema = z.object({
 
 export const userRoom = (userId: string) => `user:${userId}`;
 export const firmRoom = (firmId: string) => `firm:${firmId}`;
+export const networkRoom = (networkId: string) => `network:${networkId}`;
+export const initiativeRoom = (initiativeId: string) => `initiative:${initiativeId}`;

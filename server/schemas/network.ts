@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { emailSchema } from "./accounts";
+import { currencySchema, sectorSchema } from "./firm";
+
+const bp = z.number().int().min(1).max(10_000);
+const hhi = z.number().int().min(1).max(10_000);
+
+/** A network and its dependence thresholds (defaults from DOMAIN.md). */
+export const networkInputSchema = z
+  .object({
+    name: z.string().trim().min(3, "At least 3 characters").max(120),
+    sector: sectorSchema,
+    region: z.string().trim().max(120).default(""),
+    description: z.string().trim().max(4000).default(""),
+    currency: currencySchema,
+    notableShareBp: bp.default(1000),
+    warningShareBp: bp.default(2500),
+    criticalShareBp: bp.default(5000),
+    hhiModerate: hhi.default(1500),
+    hhiHigh: hhi.default(2500),
+    systemicShareBp: bp.default(2000),
+  })
+  .superRefine((v, ctx) => {
+    if (!(v.notableShareBp <= v.warningShareBp && v.warningShareBp <= v.criticalShareBp)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["warningShareBp"],
+        message: "Thresholds must rise: notable <= warning <= critical",
+        params: { key: "thresholds_order" },
+      });
+    }
+    if (v.hhiModerate > v.hhiHigh) {
+      ctx.addIssue({ code: "custom", path: ["hhiHigh"], message: "High HHI must be at least the moderate one", params: { key: "thresholds_order" } });
+    }
+  });
+export type NetworkInput = z.output<typeof networkInputSchema>;
+
+export const networkIdSchema = z.object({ networkId: z.uuid("Not a network id") });
+
+export const inviteSchema = z.union([
+  z.object({ networkId: z.uuid(), firmId: z.uuid("Choose a firm") }),
+  z.object({ networkId: z.uuid(), email: emailSchema }),
+]);
+
+/** Joining records the firm's consent that the network's brokers see its confidential data. */
+export const consentSchema = z
+  .boolean({ message: "Consent is required to join" })
+  .refine((v) => v === true, { message: "Consent is required to join", params: { key: "consent_required" } });
+
+export const respondToInvitationSchema = z.discriminatedUnion("decision", [
+  z.object({ networkId: z.uuid(), decision: z.literal("accept"), consent: consentSchema }),
+  z.object({ networkId: z.uuid(), decision: z.literal("decline") }),
+]);
+
+export const acceptTokenSchema = z.object({ token: z.string().min(20).max(100), consent: consentSchema });
+
+export const applySchema = z.object({ networkId: z.uuid(), consent: consentSchema });
+
+export const decideApplicationSchema = z.object({
+  networkId: z.uuid(),
+  firmId: z.uuid(),
+  decision: z.enum(["approve", "decline"]),
+});
+
+export const addBrokerSchema = z.object({ networkId: z.uuid(), email: emailSchema });
