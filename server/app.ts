@@ -21,6 +21,7 @@ import { ensureAdmin } from "./services/accounts/ensure-admin";
 import type { Deps } from "./services/deps";
 import { createServices, type Services } from "./services/index";
 
+const DEADLINE_CHECK_MS = 5 * 60_000;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export interface Jointly {
@@ -151,6 +152,12 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
     );
   }
 
+  // "Deadline within 48 hours" notices: checked every few minutes; safe with several processes.
+  const deadlineTimer = setInterval(() => {
+    services.initiatives.notifyDeadlines().catch((err) => logger.error({ err }, "deadline notices failed"));
+  }, DEADLINE_CHECK_MS);
+  deadlineTimer.unref();
+
   let closed = false;
   return {
     httpServer,
@@ -171,6 +178,7 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(deadlineTimer);
       // Stop accepting, drop sockets (io.close also closes the HTTP server), then the database.
       httpServer.closeIdleConnections?.();
       await realtime.close();

@@ -2,6 +2,8 @@ import type { Actor } from "../authz/actor";
 import { can } from "../authz/permissions";
 import type { Db } from "../../db/client";
 import { firmFacts } from "../services/firms/firm-facts";
+import { initiativeFacts } from "../services/initiatives/initiative-facts";
+import { networkFacts } from "../services/networks/network-facts";
 
 /**
  * Whether an actor may join a room. Each room kind maps to a permission of
@@ -14,6 +16,15 @@ export async function mayJoinRoom(db: Db, actor: Actor, room: string): Promise<b
       return id === actor.userId;
     case "firm":
       return can(actor, "firm", "readPrivate", await firmFacts(db, id));
+    case "network": {
+      const facts = await networkFacts(db, id);
+      return facts !== null && can(actor, "network", "read", facts);
+    }
+    case "initiative": {
+      const facts = await initiativeFacts(db, id);
+      if (!facts || !can(actor, "initiative", "read", facts)) return false;
+      return facts.row.status !== "draft" || can(actor, "initiative", "update", facts);
+    }
     default:
       return false;
   }

@@ -3,6 +3,28 @@ import { listUsers } from "./accounts/list-users";
 import { loadActor } from "./accounts/load-actor";
 import { setLocale } from "./accounts/set-locale";
 import { signUp } from "./accounts/sign-up";
+import { acceptInvitationLink, getInvitationLink } from "./networks/accept-invitation-link";
+import { addNetworkBroker } from "./networks/add-network-broker";
+import { applyToNetwork } from "./networks/apply-to-network";
+import { createNetwork } from "./networks/create-network";
+import { decideApplication } from "./networks/decide-application";
+import { getNetwork } from "./networks/get-network";
+import { inviteToNetwork } from "./networks/invite-to-network";
+import { leaveNetwork } from "./networks/leave-network";
+import { listNetworks } from "./networks/list-networks";
+import { respondToInvitation } from "./networks/respond-to-invitation";
+import { updateNetwork } from "./networks/update-network";
+import { createInitiative } from "./initiatives/create-initiative";
+import { getCostShares, getInitiative, getJointBuy } from "./initiatives/get-initiative";
+import { joinInitiative } from "./initiatives/join-initiative";
+import { leaveInitiative } from "./initiatives/leave-initiative";
+import { notifyDeadlines } from "./initiatives/notify-deadlines";
+import { postInitiativeMessage } from "./initiatives/post-message";
+import { purchaseSummaryCsv } from "./initiatives/purchase-summary";
+import { setInitiativeBudget } from "./initiatives/set-initiative-budget";
+import { setJointBuyCommitment } from "./initiatives/set-joint-buy-commitment";
+import { transitionInitiative } from "./initiatives/transition-initiative";
+import { updateInitiative } from "./initiatives/update-initiative";
 import type { Deps } from "./deps";
 import { decideMemberRequest } from "./firms/decide-member-request";
 import { getFirm } from "./firms/get-firm";
@@ -37,6 +59,35 @@ export function createServices(deps: Deps) {
       searchFirms: bind(searchFirms),
       decideMemberRequest: bind(decideMemberRequest),
       listFirmNames: bind(listFirmNames),
+    },
+    networks: {
+      list: bind(listNetworks),
+      create: bind(createNetwork),
+      update: bind(updateNetwork),
+      get: bind(getNetwork),
+      invite: bind(inviteToNetwork),
+      respondToInvitation: bind(respondToInvitation),
+      getInvitationLink: bind(getInvitationLink),
+      acceptInvitationLink: bind(acceptInvitationLink),
+      apply: bind(applyToNetwork),
+      decideApplication: bind(decideApplication),
+      leave: bind(leaveNetwork),
+      addBroker: bind(addNetworkBroker),
+    },
+    initiatives: {
+      create: bind(createInitiative),
+      update: bind(updateInitiative),
+      transition: bind(transitionInitiative),
+      get: bind(getInitiative),
+      join: bind(joinInitiative),
+      leave: bind(leaveInitiative),
+      postMessage: bind(postInitiativeMessage),
+      setCommitment: bind(setJointBuyCommitment),
+      getJointBuy: bind(getJointBuy),
+      setBudget: bind(setInitiativeBudget),
+      getCostShares: bind(getCostShares),
+      purchaseSummaryCsv: bind(purchaseSummaryCsv),
+      notifyDeadlines: () => notifyDeadlines(deps),
     },
     notifications: {
       list: bind(listNotifications),

@@ -1,0 +1,130 @@
+import { asc, desc, eq } from "drizzle-orm";
+import { firm } from "../../../db/schema/firms";
+import { activity, initiativeMessage, initiativeParticipant } from "../../../db/schema/initiatives";
+import { network } from "../../../db/schema/networks";
+import type { Actor } from "../../authz/actor";
+import { can } from "../../authz/permissions";
+import { allowedTransitions, deriveForm } from "../../domain/initiative";
+import { AppError, parseInput } from "../../errors";
+import { initiativeIdSchema } from "../../schemas/initiative";
+import type { Deps } from "../deps";
+import { deadlineDate } from "./deadline";
+import { initiativeFacts, type InitiativeFacts } from "./initiative-facts";
+import { loadCostShares } from "./tools/generic";
+import { TOOL_OF } from "./tools/index";
+import { loadJointBuy } from "./tools/joint-buy";
+
+/** Brokers see every participant's figures; co-participants only when the initiative shares them. */
+export function seesAllFigures(actor: Actor, facts: InitiativeFacts): boolean {
+  if (can(actor, "initiative", "viewAllQuantities", facts)) return true;
+  return facts.row.shareQuantities && can(actor, "initiative", "leave", facts);
+}
+
+export async function readableInitiative(deps: Deps, actor: Actor, rawInput: unknown) {
+  const { initiativeId } = parseInput(initiativeIdSchema, rawInput);
+  const facts = await initiativeFacts(deps.db, initiativeId);
+  // Drafts are the brokers' own business until opened.
+  if (!facts || !can(actor, "initiative", "read", facts) || (facts.row.status === "draft" && !can(actor, "initiative", "update", facts))) {
+    throw new AppError("not_found", "Initiative not found");
+  }
+  return facts;
+}
+
+/** The initiative's page: details, form, participants, its tool, discussion and activity log. */
+export async function getInitiative(deps: Deps, actor: Actor, rawInput: unknown) {
+  const facts = await readableInitiative(deps, actor, rawInput);
+  const { row } = facts;
+  const [net] = await deps.db.select({ id: network.id, name: network.name, currency: network.currency }).from(network).where(eq(network.id, row.networkId));
+  const participants = await deps.db
+    .select({ firmId: firm.id, name: firm.name, link: firm.link, tier: firm.tier, joinedAt: initiativeParticipant.createdAt })
+    .from(initiativeParticipant)
+    .innerJoin(firm, eq(firm.id, initiativeParticipant.firmId))
+    .where(eq(initiativeParticipant.initiativeId, row.id))
+    .orderBy(asc(firm.name));
+  const messages = await deps.db
+    .select()
+    .from(initiativeMessage)
+    .where(eq(initiativeMessage.initiativeId, row.id))
+    .orderBy(asc(initiativeMessage.createdAt), asc(initiativeMessage.id))
+    .limit(500);
+  const log = await deps.db
+    .select()
+    .from(activity)
+    .where(eq(activity.initiativeId, row.id))
+    .orderBy(desc(activity.createdAt), desc(activity.id))
+    .limit(200);
+  const seesAll = seesAllFigures(actor, facts);
+  const ownFirmId = actor.firm?.id ?? null;
+  const tool = TOOL_OF[row.objective];
+  const jointBuy = tool === "joint_buy" ? await loadJointBuy(deps.db, row.id, { firmId: ownFirmId, seesAll }) : null;
+  const budget = tool === "generic" ? await loadCostShares(deps.db, row.id) : null;
+  const isParticipant = ownFirmId !== null && facts.participantFirmIds.includes(ownFirmId);
+  // Without consent to see co-participants' figures, a participant sees its own line only.
+  const visibleBudget = budget && !seesAll ? { ...budget, shares: budget.shares.filter((s) => s.firmId === ownFirmId) } : budget;
+  // The activity log names quantities; hide other firms' when figures are not shared.
+  const visibleLog = log.map((entry) =>
+    seesAll || entry.firmId === ownFirmId || !entry.action.startsWith("commitment.")
+      ? entry
+      : { ...entry, before: entry.before ? { total: entry.before.total } : null, after: entry.after ? { total: entry.after.total } : null },
+  );
+  return {
+    initiative: {
+      id: row.id,
+      networkId: row.networkId,
+      networkName: net.name,
+      objective: row.objective,
+      title: row.title,
+      description: row.description,
+      deadline: row.deadline.toISOString(),
+      deadlineDate: deadlineDate(row.deadline),
+      status: row.status,
+      shareQuantities: row.shareQuantities,
+      tool,
+    },
+    form: deriveForm(participants.map((p) => p.link)),
+    participants: participants.map((p) => ({ ...p, joinedAt: p.joinedAt.toISOString() })),
+    jointBuy,
+    budget: visibleBudget,
+    messages: messages.map((m) => ({ id: m.id, authorName: m.authorName, firmName: m.firmName, body: m.body, createdAt: m.createdAt.toISOString() })),
+    activity: visibleLog.map((a) => ({
+      id: a.id,
+      action: a.action,
+      actorName: a.actorName,
+      before: a.before,
+      after: a.after,
+      createdAt: a.createdAt.toISOString(),
+    })),
+    viewer: { isParticipant, firmId: ownFirmId, seesAll },
+    permissions: {
+      update: can(actor, "initiative", "update", facts) && (row.status === "draft" || row.status === "open"),
+      transitions: can(actor, "initiative", "transition", facts) ? allowedTransitions(row.status) : [],
+      join: can(actor, "initiative", "join", facts) && !isParticipant && row.status === "open",
+      leave: isParticipant && row.status === "open",
+      commit: isParticipant && row.status === "open" && tool === "joint_buy",
+      message: can(actor, "initiative", "message", facts),
+      purchaseSummary: tool === "joint_buy" && (row.status === "locked" || row.status === "completed") && (seesAll || isParticipant),
+    },
+  };
+}
+export type InitiativeView = Awaited<ReturnType<typeof getInitiative>>;
+
+/** Just the joint purchase, for GET /initiatives/{id}/joint-buy. */
+export async function getJointBuy(deps: Deps, actor: Actor, rawInput: unknown) {
+  const facts = await readableInitiative(deps, actor, rawInput);
+  if (TOOL_OF[facts.row.objective] !== "joint_buy") throw new AppError("not_found", "Not a joint purchase");
+  const view = await loadJointBuy(deps.db, facts.row.id, { firmId: actor.firm?.id ?? null, seesAll: seesAllFigures(actor, facts) });
+  return { initiativeId: facts.row.id, status: facts.row.status, ...view! };
+}
+
+/** Just the cost shares, for GET /initiatives/{id}/cost-shares. */
+export async function getCostShares(deps: Deps, actor: Actor, rawInput: unknown) {
+  const facts = await readableInitiative(deps, actor, rawInput);
+  const budget = await loadCostShares(deps.db, facts.row.id);
+  if (!budget) throw new AppError("not_found", "No budget set");
+  const seesAll = seesAllFigures(actor, facts);
+  return {
+    initiativeId: facts.row.id,
+    ...budget,
+    shares: seesAll ? budget.shares : budget.shares.filter((s) => s.firmId === actor.firm?.id),
+  };
+}

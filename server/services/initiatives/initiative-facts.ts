@@ -1,0 +1,34 @@
+import { eq } from "drizzle-orm";
+import type { Db, Tx } from "../../../db/client";
+import { initiative, initiativeParticipant } from "../../../db/schema/initiatives";
+import type { ResourceFacts } from "../../authz/permissions";
+import { networkFacts } from "../networks/network-facts";
+
+export interface InitiativeFacts extends ResourceFacts {
+  row: typeof initiative.$inferSelect;
+  networkBrokerIds: string[];
+  memberFirmIds: string[];
+  participantFirmIds: string[];
+}
+
+/**
+ * An initiative with what authorisation needs: its network's brokers and members and its own
+ * participants. With `lock`, the initiative row is locked for the rest of the transaction, so
+ * concurrent commitments and transitions of one initiative run one after another.
+ */
+export async function initiativeFacts(db: Db | Tx, initiativeId: string, options: { lock?: boolean } = {}): Promise<InitiativeFacts | null> {
+  const query = db.select().from(initiative).where(eq(initiative.id, initiativeId));
+  const [row] = options.lock ? await query.for("update") : await query;
+  if (!row) return null;
+  const network = (await networkFacts(db, row.networkId))!;
+  const participants = await db
+    .select({ firmId: initiativeParticipant.firmId })
+    .from(initiativeParticipant)
+    .where(eq(initiativeParticipant.initiativeId, initiativeId));
+  return {
+    row,
+    networkBrokerIds: network.networkBrokerIds,
+    memberFirmIds: network.memberFirmIds,
+    participantFirmIds: participants.map((p) => p.firmId),
+  };
+}
