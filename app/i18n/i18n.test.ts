@@ -2,11 +2,12 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import en from "./locales/en.json";
-import es from "./locales/es.json";
-import ptBR from "./locales/pt-BR.json";
 import { formatDate, formatMoney } from "./format";
-import { getI18n, negotiateLocale } from "./i18n";
+import { getI18n, negotiateLocale, translations } from "./i18n";
+
+const en = translations.en;
+const ptBR = translations["pt-BR"];
+const es = translations.es;
 
 type Tree = { [key: string]: string | Tree };
 const keysOf = (tree: Tree, prefix = ""): string[] =>

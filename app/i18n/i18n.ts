@@ -1,7 +1,13 @@
 import i18next, { type i18n as I18n } from "i18next";
 import en from "./locales/en.json";
+import enInitiatives from "./locales/en.initiatives.json";
+import enNetworks from "./locales/en.networks.json";
 import es from "./locales/es.json";
+import esInitiatives from "./locales/es.initiatives.json";
+import esNetworks from "./locales/es.networks.json";
 import ptBR from "./locales/pt-BR.json";
+import ptBRInitiatives from "./locales/pt-BR.initiatives.json";
+import ptBRNetworks from "./locales/pt-BR.networks.json";
 
 /**
  * The one translation layer. All three languages are bundled (they are small), so the server
@@ -11,7 +17,18 @@ export const LOCALES = ["en", "pt-BR", "es"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
-export const resources = { en: { translation: en }, "pt-BR": { translation: ptBR }, es: { translation: es } } as const;
+/** One translation per language, kept in a file per area (common, networks, initiatives). */
+export const translations = {
+  en: { ...en, ...enNetworks, ...enInitiatives },
+  "pt-BR": { ...ptBR, ...ptBRNetworks, ...ptBRInitiatives },
+  es: { ...es, ...esNetworks, ...esInitiatives },
+} as const;
+
+export const resources = {
+  en: { translation: translations.en },
+  "pt-BR": { translation: translations["pt-BR"] },
+  es: { translation: translations.es },
+} as const;
 
 const instances = new Map<Locale, I18n>();
 
