@@ -57,7 +57,7 @@ describe("creating and editing networks", () => {
       await expect(createNetwork(deps, user.actor, { name: "Nope net", sector: "1520", currency: "BRL" })).rejects.toMatchObject({ code: "forbidden" });
     }
     const broker = await createUserWithRole(deps, "broker");
-    await expect(createNetwork(deps, broker.actor, { name: "Bad", sector: "9999", currency: "XXX" })).rejects.toMatchObject({
+    await expect(createNetwork(deps, broker.actor, { name: "B", sector: "9999", currency: "XXX" })).rejects.toMatchObject({
       code: "invalid_input",
       fields: { name: expect.any(Array), sector: expect.any(Array), currency: expect.any(Array) },
     });
