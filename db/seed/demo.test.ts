@@ -1,6 +1,8 @@
 import { verifyPassword } from "better-auth/crypto";
-import { and, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { costShares } from "../../server/domain/cost-split";
+import { poolSummary } from "../../server/domain/price-breaks";
 import { firmIdSchema } from "../../server/schemas/firm";
 import type { Deps } from "../../server/services/deps";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
@@ -8,15 +10,47 @@ import { isCertificationCode } from "../reference/certifications";
 import { isIsicClass } from "../reference/isic";
 import { account, user } from "../schema/auth";
 import { firm, firmCapacity, firmCertification, firmMember } from "../schema/firms";
+import {
+  activity,
+  fundingSource,
+  initiative,
+  initiativeBudget,
+  initiativeMessage,
+  initiativeParticipant,
+  jointBuy,
+  jointBuyCommitment,
+} from "../schema/initiatives";
+import { network, networkBroker, networkMember } from "../schema/networks";
 import { notification } from "../schema/notifications";
-import { DEMO_LOGINS, seedDemo } from "./demo";
+import { DEMO_CONSULTANT, DEMO_LOCKED_JOINT_BUY, DEMO_LOGINS, DEMO_NETWORK, DEMO_RUNNING_JOINT_BUY, DEMO_TRADE_FAIR, seedDemo } from "./demo";
 
 let database: TestDatabase;
 let deps: Deps;
 let afterFirst: Record<string, number>;
 let afterSecond: Record<string, number>;
 
-const TABLES = { user, account, firm, firmMember, firmCertification, firmCapacity, notification };
+const NOW = new Date("2026-11-23T12:00:00Z");
+
+const TABLES = {
+  user,
+  account,
+  firm,
+  firmMember,
+  firmCertification,
+  firmCapacity,
+  notification,
+  network,
+  networkBroker,
+  networkMember,
+  initiative,
+  initiativeParticipant,
+  initiativeMessage,
+  initiativeBudget,
+  fundingSource,
+  jointBuy,
+  jointBuyCommitment,
+  activity,
+};
 
 async function rowCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -27,10 +61,40 @@ async function rowCounts(): Promise<Record<string, number>> {
   return counts;
 }
 
+async function initiativeTitled(title: string) {
+  const [row] = await database.db.select().from(initiative).where(eq(initiative.title, title));
+  expect(row, title).toBeDefined();
+  return row;
+}
+
+/** The quote and commitments of a joint purchase, as the live view reads them. */
+async function pool(initiativeId: string) {
+  const [quote] = await database.db.select().from(jointBuy).where(eq(jointBuy.initiativeId, initiativeId));
+  const commitments = await database.db
+    .select({ id: jointBuyCommitment.firmId, quantity: jointBuyCommitment.quantity })
+    .from(jointBuyCommitment)
+    .where(eq(jointBuyCommitment.initiativeId, initiativeId));
+  return { quote, commitments, summary: poolSummary(quote.priceBreaks, commitments, quote.minimumQuantity) };
+}
+
+async function firmIdOfLogin(email: string): Promise<string> {
+  const [row] = await database.db
+    .select({ firmId: firmMember.firmId })
+    .from(firmMember)
+    .innerJoin(user, eq(user.id, firmMember.userId))
+    .where(eq(user.email, email));
+  return row.firmId;
+}
+
+async function userIdOf(email: string): Promise<string> {
+  const [row] = await database.db.select({ id: user.id }).from(user).where(eq(user.email, email));
+  return row.id;
+}
+
 beforeAll(async () => {
   // A fresh migrated database (in-memory PGlite unless TEST_DATABASE_URL is set).
   database = await createTestDatabase();
-  deps = { db: database.db, publisher: { toRoom() {} }, now: () => new Date("2026-11-23T12:00:00Z") };
+  deps = { db: database.db, publisher: { toRoom() {} }, now: () => NOW };
   await seedDemo(deps);
   afterFirst = await rowCounts();
   await seedDemo(deps);
@@ -143,8 +207,162 @@ describe("seedDemo", () => {
     }
   });
 
+
+  it("seeds the Sinos Valley network, brokered by the demo broker", async () => {
+    const [net] = await database.db.select().from(network).where(eq(network.name, DEMO_NETWORK.name));
+    expect(net).toBeDefined();
+    expect(net).toMatchObject({ sector: "1520", region: "Vale dos Sinos, RS", currency: "BRL" });
+    // Default thresholds.
+    expect(net).toMatchObject({ notableShareBp: 1000, warningShareBp: 2500, criticalShareBp: 5000, hhiModerate: 1500, hhiHigh: 2500, systemicShareBp: 2000 });
+    const brokerId = await userIdOf("broker@jointly.example");
+    expect(net.createdBy).toBe(brokerId);
+    const brokers = await database.db.select({ userId: networkBroker.userId }).from(networkBroker).where(eq(networkBroker.networkId, net.id));
+    expect(brokers).toEqual([{ userId: brokerId }]);
+  });
+
+  it("makes most SMEs active, consenting members; two invited, one applied; no buyer or agency", async () => {
+    const [net] = await database.db.select().from(network).where(eq(network.name, DEMO_NETWORK.name));
+    const members = await database.db
+      .select({ status: networkMember.status, consentedAt: networkMember.consentedAt, consentedBy: networkMember.consentedBy, kind: firm.kind, firmId: firm.id })
+      .from(networkMember)
+      .innerJoin(firm, eq(firm.id, networkMember.firmId))
+      .where(eq(networkMember.networkId, net.id));
+    const active = members.filter((m) => m.status === "active");
+    expect(active.length).toBeGreaterThanOrEqual(20);
+    for (const m of active) expect(m.consentedAt).not.toBeNull();
+    expect(members.filter((m) => m.status === "invited")).toHaveLength(2);
+    const applied = members.filter((m) => m.status === "applied");
+    expect(applied).toHaveLength(1);
+    expect(applied[0].consentedAt).not.toBeNull();
+    for (const m of members) expect(m.kind).toBe("sme");
+    const smes = await database.db.select({ n: count() }).from(firm).where(eq(firm.kind, "sme"));
+    expect(members.length).toBeLessThan(smes[0].n);
+    // A member with a demo login consented through it.
+    const oemFirm = await firmIdOfLogin("oem@jointly.example");
+    expect(active.find((m) => m.firmId === oemFirm)?.consentedBy).toBe(await userIdOf("oem@jointly.example"));
+  });
+
+  it("runs an open leather purchase past its middle price break, seen by the demo manufacturers", async () => {
+    const row = await initiativeTitled(DEMO_RUNNING_JOINT_BUY.title);
+    expect(row.status).toBe("open");
+    expect(row.objective).toBe("joint_buying");
+    expect(row.shareQuantities).toBe(false);
+    expect(row.deadline.getTime()).toBeGreaterThan(NOW.getTime());
+    const { quote, commitments, summary } = await pool(row.id);
+    expect(quote).toMatchObject({ unit: "m²", currency: "BRL", minimumQuantity: 3000, supplierName: "Curtume Arroio Verde Ltda." });
+    expect(quote.priceBreaks).toEqual([
+      { minQuantity: 1, unitPriceMinor: 6200 },
+      { minQuantity: 5000, unitPriceMinor: 5650 },
+      { minQuantity: 12000, unitPriceMinor: 5200 },
+    ]);
+    expect(commitments.length).toBeGreaterThanOrEqual(5);
+    expect(summary.total).toBeGreaterThanOrEqual(5000);
+    expect(summary.total).toBeLessThan(12000);
+    expect(summary.reached).toEqual({ minQuantity: 5000, unitPriceMinor: 5650 });
+    expect(summary.next?.minQuantity).toBe(12000);
+    expect(summary.meetsMinimum).toBe(true);
+
+    // Every committing firm is a participant and an active member; the demo logins take part.
+    const participants = await database.db
+      .select({ firmId: initiativeParticipant.firmId })
+      .from(initiativeParticipant)
+      .where(eq(initiativeParticipant.initiativeId, row.id));
+    const participantIds = participants.map((p) => p.firmId);
+    for (const c of commitments) expect(participantIds).toContain(c.id);
+    expect(participantIds).toContain(await firmIdOfLogin("oem@jointly.example"));
+    expect(participantIds).toContain(await firmIdOfLogin("brand@jointly.example"));
+    const activeMembers = await database.db
+      .select({ firmId: networkMember.firmId })
+      .from(networkMember)
+      .where(and(eq(networkMember.networkId, row.networkId), eq(networkMember.status, "active"), inArray(networkMember.firmId, participantIds)));
+    expect(activeMembers).toHaveLength(participantIds.length);
+
+    // The log tells the story, and its break agrees with the domain's.
+    const log = await database.db.select().from(activity).where(eq(activity.initiativeId, row.id)).orderBy(asc(activity.createdAt));
+    expect(log[0].action).toBe("initiative.created");
+    expect(log.filter((a) => a.action === "commitment.made")).toHaveLength(commitments.length);
+    const lastCommitment = log.filter((a) => a.action === "commitment.made").at(-1)!;
+    expect(lastCommitment.after?.total).toBe(summary.total);
+    const breaks = log.filter((a) => a.action === "jointbuy.break_reached");
+    expect(breaks).toHaveLength(1);
+    expect(breaks[0].after).toMatchObject({ minQuantity: summary.reached!.minQuantity, unitPriceMinor: summary.reached!.unitPriceMinor });
+    for (const a of log) expect(a.createdAt.getTime()).toBeLessThan(NOW.getTime());
+
+    const messages = await database.db.select().from(initiativeMessage).where(eq(initiativeMessage.initiativeId, row.id));
+    expect(messages.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("keeps a locked adhesives purchase that reached its middle break", async () => {
+    const row = await initiativeTitled(DEMO_LOCKED_JOINT_BUY.title);
+    expect(row.status).toBe("locked");
+    expect(row.deadline.getTime()).toBeLessThan(NOW.getTime());
+    const { quote, commitments, summary } = await pool(row.id);
+    expect(quote.unit).toBe("kg");
+    expect(quote.priceBreaks).toHaveLength(3);
+    expect(commitments).toHaveLength(4);
+    expect(summary.reached).toEqual(quote.priceBreaks[1]);
+    const [locked] = await database.db
+      .select()
+      .from(activity)
+      .where(and(eq(activity.initiativeId, row.id), eq(activity.action, "initiative.locked")));
+    expect(locked.after).toEqual({ status: "locked" });
+  });
+
+  it("shares a lean consultant half paid by SEBRAE, split by employees", async () => {
+    const row = await initiativeTitled(DEMO_CONSULTANT.title);
+    expect(row).toMatchObject({ status: "open", objective: "process_improvement" });
+    const [budget] = await database.db.select().from(initiativeBudget).where(eq(initiativeBudget.initiativeId, row.id));
+    expect(budget).toMatchObject({ budgetMinor: 4_800_000, currency: "BRL", splitRule: "by_employees" });
+    const sources = await database.db.select().from(fundingSource).where(eq(fundingSource.initiativeId, row.id));
+    expect(sources).toHaveLength(1);
+    expect(sources[0]).toMatchObject({ sponsor: "SEBRAE", kind: "percent", percentBasisPoints: 5000, position: 0 });
+    const participants = await database.db
+      .select({ id: firm.id, employees: firm.employees, turnoverMinor: firm.turnoverMinor, customWeight: initiativeParticipant.customWeight })
+      .from(initiativeParticipant)
+      .innerJoin(firm, eq(firm.id, initiativeParticipant.firmId))
+      .where(eq(initiativeParticipant.initiativeId, row.id));
+    expect(participants).toHaveLength(5);
+    // Every participant has the figure the rule needs, and the shares add up to the unfunded half.
+    const split = costShares(
+      budget.budgetMinor,
+      sources.map((s) => ({ id: s.id, sponsor: s.sponsor, kind: s.kind, percentBasisPoints: s.percentBasisPoints ?? undefined })),
+      budget.splitRule,
+      participants,
+    );
+    expect(split.toSplit).toBe(2_400_000);
+    expect(split.shares.reduce((sum, s) => sum + s.amountMinor, 0)).toBe(2_400_000);
+  });
+
+  it("drafts a joint trade-fair stand with an equal split and a 50% subsidy", async () => {
+    const row = await initiativeTitled(DEMO_TRADE_FAIR.title);
+    expect(row).toMatchObject({ status: "draft", objective: "joint_selling" });
+    const [budget] = await database.db.select().from(initiativeBudget).where(eq(initiativeBudget.initiativeId, row.id));
+    expect(budget.splitRule).toBe("equal");
+    const [source] = await database.db.select().from(fundingSource).where(eq(fundingSource.initiativeId, row.id));
+    expect(source).toMatchObject({ sponsor: "SEBRAE", percentBasisPoints: 5000 });
+  });
+
+  it("logs the network's history", async () => {
+    const actions = new Set((await database.db.select({ action: activity.action }).from(activity)).map((a) => a.action));
+    for (const action of [
+      "network.created",
+      "member.joined",
+      "member.invited",
+      "member.applied",
+      "initiative.created",
+      "initiative.open",
+      "participant.joined",
+      "commitment.made",
+      "jointbuy.break_reached",
+      "initiative.locked",
+    ]) {
+      expect(actions, action).toContain(action);
+    }
+  });
+
   it("changes nothing when run a second time", () => {
     expect(afterFirst.firm).toBeGreaterThan(30);
+    expect(afterFirst.activity).toBeGreaterThan(30);
     expect(afterSecond).toEqual(afterFirst);
   });
 });

@@ -6,6 +6,17 @@ import { minorDigits } from "../reference/currencies";
 import { user, type Role } from "../schema/auth";
 import { firm, firmCapacity, firmCertification, firmMember } from "../schema/firms";
 import { notification } from "../schema/notifications";
+import {
+  activity,
+  fundingSource,
+  initiative,
+  initiativeBudget,
+  initiativeMessage,
+  initiativeParticipant,
+  jointBuy,
+  jointBuyCommitment,
+} from "../schema/initiatives";
+import { network, networkBroker, networkMember } from "../schema/networks";
 import type {
   BuyerType,
   FirmFunction,
@@ -15,6 +26,9 @@ import type {
   Tier,
   UpgradingGoal,
 } from "../../server/domain/chain-position";
+import type { SplitRule } from "../../server/domain/cost-split";
+import type { InitiativeStatus, Objective } from "../../server/domain/initiative";
+import { crossedBreak, validateBreaks, type PriceBreak } from "../../server/domain/price-breaks";
 import { insertAccount } from "../../server/services/accounts/insert-account";
 import { inTransaction, type Deps } from "../../server/services/deps";
 
@@ -901,6 +915,511 @@ async function ensureUser(tx: Tx, seed: UserSeed): Promise<string> {
   return id;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The network and its initiatives: the cluster's business association brokers one network of
+// the valley's SMEs, with a running and a locked joint purchase (003:1105), a shared consultant
+// (process improvement) and a draft joint trade-fair stand (001:321, 003:1099), and the activity
+// log that tells how they got there.
+//
+// The network's founding and the locked purchase have fixed dates in 2026; everything still
+// running is dated relative to the clock, so its deadline is always ahead when the demo starts.
+// ---------------------------------------------------------------------------------------------
+
+const BROKER_EMAIL = "broker@jointly.example";
+
+export const DEMO_NETWORK = {
+  key: "sinos-valley-footwear",
+  name: "Sinos Valley Footwear Network",
+  sector: "1520",
+  region: "Vale dos Sinos, RS",
+  currency: "BRL",
+  description:
+    "Manufacturers, tanneries, component makers, design studios, machinery makers and export agents of the Sinos Valley footwear cluster, brokered by the Associação do Polo Calçadista. Joint buying of leather and chemicals, shared consultants and joint trade-fair stands.",
+  createdAt: new Date("2026-03-02T13:00:00Z"),
+};
+
+/** Non-members: SMEs not (yet) recruited, besides every buyer and the agency. */
+const NOT_MEMBERS = new Set(["navalhas-igrejinha", "pespontos-hoffmann", "vale-comissaria"]);
+const INVITED = ["curtume-santa-barbara", "tecnoinjet"];
+const APPLIED = ["tendencia-sul"];
+
+/**
+ * The person acting for a firm without a demo login, named in the activity log and the
+ * discussion; such a person has no user, so the rows carry no user id.
+ */
+const CONTACTS: Record<string, string> = {
+  "calcados-bella-sinos": "Juliana Becker",
+  "calcados-schmitt": "Otávio Schmitt",
+  "calcados-igrejinha-boots": "Renata Klein",
+  "calcados-estrela-do-vale": "Gustavo Rech",
+  "calcados-parobe-kids": "Simone Dreher",
+  "calcados-sapiranga-modas": "Édson Pacheco",
+  "atelier-tres-coroas": "Beatriz Lenz",
+  "palmilhas-confort-sul": "Marcos Fetter",
+  "tendencia-sul": "Camila Rosa",
+};
+
+interface JointBuySeed {
+  key: string;
+  title: string;
+  description: string;
+  inputName: string;
+  specification: string;
+  unit: string;
+  supplierKey: string;
+  minimumQuantity: number;
+  priceBreaks: PriceBreak[];
+  /** In the order the firms joined and committed. */
+  commitments: Array<{ firmKey: string; quantity: number }>;
+}
+
+export const DEMO_RUNNING_JOINT_BUY: JointBuySeed = {
+  key: "winter-2027-leather",
+  title: "Finished leather for the 2027 winter collection",
+  description:
+    "Pooling the members' orders of finished upper leather for the 2027 northern-hemisphere winter collection. Curtume Arroio Verde quotes three price breaks; the order goes ahead from 3,000 m². Deliveries from February, in two lots.",
+  inputName: "Finished bovine leather, chrome-tanned",
+  specification:
+    "Full-grain cattle upper leather, thickness 1.2–1.4 mm, colours black and cognac, from an LWG-certified tannery; hides graded A/B and measured on an electronic area machine.",
+  unit: "m²",
+  supplierKey: "curtume-arroio-verde",
+  minimumQuantity: 3_000,
+  priceBreaks: [
+    { minQuantity: 1, unitPriceMinor: 6_200 },
+    { minQuantity: 5_000, unitPriceMinor: 5_650 },
+    { minQuantity: 12_000, unitPriceMinor: 5_200 },
+  ],
+  commitments: [
+    { firmKey: "calcados-ferraresi", quantity: 2_200 },
+    { firmKey: "passo-firme", quantity: 1_600 },
+    { firmKey: "calcados-bella-sinos", quantity: 1_400 },
+    { firmKey: "calcados-schmitt", quantity: 1_100 },
+    { firmKey: "calcados-igrejinha-boots", quantity: 900 },
+    { firmKey: "calcados-estrela-do-vale", quantity: 600 },
+  ],
+};
+
+export const DEMO_LOCKED_JOINT_BUY: JointBuySeed = {
+  key: "summer-2026-adhesives",
+  title: "Adhesives for the summer 2026 season",
+  description:
+    "One order of sole-bonding adhesive for the members' summer 2026 production, delivered in monthly lots from September. Locked after the deadline; the purchase summary went to Sinoscola.",
+  inputName: "Solvent-based PU adhesive for sole bonding",
+  specification:
+    "Two-component polyurethane adhesive, 18–20% solids, with isocyanate hardener, in 18 kg drums; batch certificate with peel strength of at least 5 N/mm on TR soles.",
+  unit: "kg",
+  supplierKey: "sinoscola-adesivos",
+  minimumQuantity: 1_500,
+  priceBreaks: [
+    { minQuantity: 1, unitPriceMinor: 3_890 },
+    { minQuantity: 2_000, unitPriceMinor: 3_450 },
+    { minQuantity: 5_000, unitPriceMinor: 3_100 },
+  ],
+  commitments: [
+    { firmKey: "calcados-ferraresi", quantity: 900 },
+    { firmKey: "calcados-parobe-kids", quantity: 750 },
+    { firmKey: "passo-firme", quantity: 850 },
+    { firmKey: "calcados-sapiranga-modas", quantity: 600 },
+  ],
+};
+
+interface BudgetSeed {
+  key: string;
+  objective: Objective;
+  status: Extract<InitiativeStatus, "draft" | "open">;
+  title: string;
+  description: string;
+  budgetMinor: number;
+  splitRule: SplitRule;
+  /** SEBRAE's share, in basis points (SEBRAE paid half a small firm's fair cost: 003:1099). */
+  sebraeBasisPoints: number;
+  participantKeys: string[];
+}
+
+export const DEMO_CONSULTANT: BudgetSeed = {
+  key: "lean-consultant",
+  objective: "process_improvement",
+  status: "open",
+  title: "Shared lean-production consultant",
+  description:
+    "A lean-manufacturing consultant shared for six months: value-stream mapping, set-up time reduction and cell layout at each participant's plant. SEBRAE funds half; the rest is split by headcount.",
+  budgetMinor: 4_800_000,
+  splitRule: "by_employees",
+  sebraeBasisPoints: 5_000,
+  participantKeys: ["solados-pampa", "calcados-sapiranga-modas", "calcados-parobe-kids", "atelier-tres-coroas", "palmilhas-confort-sul"],
+};
+
+export const DEMO_TRADE_FAIR: BudgetSeed = {
+  key: "dusseldorf-stand",
+  objective: "joint_selling",
+  status: "draft",
+  title: "Joint stand at the Düsseldorf shoe fair",
+  description:
+    "A 60 m² shared stand for the valley's manufacturers at the Düsseldorf shoe fair in March: stand building, sample freight and an interpreter. At the 1997 fair only 7 of 1,612 exhibitors were Brazilian. SEBRAE pays half; the rest is split equally.",
+  budgetMinor: 18_000_000,
+  splitRule: "equal",
+  sebraeBasisPoints: 5_000,
+  participantKeys: [],
+};
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+function startOfDayUtc(date: Date): Date {
+  const day = new Date(date);
+  day.setUTCHours(0, 0, 0, 0);
+  return day;
+}
+
+/** `days` after (before, if negative) the start of `day`, at `hours` past midnight UTC. */
+const dayAt = (day: Date, days: number, hours: number) => new Date(day.getTime() + days * DAY + hours * HOUR);
+
+/** A deadline given as a date is the end of that day in UTC (server/services/initiatives/deadline). */
+const endOfDay = (day: Date, days: number) => new Date(day.getTime() + (days + 1) * DAY - 1000);
+
+interface Person {
+  userId: string | null;
+  name: string;
+  firmKey: string;
+}
+
+type ActivityEntry = {
+  initiativeId?: string;
+  firmKey?: string;
+  action: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+};
+
+async function seedNetwork(tx: Tx, now: Date, userIds: Map<string, string>): Promise<void> {
+  const networkId = demoId(`network:${DEMO_NETWORK.key}`);
+  const brokerSeed = USERS.find((u) => u.email === BROKER_EMAIL)!;
+  const brokerId = userIds.get(BROKER_EMAIL)!;
+  const broker: Person = { userId: brokerId, name: brokerSeed.name, firmKey: AGENCY.key };
+  const smeNames = new Map(DEMO_SMES.map((s) => [s.key, s.name]));
+
+  /** The firm's demo login when it has one, else its named contact (no user). */
+  const personOf = (firmKey: string): Person => {
+    const login = USERS.find((u) => u.firmKey === firmKey);
+    if (login) return { userId: userIds.get(login.email) ?? null, name: login.name, firmKey };
+    const contact = CONTACTS[firmKey];
+    if (!contact) throw new Error(`demo seed: no contact for ${firmKey}`);
+    return { userId: null, name: contact, firmKey };
+  };
+
+  const log: Array<typeof activity.$inferInsert> = [];
+  // Like recordActivity: the firm is the entry's, else the actor's.
+  const record = (key: string, createdAt: Date, actor: Person, entry: ActivityEntry) =>
+    log.push({
+      id: demoId(`activity:${key}`),
+      networkId,
+      initiativeId: entry.initiativeId ?? null,
+      actorUserId: actor.userId,
+      actorName: actor.name,
+      firmId: firmId(entry.firmKey ?? actor.firmKey),
+      action: entry.action,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      createdAt,
+    });
+
+  // --- The network, its broker and its members ---------------------------------------------
+  await tx
+    .insert(network)
+    .values({
+      id: networkId,
+      name: DEMO_NETWORK.name,
+      sector: DEMO_NETWORK.sector,
+      region: DEMO_NETWORK.region,
+      description: DEMO_NETWORK.description,
+      currency: DEMO_NETWORK.currency,
+      createdBy: brokerId,
+      createdAt: DEMO_NETWORK.createdAt,
+      updatedAt: DEMO_NETWORK.createdAt,
+    })
+    .onConflictDoNothing();
+  await tx
+    .insert(networkBroker)
+    .values({ id: demoId(`network-broker:${DEMO_NETWORK.key}:${BROKER_EMAIL}`), networkId, userId: brokerId, createdAt: DEMO_NETWORK.createdAt })
+    .onConflictDoNothing();
+  record("network:created", DEMO_NETWORK.createdAt, broker, { action: "network.created", after: { name: DEMO_NETWORK.name } });
+
+  // Founding members accepted the broker's invitation over the spring of 2026, two days after it.
+  const founding = DEMO_SMES.filter((s) => !NOT_MEMBERS.has(s.key) && !INVITED.includes(s.key) && !APPLIED.includes(s.key));
+  const founded = startOfDayUtc(DEMO_NETWORK.createdAt);
+  const memberRows: Array<typeof networkMember.$inferInsert> = founding.map((s, i) => {
+    const joinedAt = dayAt(founded, 2 + i * 3, 9 + (i % 6));
+    const person = USERS.some((u) => u.firmKey === s.key) || s.key in CONTACTS ? personOf(s.key) : null;
+    // Only members with someone to name get a line in the log; the rest joined before it was shown.
+    if (person) {
+      record(`member:${s.key}:joined`, joinedAt, person, {
+        action: "member.joined",
+        before: { status: "invited" },
+        after: { status: "active", consent: true, via: "invitation" },
+      });
+    }
+    return {
+      id: demoId(`network-member:${DEMO_NETWORK.key}:${s.key}`),
+      networkId,
+      firmId: firmId(s.key),
+      status: "active",
+      consentedAt: joinedAt,
+      consentedBy: person?.userId ?? null,
+      requestedBy: brokerId,
+      createdAt: new Date(joinedAt.getTime() - 2 * DAY),
+      updatedAt: joinedAt,
+    };
+  });
+
+  // Pending: two invitations and one application of the last fortnight.
+  const today = startOfDayUtc(now);
+  INVITED.forEach((key, i) => {
+    const invitedAt = dayAt(today, -9 + i * 5, 11 + i * 4);
+    record(`member:${key}:invited`, invitedAt, broker, { firmKey: key, action: "member.invited", after: { firm: smeNames.get(key) } });
+    memberRows.push({
+      id: demoId(`network-member:${DEMO_NETWORK.key}:${key}`),
+      networkId,
+      firmId: firmId(key),
+      status: "invited",
+      requestedBy: brokerId,
+      createdAt: invitedAt,
+      updatedAt: invitedAt,
+    });
+  });
+  APPLIED.forEach((key) => {
+    const appliedAt = dayAt(today, -2, 10);
+    const applicant = personOf(key);
+    record(`member:${key}:applied`, appliedAt, applicant, { action: "member.applied", after: { consent: true } });
+    memberRows.push({
+      id: demoId(`network-member:${DEMO_NETWORK.key}:${key}`),
+      networkId,
+      firmId: firmId(key),
+      status: "applied",
+      consentedAt: appliedAt,
+      consentedBy: applicant.userId,
+      requestedBy: applicant.userId,
+      createdAt: appliedAt,
+      updatedAt: appliedAt,
+    });
+  });
+  await tx.insert(networkMember).values(memberRows).onConflictDoNothing();
+
+  // --- Initiatives -------------------------------------------------------------------------
+  interface Timeline {
+    created: Date;
+    opened: Date | null;
+    /** When each participant joined, in order; each commits 25 minutes later. */
+    joined: Date[];
+    deadline: Date;
+    locked?: Date;
+  }
+
+  const insertInitiative = async (
+    key: string,
+    values: { objective: Objective; title: string; description: string; status: InitiativeStatus },
+    timeline: Timeline,
+  ) => {
+    const id = demoId(`initiative:${key}`);
+    await tx
+      .insert(initiative)
+      .values({
+        id,
+        networkId,
+        ...values,
+        deadline: timeline.deadline,
+        shareQuantities: false,
+        createdBy: brokerId,
+        createdAt: timeline.created,
+        updatedAt: timeline.locked ?? timeline.opened ?? timeline.created,
+      })
+      .onConflictDoNothing();
+    record(`initiative:${key}:created`, timeline.created, broker, {
+      initiativeId: id,
+      action: "initiative.created",
+      after: { title: values.title, objective: values.objective, status: "draft" },
+    });
+    return id;
+  };
+
+  const recordTransition = (key: string, initiativeId: string, at: Date, from: InitiativeStatus, to: InitiativeStatus) =>
+    record(`initiative:${key}:${to}`, at, broker, {
+      initiativeId,
+      action: `initiative.${to}`,
+      before: { status: from },
+      after: { status: to },
+    });
+
+  const insertParticipants = async (key: string, initiativeId: string, firmKeys: string[], joined: Date[]) => {
+    await tx
+      .insert(initiativeParticipant)
+      .values(
+        firmKeys.map((firmKey, i) => ({
+          id: demoId(`participant:${key}:${firmKey}`),
+          initiativeId,
+          firmId: firmId(firmKey),
+          joinedBy: personOf(firmKey).userId,
+          createdAt: joined[i],
+        })),
+      )
+      .onConflictDoNothing();
+    firmKeys.forEach((firmKey, i) =>
+      record(`participant:${key}:${firmKey}:joined`, joined[i], personOf(firmKey), { initiativeId, action: "participant.joined" }),
+    );
+  };
+
+  const seedJointBuy = async (seed: JointBuySeed, timeline: Timeline) => {
+    if (validateBreaks(seed.priceBreaks).length > 0) throw new Error(`demo seed: invalid price breaks in ${seed.key}`);
+    const status: InitiativeStatus = timeline.locked ? "locked" : "open";
+    const id = await insertInitiative(seed.key, { objective: "joint_buying", title: seed.title, description: seed.description, status }, timeline);
+    await tx
+      .insert(jointBuy)
+      .values({
+        initiativeId: id,
+        inputName: seed.inputName,
+        specification: seed.specification,
+        unit: seed.unit,
+        supplierName: smeNames.get(seed.supplierKey)!,
+        currency: DEMO_NETWORK.currency,
+        priceBreaks: seed.priceBreaks,
+        minimumQuantity: seed.minimumQuantity,
+        updatedAt: timeline.created,
+      })
+      .onConflictDoNothing();
+    if (timeline.opened) recordTransition(seed.key, id, timeline.opened, "draft", "open");
+    const firmKeys = seed.commitments.map((c) => c.firmKey);
+    await insertParticipants(seed.key, id, firmKeys, timeline.joined);
+
+    let total = 0;
+    const commitmentRows = seed.commitments.map(({ firmKey, quantity }, i) => {
+      const committedAt = new Date(timeline.joined[i].getTime() + 25 * 60_000);
+      const person = personOf(firmKey);
+      const before = total;
+      total += quantity;
+      record(`commitment:${seed.key}:${firmKey}`, committedAt, person, {
+        initiativeId: id,
+        action: "commitment.made",
+        before: { quantity: 0, total: before },
+        after: { quantity, total },
+      });
+      // The same rule as the live service: only a break above the list price is news.
+      const crossed = crossedBreak(before, total, seed.priceBreaks);
+      if (crossed) {
+        record(`break:${seed.key}:${crossed.minQuantity}`, new Date(committedAt.getTime() + 1000), person, {
+          initiativeId: id,
+          action: "jointbuy.break_reached",
+          after: { minQuantity: crossed.minQuantity, unitPriceMinor: crossed.unitPriceMinor, total },
+        });
+      }
+      return {
+        id: demoId(`commitment:${seed.key}:${firmKey}`),
+        initiativeId: id,
+        firmId: firmId(firmKey),
+        quantity,
+        updatedBy: person.userId,
+        updatedAt: committedAt,
+      };
+    });
+    await tx.insert(jointBuyCommitment).values(commitmentRows).onConflictDoNothing();
+    if (timeline.locked) recordTransition(seed.key, id, timeline.locked, "open", "locked");
+    return id;
+  };
+
+  const seedBudgetInitiative = async (seed: BudgetSeed, timeline: Timeline) => {
+    const id = await insertInitiative(seed.key, { objective: seed.objective, title: seed.title, description: seed.description, status: seed.status }, timeline);
+    await tx
+      .insert(initiativeBudget)
+      .values({ initiativeId: id, budgetMinor: seed.budgetMinor, currency: DEMO_NETWORK.currency, splitRule: seed.splitRule, updatedAt: timeline.created })
+      .onConflictDoNothing();
+    await tx
+      .insert(fundingSource)
+      .values({ id: demoId(`funding:${seed.key}:sebrae`), initiativeId: id, sponsor: "SEBRAE", kind: "percent", percentBasisPoints: seed.sebraeBasisPoints, position: 0 })
+      .onConflictDoNothing();
+    record(`initiative:${seed.key}:budget`, new Date(timeline.created.getTime() + 10 * 60_000), broker, {
+      initiativeId: id,
+      action: "budget.set",
+      after: { budgetMinor: seed.budgetMinor, currency: DEMO_NETWORK.currency, splitRule: seed.splitRule, fundingSources: 1 },
+    });
+    if (timeline.opened) recordTransition(seed.key, id, timeline.opened, "draft", "open");
+    if (seed.participantKeys.length > 0) await insertParticipants(seed.key, id, seed.participantKeys, timeline.joined);
+    return id;
+  };
+
+  // The locked purchase ran in July and August 2026.
+  await seedJointBuy(DEMO_LOCKED_JOINT_BUY, {
+    created: new Date("2026-07-06T14:00:00Z"),
+    opened: new Date("2026-07-08T09:30:00Z"),
+    joined: [
+      new Date("2026-07-09T10:15:00Z"),
+      new Date("2026-07-16T15:40:00Z"),
+      new Date("2026-07-28T09:05:00Z"),
+      new Date("2026-08-11T16:20:00Z"),
+    ],
+    deadline: new Date("2026-08-14T23:59:59Z"),
+    locked: new Date("2026-08-17T10:00:00Z"),
+  });
+
+  // The running ones: opened in the last three weeks, closing in the weeks ahead.
+  const leatherId = await seedJointBuy(DEMO_RUNNING_JOINT_BUY, {
+    created: dayAt(today, -14, 10),
+    opened: dayAt(today, -13, 9),
+    joined: [dayAt(today, -12, 11), dayAt(today, -11, 15), dayAt(today, -9, 10), dayAt(today, -7, 14), dayAt(today, -4, 9), dayAt(today, -2, 16)],
+    deadline: endOfDay(today, 10),
+  });
+  await seedBudgetInitiative(DEMO_CONSULTANT, {
+    created: dayAt(today, -20, 10),
+    opened: dayAt(today, -19, 9),
+    joined: [dayAt(today, -18, 10), dayAt(today, -17, 14), dayAt(today, -15, 11), dayAt(today, -10, 16), dayAt(today, -3, 10)],
+    deadline: endOfDay(today, 21),
+  });
+  await seedBudgetInitiative(DEMO_TRADE_FAIR, {
+    created: dayAt(today, -1, 15),
+    opened: null,
+    joined: [],
+    deadline: endOfDay(today, 45),
+  });
+
+  // The leather purchase's discussion: the tannery needs the colour split to plan its dye lots.
+  const ferraresi = personOf("calcados-ferraresi");
+  const passoFirme = personOf("passo-firme");
+  const messages: Array<{ key: string; at: Date; author: Person; body: string }> = [
+    {
+      key: "colour-split-question",
+      at: dayAt(today, -6, 10),
+      author: broker,
+      body: "We passed the 5,000 m² break. Before I confirm with Arroio Verde: could each of you post your split between black and cognac? They plan the dye lots from it.",
+    },
+    {
+      key: "colour-split-ferraresi",
+      at: dayAt(today, -6, 14),
+      author: ferraresi,
+      body: "Ferraresi: 1,500 m² black and 700 m² cognac. If the 12,000 m² break comes within reach we could add about 400 m² of black.",
+    },
+    {
+      key: "colour-split-passo-firme",
+      at: dayAt(today, -5, 9),
+      author: passoFirme,
+      body: "Passo Firme: 900 m² cognac and 700 m² black. Can we ask for the cognac in a single lot so the shade matches across the collection?",
+    },
+  ];
+  await tx
+    .insert(initiativeMessage)
+    .values(
+      messages.map((m) => ({
+        id: demoId(`message:${DEMO_RUNNING_JOINT_BUY.key}:${m.key}`),
+        initiativeId: leatherId,
+        authorUserId: m.author.userId,
+        authorName: m.author.name,
+        firmName: m.author.firmKey === AGENCY.key ? AGENCY.name : (smeNames.get(m.author.firmKey) ?? null),
+        body: m.body,
+        createdAt: m.at,
+      })),
+    )
+    .onConflictDoNothing();
+
+  // The log is append-only: a second run conflicts on every id and adds nothing.
+  await tx.insert(activity).values(log).onConflictDoNothing();
+}
+
 /** Seeds the Sinos Valley demo in one transaction; a second run changes nothing. */
 export async function seedDemo(deps: Deps): Promise<void> {
   const now = deps.now();
@@ -923,8 +1442,10 @@ export async function seedDemo(deps: Deps): Promise<void> {
       )
       .onConflictDoNothing();
 
+    const userIds = new Map<string, string>();
     for (const seed of USERS) {
       const userId = await ensureUser(tx, seed);
+      userIds.set(seed.email, userId);
       if (seed.firmKey) {
         // A user belongs to at most one firm: an existing membership wins (unique on user_id).
         await tx
@@ -954,5 +1475,7 @@ export async function seedDemo(deps: Deps): Promise<void> {
           .onConflictDoNothing();
       }
     }
+
+    await seedNetwork(tx, now, userIds);
   });
 }
