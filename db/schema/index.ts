@@ -3,3 +3,4 @@ export * from "./firms";
 export * from "./notifications";
 export * from "./networks";
 export * from "./initiatives";
+export * from "./ledger";

@@ -53,6 +53,14 @@ export const PERMISSIONS = {
     message: { broker: ["network"], sme: ["member"] },
     viewAllQuantities: { admin: ["any"], broker: ["network"] },
   },
+  ledger: {
+    read: { admin: ["any"], broker: ["network"], sme: ["own"] },
+    write: { admin: ["any"], broker: ["network"], sme: ["own"] },
+  },
+  exchangeRate: {
+    set: { admin: ["any"] },
+    list: { admin: ["any"], broker: ["any"], sme: ["any"] },
+  },
   notification: {
     read: { admin: ["own"], broker: ["own"], sme: ["own"], buyer: ["own"] },
     markRead: { admin: ["own"], broker: ["own"], sme: ["own"], buyer: ["own"] },
