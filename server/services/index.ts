@@ -25,6 +25,10 @@ import { setInitiativeBudget } from "./initiatives/set-initiative-budget";
 import { setJointBuyCommitment } from "./initiatives/set-joint-buy-commitment";
 import { transitionInitiative } from "./initiatives/transition-initiative";
 import { updateInitiative } from "./initiatives/update-initiative";
+import { addSalesEntries } from "./ledger/add-sales-entries";
+import { deleteSalesEntry } from "./ledger/delete-sales-entry";
+import { listSalesEntries } from "./ledger/list-sales-entries";
+import { setExchangeRate } from "./ledger/set-exchange-rate";
 import type { Deps } from "./deps";
 import { decideMemberRequest } from "./firms/decide-member-request";
 import { getFirm } from "./firms/get-firm";
@@ -88,6 +92,12 @@ export function createServices(deps: Deps) {
       getCostShares: bind(getCostShares),
       purchaseSummaryCsv: bind(purchaseSummaryCsv),
       notifyDeadlines: () => notifyDeadlines(deps),
+    },
+    ledger: {
+      addEntries: bind(addSalesEntries),
+      list: bind(listSalesEntries),
+      deleteEntry: bind(deleteSalesEntry),
+      setExchangeRate: bind(setExchangeRate),
     },
     notifications: {
       list: bind(listNotifications),
