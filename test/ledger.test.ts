@@ -98,3 +98,23 @@ describe("sales ledger", () => {
     });
   });
 });
+
+describe("CSV import", () => {
+  it("imports a valid file and rejects a file with bad rows entirely, naming each line", async () => {
+    const { importSalesCsv, salesCsvTemplate } = await import("../server/services/ledger/import-sales-csv");
+    const sme = await createFirmOwner(deps);
+    const template = salesCsvTemplate();
+    expect(template.split("\n")[0]).toBe("period,customer,customer_firm_id,amount,currency,market,channel,agent,governance,exclusivity");
+    expect(await importSalesCsv(deps, sme.actor, { firmId: sme.firmId, csv: template })).toEqual({ firmId: sme.firmId, imported: 2 });
+
+    const bad = ["period,customer,amount,currency,market", "2026,Good Customer,10.00,BRL,export", "20x6,Bad Period,10.00,BRL,export", "2026,Bad Amount,ten,BRL,domestic", "2026,Bad Market,5,BRL,abroad"].join("\n");
+    const error = await importSalesCsv(deps, sme.actor, { firmId: sme.firmId, csv: bad }).catch((e) => e);
+    expect(error.code).toBe("invalid_input");
+    expect(Object.keys(error.fields).sort()).toEqual(["rows.3.period", "rows.4.amount", "rows.5.market"]);
+    expect((await listSalesEntries(deps, sme.actor, { firmId: sme.firmId })).entries).toHaveLength(2);
+
+    const other = await createFirmOwner(deps);
+    await expect(importSalesCsv(deps, other.actor, { firmId: sme.firmId, csv: template })).rejects.toMatchObject({ code: "not_found" });
+    await expect(importSalesCsv(deps, sme.actor, { firmId: sme.firmId, csv: "period,amount\n2026,5" })).rejects.toMatchObject({ fields: { csv: expect.any(Array) } });
+  });
+});

@@ -27,6 +27,7 @@ import { transitionInitiative } from "./initiatives/transition-initiative";
 import { updateInitiative } from "./initiatives/update-initiative";
 import { addSalesEntries } from "./ledger/add-sales-entries";
 import { deleteSalesEntry } from "./ledger/delete-sales-entry";
+import { importSalesCsv, salesCsvTemplate } from "./ledger/import-sales-csv";
 import { listSalesEntries } from "./ledger/list-sales-entries";
 import { setExchangeRate } from "./ledger/set-exchange-rate";
 import type { Deps } from "./deps";
@@ -98,6 +99,8 @@ export function createServices(deps: Deps) {
       list: bind(listSalesEntries),
       deleteEntry: bind(deleteSalesEntry),
       setExchangeRate: bind(setExchangeRate),
+      importCsv: bind(importSalesCsv),
+      csvTemplate: salesCsvTemplate,
     },
     notifications: {
       list: bind(listNotifications),
