@@ -30,12 +30,20 @@ export function buildOpenApi(operations: Operation[], serverUrl = "/api/v1") {
     const responses: Record<string, unknown> = {
       [String(op.status ?? 200)]: {
         description: "Success",
-        content: { "application/json": { schema: jsonSchema(op.response, "output") } },
+        ...(op.responseHeaders
+          ? {
+              headers: Object.fromEntries(
+                Object.entries(op.responseHeaders).map(([name, description]) => [name, { description, schema: { type: "string" } }]),
+              ),
+            }
+          : {}),
+        content: { [op.mediaType ?? "application/json"]: { schema: jsonSchema(op.response, "output") } },
       },
       "401": { description: "Not signed in", content: errorContent },
       "403": { description: "Not allowed", content: errorContent },
       "404": { description: "Not found, or not yours to see", content: errorContent },
     };
+    if (op.conflict) responses["409"] = { description: op.conflict, content: errorContent };
     if (op.body || op.query || op.params) responses["400"] = { description: "Invalid input, with field messages", content: errorContent };
     (paths[op.path] ??= {})[op.method] = {
       operationId: op.operationId,

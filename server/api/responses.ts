@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { MEMBERSHIP_STATUSES } from "../../db/schema/networks";
+import { FIRM_KINDS, LINKS } from "../domain/chain-position";
+import { SPLIT_RULES } from "../domain/cost-split";
+import { INITIATIVE_STATUSES, OBJECTIVES } from "../domain/initiative";
 
 /** Shapes of what the API returns, for the OpenAPI document (inputs reuse the form schemas). */
 const certification = z.object({
@@ -83,6 +87,273 @@ export const idsResponse = z.object({ ids: z.array(z.string()) });
 
 export const userResponse = z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.string() });
 export const userListResponse = z.array(userResponse.extend({ createdAt: z.string() }));
+
+/* Networks and memberships */
+
+const membershipStatus = z.enum(MEMBERSHIP_STATUSES);
+const logEntry = z.record(z.string(), z.unknown()).nullable();
+
+const networkSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  sector: z.string(),
+  region: z.string(),
+  description: z.string(),
+  currency: z.string(),
+  /** Active member firms. */
+  members: z.number().int(),
+});
+
+export const networkListResponse = z.object({
+  brokered: z.array(networkSummary),
+  memberships: z.array(networkSummary.extend({ status: membershipStatus })),
+  others: z.array(networkSummary),
+});
+
+export const createdNetworkResponse = z.object({ id: z.string(), name: z.string() });
+export const idResponse = z.object({ id: z.string() });
+
+const networkFirm = z.object({
+  firmId: z.string(),
+  name: z.string(),
+  kind: z.enum(FIRM_KINDS),
+  link: z.enum(LINKS).nullable(),
+  tier: z.number().int().nullable(),
+  region: z.string(),
+  country: z.string(),
+  status: membershipStatus,
+  since: z.string(),
+  /** Codes of the firm's certifications that have not expired. */
+  certifications: z.array(z.string()),
+});
+
+export const networkResponse = z.object({
+  network: z.object({
+    id: z.string(),
+    name: z.string(),
+    sector: z.string(),
+    region: z.string(),
+    description: z.string(),
+    currency: z.string(),
+    notableShareBp: z.number().int(),
+    warningShareBp: z.number().int(),
+    criticalShareBp: z.number().int(),
+    hhiModerate: z.number().int(),
+    hhiHigh: z.number().int(),
+    systemicShareBp: z.number().int(),
+    createdBy: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+  brokers: z.array(z.object({ userId: z.string(), name: z.string() })),
+  members: z.array(networkFirm),
+  /** Brokers only; empty for members. */
+  invited: z.array(networkFirm),
+  /** Brokers only; empty for members. */
+  applications: z.array(networkFirm),
+  /** Brokers only: pending invitations by email, with their link token. */
+  emailInvitations: z.array(z.object({ id: z.string(), email: z.string(), token: z.string(), expiresAt: z.string() })),
+  initiatives: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      objective: z.enum(OBJECTIVES),
+      status: z.enum(INITIATIVE_STATUSES),
+      deadline: z.string(),
+      participants: z.number().int(),
+    }),
+  ),
+  activity: z.array(
+    z.object({
+      id: z.string(),
+      action: z.string(),
+      actorName: z.string(),
+      initiativeId: z.string().nullable(),
+      after: logEntry,
+      createdAt: z.string(),
+    }),
+  ),
+  /** The viewer's firm's membership of this network, if any. */
+  ownStatus: membershipStatus.nullable(),
+  permissions: z.object({
+    update: z.boolean(),
+    invite: z.boolean(),
+    createInitiative: z.boolean(),
+    leave: z.boolean(),
+    addBroker: z.boolean(),
+  }),
+});
+
+export const invitationResponse = z.union([
+  z.object({ kind: z.literal("firm"), firmId: z.string() }),
+  z.object({
+    kind: z.literal("email"),
+    /** Pass the link on to the invitee: it works once they have signed up with a firm. */
+    token: z.string(),
+    path: z.string(),
+    expiresAt: z.string(),
+  }),
+]);
+
+/** The firm's membership after accepting, declining, applying or leaving. */
+const membership = <S extends z.ZodType>(status: S) => z.object({ networkId: z.string(), status });
+export const joinedNetworkResponse = membership(z.literal("active"));
+export const declinedInvitationResponse = membership(z.literal("declined"));
+/** Active at once when the firm had been invited; otherwise applied, awaiting the brokers. */
+export const applicationResponse = membership(z.enum(["active", "applied"]));
+export const leftNetworkResponse = membership(z.literal("left"));
+
+export const applicationDecisionResponse = z.object({
+  networkId: z.string(),
+  firmId: z.string(),
+  status: z.enum(["active", "declined"]),
+});
+
+export const networkBrokerResponse = z.object({ networkId: z.string(), userId: z.string() });
+
+/* Initiatives */
+
+const priceBreak = z.object({ minQuantity: z.number().int(), unitPriceMinor: z.number().int() });
+
+const poolLine = z.object({
+  quantity: z.number().int(),
+  /** What the firm pays at the pooled price. */
+  costMinor: z.number().int(),
+  aloneUnitPriceMinor: z.number().int(),
+  aloneCostMinor: z.number().int(),
+  savingMinor: z.number().int(),
+});
+
+const jointBuyView = z.object({
+  quote: z.object({
+    inputName: z.string(),
+    specification: z.string(),
+    unit: z.string(),
+    supplierName: z.string(),
+    currency: z.string(),
+    minimumQuantity: z.number().int(),
+    priceBreaks: z.array(priceBreak),
+  }),
+  total: z.number().int(),
+  participantCount: z.number().int(),
+  reached: priceBreak.nullable(),
+  next: priceBreak.nullable(),
+  neededForNext: z.number().int().nullable(),
+  meetsMinimum: z.boolean(),
+  neededForMinimum: z.number().int(),
+  totalCostMinor: z.number().int(),
+  totalSavingMinor: z.number().int(),
+  /** Every committed firm's line for brokers (and co-participants when shared); else one's own. */
+  lines: z.array(poolLine.extend({ id: z.string(), firmId: z.string(), firmName: z.string() })),
+  own: poolLine.extend({ id: z.string() }).nullable(),
+  seesAll: z.boolean(),
+});
+
+const costSharesView = z.object({
+  budgetMinor: z.number().int(),
+  currency: z.string(),
+  splitRule: z.enum(SPLIT_RULES),
+  funding: z.array(
+    z.object({
+      sponsor: z.string(),
+      kind: z.enum(["percent", "fixed"]),
+      percentBasisPoints: z.number().int().nullable(),
+      /** What the source actually covers, capped by the budget. */
+      amountMinor: z.number().int(),
+    }),
+  ),
+  fundedTotal: z.number().int(),
+  toSplit: z.number().int(),
+  /** Every participant's share for brokers (and co-participants when shared); else one's own. */
+  shares: z.array(z.object({ firmId: z.string(), firmName: z.string(), amountMinor: z.number().int() })),
+  /** Participants lacking the figure the split rule needs; shares are empty until they give it. */
+  missingFigures: z.array(z.object({ firmId: z.string(), firmName: z.string() })),
+});
+
+export const messageResponse = z.object({
+  id: z.string(),
+  authorName: z.string(),
+  firmName: z.string().nullable(),
+  body: z.string(),
+  createdAt: z.string(),
+});
+
+export const initiativeResponse = z.object({
+  initiative: z.object({
+    id: z.string(),
+    networkId: z.string(),
+    networkName: z.string(),
+    objective: z.enum(OBJECTIVES),
+    title: z.string(),
+    description: z.string(),
+    /** End of the deadline day, UTC. */
+    deadline: z.string(),
+    deadlineDate: z.string(),
+    status: z.enum(INITIATIVE_STATUSES),
+    shareQuantities: z.boolean(),
+    tool: z.enum(["joint_buy", "generic"]),
+  }),
+  form: z.object({
+    orientation: z.enum(["horizontal", "vertical"]).nullable(),
+    size: z.enum(["bilateral", "multilateral"]).nullable(),
+    count: z.number().int(),
+    links: z.array(z.enum(LINKS)),
+  }),
+  participants: z.array(
+    z.object({
+      firmId: z.string(),
+      name: z.string(),
+      link: z.enum(LINKS).nullable(),
+      tier: z.number().int().nullable(),
+      joinedAt: z.string(),
+    }),
+  ),
+  jointBuy: jointBuyView.nullable(),
+  budget: costSharesView.nullable(),
+  messages: z.array(messageResponse),
+  activity: z.array(
+    z.object({
+      id: z.string(),
+      action: z.string(),
+      actorName: z.string(),
+      before: logEntry,
+      after: logEntry,
+      createdAt: z.string(),
+    }),
+  ),
+  viewer: z.object({ isParticipant: z.boolean(), firmId: z.string().nullable(), seesAll: z.boolean() }),
+  permissions: z.object({
+    update: z.boolean(),
+    transitions: z.array(z.enum(INITIATIVE_STATUSES)),
+    join: z.boolean(),
+    leave: z.boolean(),
+    commit: z.boolean(),
+    message: z.boolean(),
+    purchaseSummary: z.boolean(),
+  }),
+});
+
+
+export const createdInitiativeResponse = z.object({ id: z.string(), status: z.literal("draft") });
+export const transitionResponse = z.object({ id: z.string(), status: z.enum(INITIATIVE_STATUSES) });
+export const participationResponse = z.object({ initiativeId: z.string(), firmId: z.string() });
+export const initiativeIdResponse = z.object({ initiativeId: z.string() });
+
+export const commitmentResponse = z.object({
+  initiativeId: z.string(),
+  firmId: z.string(),
+  quantity: z.number().int(),
+  /** The pooled total after this change. */
+  total: z.number().int(),
+  /** The price break this change newly reached, if any. */
+  breakReached: priceBreak.nullable(),
+});
+
+export const jointBuyResponse = jointBuyView.extend({ initiativeId: z.string(), status: z.enum(INITIATIVE_STATUSES) });
+export const costSharesResponse = costSharesView.extend({ initiativeId: z.string() });
+
+/** The purchase summary as CSV: header lines, one line per visible participant, then TOTAL. */
+export const csvResponse = z.string();
 
 export const errorResponse = z.object({
   error: z.object({

@@ -36,7 +36,9 @@ export function createApiRouter(options: { services: Services; auth: Auth; logge
           query: req.query as Record<string, unknown>,
           body: req.body ?? {},
         });
-        res.status(op.status ?? 200).json(result);
+        res.status(op.status ?? 200);
+        if (op.respond) op.respond(res, result);
+        else res.json(result);
       } catch (error) {
         if (error instanceof AppError) return sendError(res, error);
         logger.error({ err: error, operationId: op.operationId }, "api operation failed");
