@@ -18,6 +18,7 @@ if (!serverUrl || !redisUrl) {
   process.exit(1);
 }
 
+const SECRET = randomBytes(32).toString("hex");
 const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const dbName = `jointly_two_${runId}`;
 const children: ChildProcess[] = [];
@@ -45,7 +46,8 @@ async function startProcess(name: string, port: number, databaseUrl: string): Pr
       DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,
       REDIS_PREFIX: `jointly-two-${runId}`,
-      BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
+      // Both processes must sign and verify sessions with the same secret.
+      BETTER_AUTH_SECRET: SECRET,
       LOG_LEVEL: "warn",
     },
     stdio: ["ignore", "inherit", "inherit"],
