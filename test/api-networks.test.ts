@@ -173,7 +173,7 @@ describe("/api/v1 networks, initiatives and joint buying", () => {
 
     // Drafts are the brokers' business; opening makes it visible and joinable.
     expect((await sme.client.get(`/initiatives/${id}`)).status).toBe(404);
-    expect((await sme.client.post(`/initiatives/${id}/transitions`, { to: "open" })).status).toBe(403);
+    expect((await sme.client.post(`/initiatives/${id}/transitions`, { to: "open" })).status).toBe(404);
     const badTransition = await broker.client.post(`/initiatives/${id}/transitions`, { to: "flying" });
     expect(badTransition.status).toBe(400);
     expect(badTransition.body.error.fields.to).toBeDefined();
@@ -397,15 +397,17 @@ describe("/api/v1 memberships", () => {
     expect(declined.body).toEqual({ networkId, status: "declined" });
     expect((await decliner.client.post(`/networks/${networkId}/invitation/decline`)).status).toBe(404);
 
-    // By email: the link works for an SME once signed up.
-    const email = uniqueEmail("invitee");
+    // By email: the link works for the SME with that email once signed up, and for nobody else.
+    const invitee = await newSme("Móveis Bento");
+    const email = invitee.email;
     expect((await broker.client.post(`/networks/${networkId}/invitations`, { email: "not-an-email" })).status).toBe(400);
     const byEmail = await broker.client.post(`/networks/${networkId}/invitations`, { email });
     expect(byEmail.status).toBe(201);
     expectDocumented("inviteToNetwork", byEmail.body);
     expect(byEmail.body).toMatchObject({ kind: "email", path: `/invitations/${byEmail.body.token}` });
-    const invitee = await newSme("Móveis Bento");
     const token: string = byEmail.body.token;
+    const stranger = await newSme("Outra Firma");
+    expect((await stranger.client.post(`/invitations/${token}/accept`, { consent: true })).status).toBe(403);
     const withoutConsent = await invitee.client.post(`/invitations/${token}/accept`, {});
     expect(withoutConsent.status).toBe(400);
     expect(Object.keys(withoutConsent.body.error.fields)).toEqual(["consent"]);

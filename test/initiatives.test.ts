@@ -32,6 +32,17 @@ const typesFor = async (userId: string) =>
   (await database.db.select().from(notification).where(eq(notification.userId, userId))).map((n) => n.type);
 
 describe("lifecycle", () => {
+  it("keeps drafts invisible to members: reading, joining or posting answer 404", async () => {
+    const { broker, networkId, smes } = await networkWithMembers(deps, 1);
+    const { id } = await createInitiative(deps, broker.actor, { networkId, objective: "joint_buying", title: "Secret draft", deadline: "2027-01-01", jointBuy: LEATHER_QUOTE });
+    await expect(joinInitiative(deps, smes[0].actor, { initiativeId: id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(postInitiativeMessage(deps, smes[0].actor, { initiativeId: id, body: "hello?" })).rejects.toMatchObject({ code: "not_found" });
+    const { getNetwork } = await import("../server/services/networks/get-network");
+    const memberView = await getNetwork(deps, smes[0].actor, { networkId });
+    expect(memberView.initiatives.map((i) => i.id)).not.toContain(id);
+    expect(memberView.activity.map((a) => a.action)).not.toContain("initiative.created");
+  });
+
   it("enforces draft -> open -> locked -> completed and refuses other moves", async () => {
     const { broker, networkId, smes } = await networkWithMembers(deps, 1);
     const { id } = await createInitiative(deps, broker.actor, {
@@ -67,6 +78,7 @@ describe("lifecycle", () => {
     const id = await openJointBuy(deps, broker.actor, networkId, [smes[0].actor]);
     await updateInitiative(deps, broker.actor, { initiativeId: id, title: "Renamed purchase", deadline: "2027-01-15", shareQuantities: true });
     await expect(updateInitiative(deps, smes[0].actor, { initiativeId: id, title: "Hijack", deadline: "2027-01-15" })).rejects.toMatchObject({ code: "forbidden" });
+    await setJointBuyCommitment(deps, smes[0].actor, { initiativeId: id, quantity: 50 });
     await transitionInitiative(deps, broker.actor, { initiativeId: id, to: "locked" });
     await expect(updateInitiative(deps, broker.actor, { initiativeId: id, title: "Too late", deadline: "2027-01-15" })).rejects.toMatchObject({ code: "conflict" });
   });
@@ -101,7 +113,9 @@ describe("participation and form", () => {
     await setJointBuyCommitment(deps, smes[0].actor, { initiativeId: id, quantity: 40 });
     await leaveInitiative(deps, smes[0].actor, { initiativeId: id });
     expect((await getJointBuy(deps, broker.actor, { initiativeId: id })).total).toBe(0);
-    await transitionInitiative(deps, broker.actor, { initiativeId: id, to: "locked" });
+    // Below the minimum to proceed it cannot be locked, only cancelled.
+    await expect(transitionInitiative(deps, broker.actor, { initiativeId: id, to: "locked" })).rejects.toMatchObject({ code: "conflict" });
+    await transitionInitiative(deps, broker.actor, { initiativeId: id, to: "cancelled" });
     await expect(joinInitiative(deps, smes[0].actor, { initiativeId: id })).rejects.toMatchObject({ code: "conflict" });
   });
 
@@ -168,7 +182,7 @@ describe("joint buying", () => {
       fields: { quantity: expect.any(Array) },
     });
     await expect(setJointBuyCommitment(deps, broker.actor, { initiativeId: id, quantity: 5 })).rejects.toMatchObject({ code: "forbidden" });
-    await setJointBuyCommitment(deps, smes[0].actor, { initiativeId: id, quantity: 5 });
+    await setJointBuyCommitment(deps, smes[0].actor, { initiativeId: id, quantity: 60 });
     await transitionInitiative(deps, broker.actor, { initiativeId: id, to: "locked" });
     await expect(setJointBuyCommitment(deps, smes[0].actor, { initiativeId: id, quantity: 6 })).rejects.toMatchObject({ code: "conflict" });
     expect(await typesFor(smes[0].userId)).toContain("initiative_locked");
@@ -316,6 +330,7 @@ describe("who may do what, per role", () => {
     expect(await create(otherBroker.actor)).toBe("not_found");
     expect(await create(smes[0].actor)).toBe("forbidden");
     expect(await create(admin.actor)).toBe("forbidden");
+    await setJointBuyCommitment(deps, smes[0].actor, { initiativeId: id, quantity: 80 });
     const lock = (actor: typeof broker.actor) => transitionInitiative(deps, actor, { initiativeId: id, to: "locked" }).then(() => "ok", (e) => e.code);
     expect(await lock(smes[0].actor)).toBe("forbidden");
     expect(await lock(admin.actor)).toBe("forbidden");

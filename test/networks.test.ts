@@ -129,6 +129,9 @@ describe("membership", () => {
       tier: 2,
     });
     const newcomer = await actorOf(database.db, signed.userId);
+    // The link is personal: another SME cannot use it.
+    const someoneElse = await createFirmOwner(deps);
+    await expect(acceptInvitationLink(deps, someoneElse.actor, { token, consent: true })).rejects.toMatchObject({ code: "forbidden" });
     await acceptInvitationLink(deps, newcomer, { token, consent: true });
     const view = await getNetwork(deps, newcomer, { networkId });
     expect(view.members.map((m) => m.firmId)).toContain(signed.firmId);

@@ -37,10 +37,14 @@ export type NetworkInput = z.output<typeof networkInputSchema>;
 
 export const networkIdSchema = z.object({ networkId: z.uuid("Not a network id") });
 
-export const inviteSchema = z.union([
-  z.object({ networkId: z.uuid(), firmId: z.uuid("Choose a firm") }),
-  z.object({ networkId: z.uuid(), email: emailSchema }),
-]);
+/** Invite a firm on Jointly (firmId) or anyone by email: exactly one of the two. */
+export const inviteSchema = z
+  .object({ networkId: z.uuid(), firmId: z.uuid("Choose a firm").optional(), email: emailSchema.optional() })
+  .superRefine((v, ctx) => {
+    if (Boolean(v.firmId) === Boolean(v.email)) {
+      ctx.addIssue({ code: "custom", path: [v.firmId ? "email" : "firmId"], message: "Choose a firm or give an email, not both", params: { key: "firm_or_email" } });
+    }
+  });
 
 /** Joining records the firm's consent that the network's brokers see its confidential data. */
 export const consentSchema = z

@@ -9,7 +9,7 @@ import { AppError, parseInput } from "../../errors";
 import { initiativeIdSchema } from "../../schemas/initiative";
 import type { Deps } from "../deps";
 import { deadlineDate } from "./deadline";
-import { initiativeFacts, type InitiativeFacts } from "./initiative-facts";
+import { visibleInitiative, type InitiativeFacts } from "./initiative-facts";
 import { loadCostShares } from "./tools/generic";
 import { TOOL_OF } from "./tools/index";
 import { loadJointBuy } from "./tools/joint-buy";
@@ -22,12 +22,7 @@ export function seesAllFigures(actor: Actor, facts: InitiativeFacts): boolean {
 
 export async function readableInitiative(deps: Deps, actor: Actor, rawInput: unknown) {
   const { initiativeId } = parseInput(initiativeIdSchema, rawInput);
-  const facts = await initiativeFacts(deps.db, initiativeId);
-  // Drafts are the brokers' own business until opened.
-  if (!facts || !can(actor, "initiative", "read", facts) || (facts.row.status === "draft" && !can(actor, "initiative", "update", facts))) {
-    throw new AppError("not_found", "Initiative not found");
-  }
-  return facts;
+  return visibleInitiative(deps.db, actor, initiativeId);
 }
 
 /** The initiative's page: details, form, participants, its tool, discussion and activity log. */

@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
 import { initiative, initiativeParticipant } from "../../../db/schema/initiatives";
-import type { ResourceFacts } from "../../authz/permissions";
+import type { Actor } from "../../authz/actor";
+import { can, type ResourceFacts } from "../../authz/permissions";
+import { AppError } from "../../errors";
 import { networkFacts } from "../networks/network-facts";
 
 export interface InitiativeFacts extends ResourceFacts {
@@ -31,4 +33,15 @@ export async function initiativeFacts(db: Db | Tx, initiativeId: string, options
     memberFirmIds: network.memberFirmIds,
     participantFirmIds: participants.map((p) => p.firmId),
   };
+}
+
+/**
+ * The initiative as the actor may see it, or a 404: outsiders do not learn it exists, and a
+ * draft stays the brokers' own until it is opened.
+ */
+export async function visibleInitiative(db: Db | Tx, actor: Actor, initiativeId: string, options: { lock?: boolean } = {}): Promise<InitiativeFacts> {
+  const facts = await initiativeFacts(db, initiativeId, options);
+  if (!facts || !can(actor, "initiative", "read", facts)) throw new AppError("not_found", "Initiative not found");
+  if (facts.row.status === "draft" && !can(actor, "initiative", "update", facts)) throw new AppError("not_found", "Initiative not found");
+  return facts;
 }

@@ -8,14 +8,13 @@ import { initiativeRoom } from "../../realtime/events";
 import { initiativeIdSchema } from "../../schemas/initiative";
 import { recordActivity } from "../activity";
 import { inTransaction, type Deps } from "../deps";
-import { initiativeFacts } from "./initiative-facts";
+import { visibleInitiative } from "./initiative-facts";
 
 /** A participant leaves an open initiative; its commitment, if any, is withdrawn with it. */
 export async function leaveInitiative(deps: Deps, actor: Actor, rawInput: unknown) {
   const { initiativeId } = parseInput(initiativeIdSchema, rawInput);
   return inTransaction(deps, async (tx, after) => {
-    const facts = await initiativeFacts(tx, initiativeId, { lock: true });
-    if (!facts || !can(actor, "initiative", "read", facts)) throw new AppError("not_found", "Initiative not found");
+    const facts = await visibleInitiative(tx, actor, initiativeId, { lock: true });
     if (!can(actor, "initiative", "leave", facts)) throw new AppError("forbidden", "Only participants leave");
     if (!isJoinable(facts.row.status)) throw new AppError("conflict", `A ${facts.row.status} initiative cannot be left`);
     const firmId = actor.firm!.id;

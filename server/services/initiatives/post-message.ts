@@ -7,14 +7,13 @@ import { AppError, parseInput } from "../../errors";
 import { initiativeRoom } from "../../realtime/events";
 import { messageSchema } from "../../schemas/initiative";
 import { inTransaction, type Deps } from "../deps";
-import { initiativeFacts } from "./initiative-facts";
+import { visibleInitiative } from "./initiative-facts";
 
 /** A message in the initiative's discussion; everyone viewing it sees it arrive. */
 export async function postInitiativeMessage(deps: Deps, actor: Actor, rawInput: unknown) {
   const input = parseInput(messageSchema, rawInput);
   return inTransaction(deps, async (tx, after) => {
-    const facts = await initiativeFacts(tx, input.initiativeId);
-    if (!facts || !can(actor, "initiative", "read", facts)) throw new AppError("not_found", "Initiative not found");
+    const facts = await visibleInitiative(tx, actor, input.initiativeId);
     if (!can(actor, "initiative", "message", facts)) throw new AppError("forbidden", "Not allowed to post here");
     const firmName = actor.firm ? ((await tx.select({ name: firm.name }).from(firm).where(eq(firm.id, actor.firm.id)))[0]?.name ?? null) : null;
     const [message] = await tx

@@ -5,7 +5,7 @@ import { initiativeRoom } from "../../realtime/events";
 import { setBudgetSchema } from "../../schemas/initiative";
 import { recordActivity } from "../activity";
 import { inTransaction, type Deps } from "../deps";
-import { initiativeFacts } from "./initiative-facts";
+import { visibleInitiative } from "./initiative-facts";
 import { saveBudget } from "./tools/generic";
 import { TOOL_OF } from "./tools/index";
 
@@ -13,8 +13,7 @@ import { TOOL_OF } from "./tools/index";
 export async function setInitiativeBudget(deps: Deps, actor: Actor, rawInput: unknown) {
   const input = parseInput(setBudgetSchema, rawInput);
   return inTransaction(deps, async (tx, after) => {
-    const facts = await initiativeFacts(tx, input.initiativeId, { lock: true });
-    if (!facts || !can(actor, "initiative", "read", facts)) throw new AppError("not_found", "Initiative not found");
+    const facts = await visibleInitiative(tx, actor, input.initiativeId, { lock: true });
     if (!can(actor, "initiative", "update", facts)) throw new AppError("forbidden", "Only the network's brokers set the budget");
     const { row } = facts;
     if (TOOL_OF[row.objective] !== "generic") throw new AppError("conflict", "This initiative has its own tool, not a budget");

@@ -10,7 +10,7 @@ import { commitmentSchema } from "../../schemas/initiative";
 import { recordActivity } from "../activity";
 import { inTransaction, type Deps } from "../deps";
 import { notify } from "../notifications/notify";
-import { initiativeFacts } from "./initiative-facts";
+import { visibleInitiative } from "./initiative-facts";
 import { usersOfFirms } from "./recipients";
 
 /**
@@ -21,8 +21,7 @@ import { usersOfFirms } from "./recipients";
 export async function setJointBuyCommitment(deps: Deps, actor: Actor, rawInput: unknown) {
   const input = parseInput(commitmentSchema, rawInput);
   return inTransaction(deps, async (tx, after) => {
-    const facts = await initiativeFacts(tx, input.initiativeId, { lock: true });
-    if (!facts || !can(actor, "initiative", "read", facts)) throw new AppError("not_found", "Initiative not found");
+    const facts = await visibleInitiative(tx, actor, input.initiativeId, { lock: true });
     if (!can(actor, "initiative", "commit", facts)) throw new AppError("forbidden", "Join the initiative to commit a quantity");
     const { row } = facts;
     if (!acceptsCommitments(row.status)) throw new AppError("conflict", `A ${row.status} joint purchase takes no commitments`);

@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
-import { initiative } from "../../../db/schema/initiatives";
+import { eq, sum } from "drizzle-orm";
+import type { Tx } from "../../../db/client";
+import { initiative, jointBuy, jointBuyCommitment } from "../../../db/schema/initiatives";
 import type { Actor } from "../../authz/actor";
 import { can } from "../../authz/permissions";
 import { assertTransition, TransitionError } from "../../domain/initiative";
@@ -10,7 +11,7 @@ import { recordActivity } from "../activity";
 import { inTransaction, type Deps } from "../deps";
 import { networkRoom } from "../networks/helpers";
 import { notify } from "../notifications/notify";
-import { initiativeFacts } from "./initiative-facts";
+import { visibleInitiative } from "./initiative-facts";
 import { usersOfFirms } from "./recipients";
 
 /**
@@ -20,8 +21,7 @@ import { usersOfFirms } from "./recipients";
 export async function transitionInitiative(deps: Deps, actor: Actor, rawInput: unknown) {
   const input = parseInput(transitionSchema, rawInput);
   return inTransaction(deps, async (tx, after) => {
-    const facts = await initiativeFacts(tx, input.initiativeId, { lock: true });
-    if (!facts || !can(actor, "initiative", "read", facts)) throw new AppError("not_found", "Initiative not found");
+    const facts = await visibleInitiative(tx, actor, input.initiativeId, { lock: true });
     if (!can(actor, "initiative", "transition", facts)) throw new AppError("forbidden", "Only the network's brokers change an initiative's status");
     const { row } = facts;
     try {
@@ -30,6 +30,7 @@ export async function transitionInitiative(deps: Deps, actor: Actor, rawInput: u
       if (error instanceof TransitionError) throw new AppError("conflict", `Cannot go from ${row.status} to ${input.to}`);
       throw error;
     }
+    if (input.to === "locked") await assertMinimumReached(tx, row.id);
     await tx.update(initiative).set({ status: input.to, updatedAt: deps.now() }).where(eq(initiative.id, row.id));
     await recordActivity(tx, actor, {
       networkId: row.networkId,
@@ -54,4 +55,14 @@ export async function transitionInitiative(deps: Deps, actor: Actor, rawInput: u
     after.publish(networkRoom(row.networkId), "network:updated", { networkId: row.networkId });
     return { id: row.id, status: input.to };
   });
+}
+
+/** A joint purchase below its minimum pooled quantity does not proceed: cancel it instead. */
+async function assertMinimumReached(tx: Tx, initiativeId: string) {
+  const [quote] = await tx.select({ minimum: jointBuy.minimumQuantity }).from(jointBuy).where(eq(jointBuy.initiativeId, initiativeId));
+  if (!quote) return;
+  const [{ total }] = await tx.select({ total: sum(jointBuyCommitment.quantity) }).from(jointBuyCommitment).where(eq(jointBuyCommitment.initiativeId, initiativeId));
+  if (Number(total ?? 0) < quote.minimum) {
+    throw new AppError("conflict", `The pooled quantity is below the minimum of ${quote.minimum} to proceed; cancel the purchase instead`);
+  }
 }

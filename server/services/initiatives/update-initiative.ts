@@ -8,7 +8,7 @@ import { updateInitiativeSchema } from "../../schemas/initiative";
 import { recordActivity } from "../activity";
 import { inTransaction, type Deps } from "../deps";
 import { deadlineDate, deadlineOf } from "./deadline";
-import { initiativeFacts } from "./initiative-facts";
+import { visibleInitiative } from "./initiative-facts";
 import { TOOL_OF } from "./tools/index";
 import { saveJointBuy } from "./tools/joint-buy";
 
@@ -16,8 +16,7 @@ import { saveJointBuy } from "./tools/joint-buy";
 export async function updateInitiative(deps: Deps, actor: Actor, rawInput: unknown) {
   const input = parseInput(updateInitiativeSchema, rawInput);
   return inTransaction(deps, async (tx, after) => {
-    const facts = await initiativeFacts(tx, input.initiativeId, { lock: true });
-    if (!facts || !can(actor, "initiative", "read", facts)) throw new AppError("not_found", "Initiative not found");
+    const facts = await visibleInitiative(tx, actor, input.initiativeId, { lock: true });
     if (!can(actor, "initiative", "update", facts)) throw new AppError("forbidden", "Only the network's brokers edit initiatives");
     const { row } = facts;
     if (row.status !== "draft" && row.status !== "open") throw new AppError("conflict", `A ${row.status} initiative cannot be edited`);

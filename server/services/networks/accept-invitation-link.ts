@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { network, networkInvitation } from "../../../db/schema/networks";
+import { network, networkInvitation, networkMember } from "../../../db/schema/networks";
 import type { Actor } from "../../authz/actor";
 import { AppError, parseInput } from "../../errors";
 import { acceptTokenSchema } from "../../schemas/network";
@@ -34,6 +34,13 @@ export async function acceptInvitationLink(deps: Deps, actor: Actor, rawInput: u
       .where(and(eq(networkInvitation.token, input.token), isNull(networkInvitation.acceptedAt), gt(networkInvitation.expiresAt, now)))
       .for("update");
     if (!invitation) throw new AppError("not_found", "This invitation is used or expired");
+    // The link is personal: it works for the account of the email it was sent to.
+    if (invitation.email !== actor.email.toLowerCase()) throw new AppError("forbidden", "This invitation was sent to another email address");
+    const [already] = await tx
+      .select({ status: networkMember.status })
+      .from(networkMember)
+      .where(and(eq(networkMember.networkId, invitation.networkId), eq(networkMember.firmId, actor.firm!.id)));
+    if (already?.status === "active") throw new AppError("conflict", "Your firm is already a member of this network");
     await tx.update(networkInvitation).set({ acceptedAt: now, acceptedByFirm: actor.firm!.id }).where(eq(networkInvitation.id, invitation.id));
     await activateMembership(tx, after, actor, invitation.networkId, now, "link");
     return { networkId: invitation.networkId, status: "active" as const };

@@ -12,6 +12,23 @@ import { certificationsByFirm, isoToday } from "../firms/firm-views";
 import { networkFacts } from "./network-facts";
 
 /**
+ * What members see of the network's activity: joins, departures and the public milestones of
+ * initiatives. Quantities, invitations by email and drafts stay with the brokers.
+ */
+const MEMBER_VISIBLE_ACTIONS = new Set([
+  "network.created",
+  "member.joined",
+  "member.left",
+  "initiative.open",
+  "initiative.locked",
+  "initiative.completed",
+  "initiative.cancelled",
+  "participant.joined",
+  "participant.left",
+  "jointbuy.break_reached",
+]);
+
+/**
  * A network's page: details, active members (public fields, for the columns by link), its
  * initiatives and recent activity; brokers also see invitations and applications.
  */
@@ -118,7 +135,9 @@ export async function getNetwork(deps: Deps, actor: Actor, rawInput: unknown) {
       deadline: i.deadline.toISOString(),
       participants: participantCounts.filter((p) => p.initiativeId === i.id).length,
     })),
-    activity: recent.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
+    activity: recent
+      .filter((a) => isBroker || MEMBER_VISIBLE_ACTIONS.has(a.action))
+      .map((a) => ({ ...a, after: isBroker ? a.after : null, createdAt: a.createdAt.toISOString() })),
     ownStatus,
     permissions: {
       update: isBroker,

@@ -27,7 +27,7 @@ export async function inviteToNetwork(deps: Deps, actor: Actor, rawInput: unknow
     if (!can(actor, "network", "invite", facts)) throw new AppError("forbidden", "Only the network's brokers invite");
     const [net] = await tx.select({ name: network.name }).from(network).where(eq(network.id, input.networkId));
 
-    if ("firmId" in input) {
+    if (input.firmId) {
       const [target] = await tx.select({ id: firm.id, kind: firm.kind, name: firm.name }).from(firm).where(eq(firm.id, input.firmId));
       if (!target || target.kind !== "sme") throw invalidField("firmId", "no_such_firm", "No such SME");
       const [existing] = await tx
@@ -65,14 +65,15 @@ export async function inviteToNetwork(deps: Deps, actor: Actor, rawInput: unknow
 
     const token = randomBytes(24).toString("base64url");
     const expiresAt = new Date(deps.now().getTime() + INVITATION_DAYS * 86_400_000);
-    await tx.insert(networkInvitation).values({ networkId: input.networkId, email: input.email, token, invitedBy: actor.userId, expiresAt });
-    await recordActivity(tx, actor, { networkId: input.networkId, action: "member.invited_by_email", after: { email: input.email } });
+    const email = input.email!;
+    await tx.insert(networkInvitation).values({ networkId: input.networkId, email, token, invitedBy: actor.userId, expiresAt });
+    await recordActivity(tx, actor, { networkId: input.networkId, action: "member.invited_by_email", after: { email } });
     // Someone already on Jointly with this email is told in the app as well.
     const [existingUser] = await tx
       .select({ id: user.id })
       .from(user)
       .innerJoin(firmMember, and(eq(firmMember.userId, user.id), eq(firmMember.status, "active")))
-      .where(eq(user.email, input.email));
+      .where(eq(user.email, email));
     if (existingUser) {
       await notify(tx, after, [{ userId: existingUser.id, type: "network_invited", params: { network: net.name }, href: `/invitations/${token}` }]);
     }

@@ -33,21 +33,18 @@ export async function saveBudget(tx: Tx, initiativeId: string, input: BudgetInpu
   await tx.insert(initiativeBudget).values({ initiativeId, ...values }).onConflictDoUpdate({ target: initiativeBudget.initiativeId, set: values });
   await tx.delete(fundingSource).where(eq(fundingSource.initiativeId, initiativeId));
   if (sources.length > 0) await tx.insert(fundingSource).values(sources.map((s) => ({ initiativeId, ...s })));
-  for (const [firmId, weight] of Object.entries(input.customWeights)) {
-    await tx
-      .update(initiativeParticipant)
-      .set({ customWeight: weight })
-      .where(eq(initiativeParticipant.id, (await participantId(tx, initiativeId, firmId)) ?? "none"));
-  }
-  return { budgetMinor, fundedSources: sources.length };
-}
-
-async function participantId(tx: Tx, initiativeId: string, firmId: string) {
-  const rows = await tx
+  const participants = await tx
     .select({ id: initiativeParticipant.id, firmId: initiativeParticipant.firmId })
     .from(initiativeParticipant)
     .where(eq(initiativeParticipant.initiativeId, initiativeId));
-  return rows.find((r) => r.firmId === firmId)?.id ?? null;
+  const idOf = new Map(participants.map((p) => [p.firmId, p.id]));
+  for (const firmId of Object.keys(input.customWeights)) {
+    if (!idOf.has(firmId)) throw invalidField(`customWeights.${firmId}`, "not_participant", "This firm does not take part");
+  }
+  for (const [firmId, weight] of Object.entries(input.customWeights)) {
+    await tx.update(initiativeParticipant).set({ customWeight: weight }).where(eq(initiativeParticipant.id, idOf.get(firmId)!));
+  }
+  return { budgetMinor, fundedSources: sources.length };
 }
 
 /** Budget, funding and each participant's share; shares add up exactly to what is left to split. */
