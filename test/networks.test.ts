@@ -212,3 +212,15 @@ describe("who sees a network", () => {
     expect(memberView.emailInvitations).toEqual([]);
   });
 });
+
+describe("network lists", () => {
+  it("counts active members for every kind of reader", async () => {
+    const { broker, networkId, smes } = await networkWithMembers(deps, 2);
+    const admin = await createUserWithRole(deps, "admin");
+    const outsider = await createFirmOwner(deps);
+    expect((await listNetworks(deps, broker.actor)).brokered.find((n) => n.id === networkId)?.members).toBe(2);
+    expect((await listNetworks(deps, admin.actor)).brokered.find((n) => n.id === networkId)?.members).toBe(2);
+    expect((await listNetworks(deps, smes[0].actor)).memberships.find((n) => n.id === networkId)?.members).toBe(2);
+    expect((await listNetworks(deps, outsider.actor)).others.find((n) => n.id === networkId)?.members).toBe(2);
+  });
+});

@@ -9,15 +9,18 @@ const NAV: Record<string, Array<{ to: string; key: string }>> = {
   admin: [
     { to: "/home", key: "nav.home" },
     { to: "/admin/users", key: "nav.users" },
+    { to: "/networks", key: "nav.networks" },
     { to: "/firms", key: "nav.directory" },
   ],
   broker: [
     { to: "/home", key: "nav.home" },
+    { to: "/networks", key: "nav.networks" },
     { to: "/firms", key: "nav.directory" },
   ],
   sme: [
     { to: "/home", key: "nav.home" },
     { to: "/firm", key: "nav.myFirm" },
+    { to: "/networks", key: "nav.networks" },
     { to: "/firms", key: "nav.directory" },
   ],
   buyer: [
@@ -90,7 +93,8 @@ export function AppShell({ children }: { children: ReactNode }) {
       {toast ? (
         <div className="container">
           <p className="toast" role="status" key={toast.id}>
-            {t(`toast.${toast.key}`)}
+            {/* A key with a dot is a full key ("networks.toast.created"); a bare one lives under toast. */}
+            {toast.key.includes(".") ? t(toast.key) : t(`toast.${toast.key}`)}
           </p>
         </div>
       ) : null}

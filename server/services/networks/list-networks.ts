@@ -11,7 +11,8 @@ import type { Deps } from "../deps";
  */
 export async function listNetworks(deps: Deps, actor: Actor) {
   if (!can(actor, "network", "list")) throw new AppError("forbidden", "Not allowed");
-  const memberCount = sql<number>`(select count(*)::int from ${networkMember} m where m.network_id = ${network.id} and m.status = 'active')`;
+  // Qualified by hand: drizzle leaves a lone table's columns unqualified, which the subquery would misread.
+  const memberCount = sql<number>`(select count(*)::int from ${networkMember} m where m.network_id = "network"."id" and m.status = 'active')`;
   const base = {
     id: network.id,
     name: network.name,

@@ -1,0 +1,148 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CURRENCY_CODES } from "../../db/reference/currencies";
+import { describedBy, Field } from "./field";
+
+type AnyField = FieldMetadata<unknown>;
+
+const SHARE_FIELDS = ["notableShare", "warningShare", "criticalShare"] as const;
+
+/**
+ * The network form shared by "new" and "edit": details, then the six dependence thresholds with
+ * where each default comes from. Shares are typed in percent, HHI in points.
+ */
+export function NetworkForm({
+  title,
+  submitLabel,
+  cancelTo,
+  defaultValue,
+  lastResult,
+  sectors,
+}: {
+  title: string;
+  submitLabel: string;
+  cancelTo: string;
+  defaultValue: Record<string, string>;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  sectors: Array<{ code: string; name: string }>;
+}) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const [form, rawFields] = useForm({ lastResult, defaultValue, shouldValidate: "onSubmit", shouldRevalidate: "onSubmit" });
+  const fields = rawFields as unknown as Record<string, AnyField>;
+
+  const text = (name: string, label: string, hint?: string) => (
+    <Field id={fields[name].id} label={label} errors={fields[name].errors} hint={hint}>
+      <input {...getInputProps(fields[name], { type: "text" })} aria-describedby={describedBy(fields[name].id, fields[name].errors, !!hint)} />
+    </Field>
+  );
+  const threshold = (name: string, unit: "percent" | "points") => (
+    <Field
+      id={fields[name].id}
+      label={t(`networks.form.${name}`)}
+      errors={fields[name].errors}
+      hint={t(`networks.form.hints.${name}`)}
+    >
+      <input
+        {...getInputProps(fields[name], { type: "number" })}
+        inputMode={unit === "percent" ? "decimal" : "numeric"}
+        step={unit === "percent" ? "0.01" : "1"}
+        min={unit === "percent" ? "0.01" : "1"}
+        max={unit === "percent" ? "100" : "10000"}
+        aria-describedby={describedBy(fields[name].id, fields[name].errors, true)}
+      />
+    </Field>
+  );
+
+  return (
+    <section className="stack">
+      <div className="page-head">
+        <h1>{title}</h1>
+        <Link to={cancelTo}>{t("common.cancel")}</Link>
+      </div>
+      <Form method="post" {...getFormProps(form)} noValidate className="card stack">
+        {form.errors?.length ? (
+          <p className="form-error" role="alert">
+            {form.errors.join(" ")}
+          </p>
+        ) : null}
+        <h2>{t("networks.form.about")}</h2>
+        {text("name", t("networks.form.name"))}
+        <Field id={fields.sector.id} label={t("fields.sector")} errors={fields.sector.errors}>
+          <select {...getSelectProps(fields.sector)} aria-describedby={describedBy(fields.sector.id, fields.sector.errors)}>
+            <option value="">{t("common.choose")}</option>
+            {sectors.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <div className="grid-2">
+          {text("region", t("fields.region"), t("networks.form.regionHint"))}
+          <Field id={fields.currency.id} label={t("fields.currency")} errors={fields.currency.errors} hint={t("networks.form.currencyHint")}>
+            <select {...getSelectProps(fields.currency)} aria-describedby={describedBy(fields.currency.id, fields.currency.errors, true)}>
+              {CURRENCY_CODES.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <Field id={fields.description.id} label={t("fields.description")} errors={fields.description.errors}>
+          <textarea {...getTextareaProps(fields.description)} rows={4} aria-describedby={describedBy(fields.description.id, fields.description.errors)} />
+        </Field>
+
+        <fieldset className="thresholds">
+          <legend>{t("networks.form.thresholds")}</legend>
+          <p className="hint">{t("networks.form.thresholdsIntro")}</p>
+          <div className="grid-3">{SHARE_FIELDS.map((name) => <div key={name}>{threshold(name, "percent")}</div>)}</div>
+          <div className="grid-3">
+            {threshold("hhiModerate", "points")}
+            {threshold("hhiHigh", "points")}
+            {threshold("systemicShare", "percent")}
+          </div>
+        </fieldset>
+
+        <div className="actions">
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            {submitLabel}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+/**
+ * The consent an SME gives when joining a network: its brokers will see the firm's confidential
+ * data. Submitted as consent=true; the action turns it into the boolean the service expects.
+ */
+export function ConsentCheckbox({ id, errors }: { id: string; errors?: string[] | null }) {
+  const { t } = useTranslation();
+  const invalid = !!errors?.length;
+  return (
+    <div className={`consent${invalid ? " field-invalid" : ""}`}>
+      <label className="choice" htmlFor={id}>
+        <input
+          type="checkbox"
+          id={id}
+          name="consent"
+          value="true"
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? `${id}-error` : undefined}
+        />
+        <span>{t("networks.consent")}</span>
+      </label>
+      {invalid ? (
+        <ul className="field-errors" id={`${id}-error`}>
+          {errors!.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

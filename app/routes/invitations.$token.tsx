@@ -1,0 +1,121 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { consentSchema } from "../../server/schemas/network";
+import { ConsentCheckbox } from "../components/network-form";
+import { ErrorMessage } from "../root";
+import { getActor, requireActor } from "../utils/auth.server";
+import { isAppError, throwAsResponse } from "../utils/errors.server";
+import { appErrorFields, formatIssues } from "../utils/forms";
+import { serverT } from "../utils/i18n.server";
+import { redirectWithToast } from "../utils/toast.server";
+
+/** The checkbox sends "true"; anything else (or nothing) is no consent. */
+const acceptSchema = z.object({ consent: z.preprocess((v) => v === "true", consentSchema) });
+
+function tokenOf(params: { token?: string }): string {
+  const token = params.token ?? "";
+  if (token.length < 20 || token.length > 100) throw new Response("Not found", { status: 404 });
+  return token;
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const token = tokenOf(params);
+  const actor = await getActor(request, context);
+  let invitation;
+  try {
+    invitation = await context.services.networks.getInvitationLink(token);
+  } catch (error) {
+    throwAsResponse(error);
+  }
+  const here = new URL(request.url).pathname;
+  return {
+    invitation: { network: invitation.network, region: invitation.region, usable: invitation.usable },
+    signedIn: actor !== null,
+    canAccept: actor?.role === "sme" && actor.firm !== null,
+    loginHref: `/login?${new URLSearchParams({ redirectTo: here })}`,
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const token = tokenOf(params);
+  const actor = await requireActor(request, context, { role: "sme" });
+  const t = await serverT(request, context, actor);
+  const submission = parseWithZod(await request.formData(), { schema: acceptSchema, formatError: formatIssues(t) });
+  if (submission.status !== "success") return data({ errors: submission.error ?? {} }, { status: 400 });
+  let result;
+  try {
+    result = await context.services.networks.acceptInvitationLink(actor, { token, consent: submission.value.consent });
+  } catch (error) {
+    if (isAppError(error) && error.fields) {
+      return data({ errors: appErrorFields(error.fields, error.fieldKeys, t) }, { status: 400 });
+    }
+    throwAsResponse(error);
+  }
+  return redirectWithToast(`/networks/${result.networkId}`, "networks.toast.joined");
+}
+
+export default function Invitation() {
+  const { t } = useTranslation();
+  const { invitation, signedIn, canAccept, loginHref } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errors = (actionData?.errors ?? {}) as Record<string, string[] | null | undefined>;
+  const other = Object.entries(errors)
+    .filter(([key]) => key !== "consent")
+    .flatMap(([, m]) => m ?? []);
+  return (
+    <section className="narrow card stack">
+      <h1>{t("networks.invitation.title", { network: invitation.network })}</h1>
+      {invitation.region ? (
+        <p className="muted">
+          {t("fields.region")}: {invitation.region}
+        </p>
+      ) : null}
+      <p>{t("networks.invitation.lead")}</p>
+      {invitation.usable ? <p className="hint">{t("networks.invitation.personal")}</p> : null}
+      {!invitation.usable ? (
+        <p className="notice" role="status">
+          {t("networks.invitation.unusable")}
+        </p>
+      ) : !signedIn ? (
+        <div className="stack">
+          <p>{t("networks.invitation.signedOut")}</p>
+          <div className="actions">
+            <Link to="/signup" className="button">
+              {t("nav.signUp")}
+            </Link>
+            <Link to={loginHref} className="button button-secondary">
+              {t("nav.signIn")}
+            </Link>
+          </div>
+          <p className="hint">{t("networks.invitation.comeBack")}</p>
+        </div>
+      ) : !canAccept ? (
+        <p className="notice" role="status">
+          {t("networks.invitation.notSme")}
+        </p>
+      ) : (
+        <Form method="post" className="stack">
+          {other.length ? (
+            <p className="form-error" role="alert">
+              {other.join(" ")}
+            </p>
+          ) : null}
+          <ConsentCheckbox id="invitation-consent" errors={errors.consent} />
+          <div className="actions">
+            <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+              {t("networks.invitation.accept")}
+            </button>
+          </div>
+        </Form>
+      )}
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorMessage />;
+}
