@@ -81,7 +81,7 @@ export interface BuyerGovernance {
   /** What the buyer specifies: only "what" (the product), or "what and how" (001:141). */
   specifies: "what" | "what_and_how";
   /** Support offered, e.g. "training", "technical_help"; any entry counts as support. */
-  supportOffered: string[];
+  supportOffered: ReadonlyArray<string>;
   exclusivity: boolean;
   /** The buyer designs the product jointly with the supplier (network governance, 001:215). */
   jointDesign?: boolean;
@@ -90,8 +90,8 @@ export interface BuyerGovernance {
 export interface NeedCriteria {
   link: Link;
   tier: Tier;
-  functions: FirmFunction[];
-  certifications: CertificationRequirement[];
+  functions: ReadonlyArray<FirmFunction>;
+  certifications: ReadonlyArray<CertificationRequirement>;
   /** Units per month of the need's product. */
   volumePerMonth: number;
   /** ISO 3166-1 alpha-2 of the delivery place. */
@@ -103,13 +103,13 @@ export interface SmeProfile {
   firmId: string;
   link: Link;
   tier: Tier;
-  functions: FirmFunction[];
-  certifications: Array<{ code: string; expiresOn: string | null }>;
+  functions: ReadonlyArray<FirmFunction>;
+  certifications: ReadonlyArray<{ code: string; expiresOn: string | null }>;
   /** Units per month of the need's product; null when the SME has not said. */
   capacityPerMonth: number | null;
   country: string;
   region: string | null;
-  upgradingGoals: UpgradingGoal[];
+  upgradingGoals: ReadonlyArray<UpgradingGoal>;
 }
 
 /** Every reason key the UI must translate, with the parameters documented at each use. */
