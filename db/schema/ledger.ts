@@ -68,3 +68,16 @@ export const exchangeRate = pgTable(
     check("exchange_rate_positive", sql`${t.rate} > 0`),
   ],
 );
+
+/**
+ * The dependence level last seen for each SME (latest period), so crossing a threshold upward
+ * notifies once per crossing, not on every edit.
+ */
+export const dependenceState = pgTable("dependence_state", {
+  firmId: text("firm_id")
+    .primaryKey()
+    .references(() => firm.id, { onDelete: "cascade" }),
+  level: text("level").$type<"none" | "notable" | "warning" | "critical">().notNull(),
+  period: text("period"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -29,6 +29,8 @@ import { addSalesEntries } from "./ledger/add-sales-entries";
 import { deleteSalesEntry } from "./ledger/delete-sales-entry";
 import { importSalesCsv, salesCsvTemplate } from "./ledger/import-sales-csv";
 import { listSalesEntries } from "./ledger/list-sales-entries";
+import { getFirmDependence } from "./ledger/get-firm-dependence";
+import { getNetworkDependence } from "./ledger/get-network-dependence";
 import { setExchangeRate } from "./ledger/set-exchange-rate";
 import type { Deps } from "./deps";
 import { decideMemberRequest } from "./firms/decide-member-request";
@@ -101,6 +103,8 @@ export function createServices(deps: Deps) {
       setExchangeRate: bind(setExchangeRate),
       importCsv: bind(importSalesCsv),
       csvTemplate: salesCsvTemplate,
+      firmDependence: bind(getFirmDependence),
+      networkDependence: bind(getNetworkDependence),
     },
     notifications: {
       list: bind(listNotifications),

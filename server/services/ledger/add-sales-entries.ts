@@ -10,6 +10,7 @@ import { firmRoom } from "../../realtime/events";
 import { addSalesEntriesSchema, type SalesEntryInput } from "../../schemas/ledger";
 import { inTransaction, type AfterCommit, type Deps } from "../deps";
 import { requireLedgerAccess } from "./ledger-access";
+import { trackDependenceLevel } from "./track-dependence-level";
 
 /**
  * Adds lines to an SME's sales ledger, all or nothing: one bad line rejects the batch with
@@ -57,6 +58,7 @@ export async function insertEntries(tx: Tx, after: AfterCommit, actor: Actor, fi
   });
   if (Object.keys(fields).length > 0) throw new AppError("invalid_input", "Invalid input", fields);
   const inserted = await tx.insert(salesEntry).values(rows).returning({ id: salesEntry.id });
+  await trackDependenceLevel(tx, after, firmId, now);
   after.publish(firmRoom(firmId), "firm:updated", { firmId });
   return inserted.map((r) => r.id);
 }

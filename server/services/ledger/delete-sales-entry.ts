@@ -6,6 +6,7 @@ import { firmRoom } from "../../realtime/events";
 import { salesEntryIdSchema } from "../../schemas/ledger";
 import { inTransaction, type Deps } from "../deps";
 import { requireLedgerAccess } from "./ledger-access";
+import { trackDependenceLevel } from "./track-dependence-level";
 
 /** Removes one line of a ledger (a mistyped entry). */
 export async function deleteSalesEntry(deps: Deps, actor: Actor, rawInput: unknown) {
@@ -17,6 +18,7 @@ export async function deleteSalesEntry(deps: Deps, actor: Actor, rawInput: unkno
       .where(and(eq(salesEntry.id, input.entryId), eq(salesEntry.firmId, input.firmId)))
       .returning({ id: salesEntry.id });
     if (deleted.length === 0) throw new AppError("not_found", "No such entry");
+    await trackDependenceLevel(tx, after, input.firmId, deps.now());
     after.publish(firmRoom(input.firmId), "firm:updated", { firmId: input.firmId });
     return { id: input.entryId };
   });
