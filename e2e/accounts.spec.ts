@@ -61,3 +61,19 @@ test("an administrator creates a broker account who can then sign in", async ({ 
   await expect(broker.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toHaveCount(0);
   await context.close();
 });
+
+test("forms work without JavaScript: signing in and saving the firm", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("tannery@jointly.example");
+  await page.getByLabel("Password").fill(DEMO.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/home$/);
+  await page.goto("/firm/edit");
+  await page.getByLabel("Region").fill("Estância Velha, RS (no JS)");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page).toHaveURL(/\/firm$/);
+  await expect(page.getByText("Estância Velha, RS (no JS)")).toBeVisible();
+  await context.close();
+});

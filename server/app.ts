@@ -103,6 +103,9 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
         },
       },
       crossOriginEmbedderPolicy: false,
+      // "no-referrer" makes Chromium send `Origin: null` on same-site form posts, which Remix's
+      // CSRF check refuses; same-origin keeps referrers inside the site.
+      referrerPolicy: { policy: "same-origin" },
       strictTransportSecurity: env.PUBLIC_URL.startsWith("https:"),
     }),
   );

@@ -196,5 +196,6 @@ describe("security headers", () => {
     expect(res.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("x-powered-by")).toBeNull();
+    expect(res.headers.get("referrer-policy")).toBe("same-origin");
   });
 });

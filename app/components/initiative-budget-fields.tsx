@@ -1,0 +1,167 @@
+import { getInputProps, getSelectProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
+import type { TFunction } from "i18next";
+import { z } from "zod";
+import { CURRENCY_CODES } from "../../db/reference/currencies";
+import { SPLIT_RULES } from "../../server/domain/cost-split";
+import { currencySchema } from "../../server/schemas/firm";
+import { describedBy, Field } from "./field";
+
+/**
+ * The generic tool's budget as a form (shared by "new initiative" and the initiative page):
+ * one row per funding source with a kind (percent or fixed amount) and one value field, turned
+ * into the service's input shape by `toBudgetInput`.
+ */
+const decimal = z.string().trim().regex(/^\d{1,15}([.,]\d{1,3})?$/, "Must be a non-negative amount such as 12.50");
+
+export const FUNDING_KINDS = ["percent", "fixed"] as const;
+
+export const fundingRowFormSchema = z
+  .object({
+    sponsor: z.string().trim().min(2, "At least 2 characters").max(120),
+    kind: z.enum(FUNDING_KINDS),
+    value: decimal,
+  })
+  .superRefine((row, ctx) => {
+    if (row.kind !== "percent") return;
+    const percent = Number(row.value.replace(",", "."));
+    if (percent < 0.01) ctx.addIssue({ code: "too_small", minimum: 0.01, origin: "number", inclusive: true, input: percent, path: ["value"], message: "At least 0.01" });
+    if (percent > 100) ctx.addIssue({ code: "too_big", maximum: 100, origin: "number", inclusive: true, input: percent, path: ["value"], message: "At most 100" });
+  });
+
+export const budgetFormSchema = z.object({
+  amount: decimal,
+  currency: currencySchema,
+  splitRule: z.enum(SPLIT_RULES),
+  fundingSources: z.array(fundingRowFormSchema).max(10).default([]),
+});
+export type BudgetFormValue = z.output<typeof budgetFormSchema>;
+export type BudgetFormInput = { amount: string; currency: string; splitRule: string; fundingSources: Array<{ sponsor: string; kind: string; value: string }> };
+
+/** Form value -> the services' budget input (budgetInputSchema). */
+export function toBudgetInput(value: BudgetFormValue, customWeights: Record<string, number> = {}) {
+  return {
+    budget: { amount: value.amount, currency: value.currency },
+    splitRule: value.splitRule,
+    fundingSources: value.fundingSources.map((row) =>
+      row.kind === "percent"
+        ? { kind: "percent" as const, sponsor: row.sponsor, percent: Number(row.value.replace(",", ".")) }
+        : { kind: "fixed" as const, sponsor: row.sponsor, amount: row.value },
+    ),
+    customWeights,
+  };
+}
+
+/**
+ * A service's field path for the budget (create: "budget.budget.amount",
+ * "budget.fundingSources.0.percent"; set-budget and saveBudget: "budget.amount",
+ * "fundingSources.0.amount") -> the form's field name under "budget.".
+ */
+export function budgetFieldName(path: string): string | null {
+  const p = path.replace(/^budget\.budget\./, "budget.");
+  if (/^budget\.(amount|currency)$/.test(p)) return p;
+  const row = /^(?:budget\.)?fundingSources\.(\d+)\.(\w+)$/.exec(p);
+  if (row) return `budget.fundingSources.${row[1]}.${row[2] === "sponsor" ? "sponsor" : row[2] === "kind" ? "kind" : "value"}`;
+  if (/^(?:budget\.)?fundingSources$/.test(p)) return "budget.fundingSources";
+  if (/^(?:budget\.)?(splitRule|customWeights)/.test(p)) return "budget.splitRule";
+  if (p === "budget") return "budget.amount";
+  return null;
+}
+
+/** Renames a service error's fields (and their i18n keys) with `rename`, keeping unknown paths as they are. */
+export function renameErrorFields(
+  fields: Record<string, string[]> | undefined,
+  keys: Record<string, string> | undefined,
+  rename: (path: string) => string | null,
+) {
+  const outFields: Record<string, string[]> = {};
+  const outKeys: Record<string, string> = {};
+  for (const [path, messages] of Object.entries(fields ?? {})) {
+    const name = rename(path) ?? path;
+    outFields[name] = [...(outFields[name] ?? []), ...messages];
+    if (keys?.[path]) outKeys[name] = keys[path];
+  }
+  return { fields: outFields, keys: outKeys };
+}
+
+type AnyField = FieldMetadata<unknown>;
+
+/** Budget amount and currency, split rule and the funding-source rows with add/remove buttons. */
+export function BudgetFields({
+  form,
+  field,
+  t,
+  headingLevel = 3,
+}: {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  form: FormMetadata<any>;
+  field: FieldMetadata<BudgetFormInput | undefined>;
+  t: TFunction;
+  headingLevel?: 2 | 3;
+}) {
+  const budget = field.getFieldset() as unknown as Record<string, AnyField>;
+  const sources = (budget.fundingSources as unknown as FieldMetadata<BudgetFormInput["fundingSources"]>).getFieldList();
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <>
+      <div className="grid-3">
+        <Field id={budget.amount.id} label={t("initiatives.fields.budgetAmount")} errors={budget.amount.errors}>
+          <input {...getInputProps(budget.amount, { type: "text" })} inputMode="decimal" aria-describedby={describedBy(budget.amount.id, budget.amount.errors)} />
+        </Field>
+        <Field id={budget.currency.id} label={t("fields.currency")} errors={budget.currency.errors}>
+          <select {...getSelectProps(budget.currency)} aria-describedby={describedBy(budget.currency.id, budget.currency.errors)}>
+            {CURRENCY_CODES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={budget.splitRule.id} label={t("initiatives.fields.splitRule")} errors={budget.splitRule.errors}>
+          <select {...getSelectProps(budget.splitRule)} aria-describedby={describedBy(budget.splitRule.id, budget.splitRule.errors)}>
+            {SPLIT_RULES.map((rule) => (
+              <option key={rule} value={rule}>
+                {t(`initiatives.splitRules.${rule}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <Heading className="h3">{t("initiatives.fields.fundingSources")}</Heading>
+      {sources.length === 0 ? <p className="muted">{t("initiatives.budget.noFunding")}</p> : null}
+      {sources.map((item, index) => {
+        const row = item.getFieldset() as unknown as Record<string, AnyField>;
+        return (
+          <div key={item.key} className="row-group">
+            <Field id={row.sponsor.id} label={t("initiatives.fields.sponsor")} errors={row.sponsor.errors}>
+              <input {...getInputProps(row.sponsor, { type: "text" })} aria-describedby={describedBy(row.sponsor.id, row.sponsor.errors)} />
+            </Field>
+            <Field id={row.kind.id} label={t("initiatives.fields.fundingKind")} errors={row.kind.errors}>
+              <select {...getSelectProps(row.kind)}>
+                {FUNDING_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {t(`initiatives.fundingKinds.${kind}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id={row.value.id} label={t("initiatives.fields.fundingValue")} errors={row.value.errors}>
+              <input {...getInputProps(row.value, { type: "text" })} inputMode="decimal" aria-describedby={describedBy(row.value.id, row.value.errors)} />
+            </Field>
+            <button {...form.remove.getButtonProps({ name: budget.fundingSources.name, index })} className="button button-small button-secondary">
+              {t("initiatives.new.removeFunding", { number: index + 1 })}
+            </button>
+          </div>
+        );
+      })}
+      {budget.fundingSources.errors?.length ? <p className="field-errors">{budget.fundingSources.errors.join(" ")}</p> : null}
+      <div className="actions">
+        <button
+          {...form.insert.getButtonProps({ name: budget.fundingSources.name, defaultValue: { sponsor: "", kind: "percent", value: "" } as never })}
+          className="button button-small button-secondary"
+        >
+          {t("initiatives.new.addFunding")}
+        </button>
+      </div>
+    </>
+  );
+}
