@@ -42,3 +42,26 @@ test("the admin's pages and the public pages pass axe on a phone-sized screen", 
   expect(overflow).toBeLessThanOrEqual(0);
   await context.close();
 });
+
+test("network and initiative pages pass axe for a broker and a member SME", async ({ browser }) => {
+  for (const email of [DEMO.broker, "oem@jointly.example"]) {
+    const { page, context } = await newSignedInPage(browser, email, DEMO.password);
+    await page.goto("/networks");
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Sinos Valley Footwear Network" }).first().click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Sinos Valley");
+    await expectAccessible(page);
+    await page.getByRole("link", { name: /Finished leather for the 2027 winter collection/ }).first().click();
+    await expect(page.getByTestId("pool-total")).toBeVisible();
+    await expectAccessible(page);
+    await page.goBack();
+    await page.getByRole("link", { name: /Shared lean-production consultant/ }).first().click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("consultant");
+    await expectAccessible(page);
+    if (email === DEMO.broker) {
+      await page.goto("/networks/new");
+      await expectAccessible(page);
+    }
+    await context.close();
+  }
+});
