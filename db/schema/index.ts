@@ -4,3 +4,4 @@ export * from "./notifications";
 export * from "./networks";
 export * from "./initiatives";
 export * from "./ledger";
+export * from "./sourcing";
