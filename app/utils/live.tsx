@@ -17,6 +17,8 @@ const EVENTS: Array<keyof ServerToClientEvents> = [
   "initiative:updated",
   "initiative:message",
   "jointbuy:updated",
+  "need:updated",
+  "needs:changed",
 ];
 
 /**

@@ -53,6 +53,16 @@ export const PERMISSIONS = {
     message: { broker: ["network"], sme: ["member"] },
     viewAllQuantities: { admin: ["any"], broker: ["network"] },
   },
+  need: {
+    create: { buyer: ["any"] },
+    manage: { admin: ["any"], buyer: ["own"] },
+    readMatches: { admin: ["any"], broker: ["any"], buyer: ["own"] },
+    browse: { admin: ["any"], broker: ["any"], sme: ["any"] },
+    respond: { sme: ["any"], broker: ["network"] },
+    decideResponse: { buyer: ["own"] },
+    formConsortium: { broker: ["network"] },
+    seeDependence: { admin: ["any"], broker: ["network"], sme: ["own"] },
+  },
   ledger: {
     read: { admin: ["any"], broker: ["network"], sme: ["own"] },
     write: { admin: ["any"], broker: ["network"], sme: ["own"] },

@@ -13,6 +13,8 @@ export interface ServerToClientEvents {
   "initiative:updated": (payload: { initiativeId: string }) => void;
   "initiative:message": (payload: { initiativeId: string; messageId: string }) => void;
   "jointbuy:updated": (payload: { initiativeId: string; total: number }) => void;
+  "need:updated": (payload: { needId: string }) => void;
+  "needs:changed": (payload: { needId: string }) => void;
 }
 
 export type RoomAck = { data: { room: string } } | { error: { code: string; message: string } };
@@ -34,3 +36,6 @@ export const userRoom = (userId: string) => `user:${userId}`;
 export const firmRoom = (firmId: string) => `firm:${firmId}`;
 export const networkRoom = (networkId: string) => `network:${networkId}`;
 export const initiativeRoom = (initiativeId: string) => `initiative:${initiativeId}`;
+export const needRoom = (needId: string) => `need:${needId}`;
+/** Every signed-in SME and broker hears that the set of open needs changed; lists revalidate. */
+export const needsRoom = () => "needs:all";

@@ -4,6 +4,7 @@ import type { Db } from "../../db/client";
 import { firmFacts } from "../services/firms/firm-facts";
 import { initiativeFacts } from "../services/initiatives/initiative-facts";
 import { networkFacts } from "../services/networks/network-facts";
+import { visibleNeed } from "../services/sourcing/need-access";
 
 /**
  * Whether an actor may join a room. Each room kind maps to a permission of
@@ -25,6 +26,15 @@ export async function mayJoinRoom(db: Db, actor: Actor, room: string): Promise<b
       if (!facts || !can(actor, "initiative", "read", facts)) return false;
       return facts.row.status !== "draft" || can(actor, "initiative", "update", facts);
     }
+    case "need":
+      try {
+        await visibleNeed(db, actor, id);
+        return true;
+      } catch {
+        return false;
+      }
+    case "needs":
+      return id === "all" && actor.role !== "buyer";
     default:
       return false;
   }

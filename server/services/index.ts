@@ -28,10 +28,22 @@ import { updateInitiative } from "./initiatives/update-initiative";
 import { addSalesEntries } from "./ledger/add-sales-entries";
 import { deleteSalesEntry } from "./ledger/delete-sales-entry";
 import { importSalesCsv, salesCsvTemplate } from "./ledger/import-sales-csv";
+import { listExchangeRates } from "./ledger/list-exchange-rates";
 import { listSalesEntries } from "./ledger/list-sales-entries";
 import { getFirmDependence } from "./ledger/get-firm-dependence";
 import { getNetworkDependence } from "./ledger/get-network-dependence";
 import { setExchangeRate } from "./ledger/set-exchange-rate";
+import { createConsortiumInitiative } from "./sourcing/create-consortium-initiative";
+import { createNeed } from "./sourcing/create-need";
+import { decideResponse } from "./sourcing/decide-response";
+import { getNeed } from "./sourcing/get-need";
+import { listConsortiumProposals } from "./sourcing/list-consortium-proposals";
+import { listMyMatchingNeeds } from "./sourcing/list-my-matching-needs";
+import { listNeedMatches } from "./sourcing/list-need-matches";
+import { listNeeds } from "./sourcing/list-needs";
+import { respondToNeed } from "./sourcing/respond-to-need";
+import { transitionNeed } from "./sourcing/transition-need";
+import { updateNeed } from "./sourcing/update-need";
 import type { Deps } from "./deps";
 import { decideMemberRequest } from "./firms/decide-member-request";
 import { getFirm } from "./firms/get-firm";
@@ -96,11 +108,25 @@ export function createServices(deps: Deps) {
       purchaseSummaryCsv: bind(purchaseSummaryCsv),
       notifyDeadlines: () => notifyDeadlines(deps),
     },
+    sourcing: {
+      create: bind(createNeed),
+      update: bind(updateNeed),
+      transition: bind(transitionNeed),
+      list: bind(listNeeds),
+      get: bind(getNeed),
+      matches: bind(listNeedMatches),
+      myMatchingNeeds: bind(listMyMatchingNeeds),
+      consortiumProposals: bind(listConsortiumProposals),
+      createConsortium: bind(createConsortiumInitiative),
+      respond: bind(respondToNeed),
+      decideResponse: bind(decideResponse),
+    },
     ledger: {
       addEntries: bind(addSalesEntries),
       list: bind(listSalesEntries),
       deleteEntry: bind(deleteSalesEntry),
       setExchangeRate: bind(setExchangeRate),
+      listExchangeRates: bind(listExchangeRates),
       importCsv: bind(importSalesCsv),
       csvTemplate: salesCsvTemplate,
       firmDependence: bind(getFirmDependence),

@@ -1,0 +1,61 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db, Tx } from "../../../db/client";
+import { networkBroker, networkMember } from "../../../db/schema/networks";
+import { sourcingNeed } from "../../../db/schema/sourcing";
+import type { Actor } from "../../authz/actor";
+import { can } from "../../authz/permissions";
+import { AppError } from "../../errors";
+
+export type NeedRow = typeof sourcingNeed.$inferSelect;
+
+/** Networks the actor's firm is an active member of. */
+export async function memberNetworkIds(db: Db | Tx, firmId: string): Promise<string[]> {
+  const rows = await db
+    .select({ networkId: networkMember.networkId })
+    .from(networkMember)
+    .where(and(eq(networkMember.firmId, firmId), eq(networkMember.status, "active")));
+  return rows.map((r) => r.networkId);
+}
+
+export async function brokeredNetworkIds(db: Db | Tx, userId: string): Promise<string[]> {
+  const rows = await db.select({ networkId: networkBroker.networkId }).from(networkBroker).where(eq(networkBroker.userId, userId));
+  return rows.map((r) => r.networkId);
+}
+
+/** Whether an open need reaches a firm: all SMEs, or members of the chosen networks. */
+export function reachesFirm(need: NeedRow, firmNetworkIds: readonly string[]): boolean {
+  if (need.visibility === "all") return true;
+  return need.networkIds.some((id) => firmNetworkIds.includes(id));
+}
+
+/**
+ * A need as the actor may see it, or 404: the buyer's own firm always; SMEs and brokers once it
+ * is open and reaches them (or one of their networks); admins always.
+ */
+export async function visibleNeed(db: Db | Tx, actor: Actor, needId: string, options: { lock?: boolean } = {}) {
+  const query = db.select().from(sourcingNeed).where(eq(sourcingNeed.id, needId));
+  const [need] = options.lock ? await query.for("update") : await query;
+  if (!need) throw new AppError("not_found", "Need not found");
+  const owner = can(actor, "need", "manage", { firmId: need.buyerFirmId });
+  if (owner) return { need, owner: true as const };
+  const published = need.status !== "draft";
+  if (actor.role === "sme" && actor.firm && published && reachesFirm(need, await memberNetworkIds(db, actor.firm.id))) {
+    return { need, owner: false as const };
+  }
+  if (actor.role === "broker" && published && (need.visibility === "all" || reachesFirm(need, await brokeredNetworkIds(db, actor.userId)))) {
+    return { need, owner: false as const };
+  }
+  throw new AppError("not_found", "Need not found");
+}
+
+export function volumePerMonth(need: Pick<NeedRow, "volume" | "volumePeriod">): number {
+  const months = { month: 1, quarter: 3, year: 12 }[need.volumePeriod];
+  return Math.ceil(need.volume / months);
+}
+
+/** The order's value over a year, in the need's currency (null without a target price). */
+export function annualOrderValueMinor(need: Pick<NeedRow, "volume" | "volumePeriod" | "targetUnitPriceMinor">): number | null {
+  if (need.targetUnitPriceMinor === null) return null;
+  const perYear = { month: 12, quarter: 4, year: 1 }[need.volumePeriod];
+  return need.volume * perYear * need.targetUnitPriceMinor;
+}

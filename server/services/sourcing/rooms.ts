@@ -1,0 +1,1 @@
+export { needRoom, needsRoom } from "../../realtime/events";

@@ -1,0 +1,221 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { initiative, initiativeParticipant } from "../db/schema/initiatives";
+import { salesEntry } from "../db/schema/ledger";
+import { notification } from "../db/schema/notifications";
+import { updateMyFirm } from "../server/services/firms/update-my-firm";
+import { addSalesEntries } from "../server/services/ledger/add-sales-entries";
+import { createConsortiumInitiative } from "../server/services/sourcing/create-consortium-initiative";
+import { createNeed } from "../server/services/sourcing/create-need";
+import { decideResponse } from "../server/services/sourcing/decide-response";
+import { getNeed } from "../server/services/sourcing/get-need";
+import { listConsortiumProposals } from "../server/services/sourcing/list-consortium-proposals";
+import { listMyMatchingNeeds } from "../server/services/sourcing/list-my-matching-needs";
+import { listNeedMatches } from "../server/services/sourcing/list-need-matches";
+import { listNeeds } from "../server/services/sourcing/list-needs";
+import { respondToNeed } from "../server/services/sourcing/respond-to-need";
+import { transitionNeed } from "../server/services/sourcing/transition-need";
+import { createTestDatabase, type TestDatabase } from "./db";
+import { actorOf, createFirmOwner, createUserWithRole, makeDeps, unique } from "./factories";
+import { networkWithMembers } from "./network-fixtures";
+
+let database: TestDatabase;
+let deps: ReturnType<typeof makeDeps>;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  deps = makeDeps(database.db);
+});
+afterAll(async () => {
+  await database.drop();
+});
+
+const need = (overrides: Record<string, unknown> = {}) => ({
+  product: unique("Women's leather sandals"),
+  sector: "1520",
+  link: "assembly",
+  functions: ["production", "quality_control"],
+  tier: 1,
+  volume: 30000,
+  volumePeriod: "month",
+  unit: "pairs",
+  targetUnitPrice: "10.00",
+  currency: "BRL",
+  certifications: [{ code: "iso_9001", mustHave: true }],
+  deliveryCountry: "DE",
+  closingDate: "2027-03-31",
+  specifies: "what",
+  supportOffered: ["training"],
+  exclusivity: false,
+  ...overrides,
+});
+
+/** An SME profile with capacity in pairs and ISO 9001 valid until 2028. */
+async function profile(actor: Awaited<ReturnType<typeof createFirmOwner>>["actor"], capacity: number, extra: Record<string, unknown> = {}) {
+  await updateMyFirm(deps, actor, {
+    kind: "sme",
+    name: unique("Calçados"),
+    country: "BR",
+    sector: "1520",
+    link: "assembly",
+    tier: 1,
+    functions: ["production", "quality_control"],
+    upgradingGoals: ["functional"],
+    certifications: [{ code: "iso_9001", expiresOn: "2028-01-01" }],
+    capacities: [{ product: "Sandals", unitsPerMonth: capacity, unit: "pairs", leadTimeDays: 30 }],
+    ...extra,
+  });
+}
+
+describe("sourcing needs", () => {
+  it("lets a buyer post, open and close a need; SMEs see it only once open", async () => {
+    const buyer = await createFirmOwner(deps, { role: "buyer" });
+    const sme = await createFirmOwner(deps);
+    const { id } = await createNeed(deps, buyer.actor, need());
+    await expect(getNeed(deps, sme.actor, { needId: id })).rejects.toMatchObject({ code: "not_found" });
+    await transitionNeed(deps, buyer.actor, { needId: id, to: "open" });
+    expect((await getNeed(deps, sme.actor, { needId: id })).need.status).toBe("open");
+    expect((await listNeeds(deps, sme.actor)).map((n) => n.id)).toContain(id);
+    await expect(transitionNeed(deps, sme.actor, { needId: id, to: "closed" })).rejects.toMatchObject({ code: "forbidden" });
+    await transitionNeed(deps, buyer.actor, { needId: id, to: "closed" });
+    await expect(transitionNeed(deps, buyer.actor, { needId: id, to: "draft" as never })).rejects.toMatchObject({ code: "invalid_input" });
+  });
+
+  it("validates a need with field messages and writes nothing", async () => {
+    const buyer = await createFirmOwner(deps, { role: "buyer" });
+    const error = await createNeed(deps, buyer.actor, need({ product: "", volume: 0, link: "moon", deliveryCountry: "XX", visibility: "networks" })).catch((e) => e);
+    expect(error.code).toBe("invalid_input");
+    expect(Object.keys(error.fields).sort()).toEqual(["deliveryCountry", "link", "product", "volume"]);
+    const sme = await createFirmOwner(deps);
+    await expect(createNeed(deps, sme.actor, need())).rejects.toMatchObject({ code: "forbidden" });
+    expect(await listNeeds(deps, buyer.actor)).toEqual([]);
+  });
+
+  it("reaches only the chosen networks' members when so set", async () => {
+    const { networkId, smes } = await networkWithMembers(deps, 1);
+    const outsider = await createFirmOwner(deps);
+    const buyer = await createFirmOwner(deps, { role: "buyer" });
+    const { id } = await createNeed(deps, buyer.actor, need({ visibility: "networks", networkIds: [networkId] }));
+    await transitionNeed(deps, buyer.actor, { needId: id, to: "open" });
+    expect((await getNeed(deps, smes[0].actor, { needId: id })).need.id).toBe(id);
+    await expect(getNeed(deps, outsider.actor, { needId: id })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("matching", () => {
+  it("ranks SMEs with explained scores, excludes missing must-haves, and tells good fits when opened", async () => {
+    const { broker, smes } = await networkWithMembers(deps, 3);
+    await profile(smes[0].actor, 40000);
+    await profile(smes[1].actor, 10000);
+    await profile(smes[2].actor, 40000, { certifications: [] });
+    const buyer = await createFirmOwner(deps, { role: "buyer", firmName: "Schuh Einkauf Test" });
+    const { id } = await createNeed(deps, buyer.actor, need());
+    await transitionNeed(deps, buyer.actor, { needId: id, to: "open" });
+
+    const fits = (await database.db.select().from(notification).where(eq(notification.userId, smes[0].userId))).map((n) => n.type);
+    expect(fits).toContain("need_fits_you");
+
+    const asBuyer = await listNeedMatches(deps, buyer.actor, { needId: id });
+    const ids = asBuyer.items.map((m) => m.firmId);
+    expect(ids.indexOf(smes[0].firmId)).toBeLessThan(ids.indexOf(smes[1].firmId));
+    expect(ids).not.toContain(smes[2].firmId);
+    const top = asBuyer.items.find((m) => m.firmId === smes[0].firmId)!;
+    expect(top.parts.map((p) => p.part).sort()).toEqual(["capacity", "certifications", "functions", "link", "location", "tier", "upgrading"]);
+    expect(top.score).toBe(top.parts.reduce((sum, p) => sum + p.points, 0));
+    // The buyer never sees dependence figures.
+    expect(top.dependence).toBeNull();
+    expect(asBuyer.items.find((m) => m.firmId === smes[1].firmId)!.needsConsortium).toBe(true);
+
+    const asBroker = await listNeedMatches(deps, broker.actor, { needId: id });
+    expect(asBroker.items.find((m) => m.firmId === smes[0].firmId)!.dependence).toMatchObject({ unavailable: "no_ledger" });
+  });
+
+  it("projects the SME's dependence if it wins and offers diversification options", async () => {
+    const { broker, smes } = await networkWithMembers(deps, 1);
+    const sme = smes[0];
+    await profile(sme.actor, 40000);
+    const us = await createFirmOwner(deps, { role: "buyer", firmName: "US Retail Test" });
+    await addSalesEntries(deps, sme.actor, {
+      firmId: sme.firmId,
+      entries: [
+        { period: "2026", customerFirmId: us.firmId, amount: "2400000.00", currency: "BRL", market: "export" },
+        { period: "2026", customerName: "Local shops", amount: "600000.00", currency: "BRL", market: "domestic" },
+      ],
+    });
+    const german = await createFirmOwner(deps, { role: "buyer", firmName: "German Group Test" });
+    const { id } = await createNeed(deps, german.actor, need({ volume: 10000, targetUnitPrice: "10.00" }));
+    await transitionNeed(deps, german.actor, { needId: id, to: "open" });
+    const other = await createNeed(deps, us.actor, need({ volume: 5000 }));
+    await transitionNeed(deps, us.actor, { needId: other.id, to: "open" });
+
+    const mine = await listMyMatchingNeeds(deps, sme.actor);
+    const item = mine.items.find((i) => i.needId === id)!;
+    // Today 2.4M of 3.0M to one buyer = 80%; winning 10,000 pairs x 10.00 x 12 months = 1.2M more
+    // to the German group: 2.4M of 4.2M = 57.14% top share.
+    expect(item.dependence).toMatchObject({ currentTopShareBp: 8000, currentLevel: "critical", projectedTopShareBp: 5714, projectedLevel: "critical", buyerBecomesTop: false });
+    expect(item.options.needs.map((n) => n.needId)).toContain(other.id);
+    const asBroker = await listNeedMatches(deps, broker.actor, { needId: id });
+    expect(asBroker.items[0].dependence?.projectedTopShareBp).toBe(5714);
+    // Other SMEs and buyers read no dependence figure through matching.
+    const stranger = await createFirmOwner(deps);
+    await expect(listNeedMatches(deps, stranger.actor, { needId: id })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("consortia, responses and awards", () => {
+  it("proposes consortia when no member can supply alone and turns one into an initiative in one step", async () => {
+    const { broker, networkId, smes } = await networkWithMembers(deps, 4);
+    await profile(smes[0].actor, 12000);
+    await profile(smes[1].actor, 10000);
+    await profile(smes[2].actor, 9000);
+    await profile(smes[3].actor, 25000);
+    const buyer = await createFirmOwner(deps, { role: "buyer" });
+    const { id } = await createNeed(deps, buyer.actor, need({ volume: 30000 }));
+    await transitionNeed(deps, buyer.actor, { needId: id, to: "open" });
+    const { proposals } = await listConsortiumProposals(deps, broker.actor, { needId: id });
+    expect(proposals.length).toBeGreaterThan(0);
+    expect(proposals[0].firmIds).toHaveLength(2);
+    expect(proposals[0].combinedCapacity).toBeGreaterThanOrEqual(30000);
+    for (const p of proposals) expect(p.networkId).toBe(networkId);
+
+    const created = await createConsortiumInitiative(deps, broker.actor, { needId: id, networkId, firmIds: proposals[0].firmIds });
+    const [row] = await database.db.select().from(initiative).where(eq(initiative.id, created.initiativeId));
+    expect(row).toMatchObject({ objective: "joint_selling", status: "open", networkId });
+    const participants = await database.db.select().from(initiativeParticipant).where(eq(initiativeParticipant.initiativeId, created.initiativeId));
+    expect(participants.map((p) => p.firmId).sort()).toEqual([...proposals[0].firmIds].sort());
+    const outsider = await createFirmOwner(deps);
+    await expect(createConsortiumInitiative(deps, broker.actor, { needId: id, networkId, firmIds: [smes[0].firmId, outsider.firmId] })).rejects.toMatchObject({
+      fields: { firmIds: expect.any(Array) },
+    });
+
+    // The broker answers for the consortium; the buyer awards and records expected sales.
+    const response = await respondToNeed(deps, broker.actor, { needId: id, initiativeId: created.initiativeId, unitPrice: "9.80", quantity: 30000, leadTimeDays: 45 });
+    const view = await getNeed(deps, buyer.actor, { needId: id });
+    expect(view.responses.map((r) => r.id)).toEqual([response.id]);
+    await decideResponse(deps, buyer.actor, { responseId: response.id, decision: "award", recordExpectedSales: true });
+    const expected = await database.db.select().from(salesEntry).where(eq(salesEntry.customerFirmId, buyer.firmId));
+    expect(expected.every((e) => e.expected)).toBe(true);
+    expect(expected.reduce((sum, e) => sum + e.amountMinor, 0)).toBe(30000 * 12 * 980);
+    expect((await getNeed(deps, buyer.actor, { needId: id })).need.status).toBe("awarded");
+  });
+
+  it("lets an SME respond once; the buyer shortlists or declines and the SME is told", async () => {
+    const sme = await createFirmOwner(deps);
+    await profile(sme.actor, 40000);
+    const buyer = await createFirmOwner(deps, { role: "buyer" });
+    const { id } = await createNeed(deps, buyer.actor, need());
+    await expect(respondToNeed(deps, sme.actor, { needId: id, unitPrice: "9.90", quantity: 1000, leadTimeDays: 30 })).rejects.toMatchObject({ code: "not_found" });
+    await transitionNeed(deps, buyer.actor, { needId: id, to: "open" });
+    const response = await respondToNeed(deps, sme.actor, { needId: id, unitPrice: "9.90", quantity: 1000, leadTimeDays: 30, note: "Samples in 2 weeks" });
+    await expect(respondToNeed(deps, sme.actor, { needId: id, unitPrice: "9.90", quantity: 1000, leadTimeDays: 30 })).rejects.toMatchObject({ code: "conflict" });
+    await expect(respondToNeed(deps, sme.actor, { needId: id, unitPrice: "-1", quantity: 0, leadTimeDays: 30 })).rejects.toMatchObject({ code: "invalid_input" });
+    const other = await createFirmOwner(deps, { role: "buyer" });
+    await expect(decideResponse(deps, other.actor, { responseId: response.id, decision: "award" })).rejects.toMatchObject({ code: "not_found" });
+    await decideResponse(deps, buyer.actor, { responseId: response.id, decision: "shortlist" });
+    const types = (await database.db.select().from(notification).where(eq(notification.userId, sme.userId))).map((n) => n.type);
+    expect(types).toContain("need_response_shortlisted");
+    const smeView = await getNeed(deps, await actorOf(database.db, sme.userId), { needId: id });
+    expect(smeView.responses.map((r) => r.status)).toEqual(["shortlisted"]);
+    const broker = await createUserWithRole(deps, "broker");
+    expect((await getNeed(deps, broker.actor, { needId: id })).responses).toEqual([]);
+  });
+});
