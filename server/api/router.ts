@@ -5,7 +5,7 @@ import type { Auth } from "../auth";
 import { AppError } from "../errors";
 import type { Services } from "../services";
 import { buildOpenApi } from "./openapi";
-import { operations } from "./operations";
+import { allOperations as operations } from "./all-operations";
 
 function sendError(res: Response, error: AppError) {
   res.status(error.status).json({ error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } });

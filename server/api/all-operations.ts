@@ -1,0 +1,5 @@
+import { operations } from "./operations";
+import { sourcingOperations } from "./operations-sourcing";
+
+/** Every /api/v1 endpoint: the router serves them and the OpenAPI document lists them. */
+export const allOperations = [...operations, ...sourcingOperations];
