@@ -2,14 +2,19 @@ import { verifyPassword } from "better-auth/crypto";
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { costShares } from "../../server/domain/cost-split";
+import { DEFAULT_THRESHOLDS, levelOf, measure, systemicBuyers } from "../../server/domain/dependence";
 import { poolSummary } from "../../server/domain/price-breaks";
 import { firmIdSchema } from "../../server/schemas/firm";
+import { loadActor } from "../../server/services/accounts/load-actor";
 import type { Deps } from "../../server/services/deps";
+import { dependenceFigures, salesOfFirms } from "../../server/services/ledger/dependence-figures";
+import { getNetworkDependence } from "../../server/services/ledger/get-network-dependence";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { isCertificationCode } from "../reference/certifications";
 import { isIsicClass } from "../reference/isic";
 import { account, user } from "../schema/auth";
 import { firm, firmCapacity, firmCertification, firmMember } from "../schema/firms";
+import { dependenceState, exchangeRate, salesEntry } from "../schema/ledger";
 import {
   activity,
   fundingSource,
@@ -22,7 +27,18 @@ import {
 } from "../schema/initiatives";
 import { network, networkBroker, networkMember } from "../schema/networks";
 import { notification } from "../schema/notifications";
-import { DEMO_CONSULTANT, DEMO_LOCKED_JOINT_BUY, DEMO_LOGINS, DEMO_NETWORK, DEMO_RUNNING_JOINT_BUY, DEMO_TRADE_FAIR, seedDemo } from "./demo";
+import {
+  DEMO_BUYERS,
+  DEMO_CONSULTANT,
+  DEMO_EXCHANGE_RATES,
+  DEMO_LOCKED_JOINT_BUY,
+  DEMO_LOGINS,
+  DEMO_NETWORK,
+  DEMO_RUNNING_JOINT_BUY,
+  DEMO_TRADE_FAIR,
+  demoId,
+  seedDemo,
+} from "./demo";
 
 let database: TestDatabase;
 let deps: Deps;
@@ -50,6 +66,9 @@ const TABLES = {
   jointBuy,
   jointBuyCommitment,
   activity,
+  salesEntry,
+  exchangeRate,
+  dependenceState,
 };
 
 async function rowCounts(): Promise<Record<string, number>> {
@@ -85,6 +104,24 @@ async function firmIdOfLogin(email: string): Promise<string> {
     .where(eq(user.email, email));
   return row.firmId;
 }
+
+/** Active SME members of the demo network. */
+async function activeMemberIds(): Promise<string[]> {
+  const [net] = await database.db.select().from(network).where(eq(network.name, DEMO_NETWORK.name));
+  const rows = await database.db
+    .select({ firmId: networkMember.firmId })
+    .from(networkMember)
+    .where(and(eq(networkMember.networkId, net.id), eq(networkMember.status, "active")));
+  return rows.map((r) => r.firmId);
+}
+
+/** Firms with a sales ledger. */
+async function ledgerFirmIds(): Promise<string[]> {
+  const rows = await database.db.selectDistinct({ firmId: salesEntry.firmId }).from(salesEntry);
+  return rows.map((r) => r.firmId);
+}
+
+const STRIDEWELL = demoId("firm:stridewell");
 
 async function userIdOf(email: string): Promise<string> {
   const [row] = await database.db.select({ id: user.id }).from(user).where(eq(user.email, email));
@@ -360,9 +397,147 @@ describe("seedDemo", () => {
     }
   });
 
+  it("keeps yearly sales ledgers for most active members, in reais, dollars and euros", async () => {
+    const active = await activeMemberIds();
+    const withLedger = await ledgerFirmIds();
+    expect(active).toHaveLength(26);
+    expect(withLedger.length).toBeGreaterThanOrEqual(18);
+    for (const id of withLedger) expect(active, id).toContain(id);
+
+    const entries = await database.db.select().from(salesEntry);
+    for (const id of withLedger) {
+      const periods = new Set(entries.filter((e) => e.firmId === id).map((e) => e.period));
+      expect([...periods].sort(), id).toEqual(["2024", "2025", "2026"]);
+    }
+    expect(new Set(entries.map((e) => e.currency))).toEqual(new Set(["BRL", "USD", "EUR"]));
+    const buyerIds = new Set(DEMO_BUYERS.map((b) => demoId(`firm:${b.key}`)));
+    expect(new Set(entries.flatMap((e) => (e.customerFirmId ? [e.customerFirmId] : [])))).toEqual(buyerIds);
+    expect(entries.some((e) => e.customerFirmId === null && e.market === "domestic")).toBe(true);
+
+    // Sales through an agent name one of the demo export agents; governance follows the buyer.
+    const agents = await database.db.select({ name: firm.name }).from(firm).where(eq(firm.sector, "4641"));
+    const agentNames = new Set(agents.map((a) => a.name));
+    const viaAgent = entries.filter((e) => e.channel === "agent");
+    expect(viaAgent.length).toBeGreaterThan(0);
+    for (const e of viaAgent) expect(agentNames, e.agentName!).toContain(e.agentName);
+    for (const e of entries) {
+      expect(e.governance, e.customerName).not.toBeNull();
+      if (e.customerFirmId === STRIDEWELL) expect(e.governance).toBe("quasi_hierarchy");
+      if (e.customerFirmId === demoId("firm:schuhring")) expect(e.governance).toBe("network");
+      if (e.customerFirmId === demoId("firm:harbour-hide")) expect(e.governance).toBe("market");
+      if (e.market === "domestic") expect(e.currency).toBe("BRL");
+      if (e.exclusivity) expect(e.customerFirmId).toBe(STRIDEWELL);
+      expect(e.expected).toBe(false);
+    }
+    expect(entries.some((e) => e.exclusivity)).toBe(true);
+  });
+
+  it("records the dollar and euro rates of each year, set by the administrator", async () => {
+    const rates = await database.db.select().from(exchangeRate);
+    expect(rates).toHaveLength(DEMO_EXCHANGE_RATES.length);
+    const adminId = await userIdOf("admin@jointly.example");
+    for (const r of rates) {
+      expect(r.baseCurrency).toBe("BRL");
+      expect(r.setBy).toBe(adminId);
+    }
+    expect(rates.map((r) => `${r.currency} ${r.validFrom}`).sort()).toEqual([
+      "EUR 2024-01-01",
+      "EUR 2025-01-01",
+      "EUR 2026-01-01",
+      "USD 2024-01-01",
+      "USD 2025-01-01",
+      "USD 2026-01-01",
+    ]);
+    // Every period of every ledger converts: no missing rate.
+    for (const id of await ledgerFirmIds()) {
+      const figures = await dependenceFigures(database.db, id);
+      expect(figures.currency).toBe("BRL");
+      for (const p of figures.periods) expect(p.missingRates, `${id} ${p.period}`).toEqual([]);
+    }
+  });
+
+  it("shows Ferraresi selling over 80% to Stridewell in 2026, critical and rising since 2024", async () => {
+    const figures = await dependenceFigures(database.db, await firmIdOfLogin("oem@jointly.example"));
+    expect(figures.thresholds).toEqual(DEFAULT_THRESHOLDS);
+    expect(figures.periods.map((p) => p.period)).toEqual(["2024", "2025", "2026"]);
+    const [y2024, y2025, y2026] = figures.periods.map((p) => p.measure!);
+    expect(y2026.topBuyer?.key).toBe(STRIDEWELL);
+    expect(y2026.topShareBp).toBeGreaterThan(8_000);
+    expect(levelOf(y2026, DEFAULT_THRESHOLDS)).toBe("critical");
+    expect(figures.latest?.level).toBe("critical");
+    // Rising: about 62% -> 74% -> 83%.
+    expect(y2024.topBuyer?.key).toBe(STRIDEWELL);
+    expect(y2024.topShareBp).toBeGreaterThanOrEqual(5_500);
+    expect(y2024.topShareBp).toBeLessThan(7_000);
+    expect(y2025.topShareBp).toBeGreaterThan(y2024.topShareBp);
+    expect(y2026.topShareBp).toBeGreaterThan(y2025.topShareBp);
+    expect(figures.trend.direction).toBe("rising");
+    expect(figures.trend.topShareChangeBp).toBeGreaterThanOrEqual(1_500);
+  });
+
+  it("mixes critical, warning and diversified members", async () => {
+    const levels = new Map<string, string[]>();
+    const criticalOnStridewell: string[] = [];
+    for (const id of await ledgerFirmIds()) {
+      const { latest, firm: f } = await dependenceFigures(database.db, id);
+      levels.set(latest!.level!, [...(levels.get(latest!.level!) ?? []), f.name]);
+      if (latest!.level === "critical") {
+        expect(latest!.measure!.topBuyer?.key, f.name).toBe(STRIDEWELL);
+        expect(latest!.measure!.topShareBp, f.name).toBeGreaterThan(8_000);
+        criticalOnStridewell.push(f.name);
+      }
+    }
+    expect(criticalOnStridewell.length).toBeGreaterThanOrEqual(3);
+    expect(criticalOnStridewell.length).toBeLessThanOrEqual(4);
+    expect(levels.get("warning")?.length ?? 0).toBeGreaterThanOrEqual(3);
+    expect((levels.get("notable")?.length ?? 0) + (levels.get("none")?.length ?? 0)).toBeGreaterThanOrEqual(6);
+  });
+
+  it("makes Stridewell a systemic buyer with close to 40% of the members' 2026 sales", async () => {
+    const broker = await loadActor(database.db, await userIdOf("broker@jointly.example"));
+    const [net] = await database.db.select().from(network).where(eq(network.name, DEMO_NETWORK.name));
+    const view = await getNetworkDependence(deps, broker!, { networkId: net.id });
+    expect(view.period).toBe("2026");
+    expect(view.missingRates).toEqual([]);
+    expect(view.members).toHaveLength((await ledgerFirmIds()).length);
+    expect(view.systemicBuyers[0]).toMatchObject({ key: STRIDEWELL, viaAgent: false });
+    expect(view.systemicBuyers[0].shareBp).toBeGreaterThanOrEqual(3_500);
+    expect(view.systemicBuyers[0].shareBp).toBeLessThanOrEqual(4_200);
+    // The first members listed by risk are the critical ones, on Stridewell.
+    expect(view.members[0]).toMatchObject({ level: "critical", topBuyer: { key: STRIDEWELL } });
+
+    // The same with the domain function directly, and a share that grew year on year.
+    const active = await activeMemberIds();
+    const shares: number[] = [];
+    for (const period of ["2024", "2025", "2026"]) {
+      const { members, missing } = await salesOfFirms(database.db, active, period, "BRL");
+      expect(missing).toEqual([]);
+      const stridewell = systemicBuyers(members, { ...DEFAULT_THRESHOLDS, systemicShareBp: 0 }).find((b) => b.key === STRIDEWELL)!;
+      shares.push(stridewell.shareBp);
+    }
+    expect(shares[2]).toBe(view.systemicBuyers[0].shareBp);
+    expect(shares[0]).toBeLessThan(shares[1]);
+    expect(shares[1]).toBeLessThan(shares[2]);
+    expect(systemicBuyers((await salesOfFirms(database.db, active, "2026", "BRL")).members).map((b) => b.key)).toEqual([STRIDEWELL]);
+  });
+
+  it("records each ledger's 2026 level as last seen, as the ledger service would", async () => {
+    const states = await database.db.select().from(dependenceState);
+    const withLedger = await ledgerFirmIds();
+    expect(states.map((s) => s.firmId).sort()).toEqual([...withLedger].sort());
+    for (const state of states) {
+      const figures = await dependenceFigures(database.db, state.firmId);
+      expect(state.period).toBe("2026");
+      expect(state.level, figures.firm.name).toBe(figures.latest!.level);
+      expect(state.level).toBe(levelOf(measure(figures.latest!.measure!.shares.map((s) => ({ customerKey: s.key, customerName: s.name, amountMinor: s.amountMinor }))), DEFAULT_THRESHOLDS));
+    }
+  });
+
   it("changes nothing when run a second time", () => {
     expect(afterFirst.firm).toBeGreaterThan(30);
     expect(afterFirst.activity).toBeGreaterThan(30);
+    expect(afterFirst.salesEntry).toBeGreaterThan(250);
+    expect(afterFirst.exchangeRate).toBe(6);
     expect(afterSecond).toEqual(afterFirst);
   });
 });

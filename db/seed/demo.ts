@@ -5,6 +5,7 @@ import type { CertificationCode } from "../reference/certifications";
 import { minorDigits } from "../reference/currencies";
 import { user, type Role } from "../schema/auth";
 import { firm, firmCapacity, firmCertification, firmMember } from "../schema/firms";
+import { dependenceState, exchangeRate, salesEntry } from "../schema/ledger";
 import { notification } from "../schema/notifications";
 import {
   activity,
@@ -30,6 +31,7 @@ import type { SplitRule } from "../../server/domain/cost-split";
 import type { InitiativeStatus, Objective } from "../../server/domain/initiative";
 import { crossedBreak, validateBreaks, type PriceBreak } from "../../server/domain/price-breaks";
 import { insertAccount } from "../../server/services/accounts/insert-account";
+import { dependenceFigures } from "../../server/services/ledger/dependence-figures";
 import { inTransaction, type Deps } from "../../server/services/deps";
 
 /**
@@ -1077,6 +1079,12 @@ const dayAt = (day: Date, days: number, hours: number) => new Date(day.getTime()
 /** A deadline given as a date is the end of that day in UTC (server/services/initiatives/deadline). */
 const endOfDay = (day: Date, days: number) => new Date(day.getTime() + (days + 1) * DAY - 1000);
 
+/** Active members: every SME not left out, invited or applying. */
+const FOUNDING_MEMBERS = DEMO_SMES.filter((s) => !NOT_MEMBERS.has(s.key) && !INVITED.includes(s.key) && !APPLIED.includes(s.key));
+
+/** Founding members accepted the broker's invitation over the spring of 2026, two days after it. */
+const foundingJoinedAt = (index: number) => dayAt(startOfDayUtc(DEMO_NETWORK.createdAt), 2 + index * 3, 9 + (index % 6));
+
 interface Person {
   userId: string | null;
   name: string;
@@ -1144,11 +1152,8 @@ async function seedNetwork(tx: Tx, now: Date, userIds: Map<string, string>): Pro
     .onConflictDoNothing();
   record("network:created", DEMO_NETWORK.createdAt, broker, { action: "network.created", after: { name: DEMO_NETWORK.name } });
 
-  // Founding members accepted the broker's invitation over the spring of 2026, two days after it.
-  const founding = DEMO_SMES.filter((s) => !NOT_MEMBERS.has(s.key) && !INVITED.includes(s.key) && !APPLIED.includes(s.key));
-  const founded = startOfDayUtc(DEMO_NETWORK.createdAt);
-  const memberRows: Array<typeof networkMember.$inferInsert> = founding.map((s, i) => {
-    const joinedAt = dayAt(founded, 2 + i * 3, 9 + (i % 6));
+  const memberRows: Array<typeof networkMember.$inferInsert> = FOUNDING_MEMBERS.map((s, i) => {
+    const joinedAt = foundingJoinedAt(i);
     const person = USERS.some((u) => u.firmKey === s.key) || s.key in CONTACTS ? personOf(s.key) : null;
     // Only members with someone to name get a line in the log; the rest joined before it was shown.
     if (person) {
@@ -1420,6 +1425,456 @@ async function seedNetwork(tx: Tx, now: Date, userIds: Map<string, string>): Pro
   await tx.insert(activity).values(log).onConflictDoNothing();
 }
 
+// ---------------------------------------------------------------------------------------------
+// Sales ledgers (DOMAIN.md "Dependence on a single buyer"; issue 4 section 8). The story of the
+// papers: the valley's leading exporters sold "over 80 per cent of their output" to one buyer,
+// which took "close to 40 per cent of the cluster's output" (001:297, 001:307), and "trends
+// matter" (003:639). In the demo:
+// - the US chain Stridewell takes a rising share of three leading manufacturers, Ferraresi (the
+//   oem@ login: 62% -> 74% -> 83%), Bella Sinos and Igrejinha Botas: critical in 2026, two of
+//   them under exclusive supply agreements; its orders grow while their other customers shrink;
+// - Schmitt, Parobé Kids and Stridewell's buying agent Sinos Export depend on it at the warning
+//   level, as do the subcontractors and suppliers of one dominant customer (Sapiranga Modas and
+//   Rosa dos Ventos work for the leaders, Kessler's sole leather goes to Schmitt);
+// - the firms that design (Passo Firme with its own brand, Ateliê Três Coroas, Estrela do Vale)
+//   and most component makers are diversified;
+// - Stridewell takes close to 40% of the members' combined 2026 sales (about 27% in 2024): a
+//   systemic buyer.
+// Amounts are the year's invoiced sales (2026: deliveries to date and confirmed orders); exports
+// are invoiced in dollars (Harbour & Hide too) or euros, converted with the rates below. Sales to
+// fellow members and other firms off the platform are named outside customers. The larger
+// tanneries and the machinery makers have not entered their ledgers yet (the tannery@ login
+// starts from an empty one): the ledgers of the 21 members that have make Stridewell's share.
+// ---------------------------------------------------------------------------------------------
+
+export const DEMO_LEDGER_YEARS = ["2024", "2025", "2026"] as const;
+type LedgerYear = (typeof DEMO_LEDGER_YEARS)[number];
+type LedgerCurrency = "BRL" | "USD" | "EUR";
+
+/**
+ * Yearly book rates to the network's currency, valid from 1 January: near each year's market
+ * level for 2024 and 2025, assumed for 2026.
+ */
+export const DEMO_EXCHANGE_RATES: ReadonlyArray<{ currency: Exclude<LedgerCurrency, "BRL">; validFrom: string; rate: string }> = [
+  { currency: "USD", validFrom: "2024-01-01", rate: "5.39" },
+  { currency: "USD", validFrom: "2025-01-01", rate: "5.58" },
+  { currency: "USD", validFrom: "2026-01-01", rate: "5.40" },
+  { currency: "EUR", validFrom: "2024-01-01", rate: "5.83" },
+  { currency: "EUR", validFrom: "2025-01-01", rate: "6.30" },
+  { currency: "EUR", validFrom: "2026-01-01", rate: "6.32" },
+];
+
+/** Sales in thousands of the line's currency in 2024, 2025 and 2026; 0 = none that year. */
+type Thousands = readonly [number, number, number];
+
+interface SaleLine {
+  /** A demo buyer on the platform (key in DEMO_BUYERS); else `customer` names an outside customer. */
+  buyerKey?: string;
+  customer?: string;
+  currency: LedgerCurrency;
+  market: "export" | "domestic";
+  /** Sold through this demo export agent (key in EXPORT_AGENTS); direct otherwise. */
+  agentKey?: string;
+  governance: Governance;
+  /** Under an exclusive supply agreement from this year on. */
+  exclusiveFrom?: LedgerYear;
+  thousands: Thousands;
+}
+
+interface LedgerSeed {
+  firmKey: string;
+  lines: SaleLine[];
+}
+
+// Platform buyers, each invoiced in its usual currency under the governance it usually imposes.
+const toStridewell = (thousands: Thousands, exclusiveFrom?: LedgerYear): SaleLine => ({
+  buyerKey: "stridewell",
+  currency: "USD",
+  market: "export",
+  governance: "quasi_hierarchy",
+  exclusiveFrom,
+  thousands,
+});
+const toSchuhring = (thousands: Thousands, agentKey?: string): SaleLine => ({
+  buyerKey: "schuhring",
+  currency: "EUR",
+  market: "export",
+  governance: "network",
+  agentKey,
+  thousands,
+});
+const toVellacorte = (thousands: Thousands): SaleLine => ({
+  buyerKey: "casa-vellacorte",
+  currency: "EUR",
+  market: "export",
+  governance: "quasi_hierarchy",
+  thousands,
+});
+const toHarbourHide = (thousands: Thousands, agentKey?: string): SaleLine => ({
+  buyerKey: "harbour-hide",
+  currency: "USD",
+  market: "export",
+  governance: "market",
+  agentKey,
+  thousands,
+});
+// Outside customers: Brazilian firms in reais, importers abroad in their invoicing currency.
+const domestic = (customer: string, thousands: Thousands, governance: Governance = "market"): SaleLine => ({
+  customer,
+  currency: "BRL",
+  market: "domestic",
+  governance,
+  thousands,
+});
+const abroad = (customer: string, currency: Exclude<LedgerCurrency, "BRL">, thousands: Thousands, agentKey?: string): SaleLine => ({
+  customer,
+  currency,
+  market: "export",
+  governance: "market",
+  agentKey,
+  thousands,
+});
+/** A fellow member, by name: SMEs are not platform buyers. */
+const toMember = (firmKey: string, thousands: Thousands, governance: Governance = "market"): SaleLine => {
+  const member = DEMO_SMES.find((s) => s.key === firmKey);
+  if (!member) throw new Error(`demo seed: no SME ${firmKey}`);
+  return domestic(member.name, thousands, governance);
+};
+
+// Invented outside customers.
+const SOLA_VIVA = "Rede Sola Viva Calçados Ltda."; // São Paulo chain
+const BEM_CALCAR = "Lojas Bem Calçar S.A."; // Minas Gerais chain
+const ROTA_NORDESTE = "Rota Nordeste Calçados e Acessórios Ltda."; // Recife chain
+const CASA_MINEIRA = "Casa Mineira de Calçados Ltda.";
+const VITRINE_CARIOCA = "Lojas Vitrine Carioca Ltda."; // Rio de Janeiro chain
+const INVERNO_GAUCHO = "Rede Inverno Gaúcho de Calçados Ltda."; // boots, Rio Grande do Sul
+const PEQUENO_PASSO = "Lojas Pequeno Passo Infantil Ltda."; // children's shoes chain
+const TRILHA_SUL = "Magazine Trilha Sul Ltda.";
+const PLANALTO = "Calçados Planalto Central Ltda."; // Brasília chain
+const AMAZONIA = "Rede Amazônia Calçados Ltda."; // Manaus chain
+const AURORA = "Sapataria Aurora Ltda."; // one shop in Porto Alegre
+const MORRO_REUTER = "Calçados Morro Reuter Ltda."; // manufacturers outside the network
+const SERRA_GAUCHA = "Indústria de Calçados Serra Gaúcha Ltda.";
+const NOVA_HARTZ = "Calçados Vila Nova Hartz Ltda.";
+const FRANCA = "Calçados Franca Paulista Ltda."; // men's shoes, Franca cluster (SP)
+const BIRIGUI = "Birigui Kids Calçados Ltda."; // children's shoes, Birigui cluster (SP)
+const SELARIA = "Selaria Crioula Ltda."; // saddlery
+const BOLSAS = "Bolsas Porto Belo Ltda."; // handbags
+const ESTOFADOS = "Estofados Bento Ltda."; // upholstered furniture, Bento Gonçalves
+const ANDES = "Andes Calzado S.A."; // importer, Santiago de Chile
+const RIOPLATENSE = "Rioplatense Zapatos S.R.L."; // importer, Buenos Aires
+const PACIFICO = "Calzados del Pacífico S.A.C."; // importer, Lima
+const ADRIATICA = "Scarpe Adriatica S.r.l."; // importer, Pescara
+
+export const DEMO_LEDGERS: readonly LedgerSeed[] = [
+  // --- Critical: over 80% to Stridewell in 2026, rising ----------------------------------------
+  {
+    firmKey: "calcados-ferraresi", // 62% -> 74% -> 83%
+    lines: [
+      toStridewell([6_680, 8_090, 10_150], "2025"),
+      toSchuhring([1_110, 730, 450], "ponte-atlantica"),
+      toHarbourHide([830, 620, 480], "sinos-export"),
+      domestic(SOLA_VIVA, [6_000, 4_300, 3_200]),
+      domestic(BEM_CALCAR, [5_000, 3_500, 2_400]),
+    ],
+  },
+  {
+    firmKey: "calcados-bella-sinos", // 54% -> 66% -> 81%
+    lines: [
+      toStridewell([4_200, 5_250, 7_600]),
+      toSchuhring([1_200, 900, 520]),
+      toHarbourHide([700, 520, 330], "sinos-export"),
+      domestic(ROTA_NORDESTE, [5_200, 4_000, 2_500]),
+      domestic(CASA_MINEIRA, [3_500, 2_800, 1_800]),
+    ],
+  },
+  {
+    firmKey: "calcados-igrejinha-boots", // 65% -> 72% -> 84%
+    lines: [
+      toStridewell([4_540, 5_350, 7_200], "2026"),
+      toSchuhring([950, 780, 500], "ponte-atlantica"),
+      abroad(ANDES, "USD", [450, 360, 240]),
+      domestic(INVERNO_GAUCHO, [3_600, 3_000, 1_900]),
+      domestic(TRILHA_SUL, [1_900, 1_500, 900]),
+    ],
+  },
+  // --- Warning: 25% to 50% to one customer ------------------------------------------------------
+  {
+    firmKey: "calcados-schmitt", // Stridewell 29% -> 38% -> 49%
+    lines: [
+      toStridewell([1_850, 2_450, 3_500]),
+      toSchuhring([1_400, 1_250, 1_050]),
+      domestic(SOLA_VIVA, [7_500, 6_800, 6_000]),
+      domestic(VITRINE_CARIOCA, [5_400, 5_000, 4_600]),
+      abroad(RIOPLATENSE, "USD", [560, 520, 480]),
+    ],
+  },
+  {
+    firmKey: "calcados-parobe-kids", // a children's chain at 29% in 2024, then Stridewell's kids' line: 34% -> 41%
+    lines: [
+      toStridewell([900, 1_200, 1_700]),
+      domestic(PEQUENO_PASSO, [5_000, 5_100, 5_300]),
+      domestic(ROTA_NORDESTE, [3_800, 3_900, 4_000]),
+      domestic(CASA_MINEIRA, [2_600, 2_700, 2_800]),
+      abroad(ANDES, "USD", [220, 240, 260], "sinos-export"),
+    ],
+  },
+  {
+    firmKey: "calcados-sapiranga-modas", // assembles for Ferraresi: 39% -> 43% -> 49%
+    lines: [
+      toMember("calcados-ferraresi", [5_400, 6_200, 7_100], "network"),
+      toMember("calcados-bella-sinos", [4_000, 4_200, 4_100], "network"),
+      domestic(MORRO_REUTER, [3_200, 2_900, 2_500]),
+      domestic(SERRA_GAUCHA, [1_200, 1_000, 900]),
+    ],
+  },
+  {
+    firmKey: "atelier-rosa-dos-ventos", // stitches uppers for Bella Sinos: 42% -> 43% -> 46%
+    lines: [
+      toMember("calcados-bella-sinos", [1_100, 1_200, 1_320], "network"),
+      toMember("calcados-ferraresi", [800, 850, 870], "network"),
+      toMember("calcados-sapiranga-modas", [700, 720, 700]),
+    ],
+  },
+  {
+    firmKey: "curtume-irmaos-kessler", // sole leather for Schmitt's welted shoes: about 30%
+    lines: [
+      toMember("calcados-schmitt", [2_900, 3_000, 3_200], "network"),
+      domestic(FRANCA, [2_200, 2_300, 2_400]),
+      domestic(SELARIA, [1_900, 2_000, 2_100]),
+      domestic(SERRA_GAUCHA, [1_500, 1_600, 1_700]),
+      abroad(RIOPLATENSE, "USD", [240, 250, 260]),
+    ],
+  },
+  {
+    firmKey: "sinos-export", // Stridewell's buying agent in the valley: commissions, about 47%
+    lines: [
+      toStridewell([1_100, 1_200, 1_300]),
+      toHarbourHide([420, 430, 450]),
+      toSchuhring([300, 310, 320]),
+      abroad(RIOPLATENSE, "USD", [280, 300, 320]),
+      abroad(ANDES, "USD", [240, 260, 280]),
+    ],
+  },
+  {
+    firmKey: "ponte-atlantica", // commissions, mostly from the German buying group: about 43%
+    lines: [
+      toSchuhring([340, 350, 360]),
+      toHarbourHide([210, 220, 230]),
+      abroad(ADRIATICA, "EUR", [150, 160, 170]),
+      abroad(PACIFICO, "USD", [110, 120, 130]),
+    ],
+  },
+  {
+    firmKey: "estudio-forma-passo", // collections for Passo Firme: about 27%
+    lines: [
+      toMember("passo-firme", [700, 760, 800], "network"),
+      toMember("calcados-estrela-do-vale", [600, 650, 700]),
+      toMember("atelier-tres-coroas", [500, 560, 600]),
+      toMember("calcados-bella-sinos", [300, 350, 400]),
+      domestic(MORRO_REUTER, [400, 420, 450]),
+    ],
+  },
+  // --- Diversified: no customer above 25% --------------------------------------------------------
+  {
+    firmKey: "passo-firme", // own brand in Brazilian stores and online; a little abroad
+    lines: [
+      domestic("Passo Firme online store (consumers)", [2_400, 2_800, 3_200]),
+      domestic(SOLA_VIVA, [2_700, 2_900, 3_200]),
+      domestic(BEM_CALCAR, [2_700, 2_900, 3_100]),
+      domestic(ROTA_NORDESTE, [2_700, 2_900, 3_100]),
+      domestic(VITRINE_CARIOCA, [2_500, 2_700, 2_900]),
+      domestic(CASA_MINEIRA, [2_400, 2_500, 2_700]),
+      domestic(PLANALTO, [2_200, 2_400, 2_600]),
+      domestic(AMAZONIA, [2_000, 2_200, 2_500]),
+      domestic(TRILHA_SUL, [1_900, 2_100, 2_300]),
+      domestic(AURORA, [1_800, 2_000, 2_200]),
+      domestic(INVERNO_GAUCHO, [1_700, 1_900, 2_100]),
+      toHarbourHide([280, 300, 330], "sinos-export"),
+      toSchuhring([200, 220, 240]),
+    ],
+  },
+  {
+    firmKey: "atelier-tres-coroas", // its own collections, sold to importers under their labels
+    lines: [
+      toHarbourHide([620, 660, 720]),
+      toSchuhring([480, 520, 560], "ponte-atlantica"),
+      abroad(ANDES, "USD", [380, 400, 410]),
+      abroad(RIOPLATENSE, "USD", [300, 330, 350]),
+      domestic(BEM_CALCAR, [3_100, 3_300, 3_500]),
+      domestic(TRILHA_SUL, [2_300, 2_500, 2_700]),
+      domestic(AURORA, [1_500, 1_600, 1_700]),
+    ],
+  },
+  {
+    firmKey: "calcados-estrela-do-vale", // the Italian fashion house grows, Stridewell stays small
+    lines: [
+      toVellacorte([640, 720, 780]),
+      toStridewell([520, 600, 700]),
+      toSchuhring([420, 460, 500]),
+      domestic(SOLA_VIVA, [3_600, 3_700, 3_800]),
+      domestic(VITRINE_CARIOCA, [2_800, 2_900, 3_000]),
+      domestic(PLANALTO, [2_000, 2_100, 2_200]),
+    ],
+  },
+  {
+    firmKey: "solados-pampa",
+    lines: [
+      toMember("calcados-ferraresi", [6_500, 6_800, 7_200]),
+      toMember("calcados-bella-sinos", [5_400, 5_700, 6_000]),
+      toMember("passo-firme", [4_200, 4_400, 4_600], "network"),
+      toMember("calcados-parobe-kids", [3_600, 3_800, 4_000]),
+      toMember("calcados-igrejinha-boots", [3_000, 3_200, 3_400]),
+      domestic(MORRO_REUTER, [4_500, 4_300, 4_100]),
+      domestic(SERRA_GAUCHA, [4_000, 4_200, 4_400]),
+      domestic(BIRIGUI, [3_300, 3_500, 3_700]),
+      abroad(ANDES, "USD", [500, 520, 540]),
+    ],
+  },
+  {
+    firmKey: "saltos-kunz",
+    lines: [
+      toMember("calcados-bella-sinos", [3_000, 3_200, 3_500]),
+      toMember("calcados-ferraresi", [2_500, 2_700, 2_900]),
+      toMember("calcados-igrejinha-boots", [2_200, 2_300, 2_400]),
+      domestic(MORRO_REUTER, [2_000, 1_900, 1_800]),
+      domestic(SERRA_GAUCHA, [1_800, 1_900, 2_000]),
+      domestic(NOVA_HARTZ, [1_200, 1_300, 1_400]),
+      abroad(RIOPLATENSE, "USD", [260, 270, 280]),
+    ],
+  },
+  {
+    firmKey: "palmilhas-confort-sul",
+    lines: [
+      toMember("calcados-parobe-kids", [1_300, 1_350, 1_400]),
+      toMember("calcados-ferraresi", [1_200, 1_250, 1_300]),
+      toMember("passo-firme", [1_100, 1_150, 1_200]),
+      toMember("calcados-bella-sinos", [1_000, 1_050, 1_100]),
+      toMember("calcados-schmitt", [900, 950, 1_000]),
+      domestic(MORRO_REUTER, [1_200, 1_150, 1_100]),
+      domestic(BIRIGUI, [1_500, 1_550, 1_600]),
+      domestic(FRANCA, [800, 850, 900]),
+    ],
+  },
+  {
+    firmKey: "sinoscola-adesivos",
+    lines: [
+      toMember("calcados-ferraresi", [2_500, 2_600, 2_700]),
+      toMember("calcados-bella-sinos", [2_100, 2_200, 2_300]),
+      toMember("calcados-schmitt", [1_900, 2_000, 2_100]),
+      toMember("passo-firme", [1_800, 1_900, 2_000]),
+      toMember("solados-pampa", [1_700, 1_800, 1_900]),
+      domestic(ESTOFADOS, [3_500, 3_600, 3_800]),
+      domestic(MORRO_REUTER, [2_600, 2_700, 2_800]),
+      domestic(FRANCA, [2_200, 2_300, 2_400]),
+      abroad(RIOPLATENSE, "USD", [380, 400, 420]),
+    ],
+  },
+  {
+    firmKey: "fivelas-hamburguense",
+    lines: [
+      toVellacorte([220, 250, 290]), // trims the fashion house specifies for its own suppliers
+      toMember("calcados-bella-sinos", [1_600, 1_700, 1_800]),
+      toMember("passo-firme", [1_500, 1_600, 1_700]),
+      toMember("calcados-ferraresi", [1_300, 1_400, 1_500]),
+      toMember("calcados-estrela-do-vale", [1_100, 1_200, 1_300]),
+      domestic(BOLSAS, [2_000, 2_100, 2_200]),
+      domestic(SERRA_GAUCHA, [1_400, 1_450, 1_500]),
+    ],
+  },
+  {
+    firmKey: "forros-sapiranga",
+    lines: [
+      toMember("passo-firme", [1_100, 1_150, 1_200]),
+      toMember("calcados-parobe-kids", [1_000, 1_050, 1_100]),
+      toMember("calcados-estrela-do-vale", [900, 950, 1_000]),
+      toMember("atelier-tres-coroas", [800, 850, 900]),
+      domestic(BOLSAS, [1_600, 1_650, 1_700]),
+      domestic(BIRIGUI, [1_200, 1_250, 1_300]),
+      domestic(SERRA_GAUCHA, [700, 750, 800]),
+    ],
+  },
+  {
+    firmKey: "modelagem-sinos",
+    lines: [
+      toMember("calcados-estrela-do-vale", [300, 320, 340]),
+      toMember("atelier-tres-coroas", [280, 300, 320]),
+      toMember("calcados-parobe-kids", [260, 280, 300]),
+      domestic(MORRO_REUTER, [250, 260, 270]),
+      domestic(NOVA_HARTZ, [220, 240, 260]),
+    ],
+  },
+];
+
+async function seedLedgers(tx: Tx, now: Date, userIds: Map<string, string>): Promise<void> {
+  const adminId = userIds.get(USERS.find((u) => u.role === "admin")!.email)!;
+  await tx
+    .insert(exchangeRate)
+    .values(
+      DEMO_EXCHANGE_RATES.map((r) => ({
+        id: demoId(`exchange-rate:${r.currency}:BRL:${r.validFrom}`),
+        currency: r.currency,
+        baseCurrency: DEMO_NETWORK.currency,
+        rate: r.rate,
+        validFrom: r.validFrom,
+        setBy: adminId,
+        createdAt: DEMO_NETWORK.createdAt,
+      })),
+    )
+    .onConflictDoNothing();
+
+  const buyerNames = new Map(DEMO_BUYERS.map((b) => [b.key, b.name]));
+  const smeNames = new Map(DEMO_SMES.map((s) => [s.key, s.name]));
+  const today = startOfDayUtc(now);
+  const rows: Array<typeof salesEntry.$inferInsert> = [];
+  for (const ledger of DEMO_LEDGERS) {
+    const memberIndex = FOUNDING_MEMBERS.findIndex((s) => s.key === ledger.firmKey);
+    if (memberIndex < 0) throw new Error(`demo seed: ${ledger.firmKey} keeps a ledger but is no active member`);
+    const login = USERS.find((u) => u.firmKey === ledger.firmKey);
+    const createdBy = login ? (userIds.get(login.email) ?? null) : null;
+    // Past years entered the day after joining the network; this year's brought up to date lately.
+    const enteredPast = new Date(foundingJoinedAt(memberIndex).getTime() + DAY);
+    const enteredThisYear = dayAt(today, -30 + memberIndex, 10);
+    ledger.lines.forEach((line, lineIndex) => {
+      const customerName = line.buyerKey ? buyerNames.get(line.buyerKey) : line.customer;
+      if (!customerName) throw new Error(`demo seed: no customer in a line of ${ledger.firmKey}`);
+      const agentName = line.agentKey ? smeNames.get(line.agentKey) : null;
+      if (line.agentKey && !agentName) throw new Error(`demo seed: no agent ${line.agentKey}`);
+      DEMO_LEDGER_YEARS.forEach((year, yearIndex) => {
+        const thousands = line.thousands[yearIndex];
+        if (thousands === 0) return;
+        rows.push({
+          id: demoId(`sales:${ledger.firmKey}:${year}:${lineIndex}`),
+          firmId: firmId(ledger.firmKey),
+          period: year,
+          customerFirmId: line.buyerKey ? firmId(line.buyerKey) : null,
+          customerName,
+          amountMinor: toMinor(thousands * 1_000, line.currency),
+          currency: line.currency,
+          market: line.market,
+          channel: agentName ? "agent" : "direct",
+          agentName: agentName ?? null,
+          governance: line.governance,
+          exclusivity: line.exclusiveFrom !== undefined && year >= line.exclusiveFrom,
+          createdBy,
+          createdAt: year === "2026" ? enteredThisYear : enteredPast,
+        });
+      });
+    });
+  }
+  await tx.insert(salesEntry).values(rows).onConflictDoNothing();
+
+  // The level last seen, as the ledger service records it after an edit (latest period, the
+  // firm's network thresholds: the defaults), so a first edit in the demo does not re-notify.
+  const states: Array<typeof dependenceState.$inferInsert> = [];
+  for (const ledger of DEMO_LEDGERS) {
+    const figures = await dependenceFigures(tx, firmId(ledger.firmKey));
+    if (!figures.latest) throw new Error(`demo seed: no dependence figures for ${ledger.firmKey} (missing rates?)`);
+    states.push({ firmId: firmId(ledger.firmKey), level: figures.latest.level ?? "none", period: figures.latest.period, updatedAt: now });
+  }
+  await tx.insert(dependenceState).values(states).onConflictDoNothing();
+}
+
 /** Seeds the Sinos Valley demo in one transaction; a second run changes nothing. */
 export async function seedDemo(deps: Deps): Promise<void> {
   const now = deps.now();
@@ -1477,5 +1932,6 @@ export async function seedDemo(deps: Deps): Promise<void> {
     }
 
     await seedNetwork(tx, now, userIds);
+    await seedLedgers(tx, now, userIds);
   });
 }
