@@ -97,3 +97,39 @@ describe("rooms", () => {
     expect(await updated).toEqual({ firmId: owner.firmId });
   });
 });
+
+describe("network and initiative rooms", () => {
+  it("lets members and brokers watch a joint buy live, and refuses everyone else", async () => {
+    const { networkWithMembers, openJointBuy } = await import("./network-fixtures");
+    const { setJointBuyCommitment } = await import("../server/services/initiatives/set-joint-buy-commitment");
+    const { broker, networkId, smes } = await networkWithMembers(deps, 2);
+    const id = await openJointBuy(deps, broker.actor, networkId, [smes[0].actor]);
+    const outsider = await createFirmOwner(deps);
+
+    // Attach the listener before the socket can connect: open and wait in one step.
+    const openConnected = async (email: string) => {
+      const socket = open(await signIn(server.url, email, PASSWORD));
+      await connected(socket);
+      return socket;
+    };
+    const member = await openConnected(smes[1].email);
+    const brokerSocket = await openConnected(broker.email);
+    const stranger = await openConnected(outsider.email);
+
+    expect(await join(member, { room: `initiative:${id}` })).toEqual({ data: { room: `initiative:${id}` } });
+    expect(await join(member, { room: `network:${networkId}` })).toEqual({ data: { room: `network:${networkId}` } });
+    expect(await join(brokerSocket, { room: `initiative:${id}` })).toEqual({ data: { room: `initiative:${id}` } });
+    expect(await join(stranger, { room: `initiative:${id}` })).toMatchObject({ error: { code: "forbidden" } });
+    expect(await join(stranger, { room: `network:${networkId}` })).toMatchObject({ error: { code: "forbidden" } });
+
+    let strangerHeard = 0;
+    stranger.on("jointbuy:updated", () => strangerHeard++);
+    const memberHears = next<{ initiativeId: string; total: number }>(member, "jointbuy:updated");
+    const brokerHears = next<{ initiativeId: string; total: number }>(brokerSocket, "jointbuy:updated");
+    await setJointBuyCommitment(deps, smes[0].actor, { initiativeId: id, quantity: 120 });
+    expect(await memberHears).toEqual({ initiativeId: id, total: 120 });
+    expect(await brokerHears).toEqual({ initiativeId: id, total: 120 });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(strangerHeard).toBe(0);
+  });
+});
