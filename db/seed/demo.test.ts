@@ -9,6 +9,9 @@ import { loadActor } from "../../server/services/accounts/load-actor";
 import type { Deps } from "../../server/services/deps";
 import { dependenceFigures, salesOfFirms } from "../../server/services/ledger/dependence-figures";
 import { getNetworkDependence } from "../../server/services/ledger/get-network-dependence";
+import { listConsortiumProposals } from "../../server/services/sourcing/list-consortium-proposals";
+import { listMyMatchingNeeds } from "../../server/services/sourcing/list-my-matching-needs";
+import { listNeedMatches } from "../../server/services/sourcing/list-need-matches";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { isCertificationCode } from "../reference/certifications";
 import { isIsicClass } from "../reference/isic";
@@ -27,12 +30,14 @@ import {
 } from "../schema/initiatives";
 import { network, networkBroker, networkMember } from "../schema/networks";
 import { notification } from "../schema/notifications";
+import { sourcingNeed } from "../schema/sourcing";
 import {
   DEMO_BUYERS,
   DEMO_CONSULTANT,
   DEMO_EXCHANGE_RATES,
   DEMO_LOCKED_JOINT_BUY,
   DEMO_LOGINS,
+  DEMO_NEEDS,
   DEMO_NETWORK,
   DEMO_RUNNING_JOINT_BUY,
   DEMO_TRADE_FAIR,
@@ -69,6 +74,7 @@ const TABLES = {
   salesEntry,
   exchangeRate,
   dependenceState,
+  sourcingNeed,
 };
 
 async function rowCounts(): Promise<Record<string, number>> {
@@ -122,6 +128,10 @@ async function ledgerFirmIds(): Promise<string[]> {
 }
 
 const STRIDEWELL = demoId("firm:stridewell");
+const NOW_DAY = NOW.toISOString().slice(0, 10);
+const BOOTS = demoId("need:schuhring-ankle-boots-aw27");
+const LOAFERS = demoId("need:vellacorte-loafers");
+const SNEAKERS = demoId("need:schuhring-sneakers-2027");
 
 async function userIdOf(email: string): Promise<string> {
   const [row] = await database.db.select({ id: user.id }).from(user).where(eq(user.email, email));
@@ -533,11 +543,141 @@ describe("seedDemo", () => {
     }
   });
 
+  it("posts open needs of the German buying group and the Italian fashion house, and a Stridewell draft", async () => {
+    const needs = await database.db.select().from(sourcingNeed);
+    expect(needs).toHaveLength(DEMO_NEEDS.length);
+    const byId = new Map(needs.map((n) => [n.id, n]));
+    const open = needs.filter((n) => n.status === "open");
+    expect(open.map((n) => n.id).sort()).toEqual([BOOTS, LOAFERS, SNEAKERS].sort());
+    for (const n of open) {
+      // Still closing ahead of the clock, with the delivery window after it.
+      expect(n.closingDate > NOW_DAY, n.product).toBe(true);
+      expect(n.windowStart! > n.closingDate, n.product).toBe(true);
+      expect(n.windowEnd! > n.windowStart!, n.product).toBe(true);
+      expect(n.visibility).toBe("all");
+      expect(n.unit).toBe("pairs");
+      expect(n.currency).toBe("EUR");
+    }
+
+    const boots = byId.get(BOOTS)!;
+    expect(boots).toMatchObject({
+      buyerFirmId: demoId("firm:schuhring"),
+      product: "Women's leather ankle boots, autumn/winter 2027",
+      link: "assembly",
+      tier: 1,
+      specifies: "what",
+      designsJointly: true,
+      supportOffered: ["design_support"],
+      exclusivity: false,
+      deliveryCountry: "DE",
+      targetUnitPriceMinor: 4_250,
+      createdBy: await userIdOf("buyinggroup@jointly.example"),
+    });
+    expect(boots.certifications).toEqual([
+      { code: "iso_9001", mustHave: false },
+      { code: "buyer_code", mustHave: false },
+    ]);
+
+    const loafers = byId.get(LOAFERS)!;
+    expect(loafers).toMatchObject({
+      buyerFirmId: demoId("firm:casa-vellacorte"),
+      specifies: "what_and_how",
+      supportOffered: ["training", "technical_help"],
+      exclusivity: true,
+      certifications: [{ code: "iso_9001", mustHave: true }],
+      createdBy: null, // the fashion house has no demo login
+    });
+    expect(loafers.volume).toBeLessThan(boots.volume / 3);
+    expect(loafers.targetUnitPriceMinor!).toBeGreaterThan(boots.targetUnitPriceMinor!);
+
+    const drafts = needs.filter((n) => n.status === "draft");
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]).toMatchObject({ buyerFirmId: STRIDEWELL, createdBy: await userIdOf("retailer@jointly.example") });
+  });
+
+  it("matches the boots with many members, and winning them would lower Ferraresi's dependence", async () => {
+    const broker = (await loadActor(database.db, await userIdOf("broker@jointly.example")))!;
+    const view = await listNeedMatches(deps, broker, { needId: BOOTS });
+    expect(view.volumePerMonth).toBe(9_000);
+    expect(view.anyCanSupplyAlone).toBe(true);
+    expect(view.items.length).toBeGreaterThanOrEqual(5);
+    // Several manufacturers could supply it alone.
+    const alone = view.items.filter((m) => m.link === "assembly" && !m.needsConsortium);
+    expect(alone.length).toBeGreaterThanOrEqual(5);
+    expect(alone.map((m) => m.firmId)).toContain(demoId("firm:calcados-igrejinha-boots"));
+
+    const ferraresiId = await firmIdOfLogin("oem@jointly.example");
+    const ferraresi = view.items.find((m) => m.firmId === ferraresiId)!;
+    expect(ferraresi, "Ferraresi among the matches").toBeDefined();
+    expect(ferraresi.needsConsortium).toBe(false);
+    expect(ferraresi.score).toBeGreaterThanOrEqual(80);
+    const d = ferraresi.dependence!;
+    expect(d.unavailable).toBeNull();
+    expect(d.period).toBe("2026");
+    expect(d.currentTopShareBp!).toBeGreaterThan(8_000);
+    expect(d.currentLevel).toBe("critical");
+    expect(d.projectedTopShareBp!).toBeLessThan(d.currentTopShareBp!);
+    expect(d.projectedHhi!).toBeLessThan(d.currentHhi!);
+    expect(d.buyerBecomesTop).toBe(false);
+    // Its way out beyond this buyer: the fashion house's loafers.
+    expect(ferraresi.options!.needs.map((o) => o.needId)).toEqual([LOAFERS]);
+
+    // The exclusive, "what and how" loafers serve its functional upgrading worse than the boots.
+    const loafers = await listNeedMatches(deps, broker, { needId: LOAFERS });
+    const onLoafers = loafers.items.find((m) => m.firmId === ferraresiId)!;
+    const upgrading = (parts: typeof ferraresi.parts) => parts.find((p) => p.part === "upgrading")!.points;
+    expect(upgrading(onLoafers.parts)).toBeLessThan(upgrading(ferraresi.parts));
+    // ISO 9001 is a must-have there: Igrejinha's has lapsed.
+    expect(loafers.items.map((m) => m.firmId)).not.toContain(demoId("firm:calcados-igrejinha-boots"));
+  });
+
+  it("makes the sneaker programme too large for any member, and proposes consortia of the network", async () => {
+    const broker = (await loadActor(database.db, await userIdOf("broker@jointly.example")))!;
+    const matches = await listNeedMatches(deps, broker, { needId: SNEAKERS });
+    expect(matches.volumePerMonth).toBe(40_000);
+    expect(matches.anyCanSupplyAlone).toBe(false);
+    expect(matches.items.length).toBeGreaterThanOrEqual(3);
+    for (const m of matches.items) expect(m.needsConsortium, m.name).toBe(true);
+
+    const { proposals } = await listConsortiumProposals(deps, broker, { needId: SNEAKERS });
+    expect(proposals.length).toBeGreaterThanOrEqual(1);
+    const [net] = await database.db.select().from(network).where(eq(network.name, DEMO_NETWORK.name));
+    const active = await activeMemberIds();
+    for (const p of proposals) {
+      expect(p.networkId).toBe(net.id);
+      expect(p.firmIds.length).toBeGreaterThanOrEqual(2);
+      expect(p.firmIds.length).toBeLessThanOrEqual(3);
+      expect(p.combinedCapacity).toBeGreaterThanOrEqual(40_000);
+      for (const id of p.firmIds) expect(active).toContain(id);
+    }
+    expect(proposals.map((p) => p.members.map((m) => m.name).sort())).toEqual([
+      ["Calçados Bella Sinos Ltda.", "Calçados Ferraresi Ltda."],
+      ["Calçados Ferraresi Ltda.", "Igrejinha Botas e Calçados Ltda."],
+    ]);
+  });
+
+  it("shows Ferraresi the boots among its matching needs, with its projection and options", async () => {
+    const oem = (await loadActor(database.db, await userIdOf("oem@jointly.example")))!;
+    const { items } = await listMyMatchingNeeds(deps, oem);
+    expect(items.map((i) => i.needId).sort()).toEqual([BOOTS, LOAFERS, SNEAKERS].sort());
+    const boots = items.find((i) => i.needId === BOOTS)!;
+    expect(boots.buyerName).toBe("Schuhring Einkaufsverbund eG");
+    expect(boots.needsConsortium).toBe(false);
+    expect(boots.dependence.projectedTopShareBp!).toBeLessThan(boots.dependence.currentTopShareBp!);
+    expect(boots.options.needs.map((o) => o.needId)).toEqual([LOAFERS]);
+    expect(boots.options.needs[0]).toMatchObject({ buyerName: "Casa Vellacorte S.p.A." });
+    // The sneakers need a consortium; the exclusive loafers serve its functional upgrading worse.
+    expect(items.find((i) => i.needId === SNEAKERS)!.needsConsortium).toBe(true);
+    const upgrading = (needId: string) => items.find((i) => i.needId === needId)!.parts.find((p) => p.part === "upgrading")!.points;
+    expect(upgrading(LOAFERS)).toBeLessThan(upgrading(BOOTS));
+  });
+
   it("changes nothing when run a second time", () => {
     expect(afterFirst.firm).toBeGreaterThan(30);
     expect(afterFirst.activity).toBeGreaterThan(30);
     expect(afterFirst.salesEntry).toBeGreaterThan(250);
     expect(afterFirst.exchangeRate).toBe(6);
+    expect(afterFirst.sourcingNeed).toBe(DEMO_NEEDS.length);
     expect(afterSecond).toEqual(afterFirst);
   });
 });
