@@ -219,3 +219,31 @@ describe("consortia, responses and awards", () => {
     expect((await getNeed(deps, broker.actor, { needId: id })).responses).toEqual([]);
   });
 });
+
+describe("sourcing review fixes", () => {
+  it("lets only the consortium's brokers answer for it, shows its offer to them only, and decides only live needs", async () => {
+    const { broker, networkId, smes } = await networkWithMembers(deps, 2);
+    await profile(smes[0].actor, 20000);
+    await profile(smes[1].actor, 20000);
+    const buyer = await createFirmOwner(deps, { role: "buyer" });
+    const { id } = await createNeed(deps, buyer.actor, need({ volume: 30000 }));
+    await transitionNeed(deps, buyer.actor, { needId: id, to: "open" });
+    const created = await createConsortiumInitiative(deps, broker.actor, { needId: id, networkId, firmIds: [smes[0].firmId, smes[1].firmId] });
+    const stranger = await createFirmOwner(deps);
+    await profile(stranger.actor, 100);
+    await expect(respondToNeed(deps, stranger.actor, { needId: id, initiativeId: created.initiativeId, unitPrice: "0.01", quantity: 1, leadTimeDays: 1 })).rejects.toMatchObject({
+      code: "invalid_input",
+    });
+    const otherBroker = await createUserWithRole(deps, "broker");
+    await expect(respondToNeed(deps, otherBroker.actor, { needId: id, initiativeId: created.initiativeId, unitPrice: "9", quantity: 1, leadTimeDays: 1 })).rejects.toMatchObject({
+      code: "invalid_input",
+    });
+    const offer = await respondToNeed(deps, broker.actor, { needId: id, initiativeId: created.initiativeId, unitPrice: "9.50", quantity: 30000, leadTimeDays: 40 });
+    expect((await getNeed(deps, broker.actor, { needId: id })).responses.map((r) => r.id)).toEqual([offer.id]);
+    expect((await getNeed(deps, otherBroker.actor, { needId: id })).responses).toEqual([]);
+
+    const solo = await respondToNeed(deps, smes[0].actor, { needId: id, unitPrice: "9.90", quantity: 20000, leadTimeDays: 30 });
+    await decideResponse(deps, buyer.actor, { responseId: offer.id, decision: "award" });
+    await expect(decideResponse(deps, buyer.actor, { responseId: solo.id, decision: "award", recordExpectedSales: true })).rejects.toMatchObject({ code: "conflict" });
+  });
+});

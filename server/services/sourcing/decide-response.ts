@@ -30,6 +30,8 @@ export async function decideResponse(deps: Deps, actor: Actor, rawInput: unknown
     const { need, owner } = await visibleNeed(tx, actor, response.needId, { lock: true });
     if (!owner) throw new AppError("not_found", "Response not found");
     if (response.status === "awarded" || response.status === "declined") throw new AppError("conflict", `This response was already ${response.status}`);
+    // Decisions belong to a live need: not a withdrawn one, and nothing after its award.
+    if (need.status !== "open" && need.status !== "closed") throw new AppError("conflict", `The need is ${need.status}`);
     const status = ({ shortlist: "shortlisted", decline: "declined", award: "awarded" } as const)[input.decision];
     await tx.update(needResponse).set({ status, decidedBy: actor.userId, decidedAt: deps.now() }).where(eq(needResponse.id, response.id));
 

@@ -1,11 +1,12 @@
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { firm } from "../../../db/schema/firms";
-import { needResponse, sourcingNeed } from "../../../db/schema/sourcing";
+import { initiative } from "../../../db/schema/initiatives";
+import { needConsortium, needResponse, sourcingNeed } from "../../../db/schema/sourcing";
 import type { Actor } from "../../authz/actor";
 import { parseInput } from "../../errors";
 import type { Deps } from "../deps";
-import { visibleNeed } from "./need-access";
+import { brokeredNetworkIds, visibleNeed } from "./need-access";
 import { NEED_TRANSITIONS } from "./transition-need";
 
 const schema = z.object({ needId: z.uuid("Not a need id") });
@@ -21,7 +22,21 @@ export async function getNeed(deps: Deps, actor: Actor, rawInput: unknown) {
     .leftJoin(firm, eq(firm.id, needResponse.firmId))
     .where(eq(needResponse.needId, needId))
     .orderBy(asc(needResponse.createdAt));
-  const visible = responses.filter(({ response }) => owner || actor.role === "admin" || (actor.firm && response.firmId === actor.firm.id) || (actor.role === "broker" && response.initiativeId !== null));
+  // A broker sees the offers of the consortia of its own networks only.
+  const brokered = actor.role === "broker" ? await brokeredNetworkIds(deps.db, actor.userId) : [];
+  const consortia = await deps.db
+    .select({ initiativeId: needConsortium.initiativeId, networkId: initiative.networkId })
+    .from(needConsortium)
+    .innerJoin(initiative, eq(initiative.id, needConsortium.initiativeId))
+    .where(eq(needConsortium.needId, needId));
+  const ownConsortia = new Set(consortia.filter((c) => brokered.includes(c.networkId)).map((c) => c.initiativeId));
+  const visible = responses.filter(
+    ({ response }) =>
+      owner ||
+      actor.role === "admin" ||
+      (actor.firm !== null && response.firmId === actor.firm.id) ||
+      (response.initiativeId !== null && ownConsortia.has(response.initiativeId)),
+  );
   const { createdBy: _createdBy, ...fields } = need as typeof sourcingNeed.$inferSelect;
   return {
     need: { ...fields, createdAt: need.createdAt.toISOString(), updatedAt: need.updatedAt.toISOString(), buyerName: buyer?.name ?? "" },

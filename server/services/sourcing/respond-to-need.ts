@@ -34,7 +34,8 @@ export async function respondToNeed(deps: Deps, actor: Actor, rawInput: unknown)
         .innerJoin(initiative, eq(initiative.id, needConsortium.initiativeId))
         .where(and(eq(needConsortium.initiativeId, input.initiativeId), eq(needConsortium.needId, need.id)));
       const facts = link ? await networkFacts(tx, link.networkId) : null;
-      if (!facts || !can(actor, "need", "respond", facts)) throw invalidField("initiativeId", "not_consortium", "Not a consortium of yours for this need");
+      // Only a broker of the consortium's network answers for it.
+      if (!facts || !can(actor, "need", "formConsortium", facts)) throw invalidField("initiativeId", "not_consortium", "Not a consortium of yours for this need");
       who = { firmId: null, initiativeId: input.initiativeId };
     } else {
       if (actor.role !== "sme" || !actor.firm) throw new AppError("forbidden", "SMEs respond for their firm; brokers for a consortium");

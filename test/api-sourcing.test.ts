@@ -1,0 +1,529 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { firm } from "../db/schema/firms";
+import { initiative, initiativeParticipant } from "../db/schema/initiatives";
+import { salesEntry } from "../db/schema/ledger";
+import { sourcingNeed } from "../db/schema/sourcing";
+import { allOperations } from "../server/api/all-operations";
+import { sourcingOperations } from "../server/api/operations-sourcing";
+import type { Actor } from "../server/authz/actor";
+import { updateMyFirm } from "../server/services/firms/update-my-firm";
+import { addSalesEntries } from "../server/services/ledger/add-sales-entries";
+import { createConsortiumInitiative } from "../server/services/sourcing/create-consortium-initiative";
+import { createNeed } from "../server/services/sourcing/create-need";
+import { respondToNeed } from "../server/services/sourcing/respond-to-need";
+import { transitionNeed } from "../server/services/sourcing/transition-need";
+import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD, unique } from "./factories";
+import { networkWithMembers } from "./network-fixtures";
+import { api, signIn, startTestServer, type TestServer } from "./server";
+
+let server: TestServer;
+let deps: ReturnType<typeof makeDeps>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  // The services on the server's own database, for the fixtures HTTP does not need to prove.
+  deps = makeDeps(server.app.deps.db, () => new Date());
+});
+afterAll(async () => {
+  await server.close();
+});
+
+type Client = ReturnType<typeof client>;
+
+/** The shared api() client, plus raw GETs (a body may be CSV rather than JSON). */
+function client(cookie?: string) {
+  const headers = { ...(cookie ? { cookie } : {}), origin: server.url };
+  return {
+    ...api(server.url, cookie),
+    raw: (pathname: string) => fetch(`${server.url}/api/v1${pathname}`, { headers }),
+  };
+}
+
+async function signedIn(email: string): Promise<Client> {
+  return client(await signIn(server.url, email, PASSWORD));
+}
+
+/** The body matches the operation's documented response schema exactly (no missing or extra keys). */
+function expectDocumented(operationId: string, body: unknown) {
+  const op = allOperations.find((o) => o.operationId === operationId);
+  if (!op) throw new Error(`no operation ${operationId}`);
+  const parsed = op.response.safeParse(body);
+  expect(parsed.error?.issues, operationId).toBeUndefined();
+  expect(parsed.data, `${operationId} has undocumented fields`).toEqual(body);
+}
+
+const needBody = (overrides: Record<string, unknown> = {}) => ({
+  product: unique("Women's leather sandals"),
+  sector: "1520",
+  link: "assembly",
+  functions: ["production", "quality_control"],
+  tier: 1,
+  volume: 30000,
+  volumePeriod: "month",
+  unit: "pairs",
+  targetUnitPrice: "10.00",
+  currency: "BRL",
+  certifications: [{ code: "iso_9001", mustHave: true }],
+  deliveryCountry: "DE",
+  closingDate: "2027-03-31",
+  specifies: "what",
+  supportOffered: ["training"],
+  exclusivity: false,
+  ...overrides,
+});
+
+/** An SME profile with capacity in pairs and ISO 9001 valid until 2028 (as in sourcing.test.ts). */
+async function profile(actor: Actor, capacity: number, extra: Record<string, unknown> = {}) {
+  await updateMyFirm(deps, actor, {
+    kind: "sme",
+    name: unique("Calçados"),
+    country: "BR",
+    sector: "1520",
+    link: "assembly",
+    tier: 1,
+    functions: ["production", "quality_control"],
+    upgradingGoals: ["functional"],
+    certifications: [{ code: "iso_9001", expiresOn: "2028-01-01" }],
+    capacities: [{ product: "Sandals", unitsPerMonth: capacity, unit: "pairs", leadTimeDays: 30 }],
+    ...extra,
+  });
+}
+
+/** The figures of the ledger and of dependence: none may reach a buyer or another SME. */
+const FIGURE_KEYS = [
+  "topShareBp",
+  "top3ShareBp",
+  "hhi",
+  "hhiLevel",
+  "level",
+  "shareBp",
+  "totalMinor",
+  "currentTopShareBp",
+  "currentHhi",
+  "currentLevel",
+  "projectedTopShareBp",
+  "projectedHhi",
+  "projectedLevel",
+  "maxProjectedTopShareBp",
+] as const;
+
+/** JSON paths of every figure key holding a non-null value. */
+function figuresIn(value: unknown, path = "$"): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => figuresIn(v, `${path}[${i}]`));
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, v]) => [
+    ...((FIGURE_KEYS as readonly string[]).includes(key) && v !== null ? [`${path}.${key}=${JSON.stringify(v)}`] : []),
+    ...figuresIn(v, `${path}.${key}`),
+  ]);
+}
+
+describe("/api/v1 sourcing needs, matching, consortia and responses", () => {
+  it("runs a need from posting to award, with projected dependence for SMEs and brokers only", async () => {
+    const { broker, networkId, smes } = await networkWithMembers(deps, 4);
+    // smes[0] can supply the 30,000 pairs a month alone; the others only together.
+    await profile(smes[0].actor, 40000);
+    await profile(smes[1].actor, 12000);
+    await profile(smes[2].actor, 10000);
+    await profile(smes[3].actor, 25000);
+    const us = await createFirmOwner(deps, { role: "buyer", firmName: unique("US Retail") });
+    // smes[0]'s ledger for 2026: 2,400,000.00 to the US chain, 600,000.00 to local shops (80/20).
+    await addSalesEntries(deps, smes[0].actor, {
+      firmId: smes[0].firmId,
+      entries: [
+        { period: "2026", customerFirmId: us.firmId, amount: "2400000.00", currency: "BRL", market: "export" },
+        { period: "2026", customerName: "Local shops", amount: "600000.00", currency: "BRL", market: "domestic" },
+      ],
+    });
+    const brokerClient = await signedIn(broker.email);
+    const sme = await signedIn(smes[0].email);
+    const buyerAccount = await createFirmOwner(deps, { role: "buyer", firmName: unique("German Group") });
+    const buyer = await signedIn(buyerAccount.email);
+
+    // An invalid need is a 400 with the fields, and nothing is written.
+    const invalid = await buyer.post("/needs", needBody({ product: "", volume: 0, link: "moon", deliveryCountry: "XX", visibility: "networks" }));
+    expect(invalid.status).toBe(400);
+    expect(Object.keys(invalid.body.error.fields).sort()).toEqual(["deliveryCountry", "link", "product", "volume"]);
+    expect((await buyer.get("/needs")).body).toEqual([]);
+    expect(await deps.db.select().from(sourcingNeed).where(eq(sourcingNeed.buyerFirmId, buyerAccount.firmId))).toEqual([]);
+    // Only buyers post needs.
+    expect((await sme.post("/needs", needBody())).status).toBe(403);
+
+    const created = await buyer.post("/needs", needBody());
+    expect(created.status).toBe(201);
+    expectDocumented("createSourcingNeed", created.body);
+    expect(created.body.status).toBe("draft");
+    const needId: string = created.body.id;
+    // A draft is the buyer's alone.
+    expect((await sme.get(`/needs/${needId}`)).status).toBe(404);
+    expect((await sme.get("/needs")).body.map((n: { id: string }) => n.id)).not.toContain(needId);
+
+    // Path parameters are laid over the body: a body cannot name another need.
+    const other = await buyer.post("/needs", needBody({ product: "Other need" }));
+    const updated = await buyer.put(`/needs/${needId}`, { ...needBody({ product: "Leather sandals, black" }), needId: other.body.id });
+    expect(updated.status).toBe(200);
+    expectDocumented("updateSourcingNeed", updated.body);
+    expect(updated.body).toEqual({ id: needId });
+    expect((await buyer.get(`/needs/${other.body.id}`)).body.need.product).toBe("Other need");
+    expect((await buyer.put(`/needs/${needId}`, needBody({ volume: -1 }))).body.error.fields.volume).toBeDefined();
+
+    // Opening: the lifecycle's refusals, then the buyer's view.
+    expect((await sme.post(`/needs/${needId}/transitions`, { to: "open" })).status).toBe(404);
+    expect((await buyer.post(`/needs/${needId}/transitions`, { to: "draft" })).status).toBe(400);
+    expect((await buyer.post(`/needs/${needId}/transitions`, { to: "closed" })).status).toBe(409);
+    const opened = await buyer.post(`/needs/${needId}/transitions`, { to: "open", needId: other.body.id });
+    expect(opened.status).toBe(200);
+    expectDocumented("transitionSourcingNeed", opened.body);
+    expect(opened.body).toEqual({ id: needId, status: "open" });
+    expect((await buyer.get(`/needs/${other.body.id}`)).body.need.status).toBe("draft");
+    const own = await buyer.get(`/needs/${needId}`);
+    expectDocumented("getSourcingNeed", own.body);
+    expect(own.body).toMatchObject({ owner: true, transitions: ["closed", "awarded", "withdrawn"], responses: [] });
+    expect(own.body.need).toMatchObject({ product: "Leather sandals, black", status: "open", targetUnitPriceMinor: 1000, buyerFirmId: buyerAccount.firmId });
+    const buyerList = await buyer.get("/needs");
+    expectDocumented("listSourcingNeeds", buyerList.body);
+    expect(buyerList.body.map((n: { id: string }) => n.id).sort()).toEqual([needId, other.body.id].sort());
+
+    // The SME sees the open need, and in "needs that fit me" its score, parts and projected dependence.
+    const smeList = await sme.get("/needs");
+    expectDocumented("listSourcingNeeds", smeList.body);
+    expect(smeList.body.map((n: { id: string }) => n.id)).toContain(needId);
+    const smeView = await sme.get(`/needs/${needId}`);
+    expectDocumented("getSourcingNeed", smeView.body);
+    expect(smeView.body).toMatchObject({ owner: false, transitions: [], responses: [] });
+    const mine = await sme.get("/me/matching-needs");
+    expect(mine.status).toBe(200);
+    expectDocumented("listMyMatchingNeeds", mine.body);
+    const fit = mine.body.items.find((i: { needId: string }) => i.needId === needId);
+    expect(fit.score).toBe(fit.parts.reduce((sum: number, p: { points: number }) => sum + p.points, 0));
+    expect(fit.parts.map((p: { part: string }) => p.part)).toEqual(["link", "tier", "functions", "certifications", "capacity", "location", "upgrading"]);
+    expect(fit.parts.find((p: { part: string }) => p.part === "capacity").reason).toEqual({ key: "match.capacity.covers", params: { capacity: 40000, volume: 30000 } });
+    // Today 2.4M of 3.0M = 80% (HHI 6,400 + 400); winning 30,000 x 10.00 x 12 = 3.6M more from this
+    // buyer: 3.6M of 6.6M = 54.55%, HHI (2.4² + 0.6² + 3.6²) / 6.6² = 4,380.
+    expect(fit.dependence).toEqual({
+      period: "2026",
+      currentTopShareBp: 8000,
+      currentHhi: 6800,
+      currentLevel: "critical",
+      projectedTopShareBp: 5455,
+      projectedHhi: 4380,
+      projectedLevel: "critical",
+      buyerBecomesTop: true,
+      unavailable: null,
+    });
+    expect(fit.options).toEqual({ needs: [], fairs: [] });
+    // An SME reads no ranking.
+    expect((await sme.get(`/needs/${needId}/matches`)).status).toBe(403);
+
+    // The buyer: the ranking and public profile, never a dependence figure.
+    const asBuyer = await buyer.get(`/needs/${needId}/matches`);
+    expect(asBuyer.status).toBe(200);
+    expectDocumented("listNeedMatches", asBuyer.body);
+    expect(asBuyer.body.items.map((m: { firmId: string }) => m.firmId)).toEqual(expect.arrayContaining(smes.map((s) => s.firmId)));
+    for (const item of asBuyer.body.items) {
+      expect(item.dependence).toBeNull();
+      expect(item.options).toBeNull();
+      expect(item.parts.find((p: { part: string }) => p.part === "upgrading")).toMatchObject({ reason: { key: "match.upgrading.fit", params: {} }, details: [] });
+    }
+    expect(figuresIn(asBuyer.body)).toEqual([]);
+    const text = JSON.stringify(asBuyer.body);
+    for (const figure of ["240000000", "60000000", "currentTopShareBp", "projectedTopShareBp"]) expect(text).not.toContain(figure);
+    expect(asBuyer.body).toMatchObject({ needId, volumePerMonth: 30000, unit: "pairs", anyCanSupplyAlone: true });
+    expect((await buyer.get(`/needs/${needId}/matches?limit=1`)).body.items).toHaveLength(1);
+    expect((await buyer.get(`/needs/${needId}/matches?limit=0`)).status).toBe(400);
+
+    // The broker: its members' matches, each with its dependence and options.
+    const asBroker = await brokerClient.get(`/needs/${needId}/matches`);
+    expectDocumented("listNeedMatches", asBroker.body);
+    const victim = asBroker.body.items.find((m: { firmId: string }) => m.firmId === smes[0].firmId);
+    expect(victim.dependence).toEqual(fit.dependence);
+    expect(victim.options).toEqual({ needs: [], fairs: [] });
+    expect(figuresIn(asBroker.body).length).toBeGreaterThan(0);
+    // A broker of another network sees none of this network's members.
+    const stranger = await createUserWithRole(deps, "broker");
+    const strangerClient = await signedIn(stranger.email);
+    const strangerView = await strangerClient.get(`/needs/${needId}/matches`);
+    expect(strangerView.status).toBe(200);
+    expect(strangerView.body.items).toEqual([]);
+    expect((await strangerClient.get(`/needs/${needId}/consortium-proposals`)).body.proposals).toEqual([]);
+
+    // Consortia: proposals for the broker only, then one turned into an initiative in one step.
+    expect((await buyer.get(`/needs/${needId}/consortium-proposals`)).status).toBe(403);
+    expect((await sme.get(`/needs/${needId}/consortium-proposals`)).status).toBe(403);
+    const proposals = await brokerClient.get(`/needs/${needId}/consortium-proposals`);
+    expect(proposals.status).toBe(200);
+    expectDocumented("listConsortiumProposals", proposals.body);
+    expect(proposals.body.proposals.length).toBeGreaterThan(0);
+    const best = proposals.body.proposals[0];
+    // 12,000 + 25,000 (best scores) covers 30,000 with two members; smes[0] covers it alone.
+    expect(best.firmIds).toEqual([smes[1].firmId, smes[3].firmId].sort());
+    expect(best).toMatchObject({ networkId, combinedCapacity: 37000 });
+    for (const p of proposals.body.proposals) expect(p.firmIds).not.toContain(smes[0].firmId);
+
+    const outsider = await createFirmOwner(deps);
+    const refused = await brokerClient.post(`/needs/${needId}/consortia`, { networkId, firmIds: [smes[1].firmId, outsider.firmId] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields.firmIds).toBeDefined();
+    expect((await sme.post(`/needs/${needId}/consortia`, { networkId, firmIds: best.firmIds })).status).toBe(403);
+    const consortium = await brokerClient.post(`/needs/${needId}/consortia`, { networkId, firmIds: best.firmIds, title: "Sinos sandals consortium", needId: other.body.id });
+    expect(consortium.status).toBe(201);
+    expectDocumented("createConsortiumInitiative", consortium.body);
+    expect(consortium.body).toEqual({ initiativeId: expect.any(String), needId, firmIds: best.firmIds });
+    const initiativeId: string = consortium.body.initiativeId;
+    const [row] = await deps.db.select().from(initiative).where(eq(initiative.id, initiativeId));
+    expect(row).toMatchObject({ objective: "joint_selling", status: "open", networkId, title: "Sinos sandals consortium" });
+    const participants = await deps.db.select().from(initiativeParticipant).where(eq(initiativeParticipant.initiativeId, initiativeId));
+    expect(participants.map((p) => p.firmId).sort()).toEqual([...best.firmIds].sort());
+    expect((await brokerClient.get(`/initiatives/${initiativeId}`)).body.initiative).toMatchObject({ objective: "joint_selling", status: "open" });
+
+    // Responses: the SME for its firm, the broker for the consortium.
+    const badOffer = await sme.post(`/needs/${needId}/responses`, { unitPrice: "-1", quantity: 0, leadTimeDays: 30 });
+    expect(badOffer.status).toBe(400);
+    expect(Object.keys(badOffer.body.error.fields).sort()).toEqual(["quantity", "unitPrice"]);
+    const offer = await sme.post(`/needs/${needId}/responses`, { unitPrice: "9.90", quantity: 30000, leadTimeDays: 30, note: "Samples in 2 weeks" });
+    expect(offer.status).toBe(201);
+    expectDocumented("respondToNeed", offer.body);
+    expect(offer.body).toEqual({ id: expect.any(String), needId, status: "submitted" });
+    expect((await sme.post(`/needs/${needId}/responses`, { unitPrice: "9.90", quantity: 30000, leadTimeDays: 30 })).status).toBe(409);
+    expect((await buyer.post(`/needs/${needId}/responses`, { unitPrice: "9.90", quantity: 30000, leadTimeDays: 30 })).status).toBe(403);
+    const consortiumOffer = await brokerClient.post(`/needs/${needId}/responses`, { unitPrice: "9.80", quantity: 30000, leadTimeDays: 45, initiativeId });
+    expect(consortiumOffer.status).toBe(201);
+    expectDocumented("respondToNeed", consortiumOffer.body);
+    expect((await strangerClient.post(`/needs/${needId}/responses`, { unitPrice: "9.80", quantity: 30000, leadTimeDays: 45, initiativeId })).status).toBe(400);
+
+    const withResponses = await buyer.get(`/needs/${needId}`);
+    expectDocumented("getSourcingNeed", withResponses.body);
+    expect(withResponses.body.responses.map((r: { id: string }) => r.id)).toEqual([offer.body.id, consortiumOffer.body.id]);
+    expect(withResponses.body.responses[0]).toMatchObject({ firmId: smes[0].firmId, unitPriceMinor: 990, quantity: 30000, note: "Samples in 2 weeks" });
+    expect(withResponses.body.responses[1]).toMatchObject({ firmId: null, firmName: null, initiativeId, unitPriceMinor: 980 });
+    expect((await sme.get(`/needs/${needId}`)).body.responses.map((r: { id: string }) => r.id)).toEqual([offer.body.id]);
+
+    // Decisions: another buyer is told there is no such response; the buyer shortlists and awards.
+    const otherBuyer = await createFirmOwner(deps, { role: "buyer" });
+    const otherBuyerClient = await signedIn(otherBuyer.email);
+    expect((await otherBuyerClient.post(`/responses/${offer.body.id}/decision`, { decision: "award" })).status).toBe(404);
+    expect((await sme.post(`/responses/${offer.body.id}/decision`, { decision: "shortlist" })).status).toBe(404);
+    expect((await buyer.post(`/responses/${offer.body.id}/decision`, { decision: "maybe" })).body.error.fields.decision).toBeDefined();
+    const shortlisted = await buyer.post(`/responses/${offer.body.id}/decision`, { decision: "shortlist" });
+    expect(shortlisted.status).toBe(200);
+    expectDocumented("decideResponse", shortlisted.body);
+    expect(shortlisted.body).toEqual({ id: offer.body.id, status: "shortlisted" });
+    const notices = (await sme.get("/notifications")).body.items.map((n: { type: string }) => n.type);
+    expect(notices).toEqual(expect.arrayContaining(["need_fits_you", "need_response_shortlisted"]));
+
+    const awarded = await buyer.post(`/responses/${consortiumOffer.body.id}/decision`, { decision: "award", recordExpectedSales: true });
+    expect(awarded.status).toBe(200);
+    expectDocumented("decideResponse", awarded.body);
+    expect(awarded.body).toEqual({ id: consortiumOffer.body.id, status: "awarded" });
+    expect((await buyer.post(`/responses/${consortiumOffer.body.id}/decision`, { decision: "decline" })).status).toBe(409);
+    const expected = await deps.db.select().from(salesEntry).where(eq(salesEntry.customerFirmId, buyerAccount.firmId));
+    expect(expected.map((e) => e.firmId).sort()).toEqual([...best.firmIds].sort());
+    expect(expected.every((e) => e.expected)).toBe(true);
+    expect(expected.reduce((sum, e) => sum + e.amountMinor, 0)).toBe(30000 * 12 * 980);
+    expect((await buyer.get(`/needs/${needId}`)).body.need.status).toBe("awarded");
+    const brokerNotices = (await brokerClient.get("/notifications")).body.items.map((n: { type: string }) => n.type);
+    expect(brokerNotices).toContain("need_response_awarded");
+  });
+
+  it("keeps a networks-only need from the SMEs it does not reach (404)", async () => {
+    const { networkId, smes } = await networkWithMembers(deps, 1);
+    await profile(smes[0].actor, 40000);
+    const outsiderAccount = await createFirmOwner(deps);
+    await profile(outsiderAccount.actor, 40000);
+    const buyerAccount = await createFirmOwner(deps, { role: "buyer" });
+    const buyer = await signedIn(buyerAccount.email);
+    const created = await buyer.post("/needs", needBody({ visibility: "networks", networkIds: [networkId] }));
+    expect(created.status).toBe(201);
+    const needId: string = created.body.id;
+    expect((await buyer.post(`/needs/${needId}/transitions`, { to: "open" })).status).toBe(200);
+
+    const member = await signedIn(smes[0].email);
+    expect((await member.get(`/needs/${needId}`)).status).toBe(200);
+    expect((await member.get("/me/matching-needs")).body.items.map((i: { needId: string }) => i.needId)).toContain(needId);
+
+    const outsider = await signedIn(outsiderAccount.email);
+    const read = await outsider.get(`/needs/${needId}`);
+    expect(read.status).toBe(404);
+    expect(read.body.error.code).toBe("not_found");
+    expect((await outsider.get(`/needs/${needId}/matches`)).status).toBe(404);
+    expect((await outsider.post(`/needs/${needId}/responses`, { unitPrice: "9.90", quantity: 100, leadTimeDays: 30 })).status).toBe(404);
+    expect((await outsider.get("/needs")).body.map((n: { id: string }) => n.id)).not.toContain(needId);
+    expect((await outsider.get("/me/matching-needs")).body.items.map((i: { needId: string }) => i.needId)).not.toContain(needId);
+    // Nor does it reach a network's brokers it was not posted to.
+    const strangerBroker = await createUserWithRole(deps, "broker");
+    expect((await (await signedIn(strangerBroker.email)).get(`/needs/${needId}`)).status).toBe(404);
+  });
+
+  it("answers 401 to anonymous calls on every sourcing endpoint", async () => {
+    const anonymous = client();
+    expect(sourcingOperations.length).toBeGreaterThanOrEqual(11);
+    for (const op of sourcingOperations) {
+      const path = op.path.replace(/\{\w+\}/g, crypto.randomUUID());
+      const res = op.method === "get" ? await anonymous.get(path) : op.method === "put" ? await anonymous.put(path, {}) : await anonymous.post(path, {});
+      expect(res.status, op.operationId).toBe(401);
+      expect(res.body, op.operationId).toEqual({ error: { code: "unauthenticated", message: expect.any(String) } });
+    }
+  });
+});
+
+describe("confidentiality of ledgers and dependence over the whole API", () => {
+  /** Distinctive minor amounts of the victim's ledger: 9,876,543.21 and 8,765,432.19 BRL. */
+  const AMOUNTS = ["987654321", "876543219", "9876543.21", "8765432.19", "1864197540"];
+
+  it("shows no buyer and no other SME a ledger or dependence figure of another firm, by any GET route", async () => {
+    const { broker, networkId, smes } = await networkWithMembers(deps, 3);
+    const [victim, coMember, partner] = smes;
+    await profile(victim.actor, 12000);
+    await profile(coMember.actor, 12000);
+    await profile(partner.actor, 25000);
+    const outsiderAccount = await createFirmOwner(deps);
+    await profile(outsiderAccount.actor, 12000);
+    const us = await createFirmOwner(deps, { role: "buyer", firmName: unique("US Chain") });
+    const german = await createFirmOwner(deps, { role: "buyer", firmName: unique("German Group") });
+    const ledger = await addSalesEntries(deps, victim.actor, {
+      firmId: victim.firmId,
+      entries: [
+        { period: "2026", customerFirmId: us.firmId, amount: "9876543.21", currency: "BRL", market: "export" },
+        { period: "2026", customerName: "Loja Local", amount: "8765432.19", currency: "BRL", market: "domestic" },
+      ],
+    });
+    // Needs of both buyers that the victim fits; a consortium with the victim answers the US one.
+    const usNeed = await createNeed(deps, us.actor, needBody({ volume: 30000 }));
+    await transitionNeed(deps, us.actor, { needId: usNeed.id, to: "open" });
+    const germanNeed = await createNeed(deps, german.actor, needBody({ volume: 5000, visibility: "networks", networkIds: [networkId] }));
+    await transitionNeed(deps, german.actor, { needId: germanNeed.id, to: "open" });
+    const { initiativeId } = await createConsortiumInitiative(deps, broker.actor, { needId: usNeed.id, networkId, firmIds: [victim.firmId, partner.firmId] });
+    await respondToNeed(deps, broker.actor, { needId: usNeed.id, initiativeId, unitPrice: "9.80", quantity: 30000, leadTimeDays: 45 });
+    await respondToNeed(deps, victim.actor, { needId: germanNeed.id, unitPrice: "9.90", quantity: 5000, leadTimeDays: 30 });
+
+    const [{ name: victimName }] = await deps.db.select({ name: firm.name }).from(firm).where(eq(firm.id, victim.firmId));
+    /** The victim's ids, for every path parameter a reader could guess. */
+    const guesses: Record<string, string[]> = {
+      firmId: [victim.firmId],
+      networkId: [networkId],
+      initiativeId: [initiativeId],
+      needId: [usNeed.id, germanNeed.id],
+      entryId: ledger.ids,
+    };
+    const gets = allOperations.filter((op) => op.method === "get");
+    function pathsOf(path: string): string[] {
+      const name = path.match(/\{(\w+)\}/)?.[1];
+      if (!name) return [path];
+      expect(guesses[name], `no victim id to guess for {${name}} in ${path}: extend this test`).toBeDefined();
+      return guesses[name].flatMap((id) => pathsOf(path.replace(`{${name}}`, id)));
+    }
+    const urls = gets.flatMap((op) =>
+      pathsOf(op.path).flatMap((path) => {
+        const query = op.query ? Object.keys(op.query.shape) : [];
+        const extra = new URLSearchParams({
+          ...(query.includes("period") ? { period: "2026" } : {}),
+          ...(query.includes("q") ? { q: victimName } : {}),
+        }).toString();
+        return [{ op, path }, ...(extra ? [{ op, path: `${path}?${extra}` }] : [])];
+      }),
+    );
+    expect(urls.length).toBeGreaterThan(gets.length);
+
+    /** Reads every GET route as `reader` and lists each leak of the victim's figures. */
+    async function sweep(reader: Client, options: { ownProjections?: boolean } = {}) {
+      const leaks: string[] = [];
+      const seen: Record<string, number[]> = {};
+      for (const { op, path } of urls) {
+        const res = await reader.raw(path);
+        const text = await res.text();
+        (seen[op.operationId] ??= []).push(res.status);
+        for (const amount of AMOUNTS) if (text.includes(amount)) leaks.push(`${path} (${res.status}) contains ${amount}`);
+        if (!(res.headers.get("content-type") ?? "").includes("json") || !text) continue;
+        const body = JSON.parse(text);
+        if (options.ownProjections && op.operationId === "listMyMatchingNeeds" && res.status === 200) {
+          // An SME's own projection (it keeps no ledger here): never anyone else's current figures.
+          for (const item of body.items) {
+            expect(item.dependence, path).toMatchObject({ period: null, currentTopShareBp: null, currentHhi: null, currentLevel: null, unavailable: "no_ledger" });
+            delete item.dependence;
+          }
+        }
+        for (const figure of figuresIn(body)) leaks.push(`${op.operationId} ${path} (${res.status}) ${figure}`);
+      }
+      return { leaks, seen };
+    }
+
+    const readers = {
+      "the US buyer (top customer, with a need the victim fits)": { client: await signedIn(us.email), ownProjections: false },
+      "the German buyer (victim responded to its need)": { client: await signedIn(german.email), ownProjections: false },
+      "an SME of the victim's network and consortium partner": { client: await signedIn(partner.email), ownProjections: true },
+      "another SME of the victim's network": { client: await signedIn(coMember.email), ownProjections: true },
+      "an SME outside the network": { client: await signedIn(outsiderAccount.email), ownProjections: true },
+    };
+    for (const [who, reader] of Object.entries(readers)) {
+      const { leaks, seen } = await sweep(reader.client, { ownProjections: reader.ownProjections });
+      expect(leaks, who).toEqual([]);
+      // The routes were really exercised: the matching routes answered.
+      if (reader.ownProjections) expect(seen.listMyMatchingNeeds, who).toContain(200);
+      else expect(seen.listNeedMatches, who).toContain(200);
+      for (const id of ["getFirmDependence", "listSalesEntries", "getNetworkDependence"]) {
+        for (const status of seen[id] ?? []) expect([403, 404], `${who}: ${id}`).toContain(status);
+      }
+    }
+
+    // The sweep detects figures where they are allowed: the victim itself and its broker.
+    const own = await sweep(await signedIn(victim.email));
+    expect(own.leaks.length).toBeGreaterThan(0);
+    const brokered = await sweep(await signedIn(broker.email));
+    expect(brokered.leaks.some((l) => l.includes("listNeedMatches") && l.includes("currentTopShareBp"))).toBe(true);
+    if (allOperations.some((op) => op.operationId === "getFirmDependence")) {
+      expect(own.leaks.some((l) => l.includes("987654321"))).toBe(true);
+    }
+  });
+});
+
+describe("OpenAPI document for sourcing", () => {
+  it("lists the sourcing operations (and the ledger ones once present), with bodies without path parameters", async () => {
+    const res = await fetch(`${server.url}/api/v1/openapi.json`);
+    expect(res.status).toBe(200);
+    const doc = await res.json();
+    const ids = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((methods) =>
+      Object.values(methods).map((m) => m.operationId),
+    );
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of [
+      "createSourcingNeed",
+      "transitionSourcingNeed",
+      "listNeedMatches",
+      "listMyMatchingNeeds",
+      "listConsortiumProposals",
+      "createConsortiumInitiative",
+      "respondToNeed",
+      "decideResponse",
+      "listSourcingNeeds",
+      "getSourcingNeed",
+      "updateSourcingNeed",
+    ]) {
+      expect(ids).toContain(id);
+    }
+    // The ledger operations are a colleague's: required by issue 4 once they exist.
+    const present = new Set(allOperations.map((op) => op.operationId));
+    for (const id of ["addSalesEntries", "importSalesCsv", "getFirmDependence", "getNetworkDependence", "setExchangeRate"]) {
+      if (present.has(id)) expect(ids).toContain(id);
+    }
+
+    const bodyOf = (path: string, method: string) => doc.paths[path][method].requestBody.content["application/json"].schema;
+    const paramsOf = (path: string, method: string) =>
+      (doc.paths[path][method].parameters ?? []).map((p: { name: string; in: string }) => `${p.in}:${p.name}`);
+    expect(doc.paths["/needs"].post.responses["201"]).toBeDefined();
+    expect(bodyOf("/needs", "post").required).toEqual(expect.arrayContaining(["product", "link", "tier", "volume", "closingDate"]));
+    expect(Object.keys(bodyOf("/needs/{needId}/transitions", "post").properties)).toEqual(["to"]);
+    expect(paramsOf("/needs/{needId}/transitions", "post")).toEqual(["path:needId"]);
+    expect(doc.paths["/needs/{needId}/transitions"].post.responses["409"]).toBeDefined();
+    expect(bodyOf("/needs/{needId}", "put").properties.needId).toBeUndefined();
+    expect(paramsOf("/needs/{needId}/matches", "get")).toEqual(["path:needId", "query:limit"]);
+    expect(Object.keys(bodyOf("/needs/{needId}/consortia", "post").properties).sort()).toEqual(["firmIds", "networkId", "title"]);
+    expect(doc.paths["/needs/{needId}/consortia"].post.responses["201"]).toBeDefined();
+    expect(Object.keys(bodyOf("/needs/{needId}/responses", "post").properties).sort()).toEqual(["initiativeId", "leadTimeDays", "note", "quantity", "unitPrice"]);
+    expect(Object.keys(bodyOf("/responses/{responseId}/decision", "post").properties).sort()).toEqual(["decision", "recordExpectedSales"]);
+    expect(paramsOf("/responses/{responseId}/decision", "post")).toEqual(["path:responseId"]);
+    expect(doc.paths["/me/matching-needs"].get.operationId).toBe("listMyMatchingNeeds");
+    // The documented match carries the dependence warning, nullable (null for the buyer).
+    const match = doc.paths["/needs/{needId}/matches"].get.responses["200"].content["application/json"].schema.properties.items.items;
+    expect(Object.keys(match.properties)).toEqual(expect.arrayContaining(["score", "parts", "dependence", "options"]));
+  });
+});
