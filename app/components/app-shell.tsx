@@ -9,23 +9,28 @@ const NAV: Record<string, Array<{ to: string; key: string }>> = {
   admin: [
     { to: "/home", key: "nav.home" },
     { to: "/admin/users", key: "nav.users" },
+    { to: "/admin/exchange-rates", key: "nav.exchangeRates" },
     { to: "/networks", key: "nav.networks" },
+    { to: "/needs", key: "nav.needs" },
     { to: "/firms", key: "nav.directory" },
   ],
   broker: [
     { to: "/home", key: "nav.home" },
     { to: "/networks", key: "nav.networks" },
+    { to: "/needs", key: "nav.needs" },
     { to: "/firms", key: "nav.directory" },
   ],
   sme: [
     { to: "/home", key: "nav.home" },
     { to: "/firm", key: "nav.myFirm" },
     { to: "/networks", key: "nav.networks" },
+    { to: "/needs", key: "nav.needs" },
     { to: "/firms", key: "nav.directory" },
   ],
   buyer: [
     { to: "/home", key: "nav.home" },
     { to: "/firm", key: "nav.myFirm" },
+    { to: "/needs", key: "nav.needs" },
     { to: "/firms", key: "nav.directory" },
   ],
 };

@@ -54,6 +54,16 @@ export default function MyFirm() {
         ) : null}
       </div>
       <p className="muted">{t("firm.privateNote")}</p>
+      {firm.kind === "sme" ? (
+        <nav className="actions" aria-label={t("dependence.panel.title")}>
+          <Link to={`/firms/${firm.id}/ledger`} className="button button-secondary">
+            {t("dependence.links.ledger")}
+          </Link>
+          <Link to={`/firms/${firm.id}/dependence`} className="button button-secondary">
+            {t("dependence.links.dependence")}
+          </Link>
+        </nav>
+      ) : null}
       <FirmProfile firm={firm} {...names} />
       <section className="card">
         <h2>{t("firm.people")}</h2>

@@ -216,6 +216,11 @@ export default function NetworkPage() {
             </Link>
           ) : null}
           {permissions.update ? (
+            <Link to={`/networks/${network.id}/dependence`} className="button button-secondary">
+              {t("dependence.links.networkDependence")}
+            </Link>
+          ) : null}
+          {permissions.update ? (
             <Link to={`/networks/${network.id}/edit`} className="button button-secondary">
               {t("networks.page.edit")}
             </Link>
@@ -294,6 +299,11 @@ export default function NetworkPage() {
                           {m.tier ? t(`tiers.${m.tier}`) : t("networks.page.noTier")}
                           {m.region ? ` · ${m.region}` : ""}
                         </p>
+                        {permissions.update ? (
+                          <Link to={`/firms/${m.firmId}/dependence`} className="small" aria-label={t("dependence.links.memberDependenceOf", { firm: m.name })}>
+                            {t("dependence.links.memberDependence")}
+                          </Link>
+                        ) : null}
                         {shown.length > 0 ? (
                           <ul className="tags" aria-label={t("fields.certifications")}>
                             {shown.map((c) => (

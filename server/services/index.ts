@@ -12,6 +12,7 @@ import { getNetwork } from "./networks/get-network";
 import { inviteToNetwork } from "./networks/invite-to-network";
 import { leaveNetwork } from "./networks/leave-network";
 import { listNetworks } from "./networks/list-networks";
+import { listNetworkNames } from "./networks/list-network-names";
 import { respondToInvitation } from "./networks/respond-to-invitation";
 import { updateNetwork } from "./networks/update-network";
 import { createInitiative } from "./initiatives/create-initiative";
@@ -81,6 +82,7 @@ export function createServices(deps: Deps) {
     },
     networks: {
       list: bind(listNetworks),
+      listNames: () => listNetworkNames(deps),
       create: bind(createNetwork),
       update: bind(updateNetwork),
       get: bind(getNetwork),

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { firm } from "../../../db/schema/firms";
 import { salesEntry } from "../../../db/schema/ledger";
@@ -32,7 +32,7 @@ export async function getNetworkDependence(deps: Deps, actor: Actor, rawInput: u
     .where(and(eq(networkMember.networkId, input.networkId), eq(networkMember.status, "active"), eq(firm.kind, "sme")));
   const firmIds = members.map((m) => m.firmId);
   const periods = firmIds.length
-    ? [...new Set((await deps.db.selectDistinct({ period: salesEntry.period }).from(salesEntry)).map((r) => r.period))].sort(comparePeriods)
+    ? [...new Set((await deps.db.selectDistinct({ period: salesEntry.period }).from(salesEntry).where(inArray(salesEntry.firmId, firmIds))).map((r) => r.period))].sort(comparePeriods)
     : [];
   const period = input.period ?? periods.at(-1) ?? null;
   const thresholds = {
