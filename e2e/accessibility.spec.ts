@@ -65,3 +65,48 @@ test("network and initiative pages pass axe for a broker and a member SME", asyn
     await context.close();
   }
 });
+
+test("ledger, dependence and sourcing pages pass axe", async ({ browser }) => {
+  const sme = await newSignedInPage(browser, "oem@jointly.example", DEMO.password);
+  await sme.page.goto("/firm");
+  await sme.page.locator('a[href$="/ledger"]').first().click();
+  await expect(sme.page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectAccessible(sme.page);
+  await sme.page.goto("/firm");
+  await sme.page.locator('a[href$="/dependence"]').first().click();
+  await expect(sme.page.locator("svg").first()).toBeVisible();
+  await expectAccessible(sme.page);
+  await sme.page.goto("/needs");
+  await expect(sme.page.getByTestId("matching-needs")).toBeVisible();
+  await expectAccessible(sme.page);
+  await sme.context.close();
+
+  const broker = await newSignedInPage(browser, DEMO.broker, DEMO.password);
+  await broker.page.goto("/networks");
+  await broker.page.getByRole("link", { name: "Sinos Valley Footwear Network" }).first().click();
+  await broker.page.locator('a[href$="/dependence"]').first().click();
+  await expect(broker.page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectAccessible(broker.page);
+  await broker.page.goto("/needs");
+  await broker.page.locator('a[href^="/needs/"]').first().click();
+  await expect(broker.page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectAccessible(broker.page);
+  await broker.context.close();
+
+  const buyer = await newSignedInPage(browser, "buyinggroup@jointly.example", DEMO.password);
+  for (const path of ["/needs", "/needs/new"]) {
+    await buyer.page.goto(path);
+    await expectAccessible(buyer.page);
+  }
+  await buyer.context.close();
+
+  const admin = await browser.newContext();
+  const page = await admin.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(DEMO.admin.email);
+  await page.getByLabel("Password").fill(DEMO.admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.goto("/admin/exchange-rates");
+  await expectAccessible(page);
+  await admin.close();
+});
