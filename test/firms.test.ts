@@ -153,7 +153,11 @@ describe("firm profile", () => {
       ["lwg", "valid"],
     ]);
     expect(saved.capacities).toHaveLength(1);
-    expect(deps.publisher.sent).toEqual([{ room: `firm:${owner.firmId}`, event: "firm:updated", payload: { firmId: owner.firmId } }]);
+    expect(deps.publisher.sent).toEqual([
+      { room: `firm:${owner.firmId}`, event: "firm:updated", payload: { firmId: owner.firmId } },
+      // An SME's profile feeds every need's ranking.
+      { room: "needs:all", event: "matches:changed", payload: {} },
+    ]);
 
     const again = await updateMyFirm(deps, owner.actor, smeProfile({ certifications: [], capacities: [], turnover: undefined }));
     expect(again.certifications).toEqual([]);

@@ -133,3 +133,16 @@ describe("network and initiative rooms", () => {
     expect(strangerHeard).toBe(0);
   });
 });
+
+describe("rankings follow profiles live", () => {
+  it("tells every watcher of needs that matches may have changed when an SME edits its profile", async () => {
+    const owner = await createFirmOwner(deps);
+    const buyer = await createFirmOwner(deps, { role: "buyer" });
+    const socket = open(await signIn(server.url, buyer.email, PASSWORD));
+    await connected(socket);
+    expect(await join(socket, { room: "needs:all" })).toEqual({ data: { room: "needs:all" } });
+    const heard = next(socket, "matches:changed");
+    await updateMyFirm(deps, owner.actor, { kind: "sme", name: "Moved Firm", country: "BR", sector: "1520", link: "assembly", tier: 2 });
+    expect(await heard).toEqual({});
+  });
+});

@@ -187,6 +187,8 @@ export default function NeedPage() {
   const actionData = useActionData<typeof action>() as ActionData;
   const { need, viewer } = page;
   useLiveRoom(`need:${need.id}`);
+  // Rankings move when an SME's profile or ledger changes.
+  useLiveRoom("needs:all");
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
 

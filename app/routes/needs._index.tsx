@@ -48,7 +48,7 @@ export default function NeedsIndex() {
   const data = useLoaderData<typeof loader>();
   const { role } = data;
   // SMEs, brokers and admins hear when the set of open needs changes; a buyer's list is its own.
-  useLiveRoom(role === "buyer" ? null : "needs:all");
+  useLiveRoom("needs:all");
 
   return (
     <section className="stack sourcing-page">

@@ -19,6 +19,7 @@ const EVENTS: Array<keyof ServerToClientEvents> = [
   "jointbuy:updated",
   "need:updated",
   "needs:changed",
+  "matches:changed",
 ];
 
 /**

@@ -15,6 +15,8 @@ export interface ServerToClientEvents {
   "jointbuy:updated": (payload: { initiativeId: string; total: number }) => void;
   "need:updated": (payload: { needId: string }) => void;
   "needs:changed": (payload: { needId: string }) => void;
+  /** An SME's profile or ledger changed: rankings and projections may move. */
+  "matches:changed": (payload: Record<string, never>) => void;
 }
 
 export type RoomAck = { data: { room: string } } | { error: { code: string; message: string } };
@@ -37,5 +39,5 @@ export const firmRoom = (firmId: string) => `firm:${firmId}`;
 export const networkRoom = (networkId: string) => `network:${networkId}`;
 export const initiativeRoom = (initiativeId: string) => `initiative:${initiativeId}`;
 export const needRoom = (needId: string) => `need:${needId}`;
-/** Every signed-in SME and broker hears that the set of open needs changed; lists revalidate. */
+/** Signed-in users hear that open needs or rankings changed; lists and need pages revalidate. */
 export const needsRoom = () => "needs:all";

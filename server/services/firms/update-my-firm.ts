@@ -5,7 +5,7 @@ import type { Actor } from "../../authz/actor";
 import { can } from "../../authz/permissions";
 import { parseDecimalToMinor } from "../../domain/money";
 import { AppError, invalidField, parseInput } from "../../errors";
-import { firmRoom } from "../../realtime/events";
+import { firmRoom, needsRoom } from "../../realtime/events";
 import { firmProfileSchema } from "../../schemas/firm";
 import { inTransaction, type Deps } from "../deps";
 import { isoToday, loadFirmRows, privateFirm } from "./firm-views";
@@ -71,6 +71,7 @@ export async function updateMyFirm(deps: Deps, actor: Actor, rawInput: unknown) 
       }
     }
     after.publish(firmRoom(firmId), "firm:updated", { firmId });
+    if (input.kind === "sme") after.publish(needsRoom(), "matches:changed", {});
     const loaded = await loadFirmRows(tx, firmId);
     return privateFirm(loaded!.row, loaded!.certifications, loaded!.capacities, isoToday(deps.now()));
   });

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "../../../db/client";
 import { dependenceState } from "../../../db/schema/ledger";
 import { crossedUpward } from "../../domain/dependence";
+import { needsRoom } from "../../realtime/events";
 import type { AfterCommit } from "../deps";
 import { firmFacts } from "../firms/firm-facts";
 import { usersOfFirms } from "../initiatives/recipients";
@@ -14,6 +15,8 @@ import { dependenceFigures } from "./dependence-figures";
  * crossing (falling back and rising again is a new crossing).
  */
 export async function trackDependenceLevel(tx: Tx, after: AfterCommit, firmId: string, now: Date): Promise<void> {
+  // Projections in every need's ranking start from this ledger.
+  after.publish(needsRoom(), "matches:changed", {});
   const figures = await dependenceFigures(tx, firmId);
   const latest = figures.latest;
   const level = latest?.level ?? "none";
