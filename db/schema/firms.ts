@@ -22,13 +22,8 @@ import type {
   UpgradingGoal,
 } from "../../server/domain/chain-position";
 import { user } from "./auth";
+import { createdAt, id, updatedAt } from "./columns";
 
-const id = () =>
-  text("id")
-    .primaryKey()
-    .$defaultFn(() => crypto.randomUUID());
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
 /** A firm (organisation): an SME, a buyer or a support agency (DOMAIN.md "Firm"). */
 export const firm = pgTable(

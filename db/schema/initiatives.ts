@@ -2,15 +2,10 @@ import { relations, sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { InitiativeStatus, Objective } from "../../server/domain/initiative";
 import { user } from "./auth";
+import { createdAt, id, updatedAt } from "./columns";
 import { firm } from "./firms";
 import { network } from "./networks";
 
-const id = () =>
-  text("id")
-    .primaryKey()
-    .$defaultFn(() => crypto.randomUUID());
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
 /**
  * A joint action inside a network (DOMAIN.md "Initiative"), one model for the seven objectives.

@@ -2,12 +2,9 @@ import { sql } from "drizzle-orm";
 import { bigint, boolean, check, date, index, numeric, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Governance } from "../../server/domain/chain-position";
 import { user } from "./auth";
+import { id } from "./columns";
 import { firm } from "./firms";
 
-const id = () =>
-  text("id")
-    .primaryKey()
-    .$defaultFn(() => crypto.randomUUID());
 
 /**
  * An SME's sales ledger (DOMAIN.md "Dependence on a single buyer"): sales per period (a year

@@ -1,14 +1,9 @@
 import { relations, sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { user } from "./auth";
+import { createdAt, id, updatedAt } from "./columns";
 import { firm } from "./firms";
 
-const id = () =>
-  text("id")
-    .primaryKey()
-    .$defaultFn(() => crypto.randomUUID());
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
 /**
  * A broker-run group of firms (DOMAIN.md "Network"). The dependence thresholds are settings per

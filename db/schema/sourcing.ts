@@ -2,13 +2,10 @@ import { sql } from "drizzle-orm";
 import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { FirmFunction, Link } from "../../server/domain/chain-position";
 import { user } from "./auth";
+import { id } from "./columns";
 import { firm } from "./firms";
 import { initiative } from "./initiatives";
 
-const id = () =>
-  text("id")
-    .primaryKey()
-    .$defaultFn(() => crypto.randomUUID());
 
 export const NEED_STATUSES = ["draft", "open", "closed", "awarded", "withdrawn"] as const;
 export type NeedStatus = (typeof NEED_STATUSES)[number];
