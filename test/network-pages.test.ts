@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { network } from "../db/schema/networks";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD, unique } from "./factories";
-import { signIn, startTestServer, type TestServer } from "./server";
+import { browserless, signIn, startTestServer, type TestServer } from "./server";
 
 /** The network pages through HTTP, as a browser without JavaScript would use them. */
 let server: TestServer;
@@ -15,14 +15,8 @@ afterAll(async () => {
   await server.close();
 });
 
-const page = (path: string, cookie?: string, init: RequestInit = {}) =>
-  fetch(`${server.url}${path}`, { redirect: "manual", ...init, headers: { ...(cookie ? { cookie } : {}), ...(init.headers ?? {}) } });
-
-const post = (path: string, cookie: string | undefined, fields: Record<string, string | string[]>) => {
-  const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(key, v);
-  return page(path, cookie, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url } });
-};
+const page = (path: string, cookie?: string, init: RequestInit = {}) => browserless(server.url).page(path, cookie, init);
+const post = (path: string, cookie: string | undefined, fields: Record<string, string | string[]>) => browserless(server.url).post(path, cookie, fields);
 
 const validNetwork = {
   name: "Sinos Valley footwear",

@@ -93,3 +93,18 @@ export function api(url: string, cookie?: string) {
     put: (p: string, b?: unknown) => call("PUT", p, b ?? {}),
   };
 }
+
+/**
+ * Pages as a browser without JavaScript uses them: GET without following redirects, and form
+ * POSTs (repeated fields for lists) with the site's own Origin.
+ */
+export function browserless(url: string) {
+  const page = (path: string, cookie?: string, init: RequestInit = {}) =>
+    fetch(`${url}${path}`, { redirect: "manual", ...init, headers: { ...(cookie ? { cookie } : {}), ...(init.headers ?? {}) } });
+  const post = (path: string, cookie: string | undefined, fields: Record<string, string | string[]>) => {
+    const body = new URLSearchParams();
+    for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(key, v);
+    return page(path, cookie, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded", origin: url } });
+  };
+  return { page, post };
+}
