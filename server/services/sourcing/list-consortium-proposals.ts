@@ -6,7 +6,7 @@ import { AppError, parseInput } from "../../errors";
 import type { Deps } from "../deps";
 import { criteriaOf, loadCandidates } from "./candidates";
 import { brokeredNetworkIds, visibleNeed, volumePerMonth } from "./need-access";
-import { projectDependence } from "./projection";
+import { projectDependenceOfFirms } from "./projection";
 
 const schema = z.object({ needId: z.uuid("Not a need id") });
 
@@ -25,16 +25,18 @@ export async function listConsortiumProposals(deps: Deps, actor: Actor, rawInput
   const today = deps.now().toISOString().slice(0, 10);
   const eligible = rankMatches(criteriaOf(need, perMonth), candidates, today);
   const byId = new Map(candidates.map((c) => [c.firmId, c]));
+  const withCapacity = eligible.filter((match) => (byId.get(match.firmId)!.capacityPerMonth ?? 0) > 0);
+  // Every projection at once: a few queries, not several per SME.
+  const warnings = await projectDependenceOfFirms(deps.db, need, withCapacity.map((m) => m.firmId));
   const pool = [];
-  for (const match of eligible) {
+  for (const match of withCapacity) {
     const sme = byId.get(match.firmId)!;
-    if (!sme.capacityPerMonth || sme.capacityPerMonth <= 0) continue;
-    const warning = await projectDependence(deps.db, need, sme.firmId);
+    const warning = warnings.get(sme.firmId)!;
     for (const networkId of sme.networkIds.filter((id) => !networks || networks.includes(id))) {
       pool.push({
         firmId: sme.firmId,
         networkId,
-        capacityPerMonth: sme.capacityPerMonth,
+        capacityPerMonth: sme.capacityPerMonth!,
         score: match.score,
         projectedTopShareBp: warning.projectedTopShareBp ?? 0,
       });

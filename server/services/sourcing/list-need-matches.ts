@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { Actor } from "../../authz/actor";
 import { can } from "../../authz/permissions";
-import { rankMatches, type RankedMatch } from "../../domain/matching";
+import type { RankedMatch } from "../../domain/matching";
 import { AppError, parseInput } from "../../errors";
 import type { Deps } from "../deps";
-import { criteriaOf, loadCandidates, type Candidate } from "./candidates";
-import { diversificationOptions } from "./diversification";
+import { criteriaOf, rankTopMatches, type Candidate } from "./candidates";
+import { diversificationOptionsOfFirms } from "./diversification";
 import { brokeredNetworkIds, visibleNeed, volumePerMonth } from "./need-access";
-import { projectDependence } from "./projection";
+import { projectDependenceOfFirms } from "./projection";
 
 const schema = z.object({ needId: z.uuid("Not a need id"), limit: z.coerce.number().int().min(1).max(200).default(50) });
 
@@ -21,21 +21,25 @@ export async function listNeedMatches(deps: Deps, actor: Actor, rawInput: unknow
   const { need, owner } = await visibleNeed(deps.db, actor, input.needId);
   if (!owner && !can(actor, "need", "readMatches")) throw new AppError("forbidden", "Not allowed to see the matches of this need");
   const brokerNetworks = actor.role === "broker" ? await brokeredNetworkIds(deps.db, actor.userId) : null;
-  const candidates = await loadCandidates(deps.db, need, brokerNetworks ? { networkIds: brokerNetworks } : {});
   const today = deps.now().toISOString().slice(0, 10);
   const perMonth = volumePerMonth(need);
-  const ranked = rankMatches(criteriaOf(need, perMonth), candidates, today, input.limit);
+  // The same top `limit` as ranking every candidate, without loading every SME (see rankTopMatches).
+  const { ranked, candidates } = await rankTopMatches(deps.db, need, brokerNetworks ? { networkIds: brokerNetworks } : {}, criteriaOf(need, perMonth), today, input.limit);
   const byId = new Map(candidates.map((c) => [c.firmId, c]));
   const withWarnings = actor.role === "broker" || actor.role === "admin";
-  const items = [];
-  for (const match of ranked) {
-    const sme = byId.get(match.firmId)!;
-    items.push({
-      ...publicMatch(match, sme, owner && !withWarnings),
-      dependence: withWarnings ? await projectDependence(deps.db, need, sme.firmId) : null,
-      options: withWarnings ? await diversificationOptions(deps.db, sme, need.buyerFirmId, today) : null,
-    });
-  }
+  const smes = ranked.map((match) => byId.get(match.firmId)!);
+  // Projections and options for the whole page at once: a few queries, not several per SME.
+  const [dependence, options] = withWarnings
+    ? await Promise.all([
+        projectDependenceOfFirms(deps.db, need, smes.map((sme) => sme.firmId)),
+        diversificationOptionsOfFirms(deps.db, smes, need.buyerFirmId, today),
+      ])
+    : [null, null];
+  const items = ranked.map((match, i) => ({
+    ...publicMatch(match, smes[i], owner && !withWarnings),
+    dependence: dependence ? dependence.get(match.firmId)! : null,
+    options: options ? options.get(match.firmId)! : null,
+  }));
   const anyCanSupplyAlone = ranked.some((m) => (byId.get(m.firmId)!.capacityPerMonth ?? 0) >= perMonth);
   return { needId: need.id, volumePerMonth: perMonth, unit: need.unit, anyCanSupplyAlone, items };
 }
