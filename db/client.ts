@@ -51,7 +51,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return {
     db,
     kind: "pglite",
-    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    migrate: async () => {
+      await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+      // PGlite runs no autovacuum: fresh statistics keep the planner on the indexes.
+      await client.exec("ANALYZE");
+    },
     close: () => client.close(),
   };
 }

@@ -1,13 +1,12 @@
 import { eq } from "drizzle-orm";
 import { sourcingNeed, type NeedStatus } from "../../../db/schema/sourcing";
 import type { Actor } from "../../authz/actor";
-import { rankMatches } from "../../domain/matching";
 import { AppError, parseInput } from "../../errors";
 import { needTransitionSchema } from "../../schemas/sourcing";
 import { inTransaction, type Deps } from "../deps";
 import { usersOfFirms } from "../initiatives/recipients";
 import { notify } from "../notifications/notify";
-import { criteriaOf, loadCandidates } from "./candidates";
+import { criteriaOf, rankTopMatches } from "./candidates";
 import { volumePerMonth, visibleNeed } from "./need-access";
 import { needRoom, needsRoom } from "./rooms";
 
@@ -33,10 +32,9 @@ export async function transitionNeed(deps: Deps, actor: Actor, rawInput: unknown
     await tx.update(sourcingNeed).set({ status: input.to, updatedAt: deps.now() }).where(eq(sourcingNeed.id, need.id));
     if (input.to === "open" && need.status === "draft") {
       // A new need that fits an SME well notifies it.
-      const candidates = await loadCandidates(tx, need);
-      const fits = rankMatches(criteriaOf(need, volumePerMonth(need)), candidates, deps.now().toISOString().slice(0, 10))
-        .filter((m) => m.score >= GOOD_FIT_SCORE)
-        .slice(0, MAX_FIT_NOTICES);
+      const today = deps.now().toISOString().slice(0, 10);
+      const { ranked } = await rankTopMatches(tx, need, {}, criteriaOf(need, volumePerMonth(need)), today, MAX_FIT_NOTICES);
+      const fits = ranked.filter((m) => m.score >= GOOD_FIT_SCORE).slice(0, MAX_FIT_NOTICES);
       const users = await usersOfFirms(tx, fits.map((f) => f.firmId));
       await notify(tx, after, users.map((userId) => ({ userId, type: "need_fits_you", params: { product: need.product }, href: `/needs/${need.id}` })));
     }
