@@ -35,6 +35,10 @@ export interface DatabaseOptions {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10 });
+    // An idle connection can be cut by the server (restart, failover, a dropped test database);
+    // pg emits that on the pool, and unhandled it would crash the process. The pool replaces the
+    // connection; the next query reports any real outage.
+    pool.on("error", () => {});
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,
