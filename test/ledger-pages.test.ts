@@ -371,3 +371,23 @@ describe("the exchange-rates page", () => {
     expect((await post("/admin/exchange-rates", await cookieOf(sme), { currency: "EUR", baseCurrency: "BRL", rate: "6", validFrom: "2026-01-02" })).status).toBe(403);
   });
 });
+
+describe("the firm's own page", () => {
+  it("shows the dependence headline figures with a link to the full panel", async () => {
+    const { addSalesEntries } = await import("../server/services/ledger/add-sales-entries");
+    const sme = await createFirmOwner(deps);
+    await addSalesEntries(deps, sme.actor, {
+      firmId: sme.firmId,
+      entries: [
+        { period: "2026", customerName: "Big Buyer Ltd", amount: "800", currency: "BRL", market: "export" },
+        { period: "2026", customerName: "Small Shop", amount: "200", currency: "BRL", market: "domestic" },
+      ],
+    });
+    const cookie = await signIn(server.url, sme.email, PASSWORD);
+    const html = await (await fetch(`${server.url}/firm`, { headers: { cookie } })).text();
+    expect(html).toContain("Dependence on buyers");
+    expect(html).toContain("Big Buyer Ltd");
+    expect(html).toContain("6,800");
+    expect(html).toContain(`/firms/${sme.firmId}/dependence`);
+  });
+});

@@ -2,7 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FirmProfile } from "../components/firm-profile";
-import { FormattedDate } from "../components/formatted";
+import { FormattedPercent, LevelBadge } from "../components/dependence";
+import { FormattedDate, FormattedNumber } from "../components/formatted";
 import { ErrorMessage } from "../root";
 import { requireActor } from "../utils/auth.server";
 import { isAppError, throwAsResponse } from "../utils/errors.server";
@@ -16,7 +17,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await localeFor(request, actor);
   try {
     const mine = await context.services.firms.getMyFirm(actor);
-    return { ...mine, names: firmNames(mine.firm, locale) };
+    // The dependence panel's headline figures, on the firm's own page (the full panel is linked).
+    const latest = mine.firm.kind === "sme" ? (await context.services.ledger.firmDependence(actor, { firmId: mine.firm.id })).latest : null;
+    const dependence = latest
+      ? {
+          period: latest.period,
+          level: latest.level,
+          topShareBp: latest.measure.topShareBp,
+          topBuyer: latest.measure.topBuyer?.name ?? null,
+          hhi: latest.measure.hhi,
+          buyers: latest.measure.buyers,
+        }
+      : null;
+    return { ...mine, names: firmNames(mine.firm, locale), dependence };
   } catch (error) {
     throwAsResponse(error);
   }
@@ -39,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function MyFirm() {
   const { t } = useTranslation();
-  const { firm, members, permissions, names } = useLoaderData<typeof loader>();
+  const { firm, members, permissions, names, dependence } = useLoaderData<typeof loader>();
   useLiveRoom(`firm:${firm.id}`);
   const pending = members.filter((m) => m.status === "pending");
   const active = members.filter((m) => m.status === "active");
@@ -63,6 +76,45 @@ export default function MyFirm() {
             {t("dependence.links.dependence")}
           </Link>
         </nav>
+      ) : null}
+      {dependence ? (
+        <section className="card" aria-labelledby="dependence-summary">
+          <h2 id="dependence-summary">{t("dependence.panel.title")}</h2>
+          <p className="muted">{t("dependence.panel.latest", { period: dependence.period })}</p>
+          <dl className="facts">
+            <div>
+              <dt>{t("dependence.measures.level")}</dt>
+              <dd>{dependence.level ? <LevelBadge level={dependence.level} /> : null}</dd>
+            </div>
+            <div>
+              <dt>{t("dependence.measures.topShare")}</dt>
+              <dd>
+                <FormattedPercent bp={dependence.topShareBp} />
+              </dd>
+            </div>
+            {dependence.topBuyer ? (
+              <div>
+                <dt>{t("dependence.measures.topBuyer")}</dt>
+                <dd>{dependence.topBuyer}</dd>
+              </div>
+            ) : null}
+            <div>
+              <dt>{t("dependence.measures.hhi")}</dt>
+              <dd>
+                <FormattedNumber value={dependence.hhi} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t("dependence.measures.buyers")}</dt>
+              <dd>
+                <FormattedNumber value={dependence.buyers} />
+              </dd>
+            </div>
+          </dl>
+          <p>
+            <Link to={`/firms/${firm.id}/dependence`}>{t("dependence.links.dependence")}</Link>
+          </p>
+        </section>
       ) : null}
       <FirmProfile firm={firm} {...names} />
       <section className="card">
