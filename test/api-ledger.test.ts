@@ -4,7 +4,7 @@ import { exchangeRate, salesEntry } from "../db/schema/ledger";
 import { operations } from "../server/api/operations";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD, unique } from "./factories";
 import { networkWithMembers } from "./network-fixtures";
-import { api, signIn, startTestServer, type TestServer } from "./server";
+import { api, signIn, startTestServer, type TestServer, expectDocumented } from "./server";
 
 /** The sales ledger, dependence figures and exchange rates over /api/v1. */
 let server: TestServer;
@@ -20,29 +20,11 @@ afterAll(async () => {
 
 type Client = ReturnType<typeof client>;
 
-function client(cookie?: string) {
-  const base = api(server.url, cookie);
-  const headers = { ...(cookie ? { cookie } : {}), origin: server.url };
-  return {
-    ...base,
-    async delete(pathname: string) {
-      const res = await fetch(`${server.url}/api/v1${pathname}`, { method: "DELETE", headers });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    },
-  };
-}
+const client = (cookie?: string) => api(server.url, cookie);
 
 const signedIn = async (email: string): Promise<Client> => client(await signIn(server.url, email, PASSWORD));
 
 /** The body matches the operation's documented response schema exactly (no missing or extra keys). */
-function expectDocumented(operationId: string, body: unknown) {
-  const op = operations.find((o) => o.operationId === operationId);
-  if (!op) throw new Error(`no operation ${operationId}`);
-  const parsed = op.response.safeParse(body);
-  expect(parsed.error?.issues, operationId).toBeUndefined();
-  expect(parsed.data, `${operationId} has undocumented fields`).toEqual(body);
-}
 
 const line = (overrides: Record<string, unknown> = {}) => ({
   period: "2026",

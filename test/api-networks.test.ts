@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operations } from "../server/api/operations";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD, uniqueEmail } from "./factories";
-import { api, signIn, startTestServer, type TestServer } from "./server";
+import { api, signIn, startTestServer, type TestServer, expectDocumented } from "./server";
 
 let server: TestServer;
 let deps: ReturnType<typeof makeDeps>;
@@ -16,17 +16,12 @@ afterAll(async () => {
 
 type Client = ReturnType<typeof client>;
 
-/** The shared api() client, plus DELETE and raw responses (for the CSV download). */
+/** The shared api() client, plus raw responses (for the CSV download). */
 function client(cookie?: string) {
   const base = api(server.url, cookie);
   const headers = { ...(cookie ? { cookie } : {}), origin: server.url };
   return {
     ...base,
-    async delete(pathname: string) {
-      const res = await fetch(`${server.url}/api/v1${pathname}`, { method: "DELETE", headers });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    },
     raw: (pathname: string) => fetch(`${server.url}/api/v1${pathname}`, { headers }),
   };
 }
@@ -36,13 +31,6 @@ async function signedIn(email: string): Promise<Client> {
 }
 
 /** The body matches the operation's documented response schema exactly (no missing or extra keys). */
-function expectDocumented(operationId: string, body: unknown) {
-  const op = operations.find((o) => o.operationId === operationId);
-  if (!op) throw new Error(`no operation ${operationId}`);
-  const parsed = op.response.safeParse(body);
-  expect(parsed.error?.issues, operationId).toBeUndefined();
-  expect(parsed.data, `${operationId} has undocumented fields`).toEqual(body);
-}
 
 const quote = {
   inputName: "Natural rubber",

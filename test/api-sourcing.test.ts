@@ -7,7 +7,6 @@ import { sourcingNeed } from "../db/schema/sourcing";
 import { allOperations } from "../server/api/all-operations";
 import { sourcingOperations } from "../server/api/operations-sourcing";
 import type { Actor } from "../server/authz/actor";
-import { updateMyFirm } from "../server/services/firms/update-my-firm";
 import { addSalesEntries } from "../server/services/ledger/add-sales-entries";
 import { createConsortiumInitiative } from "../server/services/sourcing/create-consortium-initiative";
 import { createNeed } from "../server/services/sourcing/create-need";
@@ -15,7 +14,10 @@ import { respondToNeed } from "../server/services/sourcing/respond-to-need";
 import { transitionNeed } from "../server/services/sourcing/transition-need";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD, unique } from "./factories";
 import { networkWithMembers } from "./network-fixtures";
-import { api, signIn, startTestServer, type TestServer } from "./server";
+import { api, signIn, startTestServer, type TestServer, expectDocumented } from "./server";
+import { needInput as needBody, smeProfile } from "./sourcing-fixtures";
+
+const profile = (actor: Actor, capacity: number, extra?: Record<string, unknown>) => smeProfile(deps, actor, capacity, extra);
 
 let server: TestServer;
 let deps: ReturnType<typeof makeDeps>;
@@ -45,50 +47,8 @@ async function signedIn(email: string): Promise<Client> {
 }
 
 /** The body matches the operation's documented response schema exactly (no missing or extra keys). */
-function expectDocumented(operationId: string, body: unknown) {
-  const op = allOperations.find((o) => o.operationId === operationId);
-  if (!op) throw new Error(`no operation ${operationId}`);
-  const parsed = op.response.safeParse(body);
-  expect(parsed.error?.issues, operationId).toBeUndefined();
-  expect(parsed.data, `${operationId} has undocumented fields`).toEqual(body);
-}
 
-const needBody = (overrides: Record<string, unknown> = {}) => ({
-  product: unique("Women's leather sandals"),
-  sector: "1520",
-  link: "assembly",
-  functions: ["production", "quality_control"],
-  tier: 1,
-  volume: 30000,
-  volumePeriod: "month",
-  unit: "pairs",
-  targetUnitPrice: "10.00",
-  currency: "BRL",
-  certifications: [{ code: "iso_9001", mustHave: true }],
-  deliveryCountry: "DE",
-  closingDate: "2027-03-31",
-  specifies: "what",
-  supportOffered: ["training"],
-  exclusivity: false,
-  ...overrides,
-});
 
-/** An SME profile with capacity in pairs and ISO 9001 valid until 2028 (as in sourcing.test.ts). */
-async function profile(actor: Actor, capacity: number, extra: Record<string, unknown> = {}) {
-  await updateMyFirm(deps, actor, {
-    kind: "sme",
-    name: unique("Calçados"),
-    country: "BR",
-    sector: "1520",
-    link: "assembly",
-    tier: 1,
-    functions: ["production", "quality_control"],
-    upgradingGoals: ["functional"],
-    certifications: [{ code: "iso_9001", expiresOn: "2028-01-01" }],
-    capacities: [{ product: "Sandals", unitsPerMonth: capacity, unit: "pairs", leadTimeDays: 30 }],
-    ...extra,
-  });
-}
 
 /** The figures of the ledger and of dependence: none may reach a buyer or another SME. */
 const FIGURE_KEYS = [

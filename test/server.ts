@@ -1,3 +1,5 @@
+import { expect } from "vitest";
+import { allOperations } from "../server/api/all-operations";
 import net from "node:net";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -91,6 +93,7 @@ export function api(url: string, cookie?: string) {
     get: (p: string) => call("GET", p),
     post: (p: string, b?: unknown) => call("POST", p, b ?? {}),
     put: (p: string, b?: unknown) => call("PUT", p, b ?? {}),
+    delete: (p: string) => call("DELETE", p),
   };
 }
 
@@ -107,4 +110,13 @@ export function browserless(url: string) {
     return page(path, cookie, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded", origin: url } });
   };
   return { page, post };
+}
+
+/** A response body is exactly what the OpenAPI document promises: no missing, no extra field. */
+export function expectDocumented(operationId: string, body: unknown) {
+  const op = allOperations.find((o) => o.operationId === operationId);
+  if (!op) throw new Error(`no operation ${operationId}`);
+  const parsed = op.response.safeParse(body);
+  expect(parsed.error?.issues, operationId).toBeUndefined();
+  expect(parsed.data, `${operationId} has undocumented fields`).toEqual(body);
 }

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initiative, initiativeParticipant } from "../db/schema/initiatives";
 import { salesEntry } from "../db/schema/ledger";
 import { notification } from "../db/schema/notifications";
-import { updateMyFirm } from "../server/services/firms/update-my-firm";
 import { addSalesEntries } from "../server/services/ledger/add-sales-entries";
 import { createConsortiumInitiative } from "../server/services/sourcing/create-consortium-initiative";
 import { createNeed } from "../server/services/sourcing/create-need";
@@ -18,6 +17,9 @@ import { transitionNeed } from "../server/services/sourcing/transition-need";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { actorOf, createFirmOwner, createUserWithRole, makeDeps, unique } from "./factories";
 import { networkWithMembers } from "./network-fixtures";
+import { needInput as need, smeProfile } from "./sourcing-fixtures";
+
+const profile = (actor: Parameters<typeof smeProfile>[1], capacity: number, extra?: Record<string, unknown>) => smeProfile(deps, actor, capacity, extra);
 
 let database: TestDatabase;
 let deps: ReturnType<typeof makeDeps>;
@@ -29,42 +31,7 @@ afterAll(async () => {
   await database.drop();
 });
 
-const need = (overrides: Record<string, unknown> = {}) => ({
-  product: unique("Women's leather sandals"),
-  sector: "1520",
-  link: "assembly",
-  functions: ["production", "quality_control"],
-  tier: 1,
-  volume: 30000,
-  volumePeriod: "month",
-  unit: "pairs",
-  targetUnitPrice: "10.00",
-  currency: "BRL",
-  certifications: [{ code: "iso_9001", mustHave: true }],
-  deliveryCountry: "DE",
-  closingDate: "2027-03-31",
-  specifies: "what",
-  supportOffered: ["training"],
-  exclusivity: false,
-  ...overrides,
-});
 
-/** An SME profile with capacity in pairs and ISO 9001 valid until 2028. */
-async function profile(actor: Awaited<ReturnType<typeof createFirmOwner>>["actor"], capacity: number, extra: Record<string, unknown> = {}) {
-  await updateMyFirm(deps, actor, {
-    kind: "sme",
-    name: unique("Calçados"),
-    country: "BR",
-    sector: "1520",
-    link: "assembly",
-    tier: 1,
-    functions: ["production", "quality_control"],
-    upgradingGoals: ["functional"],
-    certifications: [{ code: "iso_9001", expiresOn: "2028-01-01" }],
-    capacities: [{ product: "Sandals", unitsPerMonth: capacity, unit: "pairs", leadTimeDays: 30 }],
-    ...extra,
-  });
-}
 
 describe("sourcing needs", () => {
   it("lets a buyer post, open and close a need; SMEs see it only once open", async () => {
