@@ -5,3 +5,6 @@ export * from "./networks";
 export * from "./initiatives";
 export * from "./ledger";
 export * from "./sourcing";
+export * from "./stands";
+export * from "./learning";
+export * from "./calendar";
