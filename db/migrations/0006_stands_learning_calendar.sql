@@ -18,6 +18,7 @@ CREATE TABLE "stand" (
 	"initiative_id" text PRIMARY KEY NOT NULL,
 	"fair_id" text NOT NULL,
 	"area_dm2" integer NOT NULL,
+	"frontage_dm" integer,
 	"allocated_dm2" integer DEFAULT 0 NOT NULL,
 	"min_area_dm2" integer DEFAULT 100 NOT NULL,
 	"total_cost_minor" bigint NOT NULL,

@@ -49,6 +49,8 @@ export const stand = pgTable(
       .notNull()
       .references(() => fair.id, { onDelete: "restrict" }),
     areaDm2: integer("area_dm2").notNull(),
+    /** Width of the stand's open front, for drawing the plan to scale (null: drawn square). */
+    frontageDm: integer("frontage_dm"),
     allocatedDm2: integer("allocated_dm2").notNull().default(0),
     minAreaDm2: integer("min_area_dm2").notNull().default(100),
     totalCostMinor: bigint("total_cost_minor", { mode: "number" }).notNull(),
