@@ -4,18 +4,21 @@ import enInitiatives from "./locales/en.initiatives.json";
 import enNetworks from "./locales/en.networks.json";
 import enDependence from "./locales/en.dependence.json";
 import enSourcing from "./locales/en.sourcing.json";
+import enStands from "./locales/en.stands.json";
 import enKpis from "./locales/en.kpis.json";
 import es from "./locales/es.json";
 import esInitiatives from "./locales/es.initiatives.json";
 import esNetworks from "./locales/es.networks.json";
 import esDependence from "./locales/es.dependence.json";
 import esSourcing from "./locales/es.sourcing.json";
+import esStands from "./locales/es.stands.json";
 import esKpis from "./locales/es.kpis.json";
 import ptBR from "./locales/pt-BR.json";
 import ptBRInitiatives from "./locales/pt-BR.initiatives.json";
 import ptBRNetworks from "./locales/pt-BR.networks.json";
 import ptBRDependence from "./locales/pt-BR.dependence.json";
 import ptBRSourcing from "./locales/pt-BR.sourcing.json";
+import ptBRStands from "./locales/pt-BR.stands.json";
 import ptBRKpis from "./locales/pt-BR.kpis.json";
 
 /**
@@ -28,9 +31,9 @@ export const DEFAULT_LOCALE: Locale = "en";
 
 /** One translation per language, kept in a file per area (common, networks, initiatives, dependence, sourcing, kpis). */
 export const translations = {
-  en: { ...en, ...enNetworks, ...enInitiatives, ...enDependence, ...enSourcing, ...enKpis },
-  "pt-BR": { ...ptBR, ...ptBRNetworks, ...ptBRInitiatives, ...ptBRDependence, ...ptBRSourcing, ...ptBRKpis },
-  es: { ...es, ...esNetworks, ...esInitiatives, ...esDependence, ...esSourcing, ...esKpis },
+  en: { ...en, ...enNetworks, ...enInitiatives, ...enDependence, ...enSourcing, ...enStands, ...enKpis },
+  "pt-BR": { ...ptBR, ...ptBRNetworks, ...ptBRInitiatives, ...ptBRDependence, ...ptBRSourcing, ...ptBRStands, ...ptBRKpis },
+  es: { ...es, ...esNetworks, ...esInitiatives, ...esDependence, ...esSourcing, ...esStands, ...esKpis },
 } as const;
 
 export const resources = {
