@@ -18,6 +18,7 @@ import type { Env } from "./env";
 import type { JointlyLoadContext } from "./load-context";
 import { createRealtime, type Realtime } from "./realtime/server";
 import { ensureAdmin } from "./services/accounts/ensure-admin";
+import { ensureShippedKpis } from "./services/learning/kpi-catalogue";
 import type { Deps } from "./services/deps";
 import { createServices, type Services } from "./services/index";
 
@@ -73,6 +74,8 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
     const result = await ensureAdmin(deps, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
     logger.info({ email: env.ADMIN_EMAIL, result }, "administrator account");
   }
+  // The shipped KPI catalogue as definitions benchmarking clubs choose from (idempotent).
+  await ensureShippedKpis(database.db);
   await options.beforeListen?.({ deps, database });
 
   app.disable("x-powered-by");
@@ -158,6 +161,7 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
   // "Deadline within 48 hours" notices: checked every few minutes; safe with several processes.
   const deadlineTimer = setInterval(() => {
     services.initiatives.notifyDeadlines().catch((err) => logger.error({ err }, "deadline notices failed"));
+    services.learning.notifyLearningReminders().catch((err) => logger.error({ err }, "learning reminders failed"));
   }, DEADLINE_CHECK_MS);
   deadlineTimer.unref();
 

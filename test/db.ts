@@ -1,5 +1,6 @@
 import pg from "pg";
 import { openDatabase, type Database } from "../db/client";
+import { ensureShippedKpis } from "../server/services/learning/kpi-catalogue";
 
 /**
  * A fresh, migrated database for one test file. On PGlite (the default) it lives in memory;
@@ -16,6 +17,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (!serverUrl) {
     const database = await openDatabase({ dataDir: "memory://" });
     await database.migrate();
+    // What the server does at boot: the shipped KPIs exist as definitions.
+    await ensureShippedKpis(database.db);
     return { ...database, drop: () => database.close() };
   }
   const name = `jointly_t_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
@@ -27,6 +30,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString(), poolMax: 5 });
   await database.migrate();
+  await ensureShippedKpis(database.db);
   return {
     ...database,
     url: url.toString(),

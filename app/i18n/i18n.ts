@@ -4,6 +4,7 @@ import enInitiatives from "./locales/en.initiatives.json";
 import enNetworks from "./locales/en.networks.json";
 import enDependence from "./locales/en.dependence.json";
 import enSourcing from "./locales/en.sourcing.json";
+import enLearningNotifications from "./locales/en.learning-notifications.json";
 import enStands from "./locales/en.stands.json";
 import enKpis from "./locales/en.kpis.json";
 import es from "./locales/es.json";
@@ -11,6 +12,7 @@ import esInitiatives from "./locales/es.initiatives.json";
 import esNetworks from "./locales/es.networks.json";
 import esDependence from "./locales/es.dependence.json";
 import esSourcing from "./locales/es.sourcing.json";
+import esLearningNotifications from "./locales/es.learning-notifications.json";
 import esStands from "./locales/es.stands.json";
 import esKpis from "./locales/es.kpis.json";
 import ptBR from "./locales/pt-BR.json";
@@ -18,6 +20,7 @@ import ptBRInitiatives from "./locales/pt-BR.initiatives.json";
 import ptBRNetworks from "./locales/pt-BR.networks.json";
 import ptBRDependence from "./locales/pt-BR.dependence.json";
 import ptBRSourcing from "./locales/pt-BR.sourcing.json";
+import ptBRLearningNotifications from "./locales/pt-BR.learning-notifications.json";
 import ptBRStands from "./locales/pt-BR.stands.json";
 import ptBRKpis from "./locales/pt-BR.kpis.json";
 
@@ -31,9 +34,9 @@ export const DEFAULT_LOCALE: Locale = "en";
 
 /** One translation per language, kept in a file per area (common, networks, initiatives, dependence, sourcing, kpis). */
 export const translations = {
-  en: { ...en, ...enNetworks, ...enInitiatives, ...enDependence, ...enSourcing, ...enStands, ...enKpis },
-  "pt-BR": { ...ptBR, ...ptBRNetworks, ...ptBRInitiatives, ...ptBRDependence, ...ptBRSourcing, ...ptBRStands, ...ptBRKpis },
-  es: { ...es, ...esNetworks, ...esInitiatives, ...esDependence, ...esSourcing, ...esStands, ...esKpis },
+  en: { ...en, ...enNetworks, ...enInitiatives, ...enDependence, ...enSourcing, ...enStands, ...enKpis, notification: { ...en.notification, ...enLearningNotifications.notification }, validation: { ...en.validation, ...enLearningNotifications.validation } },
+  "pt-BR": { ...ptBR, ...ptBRNetworks, ...ptBRInitiatives, ...ptBRDependence, ...ptBRSourcing, ...ptBRStands, ...ptBRKpis, notification: { ...ptBR.notification, ...ptBRLearningNotifications.notification }, validation: { ...ptBR.validation, ...ptBRLearningNotifications.validation } },
+  es: { ...es, ...esNetworks, ...esInitiatives, ...esDependence, ...esSourcing, ...esStands, ...esKpis, notification: { ...es.notification, ...esLearningNotifications.notification }, validation: { ...es.validation, ...esLearningNotifications.validation } },
 } as const;
 
 export const resources = {

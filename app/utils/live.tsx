@@ -20,6 +20,8 @@ const EVENTS: Array<keyof ServerToClientEvents> = [
   "need:updated",
   "needs:changed",
   "matches:changed",
+  "benchmark:updated",
+  "club:updated",
 ];
 
 /**

@@ -279,6 +279,14 @@ export const messageResponse = z.object({
   createdAt: z.string(),
 });
 
+/** A benchmarking club's headline, for the initiative page to link to the club (no submissions). */
+const clubSummaryView = z.object({
+  periodKind: z.enum(["quarter", "half", "year"]),
+  kpiCount: z.number().int(),
+  openPeriod: z.object({ id: z.string(), label: z.string(), submissionDue: z.string() }).nullable(),
+  nextMeeting: z.object({ id: z.string(), title: z.string(), startsAt: z.string(), place: z.string() }).nullable(),
+});
+
 export const initiativeResponse = z.object({
   initiative: z.object({
     id: z.string(),
@@ -292,7 +300,7 @@ export const initiativeResponse = z.object({
     deadlineDate: z.string(),
     status: z.enum(INITIATIVE_STATUSES),
     shareQuantities: z.boolean(),
-    tool: z.enum(["joint_buy", "generic"]),
+    tool: z.enum(["joint_buy", "stand", "benchmark_club", "generic"]),
   }),
   form: z.object({
     orientation: z.enum(["horizontal", "vertical"]).nullable(),
@@ -311,6 +319,7 @@ export const initiativeResponse = z.object({
   ),
   jointBuy: jointBuyView.nullable(),
   budget: costSharesView.nullable(),
+  club: clubSummaryView.nullable(),
   messages: z.array(messageResponse),
   activity: z.array(
     z.object({

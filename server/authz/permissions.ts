@@ -71,6 +71,21 @@ export const PERMISSIONS = {
     set: { admin: ["any"] },
     list: { admin: ["any"], broker: ["any"], sme: ["any"] },
   },
+  /**
+   * Benchmarking clubs (learning networks). Values are confidential: members read their own
+   * values and the aggregates of at least 3; only the network's brokers read raw values with
+   * firm names (readRaw). Administrators see aggregates only: learning networks are "sensitive
+   * and fragile", and an installation's administrators are no party to the club's trust.
+   */
+  club: {
+    createKpi: { broker: ["network"] },
+    createClub: { broker: ["network"] },
+    manage: { broker: ["network"] },
+    submit: { sme: ["participant"] },
+    readReport: { admin: ["any"], broker: ["network"], sme: ["participant"] },
+    readRaw: { broker: ["network"] },
+    attend: { broker: ["network"], sme: ["participant"] },
+  },
   notification: {
     read: { admin: ["own"], broker: ["own"], sme: ["own"], buyer: ["own"] },
     markRead: { admin: ["own"], broker: ["own"], sme: ["own"], buyer: ["own"] },

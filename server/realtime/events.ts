@@ -17,6 +17,13 @@ export interface ServerToClientEvents {
   "needs:changed": (payload: { needId: string }) => void;
   /** An SME's profile or ledger changed: rankings and projections may move. */
   "matches:changed": (payload: Record<string, never>) => void;
+  /**
+   * A benchmark a member may see changed: sent to the initiative room only when the KPI has at
+   * least 3 submissions after the change (below, members see nothing move). Ids only.
+   */
+  "benchmark:updated": (payload: { initiativeId: string; periodId: string }) => void;
+  /** A club's periods, meetings, attendance or actions changed. */
+  "club:updated": (payload: { initiativeId: string }) => void;
 }
 
 export type RoomAck = { data: { room: string } } | { error: { code: string; message: string } };

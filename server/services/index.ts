@@ -54,6 +54,23 @@ import { searchFirms } from "./firms/search-firms";
 import { updateMyFirm } from "./firms/update-my-firm";
 import { countUnread, listNotifications } from "./notifications/list-notifications";
 import { markNotificationRead } from "./notifications/mark-notification-read";
+import { closeBenchmarkPeriod } from "./learning/close-benchmark-period";
+import { createBenchmarkClub } from "./learning/create-benchmark-club";
+import { createKpi } from "./learning/create-kpi";
+import { exportBenchmarkCsv } from "./learning/export-benchmark-csv";
+import { exportClubCalendar } from "./learning/export-club-calendar";
+import { getBenchmarkClub } from "./learning/get-benchmark-club";
+import { getBenchmarkReport } from "./learning/get-benchmark-report";
+import { importKpiCsv } from "./learning/import-kpi-csv";
+import { listKpis } from "./learning/list-kpis";
+import { addMeetingAction, updateMeetingAction } from "./learning/meeting-actions";
+import { notifyLearningReminders } from "./learning/notify-learning-reminders";
+import { openBenchmarkPeriod } from "./learning/open-benchmark-period";
+import { respondToMeeting } from "./learning/respond-to-meeting";
+import { scheduleMeeting } from "./learning/schedule-meeting";
+import { setKpiReference } from "./learning/set-kpi-reference";
+import { submitKpiValues } from "./learning/submit-kpi-values";
+import { updateMeeting } from "./learning/update-meeting";
 
 /**
  * Every use case bound to the process's dependencies. Routes, the JSON API and sockets reach
@@ -133,6 +150,26 @@ export function createServices(deps: Deps) {
       csvTemplate: salesCsvTemplate,
       firmDependence: bind(getFirmDependence),
       networkDependence: bind(getNetworkDependence),
+    },
+    learning: {
+      listKpis: bind(listKpis),
+      createKpi: bind(createKpi),
+      createBenchmarkClub: bind(createBenchmarkClub),
+      getBenchmarkClub: bind(getBenchmarkClub),
+      openBenchmarkPeriod: bind(openBenchmarkPeriod),
+      closeBenchmarkPeriod: bind(closeBenchmarkPeriod),
+      submitKpiValues: bind(submitKpiValues),
+      importKpiCsv: bind(importKpiCsv),
+      setKpiReference: bind(setKpiReference),
+      getBenchmarkReport: bind(getBenchmarkReport),
+      exportBenchmarkCsv: bind(exportBenchmarkCsv),
+      scheduleMeeting: bind(scheduleMeeting),
+      updateMeeting: bind(updateMeeting),
+      respondToMeeting: bind(respondToMeeting),
+      addMeetingAction: bind(addMeetingAction),
+      updateMeetingAction: bind(updateMeetingAction),
+      exportClubCalendar: bind(exportClubCalendar),
+      notifyLearningReminders: () => notifyLearningReminders(deps),
     },
     notifications: {
       list: bind(listNotifications),

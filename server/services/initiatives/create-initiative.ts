@@ -17,6 +17,14 @@ export async function createInitiative(deps: Deps, actor: Actor, rawInput: unkno
   const input = parseInput(createInitiativeSchema, rawInput);
   const tool = TOOL_OF[input.objective];
   if (tool === "joint_buy" && !input.jointBuy) throw invalidField("jointBuy", "required", "A joint purchase needs the supplier's quote");
+  // A club needs its KPIs and reporting periods: it has its own operation.
+  if (tool === "benchmark_club") {
+    throw invalidField(
+      "objective",
+      "use_club_operation",
+      "Learning networks are benchmarking clubs: create them with createBenchmarkClub (POST /networks/{networkId}/benchmark-clubs)",
+    );
+  }
   return inTransaction(deps, async (tx, after) => {
     const facts = await networkFacts(tx, input.networkId);
     if (!facts || !can(actor, "network", "read", facts)) throw new AppError("not_found", "Network not found");

@@ -13,6 +13,7 @@ import { visibleInitiative, type InitiativeFacts } from "./initiative-facts";
 import { loadCostShares } from "./tools/generic";
 import { TOOL_OF } from "./tools/index";
 import { loadJointBuy } from "./tools/joint-buy";
+import { loadClubSummary } from "../learning/club-summary";
 
 /** Brokers see every participant's figures; co-participants only when the initiative shares them. */
 export function seesAllFigures(actor: Actor, facts: InitiativeFacts): boolean {
@@ -53,6 +54,7 @@ export async function getInitiative(deps: Deps, actor: Actor, rawInput: unknown)
   const tool = TOOL_OF[row.objective];
   const jointBuy = tool === "joint_buy" ? await loadJointBuy(deps.db, row.id, { firmId: ownFirmId, seesAll }) : null;
   const budget = tool === "generic" ? await loadCostShares(deps.db, row.id) : null;
+  const club = tool === "benchmark_club" ? await loadClubSummary(deps.db, row.id, deps.now()) : null;
   const isParticipant = ownFirmId !== null && facts.participantFirmIds.includes(ownFirmId);
   // Without consent to see co-participants' figures, a participant sees its own line only.
   const visibleBudget = budget && !seesAll ? { ...budget, shares: budget.shares.filter((s) => s.firmId === ownFirmId) } : budget;
@@ -80,6 +82,7 @@ export async function getInitiative(deps: Deps, actor: Actor, rawInput: unknown)
     participants: participants.map((p) => ({ ...p, joinedAt: p.joinedAt.toISOString() })),
     jointBuy,
     budget: visibleBudget,
+    club,
     messages: messages.map((m) => ({ id: m.id, authorName: m.authorName, firmName: m.firmName, body: m.body, createdAt: m.createdAt.toISOString() })),
     activity: visibleLog.map((a) => ({
       id: a.id,

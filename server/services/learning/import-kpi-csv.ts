@@ -1,0 +1,103 @@
+import { parse } from "csv-parse/sync";
+import type { Actor } from "../../authz/actor";
+import { validateKpiValue } from "../../domain/benchmark";
+import { AppError, parseInput } from "../../errors";
+import { decimalNumber, importKpiCsvSchema } from "../../schemas/learning";
+import { inTransaction, type Deps } from "../deps";
+import { assertManager, assertRunning, clubKpis, clubPeriod, firmNames, visibleClub } from "./club-access";
+import { saveValues, valueProblem } from "./submit-kpi-values";
+
+/** Accepted header names of each column (lower case); the export's columns import as they are. */
+const COLUMNS = {
+  firm: ["firm_id", "firm", "firm_name"],
+  kpi: ["kpi", "kpi_key", "kpi_id"],
+  value: ["value"],
+  period: ["period"],
+} as const;
+
+const MAX_ROWS = 5000;
+
+const normal = (text: string) => text.trim().toLocaleLowerCase("en").replace(/\s+/g, " ");
+
+/**
+ * A broker imports one period's values from CSV: columns firm (its name or id), kpi (the shipped
+ * KPI's key, or the KPI's id or name) and value, and optionally period (must be this period's
+ * label). All or nothing: any bad row rejects the file, with every error by file line and column
+ * (`rows.<line>.<column>`; the header is line 1). Imported values replace the members' own.
+ */
+export async function importKpiCsv(deps: Deps, actor: Actor, rawInput: unknown) {
+  const input = parseInput(importKpiCsvSchema, rawInput);
+  return inTransaction(deps, async (tx, after) => {
+    const facts = await visibleClub(tx, actor, input.initiativeId, { lock: true });
+    assertManager(actor, facts);
+    assertRunning(facts);
+    const period = await clubPeriod(tx, input.initiativeId, input.periodId, { lock: true });
+    if (period.status !== "open") throw new AppError("conflict", `The period ${period.label} is closed: values can no longer be changed`);
+
+    let records: Record<string, string>[];
+    try {
+      records = parse(input.csv, { columns: (header: string[]) => header.map((h) => normal(h).replace(/ /g, "_")), skip_empty_lines: true, trim: true, bom: true });
+    } catch (error) {
+      throw new AppError("invalid_input", "Not a readable CSV file", { csv: [(error as Error).message] });
+    }
+    if (records.length === 0) throw new AppError("invalid_input", "No rows", { csv: ["The file has a header but no rows"] });
+    if (records.length > MAX_ROWS) throw new AppError("invalid_input", "Too many rows", { csv: [`At most ${MAX_ROWS.toLocaleString("en")} rows per file`] });
+    const headers = Object.keys(records[0]);
+    const columnOf = (names: readonly string[]) => names.find((name) => headers.includes(name));
+    const firmColumn = columnOf(COLUMNS.firm);
+    const kpiColumn = columnOf(COLUMNS.kpi);
+    const valueColumn = columnOf(COLUMNS.value);
+    const periodColumn = columnOf(COLUMNS.period);
+    const missing = [!firmColumn && "firm", !kpiColumn && "kpi", !valueColumn && "value"].filter(Boolean);
+    if (missing.length > 0) throw new AppError("invalid_input", "Missing columns", { csv: [`Missing columns: ${missing.join(", ")}`] });
+
+    const kpis = await clubKpis(tx, input.initiativeId);
+    const names = await firmNames(tx, facts.participantFirmIds);
+    const firmsByName = new Map<string, string[]>();
+    for (const [id, name] of names) firmsByName.set(normal(name), [...(firmsByName.get(normal(name)) ?? []), id]);
+    const findKpi = (text: string) =>
+      kpis.find((k) => k.id === text) ?? kpis.find((k) => k.key !== null && k.key === normal(text)) ?? kpis.find((k) => normal(k.name) === normal(text));
+
+    const errors: Record<string, string[]> = {};
+    const add = (line: number, column: string, message: string) => (errors[`rows.${line}.${column}`] ??= []).push(message);
+    const rows: Array<{ firmId: string; kpiId: string; value: number }> = [];
+    const seen = new Map<string, number>();
+    records.forEach((record, index) => {
+      const line = index + 2;
+      const firmText = record[firmColumn!] ?? "";
+      const kpiText = record[kpiColumn!] ?? "";
+      let firmId: string | undefined;
+      if (firmText === "") add(line, "firm", "Required");
+      else if (names.has(firmText)) firmId = firmText;
+      else {
+        const matches = firmsByName.get(normal(firmText)) ?? [];
+        if (matches.length === 1) firmId = matches[0];
+        else if (matches.length > 1) add(line, "firm", "Several member firms have this name: use the firm's id");
+        else add(line, "firm", "Not a member firm of this club");
+      }
+      const kpi = kpiText === "" ? undefined : findKpi(kpiText);
+      if (kpiText === "") add(line, "kpi", "Required");
+      else if (!kpi) add(line, "kpi", "Not a KPI of this club");
+      if (periodColumn && record[periodColumn] && record[periodColumn].toUpperCase() !== period.label) {
+        add(line, "period", `This file is for ${period.label}`);
+      }
+      const parsed = decimalNumber.safeParse(record[valueColumn!] ?? "");
+      if (!parsed.success) add(line, "value", parsed.error.issues[0].message);
+      else if (kpi) {
+        const problem = validateKpiValue(parsed.data, kpi);
+        if (problem) add(line, "value", valueProblem(problem, kpi)[1]);
+      }
+      if (firmId && kpi) {
+        const key = `${firmId}:${kpi.id}`;
+        const earlier = seen.get(key);
+        if (earlier !== undefined) add(line, "kpi", `This firm's ${kpi.name} is given on line ${earlier} already`);
+        else seen.set(key, line);
+        if (parsed.success && !errors[`rows.${line}.value`] && earlier === undefined) rows.push({ firmId, kpiId: kpi.id, value: parsed.data });
+      }
+    });
+    if (Object.keys(errors).length > 0) throw new AppError("invalid_input", "Some rows are not valid; nothing was imported", errors);
+
+    await saveValues(tx, after, facts, period.id, rows, actor.userId, deps.now());
+    return { initiativeId: input.initiativeId, periodId: period.id, imported: rows.length, firms: new Set(rows.map((r) => r.firmId)).size };
+  });
+}

@@ -1,0 +1,123 @@
+import { and, eq, gt, gte, inArray, isNull, lte } from "drizzle-orm";
+import { initiative, initiativeParticipant } from "../../../db/schema/initiatives";
+import { benchmarkClubKpi, benchmarkPeriod, clubMeeting, kpiSubmission, meetingAttendance } from "../../../db/schema/learning";
+import { networkBroker } from "../../../db/schema/networks";
+import { inTransaction, type Deps } from "../deps";
+import { usersOfFirms } from "../initiatives/recipients";
+import { notify } from "../notifications/notify";
+import { clubPage } from "./notices";
+
+/** Members who have not reported everything hear this many days before the due date. */
+export const SUBMISSION_NOTICE_DAYS = 7;
+/** Everyone who may come hears this many hours before a meeting. */
+export const MEETING_REMINDER_HOURS = 48;
+
+const RUNNING = ["open", "locked"] as const;
+
+function isoDay(date: Date, plusDays = 0): string {
+  const day = new Date(date.getTime() + plusDays * 86_400_000);
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * Run periodically (the background timer of server/app.ts), safe with several processes:
+ * - "submission due" to the members of a club that have not reported every KPI of an open
+ *   period due within 7 days, once per period;
+ * - "meeting reminder" to the club's members and brokers (except who said they will not come)
+ *   of a scheduled meeting starting within 48 hours, once per meeting (again if it is moved).
+ * Each notice is claimed by one atomic UPDATE (due_notice_at, reminder_notice_at) before it is
+ * sent, so it never goes out twice.
+ */
+export async function notifyLearningReminders(deps: Deps): Promise<{ submissionDue: number; meetingReminders: number }> {
+  const now = deps.now();
+  return inTransaction(deps, async (tx, after) => {
+    const runningClubs = tx.select({ id: initiative.id }).from(initiative).where(inArray(initiative.status, [...RUNNING]));
+
+    // --- Submissions due within a week ------------------------------------------------------
+    const duePeriods = await tx
+      .update(benchmarkPeriod)
+      .set({ dueNoticeAt: now })
+      .where(
+        and(
+          eq(benchmarkPeriod.status, "open"),
+          isNull(benchmarkPeriod.dueNoticeAt),
+          gte(benchmarkPeriod.submissionDue, isoDay(now)),
+          lte(benchmarkPeriod.submissionDue, isoDay(now, SUBMISSION_NOTICE_DAYS)),
+          inArray(benchmarkPeriod.initiativeId, runningClubs),
+        ),
+      )
+      .returning({ id: benchmarkPeriod.id, initiativeId: benchmarkPeriod.initiativeId, label: benchmarkPeriod.label });
+    let submissionDue = 0;
+    for (const period of duePeriods) {
+      const [club] = await tx.select({ title: initiative.title }).from(initiative).where(eq(initiative.id, period.initiativeId));
+      const kpiIds = (await tx.select({ kpiId: benchmarkClubKpi.kpiId }).from(benchmarkClubKpi).where(eq(benchmarkClubKpi.initiativeId, period.initiativeId))).map(
+        (k) => k.kpiId,
+      );
+      const members = (
+        await tx.select({ firmId: initiativeParticipant.firmId }).from(initiativeParticipant).where(eq(initiativeParticipant.initiativeId, period.initiativeId))
+      ).map((p) => p.firmId);
+      if (members.length === 0 || kpiIds.length === 0) continue;
+      const submitted = await tx
+        .select({ firmId: kpiSubmission.firmId, kpiId: kpiSubmission.kpiId })
+        .from(kpiSubmission)
+        .where(and(eq(kpiSubmission.periodId, period.id), inArray(kpiSubmission.kpiId, kpiIds)));
+      const behind = members.filter((firmId) => submitted.filter((s) => s.firmId === firmId).length < kpiIds.length);
+      const users = await usersOfFirms(tx, behind);
+      await notify(
+        tx,
+        after,
+        users.map((userId) => ({
+          userId,
+          type: "benchmark_submission_due",
+          params: { club: club.title, period: period.label },
+          href: clubPage(period.initiativeId),
+        })),
+      );
+      submissionDue += users.length;
+    }
+
+    // --- Meetings within 48 hours ------------------------------------------------------------
+    const soon = await tx
+      .update(clubMeeting)
+      .set({ reminderNoticeAt: now })
+      .where(
+        and(
+          eq(clubMeeting.status, "scheduled"),
+          isNull(clubMeeting.reminderNoticeAt),
+          gt(clubMeeting.startsAt, now),
+          lte(clubMeeting.startsAt, new Date(now.getTime() + MEETING_REMINDER_HOURS * 3_600_000)),
+          inArray(clubMeeting.initiativeId, runningClubs),
+        ),
+      )
+      .returning({ id: clubMeeting.id, initiativeId: clubMeeting.initiativeId, title: clubMeeting.title, place: clubMeeting.place });
+    let meetingReminders = 0;
+    for (const meeting of soon) {
+      const [club] = await tx.select({ title: initiative.title, networkId: initiative.networkId }).from(initiative).where(eq(initiative.id, meeting.initiativeId));
+      const members = (
+        await tx.select({ firmId: initiativeParticipant.firmId }).from(initiativeParticipant).where(eq(initiativeParticipant.initiativeId, meeting.initiativeId))
+      ).map((p) => p.firmId);
+      const brokers = (await tx.select({ userId: networkBroker.userId }).from(networkBroker).where(eq(networkBroker.networkId, club.networkId))).map((b) => b.userId);
+      const declined = new Set(
+        (
+          await tx
+            .select({ userId: meetingAttendance.userId })
+            .from(meetingAttendance)
+            .where(and(eq(meetingAttendance.meetingId, meeting.id), eq(meetingAttendance.response, "no")))
+        ).map((a) => a.userId),
+      );
+      const audience = [...new Set([...(await usersOfFirms(tx, members)), ...brokers])].filter((userId) => !declined.has(userId));
+      await notify(
+        tx,
+        after,
+        audience.map((userId) => ({
+          userId,
+          type: "club_meeting_reminder",
+          params: { club: club.title, title: meeting.title, place: meeting.place },
+          href: clubPage(meeting.initiativeId),
+        })),
+      );
+      meetingReminders += audience.length;
+    }
+    return { submissionDue, meetingReminders };
+  });
+}

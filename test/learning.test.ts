@@ -1,0 +1,580 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { benchmarkPeriod, clubMeeting, kpiDefinition, kpiReference, kpiSubmission } from "../db/schema/learning";
+import { notification } from "../db/schema/notifications";
+import { createInitiative } from "../server/services/initiatives/create-initiative";
+import { getInitiative } from "../server/services/initiatives/get-initiative";
+import { joinInitiative } from "../server/services/initiatives/join-initiative";
+import { transitionInitiative } from "../server/services/initiatives/transition-initiative";
+import { closeBenchmarkPeriod } from "../server/services/learning/close-benchmark-period";
+import { createBenchmarkClub } from "../server/services/learning/create-benchmark-club";
+import { createKpi } from "../server/services/learning/create-kpi";
+import { exportBenchmarkCsv } from "../server/services/learning/export-benchmark-csv";
+import { clubMeetingEventsFor, exportClubCalendar } from "../server/services/learning/export-club-calendar";
+import { getBenchmarkClub } from "../server/services/learning/get-benchmark-club";
+import { getBenchmarkReport } from "../server/services/learning/get-benchmark-report";
+import { importKpiCsv } from "../server/services/learning/import-kpi-csv";
+import { ensureShippedKpis } from "../server/services/learning/kpi-catalogue";
+import { listKpis } from "../server/services/learning/list-kpis";
+import { addMeetingAction, updateMeetingAction } from "../server/services/learning/meeting-actions";
+import { notifyLearningReminders } from "../server/services/learning/notify-learning-reminders";
+import { openBenchmarkPeriod } from "../server/services/learning/open-benchmark-period";
+import { respondToMeeting } from "../server/services/learning/respond-to-meeting";
+import { scheduleMeeting } from "../server/services/learning/schedule-meeting";
+import { setKpiReference } from "../server/services/learning/set-kpi-reference";
+import { submitKpiValues } from "../server/services/learning/submit-kpi-values";
+import { updateMeeting } from "../server/services/learning/update-meeting";
+import { KPI_CATALOGUE } from "../server/domain/benchmark";
+import { createTestDatabase, type TestDatabase } from "./db";
+import { createFirmOwner, createUserWithRole, makeDeps } from "./factories";
+import { openClub, shippedKpiIds } from "./learning-fixtures";
+import { networkWithMembers } from "./network-fixtures";
+
+let database: TestDatabase;
+let deps: ReturnType<typeof makeDeps>;
+/** The test clock: 23 November 2026, noon UTC. */
+const NOW = new Date("2026-11-23T12:00:00Z");
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  deps = makeDeps(database.db, () => NOW);
+});
+afterAll(async () => {
+  await database.drop();
+});
+
+const typesFor = async (userId: string) =>
+  (await database.db.select().from(notification).where(eq(notification.userId, userId))).map((n) => n.type);
+const valuesIn = async (periodId: string) =>
+  (await database.db.select().from(kpiSubmission).where(eq(kpiSubmission.periodId, periodId))).map((s) => s.value).sort((a, b) => a - b);
+/** Pushes of one event to one room, from the recording publisher. */
+const pushes = (event: string, room: string) => deps.publisher.sent.filter((p) => p.event === event && p.room === room);
+
+describe("the KPI catalogue", () => {
+  it("ships the catalogue's KPIs once, however often it is ensured, and lists them with the network's own", async () => {
+    await ensureShippedKpis(database.db);
+    await ensureShippedKpis(database.db);
+    const shipped = await shippedKpiIds(database.db);
+    expect(Object.keys(shipped).sort()).toEqual(KPI_CATALOGUE.map((k) => k.key).sort());
+    const [onTime] = await database.db.select().from(kpiDefinition).where(eq(kpiDefinition.key, "on_time_delivery"));
+    expect(onTime).toMatchObject({ name: "On-time delivery", unit: "%", direction: "higher", minValue: 0, maxValue: 100, networkId: null });
+
+    const { broker, networkId, smes } = await networkWithMembers(deps, 1);
+    const other = await networkWithMembers(deps, 0);
+    const created = await createKpi(deps, broker.actor, {
+      networkId,
+      name: "Energy per pair",
+      description: "Electricity used per pair produced",
+      unit: "kWh per pair",
+      direction: "lower",
+      minValue: "0",
+      maxValue: "50,5",
+      computation: "kWh in the period ÷ pairs produced",
+    });
+    const [row] = await database.db.select().from(kpiDefinition).where(eq(kpiDefinition.id, created.id));
+    expect(row).toMatchObject({ networkId, key: null, maxValue: 50.5, direction: "lower", createdBy: broker.id });
+
+    const forMember = await listKpis(deps, smes[0].actor, { networkId });
+    expect(forMember.kpis.map((k) => k.key).slice(0, KPI_CATALOGUE.length)).toEqual(KPI_CATALOGUE.map((k) => k.key));
+    expect(forMember.kpis.at(-1)).toMatchObject({ id: created.id, shipped: false, name: "Energy per pair" });
+    expect(forMember.permissions.create).toBe(false);
+    expect((await listKpis(deps, broker.actor, { networkId })).permissions.create).toBe(true);
+    // Another network does not see it.
+    expect((await listKpis(deps, other.broker.actor, { networkId: other.networkId })).kpis.map((k) => k.id)).not.toContain(created.id);
+    await expect(listKpis(deps, other.broker.actor, { networkId })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("refuses a KPI from a member, an inverted range, or another network's broker", async () => {
+    const { broker, networkId, smes } = await networkWithMembers(deps, 1);
+    const other = await networkWithMembers(deps, 0);
+    const kpi = { networkId, name: "Overtime", unit: "%", direction: "lower", minValue: 0, maxValue: 100 };
+    await expect(createKpi(deps, smes[0].actor, kpi)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(createKpi(deps, other.broker.actor, kpi)).rejects.toMatchObject({ code: "not_found" });
+    await expect(createKpi(deps, broker.actor, { ...kpi, minValue: 10, maxValue: 10 })).rejects.toMatchObject({
+      code: "invalid_input",
+      fields: { maxValue: ["The maximum must be above the minimum"] },
+    });
+    await expect(createKpi(deps, broker.actor, { ...kpi, minValue: "abc" })).rejects.toMatchObject({ fields: { minValue: ["Must be a number"] } });
+  });
+});
+
+describe("creating a club", () => {
+  it("creates a learning_network initiative as a draft with its club in one step; the generic operation refuses", async () => {
+    const { broker, networkId, smes } = await networkWithMembers(deps, 2);
+    const ids = await shippedKpiIds(database.db);
+    await expect(
+      createInitiative(deps, broker.actor, { networkId, objective: "learning_network", title: "Club", deadline: "2027-01-31" }),
+    ).rejects.toMatchObject({ code: "invalid_input", fields: { objective: [expect.stringContaining("createBenchmarkClub")] } });
+
+    const input = { networkId, title: "Sinos benchmarking club", deadline: "2027-01-31", periodKind: "half", kpiIds: [ids.on_time_delivery, ids.scrap_rate] };
+    await expect(createBenchmarkClub(deps, smes[0].actor, input)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(createBenchmarkClub(deps, broker.actor, { ...input, kpiIds: [] })).rejects.toMatchObject({ fields: { kpiIds: expect.any(Array) } });
+    // Another network's own KPI is not available.
+    const other = await networkWithMembers(deps, 0);
+    const foreign = await createKpi(deps, other.broker.actor, { networkId: other.networkId, name: "Theirs", unit: "x", direction: "higher", minValue: 0, maxValue: 1 });
+    await expect(createBenchmarkClub(deps, broker.actor, { ...input, kpiIds: [ids.scrap_rate, foreign.id] })).rejects.toMatchObject({
+      code: "invalid_input",
+      fields: { kpiIds: ["Choose shipped KPIs or this network's own"] },
+    });
+
+    const own = await createKpi(deps, broker.actor, { networkId, name: "Ours", unit: "x", direction: "higher", minValue: 0, maxValue: 1 });
+    const created = await createBenchmarkClub(deps, broker.actor, { ...input, kpiIds: [ids.scrap_rate, own.id, ids.scrap_rate] });
+    expect(created.status).toBe("draft");
+    const club = await getBenchmarkClub(deps, broker.actor, { initiativeId: created.id });
+    expect(club.club).toMatchObject({ title: "Sinos benchmarking club", periodKind: "half", status: "draft", deadlineDate: "2027-01-31", minSubmissions: 3 });
+    expect(club.kpis.map((k) => [k.id, k.shipped])).toEqual([
+      [ids.scrap_rate, true],
+      [own.id, false],
+    ]);
+    // A draft is the brokers' own; its club takes no period yet.
+    await expect(getBenchmarkClub(deps, smes[0].actor, { initiativeId: created.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(openBenchmarkPeriod(deps, broker.actor, { initiativeId: created.id })).rejects.toMatchObject({ code: "conflict" });
+
+    // Members join through the initiative, as for any other tool.
+    await transitionInitiative(deps, broker.actor, { initiativeId: created.id, to: "open" });
+    await joinInitiative(deps, smes[0].actor, { initiativeId: created.id });
+    const asMember = await getBenchmarkClub(deps, smes[0].actor, { initiativeId: created.id });
+    expect(asMember.viewer.isMember).toBe(true);
+    expect(asMember.permissions).toMatchObject({ submit: true, manage: false, readReport: true, readRaw: false, join: false });
+    const asOther = await getBenchmarkClub(deps, smes[1].actor, { initiativeId: created.id });
+    expect(asOther.permissions).toMatchObject({ submit: false, readReport: false, join: true });
+
+    // The initiative page links to the club.
+    const page = await getInitiative(deps, smes[0].actor, { initiativeId: created.id });
+    expect(page.initiative.tool).toBe("benchmark_club");
+    expect(page.club).toEqual({ periodKind: "half", kpiCount: 2, openPeriod: null, nextMeeting: null });
+  });
+});
+
+describe("periods", () => {
+  it("opens the last finished period by default, then the next, tells the members and refuses bad labels and duplicates", async () => {
+    const { broker, members, initiativeId, title } = await openClub(deps, { members: 2 });
+    await expect(openBenchmarkPeriod(deps, members[0].actor, { initiativeId })).rejects.toMatchObject({ code: "forbidden" });
+    const first = await openBenchmarkPeriod(deps, broker.actor, { initiativeId });
+    // 23 Nov 2026: 2026-Q3 has ended; due a month after it ends, but at least a month from today.
+    expect(first).toMatchObject({ label: "2026-Q3", startsOn: "2026-07-01", endsOn: "2026-09-30", submissionDue: "2026-12-23", status: "open" });
+    const second = await openBenchmarkPeriod(deps, broker.actor, { initiativeId });
+    expect(second).toMatchObject({ label: "2026-Q4", submissionDue: "2027-01-30" });
+    await expect(openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-H1" })).rejects.toMatchObject({
+      code: "invalid_input",
+      fieldKeys: { label: "period_label_quarter" },
+    });
+    await expect(openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2025-q2", submissionDue: "2026-01-01" })).rejects.toMatchObject({
+      fieldKeys: { submissionDue: "due_in_past" },
+    });
+    const explicit = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2025-q2", submissionDue: "2026-12-01" });
+    expect(explicit).toMatchObject({ label: "2025-Q2", submissionDue: "2026-12-01" });
+
+    expect(await typesFor(members[0].userId)).toContain("benchmark_period_opened");
+    const [opened] = await database.db
+      .select()
+      .from(notification)
+      .where(and(eq(notification.userId, members[1].userId), eq(notification.type, "benchmark_period_opened")));
+    expect(opened.params).toEqual({ club: title, period: "2026-Q3" });
+    expect(opened.href).toBe(`/initiatives/${initiativeId}/club`);
+    expect(pushes("club:updated", `initiative:${initiativeId}`).length).toBeGreaterThanOrEqual(3);
+
+    const club = await getBenchmarkClub(deps, members[0].actor, { initiativeId });
+    expect(club.periods.map((p) => p.label)).toEqual(["2026-Q4", "2026-Q3", "2025-Q2"]);
+    expect(club.nextPeriod).toBeNull();
+    expect((await getBenchmarkClub(deps, broker.actor, { initiativeId })).nextPeriod).toMatchObject({ label: "2027-Q1" });
+  });
+});
+
+describe("statistics through the services", () => {
+  it("reports on-time delivery 78, 87, 92, 95, 100 with median 92, and each member's own position", async () => {
+    const { broker, members, initiativeId, kpi } = await openClub(deps, { members: 5, kpis: ["on_time_delivery", "scrap_rate"] });
+    const period = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3" });
+    const onTime = [78, 87, 92, 95, 100];
+    // Scrap, lower is better: 1.5, 0.9, 0.4, 0.15, 2.0 % of material.
+    const scrap = [1.5, 0.9, 0.4, 0.15, 2.0];
+    for (const [i, sme] of members.entries()) {
+      await submitKpiValues(deps, sme.actor, { initiativeId, periodId: period.id, values: { [kpi("on_time_delivery")]: onTime[i], [kpi("scrap_rate")]: String(scrap[i]).replace(".", ",") } });
+    }
+    const report = await getBenchmarkReport(deps, members[1].actor, { initiativeId });
+    expect(report.period).toMatchObject({ id: period.id, label: "2026-Q3", status: "open" });
+    expect(report.viewer).toMatchObject({ access: "member", firmId: members[1].firmId });
+    const delivery = report.kpis.find((k) => k.id === kpi("on_time_delivery"))!;
+    // Type 7 percentiles: p10 at h = 0.4 -> 78 + 0.4 * 9 = 81.6; p90 at h = 3.6 -> 95 + 0.6 * 5 = 98.
+    expect(delivery.summary).toEqual({ n: 5, min: 78, p10: 81.6, p25: 87, median: 92, p75: 95, p90: 98, max: 100, mean: 90.4, spread: 98 - 81.6, best: 100 });
+    // 87 is at least as good as 1 of the 4 others: 25th percentile, third quarter, 5 below the median, 13 from the best.
+    expect(delivery.own).toEqual({ value: 87, position: { percentile: 25, quartile: 3, fromMedian: -5, fromBest: 13, atLeastAsGoodAs: 1, others: 4 } });
+    expect(delivery.raw).toBeNull();
+
+    const waste = report.kpis.find((k) => k.id === kpi("scrap_rate"))!;
+    expect(waste.summary).toMatchObject({ n: 5, min: 0.15, median: 0.9, max: 2, best: 0.15 });
+    // 0.9 is better than 1.5 and 2.0: 2 of 4 -> 50th percentile, second quarter, on the median, 0.75 from the best.
+    expect(waste.own).toMatchObject({ value: 0.9, position: { percentile: 50, quartile: 2, fromMedian: 0, atLeastAsGoodAs: 2 } });
+    expect(waste.own!.position!.fromBest).toBeCloseTo(0.75, 10);
+
+    // The best member is in the first quarter.
+    const best = await getBenchmarkReport(deps, members[4].actor, { initiativeId });
+    expect(best.kpis[0].own).toMatchObject({ value: 100, position: { percentile: 100, quartile: 1, fromMedian: 8, fromBest: 0 } });
+
+    // Brokers also read the raw values, with the firms; the administrators the aggregates only.
+    const asBroker = await getBenchmarkReport(deps, broker.actor, { initiativeId });
+    expect(asBroker.viewer.access).toBe("broker");
+    expect(asBroker.kpis[0].raw!.map((r) => r.value).sort((a, b) => a - b)).toEqual(onTime);
+    expect(new Set(asBroker.kpis[0].raw!.map((r) => r.firmId))).toEqual(new Set(members.map((m) => m.firmId)));
+    expect(asBroker.kpis[0].own).toBeNull();
+    const admin = await createUserWithRole(deps, "admin");
+    const asAdmin = await getBenchmarkReport(deps, admin.actor, { initiativeId });
+    expect(asAdmin.viewer.access).toBe("aggregates");
+    expect(asAdmin.kpis[0].summary).toEqual(delivery.summary);
+    expect(asAdmin.kpis[0].raw).toBeNull();
+    expect(asAdmin.kpis[0].own).toBeNull();
+  });
+
+  it("shows no aggregate, count or position below 3 submissions, and the trend across periods", async () => {
+    const { broker, members, initiativeId, kpi } = await openClub(deps, { members: 4, kpis: ["on_time_delivery"] });
+    const onTime = kpi("on_time_delivery");
+    const q1 = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q1" });
+    const q2 = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q2" });
+    const q3 = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3" });
+    const submit = (i: number, periodId: string, value: number) => submitKpiValues(deps, members[i].actor, { initiativeId, periodId, values: { [onTime]: value } });
+    // Q1: 70, 80, 90, 60 -> median 75, p10 63, p90 87 (spread 24).
+    for (const [i, v] of [70, 80, 90, 60].entries()) await submit(i, q1.id, v);
+    // Q2: 80, 85, 90, 75 -> median 82.5, p10 76.5, p90 88.5 (spread 12).
+    for (const [i, v] of [80, 85, 90, 75].entries()) await submit(i, q2.id, v);
+    // Q3: only two members so far.
+    await submit(0, q3.id, 88);
+    await submit(1, q3.id, 91);
+
+    const report = await getBenchmarkReport(deps, members[0].actor, { initiativeId });
+    expect(report.period!.id).toBe(q3.id);
+    const k = report.kpis[0];
+    expect(k.summary).toBeNull();
+    expect(k.own).toEqual({ value: 88, position: null });
+    expect(k.trend.points.map((p) => [p.label, p.median, p.p10, p.p90, p.spread, p.own])).toEqual([
+      ["2026-Q1", 75, 63, 87, 24, 70],
+      ["2026-Q2", 82.5, 76.5, 88.5, 12, 80],
+      ["2026-Q3", null, null, null, null, 88],
+    ]);
+    expect(k.trend.medianImproving).toBe(true);
+    expect(k.trend.tailShortening).toBe(true);
+    expect(k.trend.ownImproving).toBe(true);
+    // Nothing in the member's report gives the count of the open period away.
+    expect(JSON.stringify(report)).not.toMatch(/"n":2/);
+    // An earlier period on request.
+    const earlier = await getBenchmarkReport(deps, members[3].actor, { initiativeId, periodId: q1.id });
+    expect(earlier.kpis[0].summary).toMatchObject({ n: 4, median: 75 });
+    expect(earlier.kpis[0].own).toMatchObject({ value: 60, position: { percentile: 0, quartile: 4 } });
+    await expect(getBenchmarkReport(deps, members[0].actor, { initiativeId, periodId: crypto.randomUUID() })).rejects.toMatchObject({ code: "not_found" });
+
+    // The third submission of Q3 makes the aggregate appear (and only then a push to the members' room).
+    const room = `initiative:${initiativeId}`;
+    const before = pushes("benchmark:updated", room).filter((p) => (p.payload as { periodId: string }).periodId === q3.id).length;
+    expect(before).toBe(0);
+    await submit(2, q3.id, 95);
+    expect(pushes("benchmark:updated", room).filter((p) => (p.payload as { periodId: string }).periodId === q3.id)).toEqual([
+      { room, event: "benchmark:updated", payload: { initiativeId, periodId: q3.id } },
+    ]);
+    expect((await getBenchmarkReport(deps, members[0].actor, { initiativeId })).kpis[0].summary).toMatchObject({ n: 3, median: 91 });
+    // Brokers hear every submission in their own room.
+    expect(pushes("benchmark:updated", `user:${broker.id}`).filter((p) => (p.payload as { periodId: string }).periodId === q3.id)).toHaveLength(3);
+  });
+
+  it("lists reference values with their source in the report and the trend", async () => {
+    const { broker, members, initiativeId, kpi } = await openClub(deps, { members: 3, kpis: ["on_time_delivery"] });
+    const period = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3" });
+    const input = { initiativeId, periodId: period.id, kpiId: kpi("on_time_delivery"), value: 97.5, source: "International benchmark (2024)" };
+    await expect(setKpiReference(deps, members[0].actor, input)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(setKpiReference(deps, broker.actor, { ...input, value: 120 })).rejects.toMatchObject({ fieldKeys: { value: "kpi_above_max" } });
+    await expect(setKpiReference(deps, broker.actor, { ...input, kpiId: kpi("scrap_rate") })).rejects.toMatchObject({ fieldKeys: { kpiId: "kpi_not_in_club" } });
+    await setKpiReference(deps, broker.actor, { ...input, value: 96 });
+    await setKpiReference(deps, broker.actor, input);
+    await setKpiReference(deps, broker.actor, { ...input, value: 90, source: "Domestic competitors (2025)" });
+    expect(await database.db.select().from(kpiReference).where(eq(kpiReference.periodId, period.id))).toHaveLength(2);
+    const report = await getBenchmarkReport(deps, members[0].actor, { initiativeId });
+    // In the order they were set, then by source (the test clock stands still).
+    expect(report.kpis[0].references).toEqual([
+      { value: 90, source: "Domestic competitors (2025)" },
+      { value: 97.5, source: "International benchmark (2024)" },
+    ]);
+    expect(report.kpis[0].trend.points[0].references).toHaveLength(2);
+  });
+});
+
+describe("submissions", () => {
+  it("checks every value against its KPI's range, all or nothing, with an error per KPI", async () => {
+    const { broker, members, initiativeId, kpi } = await openClub(deps, { members: 3 });
+    const period = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3" });
+    const bad = submitKpiValues(deps, members[0].actor, {
+      initiativeId,
+      periodId: period.id,
+      values: { [kpi("on_time_delivery")]: 101, [kpi("scrap_rate")]: 0.8 },
+    });
+    await expect(bad).rejects.toMatchObject({
+      code: "invalid_input",
+      fields: { [`values.${kpi("on_time_delivery")}`]: ["Must be at most 100 (%)"] },
+      fieldKeys: { [`values.${kpi("on_time_delivery")}`]: "kpi_above_max" },
+    });
+    expect(await valuesIn(period.id)).toEqual([]);
+    await expect(
+      submitKpiValues(deps, members[0].actor, { initiativeId, periodId: period.id, values: { [kpi("scrap_rate")]: -1, [kpi("defects_ppm")]: 3 } }),
+    ).rejects.toMatchObject({
+      fieldKeys: { [`values.${kpi("scrap_rate")}`]: "kpi_below_min", [`values.${kpi("defects_ppm")}`]: "kpi_not_in_club" },
+    });
+    await expect(
+      submitKpiValues(deps, members[0].actor, { initiativeId, periodId: period.id, values: { [kpi("scrap_rate")]: "1.2.3", [kpi("on_time_delivery")]: 90 } }),
+    ).rejects.toMatchObject({ fields: { [`values.${kpi("scrap_rate")}`]: ["Must be a number"] } });
+    await expect(submitKpiValues(deps, members[0].actor, { initiativeId, periodId: period.id, values: { [kpi("scrap_rate")]: "" } })).rejects.toMatchObject({
+      fieldKeys: { values: "values_required" },
+    });
+    expect(await valuesIn(period.id)).toEqual([]);
+    // Bounds are inclusive.
+    const ok = await submitKpiValues(deps, members[0].actor, { initiativeId, periodId: period.id, values: { [kpi("on_time_delivery")]: 100, [kpi("scrap_rate")]: 0 } });
+    expect(ok).toMatchObject({ saved: 2, firmId: members[0].firmId, values: { [kpi("on_time_delivery")]: 100, [kpi("scrap_rate")]: 0 } });
+  });
+
+  it("lets only members submit, lets them correct until the broker closes, then refuses", async () => {
+    const { broker, members, outsiders, initiativeId, kpi } = await openClub(deps, { members: 3, outsideMembers: 1 });
+    const period = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3" });
+    const values = { [kpi("on_time_delivery")]: 80 };
+    await expect(submitKpiValues(deps, outsiders[0].actor, { initiativeId, periodId: period.id, values })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(submitKpiValues(deps, broker.actor, { initiativeId, periodId: period.id, values })).rejects.toMatchObject({ code: "forbidden" });
+    const stranger = await createFirmOwner(deps);
+    await expect(submitKpiValues(deps, stranger.actor, { initiativeId, periodId: period.id, values })).rejects.toMatchObject({ code: "not_found" });
+    // A period of another club is not this club's.
+    const other = await openClub(deps, { members: 1 });
+    const otherPeriod = await openBenchmarkPeriod(deps, other.broker.actor, { initiativeId: other.initiativeId, label: "2026-Q3" });
+    await expect(submitKpiValues(deps, members[0].actor, { initiativeId, periodId: otherPeriod.id, values })).rejects.toMatchObject({ code: "not_found" });
+
+    await submitKpiValues(deps, members[0].actor, { initiativeId, periodId: period.id, values });
+    await submitKpiValues(deps, members[0].actor, { initiativeId, periodId: period.id, values: { [kpi("on_time_delivery")]: 85.5 } });
+    expect(await valuesIn(period.id)).toEqual([85.5]);
+    const club = await getBenchmarkClub(deps, members[0].actor, { initiativeId });
+    expect(club.periods[0].mine).toEqual({ values: { [kpi("on_time_delivery")]: 85.5 }, submitted: 1, complete: false });
+    expect(club.periods[0].progress).toBeNull();
+    expect((await getBenchmarkClub(deps, broker.actor, { initiativeId })).periods[0].progress).toEqual({ firmsReported: 1, firmsComplete: 0, members: 3 });
+
+    await expect(closeBenchmarkPeriod(deps, members[0].actor, { initiativeId, periodId: period.id })).rejects.toMatchObject({ code: "forbidden" });
+    const closed = await closeBenchmarkPeriod(deps, broker.actor, { initiativeId, periodId: period.id });
+    expect(closed).toMatchObject({ status: "closed", reportReady: false });
+    await expect(submitKpiValues(deps, members[0].actor, { initiativeId, periodId: period.id, values })).rejects.toMatchObject({ code: "conflict" });
+    await expect(closeBenchmarkPeriod(deps, broker.actor, { initiativeId, periodId: period.id })).rejects.toMatchObject({ code: "conflict" });
+    expect(await valuesIn(period.id)).toEqual([85.5]);
+    // Below 3 submissions, no "report ready".
+    expect(await typesFor(members[0].userId)).not.toContain("benchmark_report_ready");
+  });
+
+  it("tells the members the report is ready when a closed period has a KPI with 3 submissions", async () => {
+    const { broker, members, initiativeId, kpi, title } = await openClub(deps, { members: 3 });
+    const period = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3" });
+    for (const [i, sme] of members.entries()) await submitKpiValues(deps, sme.actor, { initiativeId, periodId: period.id, values: { [kpi("scrap_rate")]: 0.5 + i } });
+    expect(await closeBenchmarkPeriod(deps, broker.actor, { initiativeId, periodId: period.id })).toMatchObject({ reportReady: true });
+    for (const sme of members) {
+      const [ready] = await database.db
+        .select()
+        .from(notification)
+        .where(and(eq(notification.userId, sme.userId), eq(notification.type, "benchmark_report_ready")));
+      expect(ready).toMatchObject({ params: { club: title, period: "2026-Q3" }, href: `/initiatives/${initiativeId}/club/report?period=${period.id}` });
+    }
+  });
+});
+
+describe("CSV import and export", () => {
+  it("imports a period all or nothing, with each bad row's line and column, and exports it back", async () => {
+    const { broker, members, initiativeId, kpi } = await openClub(deps, { members: 3, outsideMembers: 1, kpis: ["on_time_delivery", "scrap_rate"] });
+    const period = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3" });
+    const [a, b, c] = await Promise.all(members.map(async (m) => ({ ...m, name: (await getBenchmarkClub(deps, broker.actor, { initiativeId })).members.find((x) => x.firmId === m.firmId)!.name })));
+    const outsider = (await getInitiative(deps, broker.actor, { initiativeId })).participants.length;
+    expect(outsider).toBe(3);
+
+    const badCsv = [
+      "firm,kpi,value",
+      `${a.name},on_time_delivery,91`,
+      `Nobody Ltd,on_time_delivery,80`,
+      `${b.firmId},scrap_rate,abc`,
+      `${b.firmId},defects_ppm,5`,
+      `${c.name.toUpperCase()},on_time_delivery,120`,
+      `${a.name},On-time delivery,92`,
+    ].join("\n");
+    await expect(importKpiCsv(deps, members[0].actor, { initiativeId, periodId: period.id, csv: badCsv })).rejects.toMatchObject({ code: "forbidden" });
+    const error = await importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: badCsv }).catch((e) => e);
+    expect(error).toMatchObject({ code: "invalid_input", message: "Some rows are not valid; nothing was imported" });
+    expect(error.fields).toEqual({
+      "rows.3.firm": ["Not a member firm of this club"],
+      "rows.4.value": ["Must be a number"],
+      "rows.5.kpi": ["Not a KPI of this club"],
+      "rows.6.value": ["Must be at most 100 (%)"],
+      "rows.7.kpi": ["This firm's On-time delivery is given on line 2 already"],
+    });
+    expect(await valuesIn(period.id)).toEqual([]);
+    await expect(importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: "firm,value\nx,1" })).rejects.toMatchObject({
+      fields: { csv: ["Missing columns: kpi"] },
+    });
+    await expect(importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: "firm,kpi,value,period\nx,on_time_delivery,1,2026-Q2" })).rejects.toMatchObject({
+      fields: { "rows.2.period": ["This file is for 2026-Q3"], "rows.2.firm": expect.any(Array) },
+    });
+
+    const goodCsv = [
+      "Firm, KPI ,Value",
+      `${a.name},on_time_delivery,91`,
+      `${b.firmId},on_time_delivery,"84,5"`,
+      `${c.name.toUpperCase()},on_time_delivery,88`,
+      `${a.name},Scrap,0.4`,
+    ].join("\n");
+    expect(await importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: goodCsv })).toEqual({ initiativeId, periodId: period.id, imported: 4, firms: 3 });
+    expect(await valuesIn(period.id)).toEqual([0.4, 84.5, 88, 91]);
+    // Three values: the members' room hears it.
+    expect(pushes("benchmark:updated", `initiative:${initiativeId}`).some((p) => (p.payload as { periodId: string }).periodId === period.id)).toBe(true);
+    // A member's own value was imported for it.
+    const mine = await getBenchmarkReport(deps, members[1].actor, { initiativeId });
+    expect(mine.kpis[0].own?.value).toBe(84.5);
+
+    // The export: brokers only, one line per firm and KPI, importable again.
+    await expect(exportBenchmarkCsv(deps, members[0].actor, { initiativeId })).rejects.toMatchObject({ code: "forbidden" });
+    const admin = await createUserWithRole(deps, "admin");
+    await expect(exportBenchmarkCsv(deps, admin.actor, { initiativeId })).rejects.toMatchObject({ code: "forbidden" });
+    const exported = await exportBenchmarkCsv(deps, broker.actor, { initiativeId, periodId: period.id });
+    expect(exported.filename).toMatch(/-2026-q3-values\.csv$/);
+    const lines = exported.csv.trim().split("\n");
+    expect(lines[0]).toBe("period,firm_id,firm,kpi,kpi_name,unit,value,updated_at");
+    expect(lines).toHaveLength(5);
+    expect(lines.some((l) => l.startsWith(`2026-Q3,${b.firmId},`) && l.includes(",on_time_delivery,On-time delivery,%,84.5,"))).toBe(true);
+    expect(await importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: exported.csv })).toMatchObject({ imported: 4 });
+    expect(await valuesIn(period.id)).toEqual([0.4, 84.5, 88, 91]);
+  });
+});
+
+describe("meetings", () => {
+  it("schedules a plant visit, collects attendance, records minutes and actions, and exports the calendar", async () => {
+    const { broker, members, outsiders, initiativeId, title } = await openClub(deps, { members: 3, outsideMembers: 1 });
+    const host = members[0];
+    const input = {
+      initiativeId,
+      title: "Set-up time workshop at the host's plant",
+      hostFirmId: host.firmId,
+      startsAt: "2026-12-03T09:00",
+      endsAt: "2026-12-03T13:00",
+      timeZone: "Africa/Johannesburg",
+      place: "Plant 2, Struandale, Gqeberha",
+      agenda: "1. SMED on the press line\n2. Results since the last visit",
+    };
+    await expect(scheduleMeeting(deps, members[1].actor, input)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(scheduleMeeting(deps, broker.actor, { ...input, hostFirmId: outsiders[0].firmId })).rejects.toMatchObject({ fieldKeys: { hostFirmId: "not_participant" } });
+    await expect(scheduleMeeting(deps, broker.actor, { ...input, endsAt: "2026-12-03T08:00" })).rejects.toMatchObject({ fieldKeys: { endsAt: "ends_before_start" } });
+    const meeting = await scheduleMeeting(deps, broker.actor, input);
+    expect(meeting).toMatchObject({ startsAt: "2026-12-03T07:00:00.000Z", endsAt: "2026-12-03T11:00:00.000Z", status: "scheduled" });
+    const [scheduled] = await database.db
+      .select()
+      .from(notification)
+      .where(and(eq(notification.userId, members[2].userId), eq(notification.type, "club_meeting_scheduled")));
+    expect(scheduled.params).toEqual({ club: title, title: input.title, place: input.place });
+    expect(await typesFor(outsiders[0].userId)).not.toContain("club_meeting_scheduled");
+
+    // Attendance: members and brokers answer; non-members of the club do not.
+    await respondToMeeting(deps, members[1].actor, { initiativeId, meetingId: meeting.id, response: "yes" });
+    await respondToMeeting(deps, members[2].actor, { initiativeId, meetingId: meeting.id, response: "yes" });
+    await respondToMeeting(deps, members[2].actor, { initiativeId, meetingId: meeting.id, response: "no" });
+    await respondToMeeting(deps, broker.actor, { initiativeId, meetingId: meeting.id, response: "yes" });
+    await expect(respondToMeeting(deps, outsiders[0].actor, { initiativeId, meetingId: meeting.id, response: "yes" })).rejects.toMatchObject({ code: "forbidden" });
+    const asMember = await getBenchmarkClub(deps, members[1].actor, { initiativeId });
+    const seen = asMember.meetings[0];
+    expect(seen).toMatchObject({ hostFirmId: host.firmId, status: "scheduled", myResponse: "yes", minutes: "", actions: [] });
+    expect(seen.attendance!.map((a) => a.response).sort()).toEqual(["no", "yes", "yes"]);
+    const asOutsider = await getBenchmarkClub(deps, outsiders[0].actor, { initiativeId });
+    expect(asOutsider.meetings[0]).toMatchObject({ title: input.title, attendance: null, minutes: null, actions: null, myResponse: null });
+    const summary = await getInitiative(deps, outsiders[0].actor, { initiativeId });
+    expect(summary.club?.nextMeeting).toMatchObject({ id: meeting.id, title: input.title });
+
+    // Held only once started; minutes and actions afterwards.
+    await expect(updateMeeting(deps, broker.actor, { initiativeId, meetingId: meeting.id, status: "held" })).rejects.toMatchObject({ code: "conflict" });
+    const later = makeDeps(database.db, () => new Date("2026-12-03T12:00:00Z"));
+    await expect(respondToMeeting(later, members[1].actor, { initiativeId, meetingId: meeting.id, response: "no" })).rejects.toMatchObject({ code: "conflict" });
+    await updateMeeting(later, broker.actor, { initiativeId, meetingId: meeting.id, status: "held", minutes: "Press line set-up down from 45 to 18 minutes." });
+    await expect(updateMeeting(later, broker.actor, { initiativeId, meetingId: meeting.id, place: "Elsewhere" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(updateMeeting(later, broker.actor, { initiativeId, meetingId: meeting.id, status: "cancelled" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(addMeetingAction(deps, broker.actor, { initiativeId, meetingId: meeting.id, description: "Visit", ownerFirmId: outsiders[0].firmId })).rejects.toMatchObject({
+      fieldKeys: { ownerFirmId: "not_participant" },
+    });
+    await expect(addMeetingAction(deps, members[1].actor, { initiativeId, meetingId: meeting.id, description: "Visit" })).rejects.toMatchObject({ code: "forbidden" });
+    const action = await addMeetingAction(deps, broker.actor, {
+      initiativeId,
+      meetingId: meeting.id,
+      description: "Share the SMED checklist with every member",
+      ownerFirmId: host.firmId,
+      dueOn: "2027-01-15",
+    });
+    await updateMeetingAction(deps, broker.actor, { initiativeId, actionId: action.id, status: "done" });
+    const after = await getBenchmarkClub(deps, members[2].actor, { initiativeId });
+    expect(after.meetings[0]).toMatchObject({ status: "held", minutes: "Press line set-up down from 45 to 18 minutes." });
+    expect(after.meetings[0].actions).toEqual([
+      { id: action.id, description: "Share the SMED checklist with every member", ownerFirmId: host.firmId, ownerName: expect.any(String), dueOn: "2027-01-15", status: "done" },
+    ]);
+
+    // Calendar: members and brokers; cancelled meetings are left out.
+    const next = await scheduleMeeting(deps, broker.actor, { ...input, title: "Quality circle", startsAt: "2027-02-10T10:00:00+02:00", endsAt: "2027-02-10T12:00:00+02:00" });
+    const dropped = await scheduleMeeting(deps, broker.actor, { ...input, title: "Dropped visit", startsAt: "2027-03-10T10:00:00Z", endsAt: "2027-03-10T12:00:00Z" });
+    await updateMeeting(deps, broker.actor, { initiativeId, meetingId: dropped.id, status: "cancelled" });
+    expect(await typesFor(members[1].userId)).toContain("club_meeting_cancelled");
+    await expect(exportClubCalendar(deps, outsiders[0].actor, { initiativeId })).rejects.toMatchObject({ code: "forbidden" });
+    const calendar = await exportClubCalendar(deps, members[1].actor, { initiativeId });
+    expect(calendar.filename).toMatch(/-meetings\.ics$/);
+    expect(calendar.ics).toContain("BEGIN:VCALENDAR");
+    expect(calendar.ics).toContain(`UID:club-meeting-${meeting.id}@jointly`);
+    expect(calendar.ics).toContain(`UID:club-meeting-${next.id}@jointly`);
+    expect(calendar.ics).toContain("DTSTART:20270210T080000Z");
+    expect(calendar.ics).not.toContain("Dropped visit");
+    // The subscription feed's club part: the member's clubs only.
+    expect((await clubMeetingEventsFor(database.db, members[1].actor)).map((e) => e.uid)).toEqual(
+      expect.arrayContaining([`club-meeting-${meeting.id}@jointly`, `club-meeting-${next.id}@jointly`]),
+    );
+    expect((await clubMeetingEventsFor(database.db, outsiders[0].actor)).map((e) => e.uid)).not.toContain(`club-meeting-${next.id}@jointly`);
+    expect((await clubMeetingEventsFor(database.db, broker.actor)).map((e) => e.uid)).toContain(`club-meeting-${next.id}@jointly`);
+  });
+});
+
+describe("reminders", () => {
+  it("tells members that have not reported everything once, a week before the due date", async () => {
+    const { broker, members, initiativeId, kpi } = await openClub(deps, { members: 3 });
+    const period = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3", submissionDue: "2026-12-10" });
+    await submitKpiValues(deps, members[0].actor, { initiativeId, periodId: period.id, values: { [kpi("on_time_delivery")]: 90, [kpi("scrap_rate")]: 1 } });
+    await submitKpiValues(deps, members[1].actor, { initiativeId, periodId: period.id, values: { [kpi("on_time_delivery")]: 90 } });
+    const dueSoon = (date: string) => makeDeps(database.db, () => new Date(date));
+    // Eight days ahead: not yet.
+    await notifyLearningReminders(dueSoon("2026-12-02T08:00:00Z"));
+    expect(await typesFor(members[1].userId)).not.toContain("benchmark_submission_due");
+    const first = await notifyLearningReminders(dueSoon("2026-12-03T08:00:00Z"));
+    expect(first.submissionDue).toBeGreaterThanOrEqual(2);
+    expect(await typesFor(members[0].userId)).not.toContain("benchmark_submission_due");
+    expect((await typesFor(members[1].userId)).filter((t) => t === "benchmark_submission_due")).toHaveLength(1);
+    expect((await typesFor(members[2].userId)).filter((t) => t === "benchmark_submission_due")).toHaveLength(1);
+    await notifyLearningReminders(dueSoon("2026-12-04T08:00:00Z"));
+    expect((await typesFor(members[2].userId)).filter((t) => t === "benchmark_submission_due")).toHaveLength(1);
+    const [claimed] = await database.db.select().from(benchmarkPeriod).where(eq(benchmarkPeriod.id, period.id));
+    expect(claimed.dueNoticeAt).toEqual(new Date("2026-12-03T08:00:00Z"));
+  });
+
+  it("reminds members and brokers of a meeting once, two days before, except who will not come, and again if it moves", async () => {
+    const { broker, members, initiativeId } = await openClub(deps, { members: 3 });
+    const meeting = await scheduleMeeting(deps, broker.actor, {
+      initiativeId,
+      title: "Plant visit",
+      hostFirmId: members[0].firmId,
+      startsAt: "2026-12-20T08:00:00Z",
+      endsAt: "2026-12-20T12:00:00Z",
+      place: "Host plant",
+    });
+    await respondToMeeting(deps, members[2].actor, { initiativeId, meetingId: meeting.id, response: "no" });
+    const at = (date: string) => makeDeps(database.db, () => new Date(date));
+    expect((await notifyLearningReminders(at("2026-12-17T07:00:00Z"))).meetingReminders).toBe(0);
+    const reminders = async (userId: string) => (await typesFor(userId)).filter((t) => t === "club_meeting_reminder").length;
+    await notifyLearningReminders(at("2026-12-18T09:00:00Z"));
+    expect(await reminders(members[0].userId)).toBe(1);
+    expect(await reminders(members[1].userId)).toBe(1);
+    expect(await reminders(broker.id)).toBe(1);
+    expect(await reminders(members[2].userId)).toBe(0);
+    await notifyLearningReminders(at("2026-12-19T09:00:00Z"));
+    expect(await reminders(members[0].userId)).toBe(1);
+    // Moved two weeks later: reminded again when it comes near.
+    await updateMeeting(at("2026-12-19T10:00:00Z"), broker.actor, { initiativeId, meetingId: meeting.id, startsAt: "2027-01-05T08:00:00Z", endsAt: "2027-01-05T12:00:00Z" });
+    expect(await typesFor(members[1].userId)).toContain("club_meeting_moved");
+    const [moved] = await database.db.select().from(clubMeeting).where(eq(clubMeeting.id, meeting.id));
+    expect(moved.reminderNoticeAt).toBeNull();
+    await notifyLearningReminders(at("2027-01-04T09:00:00Z"));
+    expect(await reminders(members[0].userId)).toBe(2);
+  });
+});
