@@ -161,6 +161,7 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
   // "Deadline within 48 hours" notices: checked every few minutes; safe with several processes.
   const deadlineTimer = setInterval(() => {
     services.initiatives.notifyDeadlines().catch((err) => logger.error({ err }, "deadline notices failed"));
+    services.stands.notifyStandReminders().catch((err) => logger.error({ err }, "stand reminders failed"));
     services.learning.notifyLearningReminders().catch((err) => logger.error({ err }, "learning reminders failed"));
   }, DEADLINE_CHECK_MS);
   deadlineTimer.unref();

@@ -17,6 +17,7 @@ const EVENTS: Array<keyof ServerToClientEvents> = [
   "initiative:updated",
   "initiative:message",
   "jointbuy:updated",
+  "stand:updated",
   "need:updated",
   "needs:changed",
   "matches:changed",

@@ -1,6 +1,7 @@
 import { operations } from "./operations";
 import { sourcingOperations } from "./operations-sourcing";
+import { standOperations } from "./operations-stands";
 import { learningOperations } from "./operations-learning";
 
 /** Every /api/v1 endpoint: the router serves them and the OpenAPI document lists them. */
-export const allOperations = [...operations, ...sourcingOperations, ...learningOperations];
+export const allOperations = [...operations, ...sourcingOperations, ...standOperations, ...learningOperations];

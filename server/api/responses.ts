@@ -4,6 +4,7 @@ import { FIRM_KINDS, GOVERNANCE, LINKS } from "../domain/chain-position";
 import { HHI_LEVELS, LEVELS } from "../domain/dependence";
 import { SPLIT_RULES } from "../domain/cost-split";
 import { INITIATIVE_STATUSES, OBJECTIVES } from "../domain/initiative";
+import { standSummaryView } from "./responses-stands";
 
 /** Shapes of what the API returns, for the OpenAPI document (inputs reuse the form schemas). */
 const certification = z.object({
@@ -320,6 +321,8 @@ export const initiativeResponse = z.object({
   jointBuy: jointBuyView.nullable(),
   budget: costSharesView.nullable(),
   club: clubSummaryView.nullable(),
+  /** For a trade-fair stand: its fair, area and the reader's space (the stand page has the rest). */
+  stand: standSummaryView.nullable(),
   messages: z.array(messageResponse),
   activity: z.array(
     z.object({

@@ -78,3 +78,59 @@ describe("the rule table", () => {
     expect(can(smeOwner, "notification", "read")).toBe(false);
   });
 });
+
+describe("stand permissions", () => {
+  // The initiative's facts: broker u-5 brokers its network; firm-a is a member taking part, firm-b a member only.
+  const facts = { networkBrokerIds: ["u-5"], memberFirmIds: ["firm-a", "firm-b"], participantFirmIds: ["firm-a"] };
+  const strangerBroker = actor("broker", null, "u-7");
+
+  it("lets brokers create fairs, and brokers and SMEs list them; buyers neither", () => {
+    expect(can(broker, "stand", "createFair")).toBe(true);
+    for (const a of [smeOwner, buyer, admin]) expect(can(a, "stand", "createFair")).toBe(false);
+    for (const a of [broker, smeOwner, admin]) expect(can(a, "stand", "listFairs")).toBe(true);
+    expect(can(buyer, "stand", "listFairs")).toBe(false);
+  });
+
+  it("lets only the network's brokers manage a stand and decide space", () => {
+    expect(can(broker, "stand", "manage", facts)).toBe(true);
+    expect(can(strangerBroker, "stand", "manage", facts)).toBe(false);
+    for (const a of [smeOwner, otherSme, buyer, admin]) expect(can(a, "stand", "manage", facts)).toBe(false);
+  });
+
+  it("lets members request space and participants release it and log leads", () => {
+    expect(can(smeOwner, "stand", "requestSpace", facts)).toBe(true);
+    expect(can(otherSme, "stand", "requestSpace", facts)).toBe(true);
+    expect(can(otherSme, "stand", "requestSpace", { ...facts, memberFirmIds: ["firm-a"] })).toBe(false);
+    for (const a of [broker, buyer, admin]) expect(can(a, "stand", "requestSpace", facts)).toBe(false);
+    expect(can(smeMember, "stand", "release", facts)).toBe(true);
+    expect(can(otherSme, "stand", "release", facts)).toBe(false);
+    expect(can(smeOwner, "stand", "addLead", facts)).toBe(true);
+    expect(can(otherSme, "stand", "addLead", facts)).toBe(false);
+    expect(can(broker, "stand", "addLead", facts)).toBe(false);
+  });
+
+  it("lets the network's brokers and participants keep the task list", () => {
+    expect(can(broker, "stand", "addTask", facts)).toBe(true);
+    expect(can(smeOwner, "stand", "addTask", facts)).toBe(true);
+    expect(can(otherSme, "stand", "addTask", facts)).toBe(false);
+    expect(can(strangerBroker, "stand", "addTask", facts)).toBe(false);
+    expect(can(buyer, "stand", "addTask", facts)).toBe(false);
+  });
+
+  it("shows every exhibitor's costs and leads to the network's brokers and admins only", () => {
+    for (const action of ["viewAllCosts", "viewAllLeads"] as const) {
+      expect(can(broker, "stand", action, facts)).toBe(true);
+      expect(can(admin, "stand", action, facts)).toBe(true);
+      expect(can(strangerBroker, "stand", action, facts)).toBe(false);
+      for (const a of [smeOwner, otherSme, buyer]) expect(can(a, "stand", action, facts)).toBe(false);
+    }
+  });
+
+  it("lets brokers and members download the calendar, never buyers or outsiders", () => {
+    expect(can(broker, "stand", "exportCalendar", facts)).toBe(true);
+    expect(can(otherSme, "stand", "exportCalendar", facts)).toBe(true);
+    expect(can(actor("sme", { id: "firm-z", kind: "sme", isOwner: true }), "stand", "exportCalendar", facts)).toBe(false);
+    expect(can(buyer, "stand", "exportCalendar", facts)).toBe(false);
+    expect(can(strangerBroker, "stand", "exportCalendar", facts)).toBe(false);
+  });
+});

@@ -53,6 +53,22 @@ export const PERMISSIONS = {
     message: { broker: ["network"], sme: ["member"] },
     viewAllQuantities: { admin: ["any"], broker: ["network"] },
   },
+  /**
+   * Joint trade-fair stands (the tool of joint_selling initiatives; reading one is reading its
+   * initiative). Facts: the initiative's network brokers, members and participants.
+   */
+  stand: {
+    createFair: { broker: ["any"] },
+    listFairs: { admin: ["any"], broker: ["any"], sme: ["any"] },
+    manage: { broker: ["network"] },
+    requestSpace: { sme: ["member"] },
+    release: { sme: ["participant"] },
+    addTask: { broker: ["network"], sme: ["participant"] },
+    addLead: { sme: ["participant"] },
+    viewAllCosts: { admin: ["any"], broker: ["network"] },
+    viewAllLeads: { admin: ["any"], broker: ["network"] },
+    exportCalendar: { admin: ["any"], broker: ["network"], sme: ["member"] },
+  },
   need: {
     create: { buyer: ["any"] },
     manage: { admin: ["any"], buyer: ["own"] },

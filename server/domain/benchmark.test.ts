@@ -174,10 +174,7 @@ describe("trend", () => {
   it("median rising 4 points a period, tail shortening 2.7 a period (higher is better)", () => {
     // spread 20, 18, 15, 12 over x = 0..3: mean x 1.5, mean y 16.25,
     // Sxy = -1.5*3.75 - 0.5*1.75 + 0.5*-1.25 + 1.5*-4.25 = -13.5, Sxx = 5 -> slope -2.7.
-    const t = trend(
-      [point("2024-Q1", 80, 70, 20), point("2024-Q2", 84, 72, 18), point("2024-Q3", 88, 80, 15), point("2024-Q4", 92, 79, 12)],
-      "higher",
-    );
+    const t = trend([point("2024-Q1", 80, 70, 20), point("2024-Q2", 84, 72, 18), point("2024-Q3", 88, 80, 15), point("2024-Q4", 92, 79, 12)], "higher");
     expect(t.median.slope).toBeCloseTo(4, 12);
     expect(t.spread.slope).toBeCloseTo(-2.7, 12);
     expect(t.medianImproving).toBe(true);
@@ -348,7 +345,7 @@ describe("properties", () => {
         expect(s.mean).toBeLessThanOrEqual(s.max);
         expect(s.best).toBe(direction === "higher" ? s.max : s.min);
         expect(s.n).toBe(values.length);
-      }),
+      })
     );
   });
 
@@ -360,7 +357,7 @@ describe("properties", () => {
         expect(percentile(sorted, p)).toBeLessThanOrEqual(percentile(sorted, q));
         expect(percentile(sorted, p)).toBeGreaterThanOrEqual(sorted[0]);
         expect(percentile(sorted, q)).toBeLessThanOrEqual(sorted[sorted.length - 1]);
-      }),
+      })
     );
   });
 
@@ -371,8 +368,8 @@ describe("properties", () => {
         directionArb,
         ([values, shuffled], direction) => {
           expect(summarise(shuffled, direction)).toEqual(summarise(values, direction));
-        },
-      ),
+        }
+      )
     );
   });
 
@@ -381,7 +378,7 @@ describe("properties", () => {
       fc.property(fc.array(valueArb, { minLength: 1, maxLength: MIN_SUBMISSIONS - 1 }), directionArb, (values, direction) => {
         expect(summarise(values, direction)).toBeNull();
         expect(position(values[0], values, direction)).toBeNull();
-      }),
+      })
     );
   });
 
@@ -395,7 +392,7 @@ describe("properties", () => {
         expect(p.quartile).toBe(quartileOf(p.percentile));
         expect(p.fromBest).toBeGreaterThanOrEqual(0);
         expect(p.others).toBe(values.length - 1);
-      }),
+      })
     );
   });
 
@@ -406,7 +403,7 @@ describe("properties", () => {
         const p = position(best, values, direction)!;
         expect(p).toMatchObject({ percentile: 100, quartile: 1, fromBest: 0 });
         expect(p.fromMedian).toBeGreaterThanOrEqual(0);
-      }),
+      })
     );
   });
 
@@ -418,7 +415,7 @@ describe("properties", () => {
         const pw = position(worse, [...others, worse], direction)!;
         expect(pb.percentile).toBeGreaterThanOrEqual(pw.percentile);
         expect(pb.quartile).toBeLessThanOrEqual(pw.quartile);
-      }),
+      })
     );
   });
 
@@ -443,8 +440,8 @@ describe("properties", () => {
           expect(base.tailShortening).toBe(base.spread.slope! < 0);
           if (base.median.slope! > 1e-6) expect(base.medianImproving).toBe(direction === "higher");
           if (base.median.slope! < -1e-6) expect(base.medianImproving).toBe(direction === "lower");
-        },
-      ),
+        }
+      )
     );
   });
 
@@ -460,7 +457,7 @@ describe("properties", () => {
         const next = nextPeriod(kind, period.label);
         expect(next.startsOn).toBe(submissionDue(period.endsOn, 1));
         expect(next.label > period.label).toBe(true);
-      }),
+      })
     );
   });
 });

@@ -13,6 +13,8 @@ export interface ServerToClientEvents {
   "initiative:updated": (payload: { initiativeId: string }) => void;
   "initiative:message": (payload: { initiativeId: string; messageId: string }) => void;
   "jointbuy:updated": (payload: { initiativeId: string; total: number }) => void;
+  /** A trade-fair stand changed (space, plan, costs, tasks or leads): its page revalidates. */
+  "stand:updated": (payload: { initiativeId: string }) => void;
   "need:updated": (payload: { needId: string }) => void;
   "needs:changed": (payload: { needId: string }) => void;
   /** An SME's profile or ledger changed: rankings and projections may move. */

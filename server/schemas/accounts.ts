@@ -28,6 +28,8 @@ export const signUpSchema = z.discriminatedUnion("firmChoice", [
     link: z.enum(LINKS).optional(),
     tier: z.number().int().min(1).max(4).optional(),
     buyerType: z.enum(BUYER_TYPES).optional(),
+    /** A buyer invited from a trade-fair lead (/signup?lead=<token>): the lead records the new firm. */
+    leadToken: z.string().trim().min(16).max(128).optional(),
   }),
   z.object({
     firmChoice: z.literal("join"),

@@ -54,6 +54,18 @@ import { searchFirms } from "./firms/search-firms";
 import { updateMyFirm } from "./firms/update-my-firm";
 import { countUnread, listNotifications } from "./notifications/list-notifications";
 import { markNotificationRead } from "./notifications/mark-notification-read";
+import { addStandLead, inviteLeadBuyer } from "./stands/add-stand-lead";
+import { addStandTask, updateStandTask } from "./stands/add-stand-task";
+import { createFair, listFairs } from "./stands/create-fair";
+import { createStand } from "./stands/create-stand";
+import { decideStandSpace } from "./stands/decide-stand-space";
+import { exportStandCalendar } from "./stands/export-stand-calendar";
+import { getStand, getStandCosts } from "./stands/get-stand";
+import { getLeadInvitation } from "./stands/lead-invitation";
+import { notifyStandReminders } from "./stands/notify-stand-reminders";
+import { releaseStandSpace } from "./stands/release-stand-space";
+import { requestStandSpace } from "./stands/request-stand-space";
+import { updateStand } from "./stands/update-stand";
 import { closeBenchmarkPeriod } from "./learning/close-benchmark-period";
 import { createBenchmarkClub } from "./learning/create-benchmark-club";
 import { createKpi } from "./learning/create-kpi";
@@ -170,6 +182,25 @@ export function createServices(deps: Deps) {
       updateMeetingAction: bind(updateMeetingAction),
       exportClubCalendar: bind(exportClubCalendar),
       notifyLearningReminders: () => notifyLearningReminders(deps),
+    },
+    stands: {
+      createFair: bind(createFair),
+      listFairs: bind(listFairs),
+      createStand: bind(createStand),
+      updateStand: bind(updateStand),
+      getStand: bind(getStand),
+      getStandCosts: bind(getStandCosts),
+      requestStandSpace: bind(requestStandSpace),
+      decideStandSpace: bind(decideStandSpace),
+      releaseStandSpace: bind(releaseStandSpace),
+      addStandTask: bind(addStandTask),
+      updateStandTask: bind(updateStandTask),
+      addStandLead: bind(addStandLead),
+      inviteLeadBuyer: bind(inviteLeadBuyer),
+      exportStandCalendar: bind(exportStandCalendar),
+      /** For the sign-up page (no session): what an invitation link prefills, or null. */
+      getLeadInvitation: (input: unknown) => getLeadInvitation(deps, input),
+      notifyStandReminders: () => notifyStandReminders(deps),
     },
     notifications: {
       list: bind(listNotifications),

@@ -5,12 +5,14 @@ import { invalidField, invalidFields, parseInput } from "../../errors";
 import { signUpSchema } from "../../schemas/accounts";
 import { inTransaction, type Deps } from "../deps";
 import { notify } from "../notifications/notify";
+import { linkLeadToFirm } from "../stands/lead-invitation";
 import { insertAccount } from "./insert-account";
 
 /**
  * Anyone may sign up as an SME or a buyer, creating a firm (and becoming its owner) or asking
  * to join an existing firm of the same kind, which the firm's owner approves. One transaction:
- * no account without its firm or its request.
+ * no account without its firm or its request. A buyer signing up through a trade-fair lead's
+ * invitation (`leadToken`) is recorded on that lead.
  */
 export async function signUp(deps: Deps, rawInput: unknown, options: { locale?: Locale | null } = {}) {
   const input = parseInput(signUpSchema, rawInput);
@@ -74,6 +76,7 @@ export async function signUp(deps: Deps, rawInput: unknown, options: { locale?: 
       isOwner: true,
       decidedAt: deps.now(),
     });
+    if (input.role === "buyer" && input.leadToken) await linkLeadToFirm(tx, after, input.leadToken, created.id, deps.now());
     return { userId, firmId: created.id, status: "active" as const };
   });
 }

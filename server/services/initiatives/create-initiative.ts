@@ -17,6 +17,14 @@ export async function createInitiative(deps: Deps, actor: Actor, rawInput: unkno
   const input = parseInput(createInitiativeSchema, rawInput);
   const tool = TOOL_OF[input.objective];
   if (tool === "joint_buy" && !input.jointBuy) throw invalidField("jointBuy", "required", "A joint purchase needs the supplier's quote");
+  // A trade-fair stand needs its fair, area and costs: it is created with its stand.
+  if (tool === "stand") {
+    throw invalidField(
+      "objective",
+      "use_stand_operation",
+      "Joint trade-fair stands are created with their stand: use the stand form or createStand (POST /stands)",
+    );
+  }
   // A club needs its KPIs and reporting periods: it has its own operation.
   if (tool === "benchmark_club") {
     throw invalidField(

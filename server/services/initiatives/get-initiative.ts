@@ -8,6 +8,7 @@ import { allowedTransitions, deriveForm } from "../../domain/initiative";
 import { AppError, parseInput } from "../../errors";
 import { initiativeIdSchema } from "../../schemas/initiative";
 import type { Deps } from "../deps";
+import { loadStandSummary } from "../stands/get-stand";
 import { deadlineDate } from "./deadline";
 import { visibleInitiative, type InitiativeFacts } from "./initiative-facts";
 import { loadCostShares } from "./tools/generic";
@@ -55,6 +56,7 @@ export async function getInitiative(deps: Deps, actor: Actor, rawInput: unknown)
   const jointBuy = tool === "joint_buy" ? await loadJointBuy(deps.db, row.id, { firmId: ownFirmId, seesAll }) : null;
   const budget = tool === "generic" ? await loadCostShares(deps.db, row.id) : null;
   const club = tool === "benchmark_club" ? await loadClubSummary(deps.db, row.id, deps.now()) : null;
+  const stand = tool === "stand" ? await loadStandSummary(deps.db, row.id, ownFirmId) : null;
   const isParticipant = ownFirmId !== null && facts.participantFirmIds.includes(ownFirmId);
   // Without consent to see co-participants' figures, a participant sees its own line only.
   const visibleBudget = budget && !seesAll ? { ...budget, shares: budget.shares.filter((s) => s.firmId === ownFirmId) } : budget;
@@ -83,6 +85,7 @@ export async function getInitiative(deps: Deps, actor: Actor, rawInput: unknown)
     jointBuy,
     budget: visibleBudget,
     club,
+    stand,
     messages: messages.map((m) => ({ id: m.id, authorName: m.authorName, firmName: m.firmName, body: m.body, createdAt: m.createdAt.toISOString() })),
     activity: visibleLog.map((a) => ({
       id: a.id,

@@ -8,11 +8,13 @@ import { initiativeRoom } from "../../realtime/events";
 import { networkIdSchema } from "../../schemas/network";
 import { recordActivity } from "../activity";
 import { inTransaction, type Deps } from "../deps";
+import { releaseOnLeave } from "../stands/space-queue";
 import { networkRoom } from "./helpers";
 
 /**
  * A member firm leaves a network. It also leaves the network's initiatives that are still open
- * (its commitments are withdrawn); locked and finished ones keep their frozen record.
+ * (its commitments are withdrawn, its space on a trade-fair stand released); locked and finished
+ * ones keep their frozen record.
  */
 export async function leaveNetwork(deps: Deps, actor: Actor, rawInput: unknown) {
   const { networkId } = parseInput(networkIdSchema, rawInput);
@@ -34,6 +36,7 @@ export async function leaveNetwork(deps: Deps, actor: Actor, rawInput: unknown) 
     for (const { id } of open) {
       await tx.delete(jointBuyCommitment).where(and(eq(jointBuyCommitment.initiativeId, id), eq(jointBuyCommitment.firmId, firmId)));
       await tx.delete(initiativeParticipant).where(and(eq(initiativeParticipant.initiativeId, id), eq(initiativeParticipant.firmId, firmId)));
+      await releaseOnLeave(tx, after, actor, id, firmId, deps.now(), "left_network");
       await recordActivity(tx, actor, { networkId, initiativeId: id, firmId, action: "participant.left", after: { reason: "left_network" } });
       after.publish(initiativeRoom(id), "initiative:updated", { initiativeId: id });
     }

@@ -1,0 +1,70 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Tx } from "../../../db/client";
+import { fair, stand, standLead, BUYER_TYPES } from "../../../db/schema/stands";
+import type { BuyerType } from "../../domain/chain-position";
+import { leadTokenSchema } from "../../schemas/stands";
+import type { AfterCommit, Deps } from "../deps";
+import { usersOfFirms } from "../initiatives/recipients";
+import { notify } from "../notifications/notify";
+import { standHref } from "./space-queue";
+
+/** The buyer type a sign-up form suggests for a lead's kind of buyer (the buyer may change it). */
+const SUGGESTED_BUYER_TYPE: Record<(typeof BUYER_TYPES)[number], BuyerType | null> = {
+  retailer: "global_retailer",
+  brand: "branded_marketer",
+  manufacturer: "branded_manufacturer",
+  importer: "trader_export_agent",
+  distributor: "trader_export_agent",
+  agent: "trader_export_agent",
+  other: null,
+};
+
+/**
+ * What the sign-up page prefills from an invitation link (/signup?lead=<token>), for anyone
+ * holding the link: the buyer's name, country and kind, and the fair where they met. Null for
+ * an unknown token or a buyer that already joined (the page then shows the plain form).
+ */
+export async function getLeadInvitation(deps: Deps, rawInput: unknown) {
+  const parsed = leadTokenSchema.safeParse(rawInput);
+  if (!parsed.success) return null;
+  const [row] = await deps.db
+    .select({ lead: standLead, fairName: fair.name })
+    .from(standLead)
+    .innerJoin(stand, eq(stand.initiativeId, standLead.initiativeId))
+    .innerJoin(fair, eq(fair.id, stand.fairId))
+    .where(and(eq(standLead.invitationToken, parsed.data.token), isNull(standLead.joinedFirmId)));
+  if (!row) return null;
+  return {
+    token: parsed.data.token,
+    buyerName: row.lead.buyerName,
+    country: row.lead.country,
+    buyerType: SUGGESTED_BUYER_TYPE[row.lead.buyerType] ?? null,
+    fairName: row.fairName,
+  };
+}
+
+/**
+ * Inside the sign-up transaction: the buyer firm just created through an invitation link is
+ * recorded on the lead (once: a used or unknown token links nothing), and the exhibitor that
+ * met the buyer is told. Returns whether a lead was linked.
+ */
+export async function linkLeadToFirm(tx: Tx, after: AfterCommit, token: string, firmId: string, now: Date): Promise<boolean> {
+  if (!leadTokenSchema.safeParse({ token }).success) return false;
+  const [linked] = await tx
+    .update(standLead)
+    .set({ joinedFirmId: firmId, updatedAt: now })
+    .where(and(eq(standLead.invitationToken, token), isNull(standLead.joinedFirmId)))
+    .returning({ initiativeId: standLead.initiativeId, firmId: standLead.firmId, buyerName: standLead.buyerName });
+  if (!linked) return false;
+  await notify(
+    tx,
+    after,
+    (await usersOfFirms(tx, [linked.firmId])).map((userId) => ({
+      userId,
+      type: "stand_lead_joined",
+      params: { buyer: linked.buyerName },
+      href: standHref(linked.initiativeId),
+    })),
+  );
+  return true;
+}
