@@ -369,7 +369,7 @@ describe("submissions", () => {
         .select()
         .from(notification)
         .where(and(eq(notification.userId, sme.userId), eq(notification.type, "benchmark_report_ready")));
-      expect(ready).toMatchObject({ params: { club: title, period: "2026-Q3" }, href: `/initiatives/${initiativeId}/club/report?period=${period.id}` });
+      expect(ready).toMatchObject({ params: { club: title, period: "2026-Q3" }, href: `/initiatives/${initiativeId}/benchmark?period=${period.id}` });
     }
   });
 });

@@ -22,4 +22,4 @@ export async function notifyMembers(
 }
 
 export const clubPage = (initiativeId: string) => `/initiatives/${initiativeId}/club`;
-export const reportPage = (initiativeId: string, periodId: string) => `/initiatives/${initiativeId}/club/report?period=${periodId}`;
+export const reportPage = (initiativeId: string, periodId: string) => `/initiatives/${initiativeId}/benchmark?period=${periodId}`;
