@@ -28,22 +28,25 @@ export const kpiDirectionSchema = z.enum(["higher", "lower"]);
 
 export const networkKpisSchema = z.object({ networkId: uuid("Not a network id") });
 
-export const createKpiSchema = z
-  .object({
-    networkId: uuid("Not a network id"),
-    name: z.string().trim().min(2, "At least 2 characters").max(80),
-    description: z.string().trim().max(1000).default(""),
-    unit: z.string().trim().min(1, "Required").max(30),
-    direction: kpiDirectionSchema,
-    minValue: decimalNumber,
-    maxValue: decimalNumber,
-    computation: z.string().trim().max(1000).default(""),
-  })
-  .superRefine((kpi, ctx) => {
-    if (kpi.minValue >= kpi.maxValue) {
-      ctx.addIssue({ code: "custom", path: ["maxValue"], message: "The maximum must be above the minimum", params: { key: "kpi_range_order" } });
-    }
-  });
+/** A network's own KPI, as the form and the API body give it (without the network of the path). */
+const kpiFields = z.object({
+  name: z.string().trim().min(2, "At least 2 characters").max(80),
+  description: z.string().trim().max(1000).default(""),
+  unit: z.string().trim().min(1, "Required").max(30),
+  direction: kpiDirectionSchema,
+  minValue: decimalNumber,
+  maxValue: decimalNumber,
+  computation: z.string().trim().max(1000).default(""),
+});
+
+function rangeOrdered(kpi: { minValue: number; maxValue: number }, ctx: z.RefinementCtx) {
+  if (kpi.minValue >= kpi.maxValue) {
+    ctx.addIssue({ code: "custom", path: ["maxValue"], message: "The maximum must be above the minimum", params: { key: "kpi_range_order" } });
+  }
+}
+
+export const kpiBodySchema = kpiFields.superRefine(rangeOrdered);
+export const createKpiSchema = kpiFields.extend({ networkId: uuid("Not a network id") }).superRefine(rangeOrdered);
 
 export const createBenchmarkClubSchema = initiativeFieldsSchema.omit({ shareQuantities: true }).extend({
   networkId: uuid("Not a network id"),
