@@ -134,3 +134,37 @@ describe("stand permissions", () => {
     expect(can(strangerBroker, "stand", "exportCalendar", facts)).toBe(false);
   });
 });
+
+describe("benchmarking club permissions", () => {
+  // The club's facts: its network's brokers (u-5), the network's members (firm-a, firm-b) and
+  // the club's members, its initiative's participants (firm-a only).
+  const club = { networkBrokerIds: ["u-5"], memberFirmIds: ["firm-a", "firm-b"], participantFirmIds: ["firm-a"] };
+  const otherBroker = actor("broker", null, "u-9");
+
+  it("lets only the network's brokers create KPIs and clubs and manage them", () => {
+    for (const action of ["createKpi", "createClub", "manage"] as const) {
+      expect(can(broker, "club", action, club), action).toBe(true);
+      for (const a of [otherBroker, smeOwner, otherSme, buyer, admin]) expect(can(a, "club", action, club), `${a.userId} ${action}`).toBe(false);
+    }
+  });
+
+  it("lets only member firms of the club submit values, never brokers or administrators", () => {
+    expect(can(smeOwner, "club", "submit", club)).toBe(true);
+    expect(can(smeMember, "club", "submit", club)).toBe(true);
+    // A network member outside the club, the brokers, a buyer, an administrator: no.
+    for (const a of [otherSme, broker, buyer, admin]) expect(can(a, "club", "submit", club), a.userId).toBe(false);
+  });
+
+  it("shows the report to the club's members, its network's brokers and administrators; raw values to the brokers only", () => {
+    for (const a of [smeOwner, broker, admin]) expect(can(a, "club", "readReport", club), a.userId).toBe(true);
+    for (const a of [otherSme, otherBroker, buyer]) expect(can(a, "club", "readReport", club), a.userId).toBe(false);
+    expect(can(broker, "club", "readRaw", club)).toBe(true);
+    // Administrators read aggregates only: the raw values stay within the club and its brokers.
+    for (const a of [admin, smeOwner, otherSme, otherBroker, buyer]) expect(can(a, "club", "readRaw", club), a.userId).toBe(false);
+  });
+
+  it("lets the club's members and brokers answer for meetings", () => {
+    for (const a of [smeOwner, broker]) expect(can(a, "club", "attend", club)).toBe(true);
+    for (const a of [otherSme, otherBroker, buyer, admin]) expect(can(a, "club", "attend", club)).toBe(false);
+  });
+});
