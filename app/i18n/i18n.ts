@@ -4,6 +4,7 @@ import enInitiatives from "./locales/en.initiatives.json";
 import enNetworks from "./locales/en.networks.json";
 import enDependence from "./locales/en.dependence.json";
 import enSourcing from "./locales/en.sourcing.json";
+import enCalendar from "./locales/en.calendar.json";
 import enStandsNotifications from "./locales/en.stands-notifications.json";
 import enLearningNotifications from "./locales/en.learning-notifications.json";
 import enStands from "./locales/en.stands.json";
@@ -13,6 +14,7 @@ import esInitiatives from "./locales/es.initiatives.json";
 import esNetworks from "./locales/es.networks.json";
 import esDependence from "./locales/es.dependence.json";
 import esSourcing from "./locales/es.sourcing.json";
+import esCalendar from "./locales/es.calendar.json";
 import esStandsNotifications from "./locales/es.stands-notifications.json";
 import esLearningNotifications from "./locales/es.learning-notifications.json";
 import esStands from "./locales/es.stands.json";
@@ -22,6 +24,7 @@ import ptBRInitiatives from "./locales/pt-BR.initiatives.json";
 import ptBRNetworks from "./locales/pt-BR.networks.json";
 import ptBRDependence from "./locales/pt-BR.dependence.json";
 import ptBRSourcing from "./locales/pt-BR.sourcing.json";
+import ptBRCalendar from "./locales/pt-BR.calendar.json";
 import ptBRStandsNotifications from "./locales/pt-BR.stands-notifications.json";
 import ptBRLearningNotifications from "./locales/pt-BR.learning-notifications.json";
 import ptBRStands from "./locales/pt-BR.stands.json";
@@ -37,9 +40,9 @@ export const DEFAULT_LOCALE: Locale = "en";
 
 /** One translation per language, kept in a file per area (common, networks, initiatives, dependence, sourcing, kpis). */
 export const translations = {
-  en: { ...en, ...enNetworks, ...enInitiatives, ...enDependence, ...enSourcing, ...enStands, ...enKpis, ...enStandsNotifications, notification: { ...en.notification, ...enStandsNotifications.notification, ...enLearningNotifications.notification }, validation: { ...en.validation, ...enLearningNotifications.validation } },
-  "pt-BR": { ...ptBR, ...ptBRNetworks, ...ptBRInitiatives, ...ptBRDependence, ...ptBRSourcing, ...ptBRStands, ...ptBRKpis, ...ptBRStandsNotifications, notification: { ...ptBR.notification, ...ptBRStandsNotifications.notification, ...ptBRLearningNotifications.notification }, validation: { ...ptBR.validation, ...ptBRLearningNotifications.validation } },
-  es: { ...es, ...esNetworks, ...esInitiatives, ...esDependence, ...esSourcing, ...esStands, ...esKpis, ...esStandsNotifications, notification: { ...es.notification, ...esStandsNotifications.notification, ...esLearningNotifications.notification }, validation: { ...es.validation, ...esLearningNotifications.validation } },
+  en: { ...en, ...enNetworks, ...enInitiatives, ...enDependence, ...enSourcing, ...enStands, ...enKpis, ...enCalendar, ...enStandsNotifications, notification: { ...en.notification, ...enStandsNotifications.notification, ...enLearningNotifications.notification }, validation: { ...en.validation, ...enLearningNotifications.validation } },
+  "pt-BR": { ...ptBR, ...ptBRNetworks, ...ptBRInitiatives, ...ptBRDependence, ...ptBRSourcing, ...ptBRStands, ...ptBRKpis, ...ptBRCalendar, ...ptBRStandsNotifications, notification: { ...ptBR.notification, ...ptBRStandsNotifications.notification, ...ptBRLearningNotifications.notification }, validation: { ...ptBR.validation, ...ptBRLearningNotifications.validation } },
+  es: { ...es, ...esNetworks, ...esInitiatives, ...esDependence, ...esSourcing, ...esStands, ...esKpis, ...esCalendar, ...esStandsNotifications, notification: { ...es.notification, ...esStandsNotifications.notification, ...esLearningNotifications.notification }, validation: { ...es.validation, ...esLearningNotifications.validation } },
 } as const;
 
 export const resources = {

@@ -14,13 +14,25 @@ import { redirectWithToast } from "../utils/toast.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
-  return { name: actor.name, email: actor.email, role: actor.role, locale: await localeFor(request, actor) };
+  const feed = await context.services.calendar.getCalendarFeed(actor);
+  const calendarUrl = `${context.env.PUBLIC_URL.replace(/\/+$/, "")}${feed.path}`;
+  return {
+    name: actor.name,
+    email: actor.email,
+    role: actor.role,
+    locale: await localeFor(request, actor),
+    calendar: { url: calendarUrl, webcalUrl: calendarUrl.replace(/^https?:/, "webcal:"), path: feed.path },
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
   const t = await serverT(request, context, actor);
   const formData = await request.formData();
+  if (formData.get("intent") === "calendarReset") {
+    await context.services.calendar.resetCalendarFeed(actor);
+    return redirectWithToast("/settings", "calendar.toast.reset");
+  }
   if (formData.get("intent") === "locale") {
     try {
       await context.services.accounts.setLocale(actor, { locale: formData.get("locale") });
@@ -52,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Settings() {
   const { t } = useTranslation();
-  const { name, email, role, locale } = useLoaderData<typeof loader>();
+  const { name, email, role, locale, calendar } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof changePasswordSchema>>({
     lastResult: lastResult && "initialValue" in lastResult && lastResult.initialValue === null ? undefined : (lastResult as never),
@@ -82,6 +94,45 @@ export default function Settings() {
           <button type="submit" className="button button-small">
             {t("common.save")}
           </button>
+        </Form>
+      </section>
+      <section className="card stack" aria-labelledby="settings-calendar-title">
+        <h2 id="settings-calendar-title">{t("calendar.title")}</h2>
+        <p>{t("calendar.intro")}</p>
+        <div className="field">
+          <label htmlFor="settings-calendar-url">{t("calendar.urlLabel")}</label>
+          <input
+            id="settings-calendar-url"
+            type="text"
+            readOnly
+            value={calendar.url}
+            spellCheck={false}
+            aria-describedby="settings-calendar-private"
+            data-testid="calendar-url"
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          <p className="hint" id="settings-calendar-private">
+            {t("calendar.private")}
+          </p>
+        </div>
+        <p className="inline-actions">
+          <a href={calendar.webcalUrl} className="button button-small button-secondary">
+            {t("calendar.subscribe")}
+          </a>
+          <a href={calendar.path} className="button button-small button-secondary" download="jointly.ics">
+            {t("calendar.download")}
+          </a>
+        </p>
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="calendarReset" />
+          <p className="hint" id="settings-calendar-reset-hint">
+            {t("calendar.resetHint")}
+          </p>
+          <div className="actions">
+            <button type="submit" className="button button-small" aria-describedby="settings-calendar-reset-hint">
+              {t("calendar.reset")}
+            </button>
+          </div>
         </Form>
       </section>
       <section className="card">

@@ -135,6 +135,15 @@ describe("stand permissions", () => {
   });
 });
 
+describe("calendar permissions", () => {
+  it("gives everyone their own subscription and nobody another's", () => {
+    for (const a of [smeOwner, otherSme, buyer, broker, admin]) {
+      expect(can(a, "calendar", "subscribe", { userId: a.userId })).toBe(true);
+      expect(can(a, "calendar", "subscribe", { userId: "someone-else" })).toBe(false);
+    }
+  });
+});
+
 describe("benchmarking club permissions", () => {
   // The club's facts: its network's brokers (u-5), the network's members (firm-a, firm-b) and
   // the club's members, its initiative's participants (firm-a only).

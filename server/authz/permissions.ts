@@ -102,6 +102,13 @@ export const PERMISSIONS = {
     readRaw: { broker: ["network"] },
     attend: { broker: ["network"], sme: ["participant"] },
   },
+  /**
+   * The per-user calendar subscription (server/services/calendar): everyone has their own feed.
+   * What it lists follows initiative.read (drafts only for their brokers), stand and club rules.
+   */
+  calendar: {
+    subscribe: { admin: ["own"], broker: ["own"], sme: ["own"], buyer: ["own"] },
+  },
   notification: {
     read: { admin: ["own"], broker: ["own"], sme: ["own"], buyer: ["own"] },
     markRead: { admin: ["own"], broker: ["own"], sme: ["own"], buyer: ["own"] },

@@ -54,6 +54,9 @@ import { searchFirms } from "./firms/search-firms";
 import { updateMyFirm } from "./firms/update-my-firm";
 import { countUnread, listNotifications } from "./notifications/list-notifications";
 import { markNotificationRead } from "./notifications/mark-notification-read";
+import { getCalendarFeed } from "./calendar/get-calendar-feed";
+import { resetCalendarFeed } from "./calendar/reset-calendar-feed";
+import { userCalendar } from "./calendar/user-calendar";
 import { addStandLead, inviteLeadBuyer } from "./stands/add-stand-lead";
 import { addStandTask, updateStandTask } from "./stands/add-stand-task";
 import { createFair, listFairs } from "./stands/create-fair";
@@ -201,6 +204,11 @@ export function createServices(deps: Deps) {
       /** For the sign-up page (no session): what an invitation link prefills, or null. */
       getLeadInvitation: (input: unknown) => getLeadInvitation(deps, input),
       notifyStandReminders: () => notifyStandReminders(deps),
+    },
+    calendar: {
+      getCalendarFeed: bind(getCalendarFeed),
+      resetCalendarFeed: bind(resetCalendarFeed),
+      userCalendar: bind(userCalendar),
     },
     notifications: {
       list: bind(listNotifications),
