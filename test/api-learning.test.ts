@@ -1,0 +1,305 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { kpiSubmission } from "../db/schema/learning";
+import { learningOperations } from "../server/api/operations-learning";
+import { createUserWithRole, makeDeps, PASSWORD } from "./factories";
+import { shippedKpiIds } from "./learning-fixtures";
+import { networkWithMembers } from "./network-fixtures";
+import { api, expectDocumented, signIn, startTestServer, type TestServer } from "./server";
+
+let server: TestServer;
+let deps: ReturnType<typeof makeDeps>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  // The services on the server's own database, for fixtures HTTP does not need to prove.
+  deps = makeDeps(server.app.deps.db, () => new Date());
+});
+afterAll(async () => {
+  await server.close();
+});
+
+type Client = ReturnType<typeof client>;
+
+function client(cookie?: string) {
+  const headers = { ...(cookie ? { cookie } : {}), origin: server.url };
+  return {
+    ...api(server.url, cookie),
+    raw: (pathname: string) => fetch(`${server.url}/api/v1${pathname}`, { headers }),
+  };
+}
+
+async function signedIn(email: string): Promise<Client> {
+  return client(await signIn(server.url, email, PASSWORD));
+}
+
+const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+
+describe("/api/v1 learning networks", () => {
+  it("runs a benchmarking club over HTTP: KPIs, club, periods, values, CSV, references, report, export, meetings, calendar", async () => {
+    const { broker, networkId, smes } = await networkWithMembers(deps, 4);
+    const [a, b, c, outside] = smes;
+    const kpis = await shippedKpiIds(deps.db);
+    const admin = await createUserWithRole(deps, "admin");
+    const asBroker = await signedIn(broker.email);
+    const asA = await signedIn(a.email);
+    const asB = await signedIn(b.email);
+    const asC = await signedIn(c.email);
+    const asOutside = await signedIn(outside.email);
+    const asAdmin = await signedIn(admin.email);
+    const seen = new Set<string>();
+    const documented = (operationId: string, body: unknown) => {
+      expectDocumented(operationId, body);
+      seen.add(operationId);
+    };
+
+    // KPIs: the catalogue and the network's own.
+    const list = await asA.get(`/networks/${networkId}/kpis`);
+    expect(list.status).toBe(200);
+    documented("listKpis", list.body);
+    expect(list.body.kpis.filter((k: { shipped: boolean }) => k.shipped)).toHaveLength(7);
+    expect((await asA.post(`/networks/${networkId}/kpis`, { name: "Energy", unit: "kWh", direction: "lower", minValue: 0, maxValue: 9 })).status).toBe(403);
+    const inverted = await asBroker.post(`/networks/${networkId}/kpis`, { name: "Energy", unit: "kWh", direction: "lower", minValue: 9, maxValue: 1 });
+    expect(inverted.status).toBe(400);
+    expect(Object.keys(inverted.body.error.fields)).toEqual(["maxValue"]);
+    const kpi = await asBroker.post(`/networks/${networkId}/kpis`, {
+      name: "Energy per part",
+      unit: "kWh per part",
+      direction: "lower",
+      minValue: 0,
+      maxValue: 50,
+      computation: "kWh ÷ parts",
+      networkId: crypto.randomUUID(),
+    });
+    expect(kpi.status).toBe(201);
+    documented("createKpi", kpi.body);
+
+    // The club: created as a draft, opened and joined through the initiatives API.
+    const generic = await asBroker.post("/initiatives", { networkId, objective: "learning_network", title: "Club", deadline: "2027-06-30" });
+    expect(generic.status).toBe(400);
+    expect(generic.body.error.fields.objective[0]).toContain("createBenchmarkClub");
+    const created = await asBroker.post(`/networks/${networkId}/benchmark-clubs`, {
+      title: "Components benchmarking club",
+      description: "Quarterly benchmarking",
+      deadline: "2027-06-30",
+      periodKind: "quarter",
+      kpiIds: [kpis.on_time_delivery, kpis.scrap_rate, kpi.body.id],
+    });
+    expect(created.status).toBe(201);
+    documented("createBenchmarkClub", created.body);
+    const initiativeId: string = created.body.id;
+    expect((await asA.post(`/networks/${networkId}/benchmark-clubs`, { title: "My club", deadline: "2027-06-30", periodKind: "year", kpiIds: [kpis.scrap_rate] })).status).toBe(403);
+    expect((await asBroker.post(`/initiatives/${initiativeId}/transitions`, { to: "open" })).status).toBe(200);
+    for (const member of [asA, asB, asC]) expect((await member.post(`/initiatives/${initiativeId}/participants`)).status).toBe(201);
+
+    const club = await asA.get(`/initiatives/${initiativeId}/club`);
+    expect(club.status).toBe(200);
+    documented("getBenchmarkClub", club.body);
+    expect(club.body.members).toHaveLength(3);
+    expect(club.body.permissions).toMatchObject({ submit: true, manage: false, readReport: true, readRaw: false });
+    documented("getBenchmarkClub", (await asOutside.get(`/initiatives/${initiativeId}/club`)).body);
+    const page = await asA.get(`/initiatives/${initiativeId}`);
+    expectDocumented("getInitiative", page.body);
+    expect(page.body.club).toMatchObject({ periodKind: "quarter", kpiCount: 3, openPeriod: null });
+
+    // Periods.
+    expect((await asA.post(`/initiatives/${initiativeId}/club/periods`, { label: "2026-Q2" })).status).toBe(403);
+    expect((await asBroker.post(`/initiatives/${initiativeId}/club/periods`, { label: "2026-H2" })).body.error.fields).toHaveProperty("label");
+    const q2 = await asBroker.post(`/initiatives/${initiativeId}/club/periods`, { label: "2026-Q2", initiativeId: crypto.randomUUID() });
+    expect(q2.status).toBe(201);
+    documented("openBenchmarkPeriod", q2.body);
+    expect(q2.body).toMatchObject({ initiativeId, label: "2026-Q2", status: "open" });
+    expect((await asBroker.post(`/initiatives/${initiativeId}/club/periods`, { label: "2026-Q2" })).status).toBe(409);
+    const q3 = (await asBroker.post(`/initiatives/${initiativeId}/club/periods`, { label: "2026-Q3" })).body;
+
+    // Values: range-checked per KPI, all or nothing; corrections until closed.
+    const values = (period: string) => `/initiatives/${initiativeId}/club/periods/${period}/values`;
+    const tooHigh = await asA.put(values(q2.body.id), { values: { [kpis.on_time_delivery]: 140, [kpis.scrap_rate]: 1 } });
+    expect(tooHigh.status).toBe(400);
+    expect(Object.keys(tooHigh.body.error.fields)).toEqual([`values.${kpis.on_time_delivery}`]);
+    expect(await deps.db.select().from(kpiSubmission).where(eq(kpiSubmission.periodId, q2.body.id))).toEqual([]);
+    const submitted = await asA.put(values(q2.body.id), { values: { [kpis.on_time_delivery]: 78, [kpis.scrap_rate]: "1,5" } });
+    expect(submitted.status).toBe(200);
+    documented("submitKpiValues", submitted.body);
+    expect(submitted.body).toMatchObject({ firmId: a.firmId, saved: 2, values: { [kpis.on_time_delivery]: 78, [kpis.scrap_rate]: 1.5 } });
+    expect((await asBroker.put(values(q2.body.id), { values: { [kpis.on_time_delivery]: 80 } })).status).toBe(403);
+    expect((await asOutside.put(values(q2.body.id), { values: { [kpis.on_time_delivery]: 80 } })).status).toBe(403);
+    await asB.put(values(q2.body.id), { values: { [kpis.on_time_delivery]: 90 } });
+    await asB.put(values(q2.body.id), { values: { [kpis.on_time_delivery]: 87 } });
+
+    // The broker imports C's figures from CSV; a bad row rejects the file with its line.
+    const importPath = `/initiatives/${initiativeId}/club/periods/${q2.body.id}/import`;
+    const badImport = await asBroker.post(importPath, { csv: `firm_id,kpi,value\n${c.firmId},on_time_delivery,92\n${outside.firmId},on_time_delivery,95\n` });
+    expect(badImport.status).toBe(400);
+    expect(badImport.body.error.fields).toEqual({ "rows.3.firm": ["Not a member firm of this club"] });
+    expect((await asA.post(importPath, { csv: "firm,kpi,value\nx,y,1" })).status).toBe(403);
+    const imported = await asBroker.post(importPath, { csv: `firm_id,kpi,value\n${c.firmId},on_time_delivery,92\n${c.firmId},scrap_rate,0.4\n` });
+    expect(imported.status).toBe(201);
+    documented("importKpiCsv", imported.body);
+    expect(imported.body).toMatchObject({ imported: 2, firms: 1 });
+
+    const reference = await asBroker.put(`/initiatives/${initiativeId}/club/periods/${q2.body.id}/references`, {
+      kpiId: kpis.on_time_delivery,
+      value: 97,
+      source: "International benchmark (2024)",
+    });
+    expect(reference.status).toBe(200);
+    documented("setKpiReference", reference.body);
+
+    // The report: the latest period by default, another one by query.
+    const latest = await asA.get(`/initiatives/${initiativeId}/club/report`);
+    expect(latest.status).toBe(200);
+    documented("getBenchmarkReport", latest.body);
+    expect(latest.body.period.id).toBe(q3.id);
+    const report = await asA.get(`/initiatives/${initiativeId}/club/report?periodId=${q2.body.id}`);
+    documented("getBenchmarkReport", report.body);
+    const delivery = report.body.kpis.find((k: { id: string }) => k.id === kpis.on_time_delivery);
+    expect(delivery.summary).toMatchObject({ n: 3, min: 78, median: 87, max: 92, best: 92 });
+    expect(delivery.own).toMatchObject({ value: 78, position: { percentile: 0, quartile: 4 } });
+    expect(delivery.references).toEqual([{ value: 97, source: "International benchmark (2024)" }]);
+    expect(delivery.raw).toBeNull();
+    const energy = report.body.kpis.find((k: { id: string }) => k.id === kpi.body.id);
+    expect(energy).toMatchObject({ key: null, name: "Energy per part", summary: null, own: null });
+    const brokerReport = await asBroker.get(`/initiatives/${initiativeId}/club/report?periodId=${q2.body.id}`);
+    documented("getBenchmarkReport", brokerReport.body);
+    expect(brokerReport.body.kpis[0].raw.map((r: { value: number }) => r.value).sort()).toEqual([78, 87, 92]);
+    const adminReport = await asAdmin.get(`/initiatives/${initiativeId}/club/report?periodId=${q2.body.id}`);
+    documented("getBenchmarkReport", adminReport.body);
+    expect(adminReport.body.kpis[0]).toMatchObject({ raw: null, own: null, summary: { n: 3, median: 87 } });
+    expect((await asOutside.get(`/initiatives/${initiativeId}/club/report`)).status).toBe(403);
+    expect((await asA.get(`/initiatives/${initiativeId}/club/report?periodId=nope`)).status).toBe(400);
+
+    // The brokers' CSV of raw values.
+    const csv = await asBroker.raw(`/initiatives/${initiativeId}/club/values.csv?periodId=${q2.body.id}`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    expect(csv.headers.get("content-disposition")).toMatch(/attachment; filename="components-benchmarking-club-2026-q2-values\.csv"/);
+    expect(csv.headers.get("cache-control")).toBe("private, no-store");
+    const text = await csv.text();
+    expect(text.split("\n")[0]).toBe("period,firm_id,firm,kpi,kpi_name,unit,value,updated_at");
+    expect(text).toContain(`2026-Q2,${b.firmId},`);
+    seen.add("exportBenchmarkCsv");
+    expect((await asA.raw(`/initiatives/${initiativeId}/club/values.csv`)).status).toBe(403);
+    expect((await asAdmin.raw(`/initiatives/${initiativeId}/club/values.csv`)).status).toBe(403);
+
+    // Closing: no more corrections.
+    const closed = await asBroker.post(`/initiatives/${initiativeId}/club/periods/${q2.body.id}/close`, {});
+    expect(closed.status).toBe(200);
+    documented("closeBenchmarkPeriod", closed.body);
+    expect(closed.body).toMatchObject({ status: "closed", reportReady: true });
+    expect((await asA.put(values(q2.body.id), { values: { [kpis.on_time_delivery]: 80 } })).status).toBe(409);
+
+    // Meetings: a past workshop held with minutes and actions, a coming plant visit.
+    const meetings = `/initiatives/${initiativeId}/club/meetings`;
+    const visit = await asBroker.post(meetings, {
+      title: "Plant visit: set-up reduction",
+      hostFirmId: a.firmId,
+      startsAt: hoursFromNow(24 * 10),
+      endsAt: hoursFromNow(24 * 10 + 4),
+      place: "Host plant, Gqeberha",
+      agenda: "SMED on the press line",
+    });
+    expect(visit.status).toBe(201);
+    documented("scheduleMeeting", visit.body);
+    expect((await asA.post(meetings, { title: "Mine", startsAt: hoursFromNow(1), endsAt: hoursFromNow(2), place: "Here" })).status).toBe(403);
+    const badHost = await asBroker.post(meetings, { title: "Visit", hostFirmId: outside.firmId, startsAt: hoursFromNow(1), endsAt: hoursFromNow(2), place: "Here" });
+    expect(Object.keys(badHost.body.error.fields)).toEqual(["hostFirmId"]);
+    const local = await asBroker.post(meetings, { title: "Local time", startsAt: "2027-05-04T09:00", endsAt: "2027-05-04T11:00", timeZone: "Africa/Johannesburg", place: "Club office" });
+    expect(local.body).toMatchObject({ startsAt: "2027-05-04T07:00:00.000Z" });
+
+    const answer = await asB.put(`${meetings}/${visit.body.id}/attendance`, { response: "yes" });
+    expect(answer.status).toBe(200);
+    documented("respondToMeeting", answer.body);
+    expect((await asOutside.put(`${meetings}/${visit.body.id}/attendance`, { response: "yes" })).status).toBe(403);
+
+    const past = (await asBroker.post(meetings, { title: "Quality workshop", hostFirmId: b.firmId, startsAt: hoursFromNow(-30), endsAt: hoursFromNow(-26), place: "B's plant" })).body;
+    expect((await asBroker.put(`${meetings}/${visit.body.id}`, { status: "held" })).status).toBe(409);
+    const held = await asBroker.put(`${meetings}/${past.id}`, { status: "held", minutes: "Scrap down by a third at the host.", meetingId: visit.body.id });
+    expect(held.status).toBe(200);
+    documented("updateMeeting", held.body);
+    expect(held.body).toEqual({ id: past.id, initiativeId, status: "held" });
+    const action = await asBroker.post(`${meetings}/${past.id}/actions`, { description: "Share the scrap tracking sheet", ownerFirmId: b.firmId, dueOn: "2027-01-31" });
+    expect(action.status).toBe(201);
+    documented("addMeetingAction", action.body);
+    const done = await asBroker.put(`/initiatives/${initiativeId}/club/actions/${action.body.id}`, { status: "done" });
+    expect(done.status).toBe(200);
+    documented("updateMeetingAction", done.body);
+    expect(done.body.status).toBe("done");
+    const clubAfter = (await asC.get(`/initiatives/${initiativeId}/club`)).body;
+    expectDocumented("getBenchmarkClub", clubAfter);
+    expect(clubAfter.meetings.find((m: { id: string }) => m.id === past.id)).toMatchObject({ status: "held", minutes: "Scrap down by a third at the host.", actions: [{ status: "done" }] });
+
+    const ics = await asC.raw(`/initiatives/${initiativeId}/club/meetings.ics`);
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get("content-type")).toContain("text/calendar");
+    expect(ics.headers.get("content-disposition")).toContain("-meetings.ics");
+    const calendar = await ics.text();
+    expect(calendar).toContain(`UID:club-meeting-${visit.body.id}@jointly`);
+    expect(calendar).toContain("SUMMARY:Plant visit: set-up reduction");
+    seen.add("exportClubCalendar");
+    expect((await asOutside.raw(`/initiatives/${initiativeId}/club/meetings.ics`)).status).toBe(403);
+
+    // Every learning operation was exercised and documented.
+    expect([...seen].sort()).toEqual(learningOperations.map((op) => op.operationId).sort());
+  });
+
+  it("answers 401 without a session and 404 for a club of another network or a non-club initiative", async () => {
+    const anonymous = client();
+    expect((await anonymous.get(`/initiatives/${crypto.randomUUID()}/club`)).status).toBe(401);
+    const { broker, networkId } = await networkWithMembers(deps, 1);
+    const stranger = await networkWithMembers(deps, 1);
+    const asBroker = await signedIn(broker.email);
+    const kpis = await shippedKpiIds(deps.db);
+    const { id } = (await asBroker.post(`/networks/${networkId}/benchmark-clubs`, { title: "Club", deadline: "2027-06-30", periodKind: "year", kpiIds: [kpis.scrap_rate] })).body;
+    const asStranger = await signedIn(stranger.smes[0].email);
+    for (const path of [`/initiatives/${id}/club`, `/initiatives/${id}/club/report`, `/initiatives/${id}/club/meetings.ics`, `/initiatives/${id}/club/values.csv`]) {
+      expect((await asStranger.raw(path)).status, path).toBe(404);
+    }
+    // A draft is its brokers' own; the members of its network get 404 too.
+    const member = await signedIn((await networkWithMembers(deps, 0)).broker.email);
+    expect((await member.get(`/initiatives/${id}/club`)).status).toBe(404);
+    const other = (await asBroker.post("/initiatives", { networkId, objective: "process_improvement", title: "Lean consultant", deadline: "2027-06-30" })).body;
+    expect((await asBroker.get(`/initiatives/${other.id}/club`)).status).toBe(404);
+  });
+});
+
+describe("OpenAPI document for learning networks", () => {
+  it("lists every learning operation, bodies without path parameters", async () => {
+    const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+    const ids = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((methods) => Object.values(methods).map((m) => m.operationId));
+    for (const id of [
+      "createKpi",
+      "createBenchmarkClub",
+      "openBenchmarkPeriod",
+      "submitKpiValues",
+      "getBenchmarkReport",
+      "closeBenchmarkPeriod",
+      "scheduleMeeting",
+      "exportClubCalendar",
+      "listKpis",
+      "getBenchmarkClub",
+      "importKpiCsv",
+      "setKpiReference",
+      "exportBenchmarkCsv",
+      "updateMeeting",
+      "respondToMeeting",
+      "addMeetingAction",
+      "updateMeetingAction",
+    ]) {
+      expect(ids).toContain(id);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    const bodyOf = (path: string, method: string) => doc.paths[path][method].requestBody.content["application/json"].schema;
+    const paramsOf = (path: string, method: string) => (doc.paths[path][method].parameters ?? []).map((p: { name: string; in: string }) => `${p.in}:${p.name}`);
+    expect(Object.keys(bodyOf("/initiatives/{initiativeId}/club/periods/{periodId}/values", "put").properties)).toEqual(["values"]);
+    expect(paramsOf("/initiatives/{initiativeId}/club/periods/{periodId}/values", "put")).toEqual(["path:initiativeId", "path:periodId"]);
+    expect(Object.keys(bodyOf("/networks/{networkId}/benchmark-clubs", "post").properties).sort()).toEqual(["deadline", "description", "kpiIds", "periodKind", "title"]);
+    expect(bodyOf("/networks/{networkId}/kpis", "post").properties.networkId).toBeUndefined();
+    expect(paramsOf("/initiatives/{initiativeId}/club/report", "get")).toEqual(["path:initiativeId", "query:periodId"]);
+    expect(doc.paths["/initiatives/{initiativeId}/club/values.csv"].get.responses["200"].content["text/csv"]).toBeDefined();
+    expect(doc.paths["/initiatives/{initiativeId}/club/meetings.ics"].get.responses["200"].content["text/calendar"]).toBeDefined();
+    // The documented report says the summary is null below the threshold and raw is for brokers.
+    const kpi = doc.paths["/initiatives/{initiativeId}/club/report"].get.responses["200"].content["application/json"].schema.properties.kpis.items;
+    expect(Object.keys(kpi.properties)).toEqual(expect.arrayContaining(["summary", "own", "raw", "trend", "references"]));
+  });
+});
