@@ -290,7 +290,12 @@ async function referenceOptions(sme: Candidate, excludeBuyerFirmId: string) {
         .where(and(inArray(initiative.networkId, networks), eq(initiative.objective, "joint_selling"), eq(initiative.status, "open")))
     : [];
   // The old query had no ORDER BY: compare the stands as a set.
-  return { needs, fairs: fairs.map((f) => ({ initiativeId: f.id, title: f.title, deadline: f.deadline.toISOString() })).sort((a, b) => a.initiativeId.localeCompare(b.initiativeId)) };
+  return {
+    needs,
+    fairs: fairs.map((f) => ({ initiativeId: f.id, title: f.title, deadline: f.deadline.toISOString() })).sort((a, b) => a.initiativeId.localeCompare(b.initiativeId)),
+    // No stand in this data set has leads (trade-fair leads as options: test/stands.test.ts).
+    leads: [],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -21,9 +21,14 @@ import { notifyStandReminders } from "../server/services/stands/notify-stand-rem
 import { releaseStandSpace } from "../server/services/stands/release-stand-space";
 import { requestStandSpace } from "../server/services/stands/request-stand-space";
 import { updateStand } from "../server/services/stands/update-stand";
+import { createNeed } from "../server/services/sourcing/create-need";
+import { listMyMatchingNeeds } from "../server/services/sourcing/list-my-matching-needs";
+import { listNeedMatches } from "../server/services/sourcing/list-need-matches";
+import { transitionNeed } from "../server/services/sourcing/transition-need";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD, uniqueEmail, unique } from "./factories";
 import { networkWithMembers } from "./network-fixtures";
+import { needInput, smeProfile } from "./sourcing-fixtures";
 import { openStand, setEmployees, shoeFair, standInput } from "./stand-fixtures";
 
 let database: TestDatabase;
@@ -628,5 +633,51 @@ describe("calendar and reminders", () => {
     // Fairs of other stands are not touched by this one's claim.
     const fairs = await database.db.select().from(fair).where(inArray(fair.id, [(await standRow(initiativeId)).fairId]));
     expect(fairs).toHaveLength(1);
+  });
+});
+
+describe("leads among the diversification options", () => {
+  it("lists an SME's own leads, and co-exhibitors' only where its stand shares them, never other SMEs'", async () => {
+    const { broker, networkId, smes } = await networkWithMembers(deps, 3);
+    const [a, b, c] = smes;
+    for (const sme of smes) await smeProfile(deps, sme.actor, 40000);
+    const first = await openStand(deps, broker.actor, networkId);
+    const second = await openStand(deps, broker.actor, networkId);
+    await requestStandSpace(deps, a.actor, { initiativeId: first.initiativeId, areaM2: "4" });
+    await requestStandSpace(deps, b.actor, { initiativeId: first.initiativeId, areaM2: "4" });
+    await requestStandSpace(deps, c.actor, { initiativeId: second.initiativeId, areaM2: "4" });
+    await addStandLead(deps, a.actor, { initiativeId: first.initiativeId, buyerName: "Schuhhaus Becker", country: "DE", buyerType: "retailer", nextStep: "Samples" });
+    await addStandLead(deps, b.actor, { initiativeId: first.initiativeId, buyerName: "Importadora Andina", country: "CL", buyerType: "importer" });
+    await addStandLead(deps, c.actor, { initiativeId: second.initiativeId, buyerName: "Nordic Footwear AB", country: "SE", buyerType: "distributor" });
+
+    const buyer = await createFirmOwner(deps, { role: "buyer" });
+    const need = await createNeed(deps, buyer.actor, needInput({ volume: 20000 }));
+    await transitionNeed(deps, buyer.actor, { needId: need.id, to: "open" });
+    const leadsFor = async (sme: (typeof smes)[number]) =>
+      (await listMyMatchingNeeds(deps, sme.actor)).items.find((i) => i.needId === need.id)!.options.leads.map((l) => [l.buyerName, l.own]);
+    expect(await leadsFor(a)).toEqual([["Schuhhaus Becker", true]]);
+    expect(await leadsFor(c)).toEqual([["Nordic Footwear AB", true]]);
+
+    // Once the first stand shares its leads, A and B see each other's, and C still only its own.
+    const current = await getStand(deps, broker.actor, { initiativeId: first.initiativeId });
+    await updateStand(deps, broker.actor, { ...standInput(networkId, first.fairId), initiativeId: first.initiativeId, title: current.initiative.title, shareLeads: true });
+    expect((await leadsFor(a)).sort()).toEqual([
+      ["Importadora Andina", false],
+      ["Schuhhaus Becker", true],
+    ]);
+    expect(await leadsFor(c)).toEqual([["Nordic Footwear AB", true]]);
+    // The broker sees them in the ranking's options; a broker of another network sees none.
+    const ranked = await listNeedMatches(deps, broker.actor, { needId: need.id });
+    expect(ranked.items.find((m) => m.firmId === c.firmId)!.options!.leads.map((l) => l.buyerName)).toEqual(["Nordic Footwear AB"]);
+    const { broker: otherBroker, networkId: otherNetwork } = await networkWithMembers(deps, 0);
+    const { inviteToNetwork } = await import("../server/services/networks/invite-to-network");
+    const { respondToInvitation } = await import("../server/services/networks/respond-to-invitation");
+    await inviteToNetwork(deps, otherBroker.actor, { networkId: otherNetwork, firmId: c.firmId });
+    await respondToInvitation(deps, c.actor, { networkId: otherNetwork, decision: "accept", consent: true });
+    const foreign = await listNeedMatches(deps, otherBroker.actor, { needId: need.id });
+    expect(foreign.items.find((m) => m.firmId === c.firmId)!.options!.leads).toEqual([]);
+    // Released space: no more shared leads, own ones stay.
+    await releaseStandSpace(deps, b.actor, { initiativeId: first.initiativeId });
+    expect(await leadsFor(b)).toEqual([["Importadora Andina", true]]);
   });
 });

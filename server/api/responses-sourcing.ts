@@ -126,10 +126,25 @@ const dependenceWarning = z.object({
   unavailable: z.enum(["no_price", "no_ledger", "missing_rate"]).nullable(),
 });
 
-/** The SME's ways out: other open needs that fit it, and joint-selling initiatives open in its networks. */
+/** The SME's ways out: other open needs that fit it, joint-selling initiatives open in its networks, and buyers met at fairs. */
 const diversificationOptions = z.object({
   needs: z.array(z.object({ needId: z.string(), product: z.string(), buyerName: z.string(), score: z.number().int() })),
   fairs: z.array(z.object({ initiativeId: z.string(), title: z.string(), deadline: z.string() })),
+  /** Buyers met at trade fairs: the SME's own leads, and co-exhibitors' where its stand shares leads (most recent first, at most 5). */
+  leads: z.array(
+    z.object({
+      leadId: z.string(),
+      initiativeId: z.string(),
+      fairName: z.string(),
+      buyerName: z.string(),
+      country: z.string(),
+      buyerType: z.string(),
+      products: z.string(),
+      nextStep: z.string(),
+      followUpOn: z.string().nullable(),
+      own: z.boolean(),
+    }),
+  ),
 });
 
 export const needMatchesResponse = z.object({

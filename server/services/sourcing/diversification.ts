@@ -1,27 +1,58 @@
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
 import { firm } from "../../../db/schema/firms";
 import { initiative } from "../../../db/schema/initiatives";
 import { networkMember } from "../../../db/schema/networks";
 import { sourcingNeed } from "../../../db/schema/sourcing";
+import { fair, stand, standLead, standSpace } from "../../../db/schema/stands";
 import { scoreMatch } from "../../domain/matching";
 import { criteriaOf, type Candidate } from "./candidates";
 import { reachesFirm, volumePerMonth } from "./need-access";
 
 /** A score from which another open need counts as a diversification option. */
 export const OPTION_SCORE = 50;
+/** At most this many trade-fair leads per SME, most recent first. */
+export const OPTION_LEADS = 5;
 
 export interface DiversificationOptions {
   needs: Array<{ needId: string; product: string; buyerName: string; score: number }>;
   fairs: Array<{ initiativeId: string; title: string; deadline: string }>;
+  /** Buyers met at trade fairs: the SME's own leads, and co-exhibitors' where its stand shares leads. */
+  leads: Array<{
+    leadId: string;
+    initiativeId: string;
+    fairName: string;
+    buyerName: string;
+    country: string;
+    buyerType: string;
+    products: string;
+    nextStep: string;
+    followUpOn: string | null;
+    own: boolean;
+  }>;
+}
+
+/** Whose leads a reader may see among the options: brokers only their own networks' stands. */
+export interface OptionScope {
+  networkIds?: readonly string[];
 }
 
 /**
  * A match never hides a warning; it lists the SME's ways out (DOMAIN.md): other open needs of
- * other buyers that fit it, and joint trade-fair stands (joint_selling) open in its networks.
+ * other buyers that fit it, joint trade-fair stands (joint_selling) open in its networks, and
+ * the buyers it met at trade fairs (issue 5: "leads from the stand appear among the SME's
+ * diversification options"): its own leads, and its co-exhibitors' on a stand where it holds
+ * space and the exhibitors share leads; never another SME's leads otherwise. A lead for the
+ * need's own buyer (it joined the platform through the invitation) is no way out and is left out.
  */
-export async function diversificationOptions(db: Db | Tx, sme: Candidate, excludeBuyerFirmId: string, today: string): Promise<DiversificationOptions> {
-  return (await diversificationOptionsOfFirms(db, [sme], excludeBuyerFirmId, today)).get(sme.firmId)!;
+export async function diversificationOptions(
+  db: Db | Tx,
+  sme: Candidate,
+  excludeBuyerFirmId: string,
+  today: string,
+  scope: OptionScope = {},
+): Promise<DiversificationOptions> {
+  return (await diversificationOptionsOfFirms(db, [sme], excludeBuyerFirmId, today, scope)).get(sme.firmId)!;
 }
 
 /**
@@ -33,6 +64,7 @@ export async function diversificationOptionsOfFirms(
   smes: readonly Candidate[],
   excludeBuyerFirmId: string,
   today: string,
+  scope: OptionScope = {},
 ): Promise<Map<string, DiversificationOptions>> {
   const result = new Map<string, DiversificationOptions>();
   if (smes.length === 0) return result;
@@ -61,6 +93,7 @@ export async function diversificationOptionsOfFirms(
         .from(initiative)
         .where(and(inArray(initiative.networkId, allNetworks), eq(initiative.objective, "joint_selling"), eq(initiative.status, "open")))
     : [];
+  const leadsOf = await tradeFairLeads(db, ids, excludeBuyerFirmId, scope);
   // Each open need's criteria once, for every SME.
   const criteria = open.map(({ need, buyerName }) => ({ need, buyerName, criteria: criteriaOf(need, volumePerMonth(need)) }));
   for (const sme of smes) {
@@ -77,7 +110,96 @@ export async function diversificationOptionsOfFirms(
     result.set(sme.firmId, {
       needs,
       fairs: fairs.filter((f) => own.has(f.networkId)).map((f) => ({ initiativeId: f.id, title: f.title, deadline: f.deadline.toISOString() })),
+      leads: leadsOf.get(sme.firmId) ?? [],
     });
   }
   return result;
+}
+
+/**
+ * The trade-fair leads each SME may count as ways out, in two queries for all SMEs: its own
+ * leads, and the leads other exhibitors logged on stands where it holds space and leads are
+ * shared. Most recent first, at most OPTION_LEADS each.
+ */
+async function tradeFairLeads(
+  db: Db | Tx,
+  firmIds: string[],
+  excludeBuyerFirmId: string,
+  scope: OptionScope,
+): Promise<Map<string, DiversificationOptions["leads"]>> {
+  if (scope.networkIds && scope.networkIds.length === 0) return new Map();
+  const inScope = scope.networkIds ? inArray(initiative.networkId, [...scope.networkIds]) : undefined;
+  const fields = {
+    leadId: standLead.id,
+    initiativeId: standLead.initiativeId,
+    fairName: fair.name,
+    buyerName: standLead.buyerName,
+    country: standLead.country,
+    buyerType: standLead.buyerType,
+    products: standLead.products,
+    nextStep: standLead.nextStep,
+    followUpOn: standLead.followUpOn,
+    joinedFirmId: standLead.joinedFirmId,
+    createdAt: standLead.createdAt,
+  };
+  const [own, shared] = await Promise.all([
+    db
+      .select({ ...fields, smeId: standLead.firmId })
+      .from(standLead)
+      .innerJoin(stand, eq(stand.initiativeId, standLead.initiativeId))
+      .innerJoin(fair, eq(fair.id, stand.fairId))
+      .innerJoin(initiative, eq(initiative.id, standLead.initiativeId))
+      .where(and(inArray(standLead.firmId, firmIds), inScope))
+      .orderBy(desc(standLead.createdAt), desc(standLead.id)),
+    db
+      .select({ ...fields, smeId: standSpace.firmId })
+      .from(standLead)
+      .innerJoin(stand, and(eq(stand.initiativeId, standLead.initiativeId), eq(stand.shareLeads, true)))
+      .innerJoin(
+        standSpace,
+        and(
+          eq(standSpace.initiativeId, standLead.initiativeId),
+          inArray(standSpace.firmId, firmIds),
+          inArray(standSpace.status, ["requested", "confirmed"]),
+          ne(standSpace.firmId, standLead.firmId),
+        ),
+      )
+      .innerJoin(fair, eq(fair.id, stand.fairId))
+      .innerJoin(initiative, eq(initiative.id, standLead.initiativeId))
+      .where(inScope)
+      .orderBy(desc(standLead.createdAt), desc(standLead.id)),
+  ]);
+  const result = new Map<string, Array<DiversificationOptions["leads"][number] & { at: number }>>();
+  for (const [rows, isOwn] of [
+    [own, true],
+    [shared, false],
+  ] as const) {
+    for (const row of rows) {
+      if (row.joinedFirmId !== null && row.joinedFirmId === excludeBuyerFirmId) continue;
+      const list = result.get(row.smeId) ?? [];
+      list.push({
+        leadId: row.leadId,
+        initiativeId: row.initiativeId,
+        fairName: row.fairName,
+        buyerName: row.buyerName,
+        country: row.country,
+        buyerType: row.buyerType,
+        products: row.products,
+        nextStep: row.nextStep,
+        followUpOn: row.followUpOn,
+        own: isOwn,
+        at: row.createdAt.getTime(),
+      });
+      result.set(row.smeId, list);
+    }
+  }
+  return new Map(
+    [...result].map(([smeId, list]) => [
+      smeId,
+      list
+        .sort((a, b) => b.at - a.at || (a.leadId < b.leadId ? 1 : -1))
+        .slice(0, OPTION_LEADS)
+        .map(({ at: _at, ...lead }) => lead),
+    ]),
+  );
 }

@@ -32,7 +32,8 @@ export async function listNeedMatches(deps: Deps, actor: Actor, rawInput: unknow
   const [dependence, options] = withWarnings
     ? await Promise.all([
         projectDependenceOfFirms(deps.db, need, smes.map((sme) => sme.firmId)),
-        diversificationOptionsOfFirms(deps.db, smes, need.buyerFirmId, today),
+        // A broker sees the leads of its own networks' stands only (admins every stand's).
+        diversificationOptionsOfFirms(deps.db, smes, need.buyerFirmId, today, brokerNetworks ? { networkIds: brokerNetworks } : {}),
       ])
     : [null, null];
   const items = ranked.map((match, i) => ({
