@@ -1,0 +1,102 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { BenchmarkReport } from "../../server/services/learning/get-benchmark-report";
+import { KpiReport } from "../components/benchmark-report";
+import { FormattedDate } from "../components/formatted";
+import { ErrorMessage } from "../root";
+import benchmarkStyles from "../styles/benchmark.css";
+import styles from "../styles/learning.css";
+import { loadReport } from "../utils/benchmark-report.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: benchmarkStyles },
+  { rel: "stylesheet", href: styles },
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  { title: loaded ? `${loaded.report.club.title} · ${loaded.report.period?.label ?? ""}` : "Jointly" },
+];
+
+/**
+ * The printable report of one member and period: the same figures as the report page (the same
+ * service and its confidentiality rules), laid out for paper, with every chart's figures open.
+ */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  return { report: await loadReport(request, context, params.initiativeId), printedAt: new Date().toISOString() };
+}
+
+export default function PrintableReport() {
+  const { t } = useTranslation();
+  const { report: raw, printedAt } = useLoaderData<typeof loader>();
+  const report = raw as unknown as BenchmarkReport;
+  const { club, period, viewer, kpis } = report;
+  // The print button needs JavaScript; without it the browser's own print command does the same.
+  const [canPrint, setCanPrint] = useState(false);
+  useEffect(() => setCanPrint(true), []);
+  const back = `/initiatives/${club.initiativeId}/benchmark${period ? `?period=${period.id}` : ""}`;
+
+  return (
+    <article className="stack learning-page print-report" data-testid="print-report">
+      <div className="actions no-print print-tools">
+        <Link to={back}>{t("learning.print.back")}</Link>
+        {canPrint ? (
+          <button type="button" className="button" onClick={() => window.print()}>
+            {t("learning.print.print")}
+          </button>
+        ) : null}
+        <span className="muted small">{t("learning.print.hint")}</span>
+      </div>
+      <header className="print-head">
+        <p className="muted small">
+          {club.networkName} · {club.title}
+        </p>
+        <h1>{period ? t("learning.report.titleFor", { period: period.label }) : t("learning.report.title")}</h1>
+        <dl className="facts">
+          {viewer.firmName ? (
+            <div>
+              <dt>{t("learning.print.firm")}</dt>
+              <dd>{viewer.firmName}</dd>
+            </div>
+          ) : null}
+          {period ? (
+            <div>
+              <dt>{t("learning.report.period")}</dt>
+              <dd>
+                {period.label} (<FormattedDate value={period.startsOn} /> – <FormattedDate value={period.endsOn} />) · {t(`learning.periods.statuses.${period.status}`)}
+              </dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t("learning.print.printedAt")}</dt>
+            <dd>
+              <FormattedDate value={printedAt} />
+            </dd>
+          </div>
+        </dl>
+        <p className="small">
+          {viewer.access === "broker"
+            ? t("learning.report.brokerNote")
+            : viewer.access === "member"
+              ? t("learning.print.confidential", { min: club.minSubmissions })
+              : t("learning.report.aggregatesNote", { min: club.minSubmissions })}
+        </p>
+      </header>
+      {period ? (
+        kpis.map((kpi) => <KpiReport key={kpi.id} kpi={kpi} access={viewer.access} printable />)
+      ) : (
+        <p className="muted">{t("learning.report.noPeriods")}</p>
+      )}
+      <section className="method" aria-labelledby="print-method">
+        <h2 id="print-method">{t("learning.report.methodTitle")}</h2>
+        <p className="small">{t("benchmark.method")}</p>
+        <p className="muted small">{t("learning.report.methodFoot", { min: club.minSubmissions })}</p>
+      </section>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorMessage />;
+}
