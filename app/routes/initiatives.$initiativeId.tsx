@@ -12,6 +12,7 @@ import { minorToDecimal } from "../../server/domain/money";
 import type { InitiativeView } from "../../server/services/initiatives/get-initiative";
 import { describedBy, Field } from "../components/field";
 import { FormattedDate, FormattedMoney, FormattedNumber } from "../components/formatted";
+import { ClubPanel, clubActivityText } from "../components/club-panel";
 import {
   BudgetFields,
   budgetFieldName,
@@ -285,6 +286,7 @@ export default function InitiativePage() {
 
       {jointBuy ? <JointBuyPanel view={view} jointBuy={jointBuy} actionData={actionData} /> : null}
       {initiative.tool === "generic" ? <BudgetPanel view={view} budget={budget} actionData={actionData} /> : null}
+      {initiative.tool === "benchmark_club" ? <ClubPanel initiativeId={initiative.id} club={view.club} status={initiative.status} /> : null}
       <Discussion view={view} actionData={actionData} />
       <ActivityLog view={view} />
     </article>
@@ -790,7 +792,7 @@ function ActivityLog({ view }: { view: View }) {
               <li key={entry.id}>
                 <p>
                   <strong>{entry.actorName}</strong>{" "}
-                  {ACTIVITY_ACTIONS.has(entry.action) ? t(`initiatives.activity.${entry.action.replace(/\./g, "_")}`) : entry.action}
+                  {ACTIVITY_ACTIONS.has(entry.action) ? t(`initiatives.activity.${entry.action.replace(/\./g, "_")}`) : (clubActivityText(entry, t) ?? entry.action)}
                   {extra.length ? <span className="activity-detail"> — {extra.join("; ")}</span> : null}
                 </p>
                 <p className="muted small">

@@ -215,6 +215,14 @@ export default function NetworkPage() {
               {t("networks.page.startInitiative")}
             </Link>
           ) : null}
+          {permissions.createInitiative ? (
+            <Link to={`/networks/${network.id}/clubs/new`} className="button button-secondary" data-testid="new-club">
+              {t("learning.nav.newClub")}
+            </Link>
+          ) : null}
+          <Link to={`/networks/${network.id}/kpis`} className="button button-secondary" data-testid="kpi-catalogue">
+            {t("learning.nav.kpis")}
+          </Link>
           {permissions.update ? (
             <Link to={`/networks/${network.id}/dependence`} className="button button-secondary">
               {t("dependence.links.networkDependence")}

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -86,6 +86,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const t = await serverT(request, context, actor);
   const formData = await request.formData();
   const objective = String(formData.get("objective") ?? "");
+  // A learning network is a benchmarking club, with its own form (KPIs, periods): carry over what was typed.
+  if (objective === "learning_network" && !formData.has("__intent__")) {
+    const carry = new URLSearchParams();
+    for (const key of ["title", "description", "deadline"]) {
+      const value = String(formData.get(key) ?? "").trim();
+      if (value) carry.set(key, value);
+    }
+    const query = carry.toString();
+    return redirect(`/networks/${network.id}/clubs/new${query ? `?${query}` : ""}`);
+  }
   const isJointBuy = objective === JOINT_BUYING;
   // Without JavaScript both tool sections are sent; on a real submit keep only the one the
   // objective uses (a list button's intent keeps everything, so nothing typed is lost).
@@ -200,6 +210,11 @@ export default function NewInitiative() {
             ))}
           </select>
         </Field>
+        {objective === "learning_network" ? (
+          <p className="notice" data-testid="club-form-link">
+            {t("learning.newInitiative.clubForm")} <Link to={`/networks/${network.id}/clubs/new`}>{t("learning.newInitiative.clubLink")}</Link>
+          </p>
+        ) : null}
         <details className="objective-guide">
           <summary>{t("initiatives.new.aboutObjectives")}</summary>
           <dl>
