@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_ENV=production
-export DATA_DIR="./data/e2e"
-export DEMO_DATA_DIR="./data/e2e"
+# One data folder per port, so e2e runs on different ports (E2E_PORT) never share a database.
+export DATA_DIR="./data/e2e-${PORT:-3100}"
+export DEMO_DATA_DIR="$DATA_DIR"
 export BETTER_AUTH_SECRET="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d " \n")"
 export ADMIN_EMAIL="admin-e2e@jointly.example"
 export ADMIN_PASSWORD="admin-e2e-password"
