@@ -18,6 +18,7 @@ const NAV: Record<string, Array<{ to: string; key: string }>> = {
     { to: "/home", key: "nav.home" },
     { to: "/networks", key: "nav.networks" },
     { to: "/needs", key: "nav.needs" },
+    { to: "/fairs", key: "stands.fairs.title" },
     { to: "/firms", key: "nav.directory" },
   ],
   sme: [
@@ -25,6 +26,7 @@ const NAV: Record<string, Array<{ to: string; key: string }>> = {
     { to: "/firm", key: "nav.myFirm" },
     { to: "/networks", key: "nav.networks" },
     { to: "/needs", key: "nav.needs" },
+    { to: "/fairs", key: "stands.fairs.title" },
     { to: "/firms", key: "nav.directory" },
   ],
   buyer: [

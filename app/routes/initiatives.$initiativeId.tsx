@@ -12,6 +12,7 @@ import { minorToDecimal } from "../../server/domain/money";
 import type { InitiativeView } from "../../server/services/initiatives/get-initiative";
 import { describedBy, Field } from "../components/field";
 import { FormattedDate, FormattedMoney, FormattedNumber } from "../components/formatted";
+import { StandPanel, standActivityText } from "../components/stand-panel";
 import { ClubPanel, clubActivityText } from "../components/club-panel";
 import {
   BudgetFields,
@@ -286,6 +287,7 @@ export default function InitiativePage() {
 
       {jointBuy ? <JointBuyPanel view={view} jointBuy={jointBuy} actionData={actionData} /> : null}
       {initiative.tool === "generic" ? <BudgetPanel view={view} budget={budget} actionData={actionData} /> : null}
+      {initiative.tool === "stand" ? <StandPanel stand={view.stand} /> : null}
       {initiative.tool === "benchmark_club" ? <ClubPanel initiativeId={initiative.id} club={view.club} status={initiative.status} /> : null}
       <Discussion view={view} actionData={actionData} />
       <ActivityLog view={view} />
@@ -792,7 +794,7 @@ function ActivityLog({ view }: { view: View }) {
               <li key={entry.id}>
                 <p>
                   <strong>{entry.actorName}</strong>{" "}
-                  {ACTIVITY_ACTIONS.has(entry.action) ? t(`initiatives.activity.${entry.action.replace(/\./g, "_")}`) : (clubActivityText(entry, t) ?? entry.action)}
+                  {ACTIVITY_ACTIONS.has(entry.action) ? t(`initiatives.activity.${entry.action.replace(/\./g, "_")}`) : (standActivityText(entry, t, i18n.language) ?? clubActivityText(entry, t) ?? entry.action)}
                   {extra.length ? <span className="activity-detail"> — {extra.join("; ")}</span> : null}
                 </p>
                 <p className="muted small">

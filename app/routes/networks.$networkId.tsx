@@ -216,6 +216,11 @@ export default function NetworkPage() {
             </Link>
           ) : null}
           {permissions.createInitiative ? (
+            <Link to={`/networks/${network.id}/stands/new`} className="button button-secondary" data-testid="new-stand">
+              {t("stands.form.newTitle")}
+            </Link>
+          ) : null}
+          {permissions.createInitiative ? (
             <Link to={`/networks/${network.id}/clubs/new`} className="button button-secondary" data-testid="new-club">
               {t("learning.nav.newClub")}
             </Link>

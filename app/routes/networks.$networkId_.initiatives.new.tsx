@@ -86,6 +86,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const t = await serverT(request, context, actor);
   const formData = await request.formData();
   const objective = String(formData.get("objective") ?? "");
+  // A joint trade-fair stand has its own form: carry over what was typed and go there.
+  if (objective === "joint_selling" && !formData.has("__intent__")) {
+    const carry = new URLSearchParams();
+    for (const key of ["title", "description", "deadline"]) {
+      const value = String(formData.get(key) ?? "").trim();
+      if (value) carry.set(key, value);
+    }
+    const query = carry.toString();
+    return redirect(`/networks/${network.id}/stands/new${query ? `?${query}` : ""}`);
+  }
   // A learning network is a benchmarking club, with its own form (KPIs, periods): carry over what was typed.
   if (objective === "learning_network" && !formData.has("__intent__")) {
     const carry = new URLSearchParams();
@@ -210,6 +220,11 @@ export default function NewInitiative() {
             ))}
           </select>
         </Field>
+        {objective === "joint_selling" ? (
+          <p className="notice" data-testid="stand-form-link">
+            {t("stands.form.fromInitiative")} <Link to={`/networks/${network.id}/stands/new`}>{t("stands.form.toStandForm")}</Link>
+          </p>
+        ) : null}
         {objective === "learning_network" ? (
           <p className="notice" data-testid="club-form-link">
             {t("learning.newInitiative.clubForm")} <Link to={`/networks/${network.id}/clubs/new`}>{t("learning.newInitiative.clubLink")}</Link>

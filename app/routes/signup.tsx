@@ -19,7 +19,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getActor(request, context)) throw redirect("/home");
   const locale = await localeFor(request, null);
   const directory = await context.services.firms.listFirmNames();
-  return { countries: countryOptions(locale), sectors: sectorOptions(locale), firms: directory };
+  // A buyer invited from a trade-fair lead (/signup?lead=<token>): prefill what the exhibitor noted.
+  const token = new URL(request.url).searchParams.get("lead");
+  const invitation = token ? await context.services.stands.getLeadInvitation({ token }) : null;
+  return { countries: countryOptions(locale), sectors: sectorOptions(locale), firms: directory, invitation };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -47,11 +50,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignUp() {
   const { t } = useTranslation();
-  const { countries, sectors, firms } = useLoaderData<typeof loader>();
+  const { countries, sectors, firms, invitation } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm<z.input<typeof signUpSchema>>({ lastResult, shouldValidate: "onSubmit", shouldRevalidate: "onSubmit" });
-  const [role, setRole] = useState<"sme" | "buyer">("sme");
+  const [form, fields] = useForm<z.input<typeof signUpSchema>>({
+    lastResult,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onSubmit",
+    defaultValue: invitation ? { firmName: invitation.buyerName } : undefined,
+  });
+  const [role, setRole] = useState<"sme" | "buyer">(invitation ? "buyer" : "sme");
   const [choice, setChoice] = useState<"create" | "join">("create");
   const f = fields as unknown as Record<string, FieldMetadata<string>>;
   const input = (name: string, type: "text" | "email" | "password" = "text") => ({
@@ -62,7 +70,13 @@ export default function SignUp() {
     <section className="narrow card">
       <h1>{t("signup.title")}</h1>
       <p className="lead">{t("signup.lead")}</p>
+      {invitation ? (
+        <p className="notice" data-testid="lead-invitation">
+          {t("stands.signup.fromLead", { fair: invitation.fairName })}
+        </p>
+      ) : null}
       <Form method="post" {...getFormProps(form)} noValidate>
+        {invitation ? <input type="hidden" name="leadToken" value={invitation.token} /> : null}
         <fieldset>
           <legend>{t("signup.roleLegend")}</legend>
           {(["sme", "buyer"] as const).map((r) => (
@@ -98,7 +112,7 @@ export default function SignUp() {
               <input {...input("firmName")} autoComplete="organization" />
             </Field>
             <Field id={f.country.id} label={t("fields.country")} errors={f.country.errors}>
-              <select name="country" id={f.country.id} defaultValue="BR">
+              <select name="country" id={f.country.id} defaultValue={invitation?.country ?? "BR"}>
                 {countries.map((c) => (
                   <option key={c.code} value={c.code}>
                     {c.name}
@@ -138,7 +152,7 @@ export default function SignUp() {
               </div>
             ) : (
               <Field id={f.buyerType.id} label={t("fields.buyerType")} errors={f.buyerType.errors}>
-                <select name="buyerType" id={f.buyerType.id} defaultValue="global_retailer">
+                <select name="buyerType" id={f.buyerType.id} defaultValue={invitation?.buyerType ?? "global_retailer"}>
                   {BUYER_TYPES.map((b) => (
                     <option key={b} value={b}>
                       {t(`buyerTypes.${b}`)}

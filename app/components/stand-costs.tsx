@@ -1,0 +1,213 @@
+import { useTranslation } from "react-i18next";
+import type { StandCostView } from "../../server/services/stands/get-stand";
+import { formatMoney, formatNumber } from "../i18n/format";
+import { formatM2 } from "./stand-plan";
+
+/**
+ * The stand's cost table: each exhibitor's gross share, what each subsidy pays towards it and
+ * the net amount, with totals that reconcile to the stand's cost (the domain splits with largest
+ * remainder, so they add up to the cent). Money in the reader's locale. An exhibitor sees its own
+ * line (every line when the stand shares costs); the broker sees all.
+ */
+
+export interface SubsidyRule {
+  id: string;
+  sponsor: string;
+  kind: "percent" | "fixed";
+  percentBasisPoints: number | null;
+  amountMinor: number | null;
+  capPerFirmMinor: number | null;
+  maxEmployees: number | null;
+}
+
+export function StandCosts({
+  costs,
+  subsidies,
+  allocatedDm2,
+  ownFirmId,
+}: {
+  costs: StandCostView;
+  subsidies: SubsidyRule[];
+  allocatedDm2: number;
+  ownFirmId: string | null;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const money = (minor: number) => formatMoney(locale, minor, costs.currency);
+  const area = (dm2: number) => t("stands.plan.m2", { value: formatM2(locale, dm2) });
+  const percent = (bp: number) => formatNumber(locale, bp / 10_000, { style: "percent", maximumFractionDigits: 2 });
+  const paidBy = new Map(costs.bySubsidy.map((s) => [s.subsidyId, s]));
+  const own = costs.own;
+
+  const describe = (s: SubsidyRule) => {
+    const parts = [
+      s.kind === "percent" ? t("stands.costs.percentOfShare", { percent: percent(s.percentBasisPoints ?? 0) }) : t("stands.costs.fixedAmount", { amount: money(s.amountMinor ?? 0) }),
+    ];
+    if (s.capPerFirmMinor !== null) parts.push(t("stands.costs.capPerFirm", { cap: money(s.capPerFirmMinor) }));
+    parts.push(s.maxEmployees !== null ? t("stands.costs.upToEmployees", { count: s.maxEmployees }) : t("stands.costs.everyExhibitor"));
+    return parts.join("; ");
+  };
+
+  return (
+    <div className="stack stand-costs" data-testid="stand-costs">
+      <dl className="facts">
+        <div>
+          <dt>{t("stands.costs.totalCost")}</dt>
+          <dd data-testid="stand-total-cost">{money(costs.totalCostMinor)}</dd>
+        </div>
+        <div>
+          <dt>{t("stands.form.splitRule")}</dt>
+          <dd>{t(`stands.splitRules.${costs.splitRule}`)}</dd>
+        </div>
+        <div>
+          <dt>{t("stands.costs.exhibitors")}</dt>
+          <dd>{formatNumber(locale, costs.exhibitorCount)}</dd>
+        </div>
+      </dl>
+      {costs.feeCoverage ? (
+        <p className="muted small" data-testid="fee-coverage">
+          {costs.feeCoverage.fallback === "equal"
+            ? t("stands.costs.feeFallback", { fee: money(costs.feeCoverage.feeMinor), count: costs.exhibitorCount })
+            : t("stands.costs.feeExplained", { fee: money(costs.feeCoverage.feeMinor), rest: money(costs.feeCoverage.restByAreaMinor) })}
+        </p>
+      ) : null}
+
+      {subsidies.length > 0 ? (
+        <div>
+          <h3>{t("stands.costs.subsidies")}</h3>
+          <ul className="subsidy-list">
+            {subsidies.map((s) => {
+              const paid = paidBy.get(s.id);
+              return (
+                <li key={s.id}>
+                  <strong>{s.sponsor}</strong>: {describe(s)}.{" "}
+                  {paid ? (
+                    <span className="muted">
+                      {t("stands.costs.subsidyPays", { amount: money(paid.amountMinor), count: paid.eligibleCount })}
+                      {paid.unusedMinor > 0 ? ` ${t("stands.costs.subsidyUnused", { amount: money(paid.unusedMinor) })}` : ""}
+                    </span>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : null}
+
+      {own ? (
+        <div className="own-cost" aria-live="polite" data-testid="own-cost-panel">
+          <h3>{t("stands.costs.yourShare")}</h3>
+          <p className="own-cost-figures">
+            <span>
+              {t("stands.costs.gross")}: <strong data-testid="own-gross">{money(own.grossMinor)}</strong>
+            </span>
+            <span aria-hidden="true"> − </span>
+            <span>
+              {t("stands.costs.subsidy")}: <strong data-testid="own-subsidy">{money(own.subsidyMinor)}</strong>
+            </span>
+            <span aria-hidden="true"> = </span>
+            <span>
+              {t("stands.costs.net")}: <strong data-testid="own-cost">{money(own.netMinor)}</strong>
+            </span>
+          </p>
+          {subsidies.some((s) => !own.eligibleSubsidyIds.includes(s.id)) ? (
+            <p className="muted small">
+              {t("stands.costs.notEligibleFor", {
+                sponsors: subsidies
+                  .filter((s) => !own.eligibleSubsidyIds.includes(s.id))
+                  .map((s) => s.sponsor)
+                  .join(", "),
+              })}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+
+      <h3>{costs.seesAll ? t("stands.costs.allLines") : t("stands.costs.ownLine")}</h3>
+      {!costs.seesAll ? <p className="muted small">{t("stands.costs.privateLines")}</p> : null}
+      <div className="table-wrap">
+        <table className="cost-table" data-testid="cost-table">
+          <caption className="visually-hidden">{t("stands.costs.caption", { currency: costs.currency })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("stands.plan.exhibitor")}</th>
+              <th scope="col" className="num">
+                {t("stands.plan.area")}
+              </th>
+              <th scope="col" className="num">
+                {t("stands.costs.gross")}
+              </th>
+              {subsidies.map((s) => (
+                <th scope="col" className="num" key={s.id}>
+                  {t("stands.costs.subsidyColumn", { sponsor: s.sponsor })}
+                </th>
+              ))}
+              <th scope="col" className="num">
+                {t("stands.costs.net")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {costs.lines.length === 0 ? (
+              <tr>
+                <td colSpan={4 + subsidies.length} className="muted">
+                  {t("stands.costs.noLines")}
+                </td>
+              </tr>
+            ) : null}
+            {costs.lines.map((line) => (
+              <tr key={line.firmId} className={line.firmId === ownFirmId ? "own-line" : undefined} data-firm={line.firmId}>
+                <th scope="row">
+                  {line.firmName}
+                  {line.firmId === ownFirmId ? <span className="tag own-tag">{t("stands.plan.you")}</span> : null}
+                </th>
+                <td className="num">{area(line.areaDm2)}</td>
+                <td className="num">{money(line.grossMinor)}</td>
+                {subsidies.map((s) => {
+                  const amount = line.subsidies.find((x) => x.subsidyId === s.id);
+                  return (
+                    <td className="num" key={s.id}>
+                      {line.eligibleSubsidyIds.includes(s.id) && amount ? (
+                        `− ${money(amount.amountMinor)}`
+                      ) : (
+                        <span className="muted">
+                          <span aria-hidden="true">—</span>
+                          <span className="visually-hidden">{t("stands.costs.notEligible")}</span>
+                        </span>
+                      )}
+                    </td>
+                  );
+                })}
+                <td className="num">
+                  <strong>{money(line.netMinor)}</strong>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t("stands.costs.totalRow", { count: costs.exhibitorCount })}</th>
+              <td className="num">{area(allocatedDm2)}</td>
+              <td className="num" data-testid="total-gross">
+                {money(costs.totals.grossMinor)}
+              </td>
+              {subsidies.map((s) => (
+                <td className="num" key={s.id}>
+                  − {money(paidBy.get(s.id)?.amountMinor ?? 0)}
+                </td>
+              ))}
+              <td className="num" data-testid="total-net">
+                {money(costs.totals.netMinor)}
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <p className="muted small" data-testid="cost-reconciliation">
+        {costs.uncoveredMinor > 0
+          ? t("stands.costs.uncovered", { total: money(costs.uncoveredMinor) })
+          : t("stands.costs.reconciled", { total: money(costs.totalCostMinor), subsidies: money(costs.totals.subsidyMinor), net: money(costs.totals.netMinor) })}
+      </p>
+    </div>
+  );
+}
