@@ -1,0 +1,368 @@
+import { eq } from "drizzle-orm";
+import { io as connect, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { initiative } from "../db/schema/initiatives";
+import { standOperations } from "../server/api/operations-stands";
+import { transitionInitiative } from "../server/services/initiatives/transition-initiative";
+import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD } from "./factories";
+import { networkWithMembers } from "./network-fixtures";
+import { api, expectDocumented, signIn, startTestServer, type TestServer } from "./server";
+import { setEmployees, standInput } from "./stand-fixtures";
+
+let server: TestServer;
+let deps: ReturnType<typeof makeDeps>;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  // The server's own database and publisher, for the fixtures HTTP does not need to prove.
+  deps = { ...makeDeps(server.app.deps.db, () => new Date()), publisher: server.app.deps.publisher } as ReturnType<typeof makeDeps>;
+});
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await server.close();
+});
+
+type Client = ReturnType<typeof client>;
+
+function client(cookie?: string) {
+  const headers = { ...(cookie ? { cookie } : {}), origin: server.url };
+  return {
+    ...api(server.url, cookie),
+    raw: (pathname: string) => fetch(`${server.url}/api/v1${pathname}`, { headers }),
+  };
+}
+
+async function signedIn(email: string): Promise<Client> {
+  return client(await signIn(server.url, email, PASSWORD));
+}
+
+/** Dates relative to the real clock (the server's), so the fair is always ahead. */
+function daysFromNow(days: number): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const fairBody = (extra: Record<string, unknown> = {}) => ({
+  name: "GDS Düsseldorf",
+  venue: "Messe Düsseldorf",
+  city: "Düsseldorf",
+  country: "DE",
+  startsOn: daysFromNow(100),
+  endsOn: daysFromNow(102),
+  organiser: "Messe Düsseldorf GmbH",
+  website: "https://www.example.com/gds",
+  ...extra,
+});
+
+describe("/api/v1 stands", () => {
+  it("runs a stand over HTTP: every operation documented, each role allowed only its part", { timeout: 120_000 }, async () => {
+    const { broker, networkId, smes } = await networkWithMembers(deps, 4);
+    const [first, second, third, bystander] = smes;
+    await setEmployees(
+      deps,
+      smes.map((s) => s.firmId),
+      40,
+    );
+    const outsiderAccount = await createFirmOwner(deps);
+    const buyerAccount = await createFirmOwner(deps, { role: "buyer" });
+    const brokerClient = await signedIn(broker.email);
+    const a = await signedIn(first.email);
+    const b = await signedIn(second.email);
+    const c = await signedIn(third.email);
+    const member = await signedIn(bystander.email);
+    const outsider = await signedIn(outsiderAccount.email);
+    const buyer = await signedIn(buyerAccount.email);
+
+    // Fairs: brokers record them, brokers and SMEs list them, buyers neither.
+    expect((await a.post("/fairs", fairBody())).status).toBe(403);
+    const invalidFair = await brokerClient.post("/fairs", fairBody({ country: "XX", startsOn: "soon" }));
+    expect(invalidFair.status).toBe(400);
+    expect(Object.keys(invalidFair.body.error.fields).sort()).toEqual(["country", "startsOn"]);
+    const fair = await brokerClient.post("/fairs", fairBody());
+    expect(fair.status).toBe(201);
+    expectDocumented("createFair", fair.body);
+    const fairs = await a.get("/fairs");
+    expect(fairs.status).toBe(200);
+    expectDocumented("listFairs", fairs.body);
+    expect(fairs.body.items.map((f: { id: string }) => f.id)).toContain(fair.body.id);
+    expectDocumented("listFairs", (await brokerClient.get("/fairs?includePast=true")).body);
+    expect((await buyer.get("/fairs")).status).toBe(403);
+
+    // The stand: the generic initiative form refuses joint_selling; invalid input writes nothing.
+    const generic = await brokerClient.post("/initiatives", { networkId, objective: "joint_selling", title: "A stand", deadline: daysFromNow(60) });
+    expect(generic.status).toBe(400);
+    expect(generic.body.error.fields.objective[0]).toMatch(/createStand/);
+    const body = standInput(networkId, fair.body.id, { title: "Joint stand at GDS", deadline: daysFromNow(60) });
+    const invalid = await brokerClient.post("/stands", { ...body, areaM2: "0", subsidies: [{ kind: "percent", sponsor: "SEBRAE", percent: 150 }] });
+    expect(invalid.status).toBe(400);
+    expect(Object.keys(invalid.body.error.fields).sort()).toEqual(["subsidies.0.percent"]);
+    const zero = await brokerClient.post("/stands", { ...body, areaM2: "0" });
+    expect(zero.status).toBe(400);
+    expect(Object.keys(zero.body.error.fields)).toEqual(["areaM2"]);
+    expect(await deps.db.select().from(initiative).where(eq(initiative.networkId, networkId))).toEqual([]);
+    expect((await a.post("/stands", body)).status).toBe(403);
+    expect((await outsider.post("/stands", body)).status).toBe(404);
+    const created = await brokerClient.post("/stands", body);
+    expect(created.status).toBe(201);
+    expectDocumented("createStand", created.body);
+    const id: string = created.body.id;
+    // A draft is the brokers' own.
+    expect((await a.get(`/initiatives/${id}/stand`)).status).toBe(404);
+    expectDocumented("getStand", (await brokerClient.get(`/initiatives/${id}/stand`)).body);
+    const updated = await brokerClient.put(`/initiatives/${id}/stand`, { ...body, networkId: undefined, areaM2: "40", frontageM: "8" });
+    expect(updated.status).toBe(200);
+    expectDocumented("updateStand", updated.body);
+    await transitionInitiative(deps, broker.actor, { initiativeId: id, to: "open" });
+
+    // Space: 12, 8 and 20 m² fill the 40 m² stand.
+    const requested = await a.put(`/initiatives/${id}/stand/space`, { areaM2: "12" });
+    expect(requested.status).toBe(200);
+    expectDocumented("requestStandSpace", requested.body);
+    expect(requested.body).toMatchObject({ status: "requested", grantedDm2: 1200, holds: true, position: null });
+    await b.put(`/initiatives/${id}/stand/space`, { areaM2: "8" });
+    await c.put(`/initiatives/${id}/stand/space`, { areaM2: "20" });
+    const waiting = await member.put(`/initiatives/${id}/stand/space`, { areaM2: "4" });
+    expect(waiting.body).toMatchObject({ status: "waiting", position: 1, holds: false });
+    expect((await member.put(`/initiatives/${id}/stand/space`, { areaM2: "1" })).status).toBe(400);
+    expect((await brokerClient.put(`/initiatives/${id}/stand/space`, { areaM2: "4" })).status).toBe(403);
+    expect((await outsider.put(`/initiatives/${id}/stand/space`, { areaM2: "4" })).status).toBe(404);
+    expect((await buyer.put(`/initiatives/${id}/stand/space`, { areaM2: "4" })).status).toBe(404);
+
+    // Costs: the broker sees every line; an exhibitor its own and the totals, all of them only with shareCosts.
+    const costs = await brokerClient.get(`/initiatives/${id}/stand/costs`);
+    expect(costs.status).toBe(200);
+    expectDocumented("getStandCosts", costs.body);
+    expect(costs.body.lines.map((l: { netMinor: number }) => l.netMinor).sort((x: number, y: number) => x - y)).toEqual([200_000, 300_000, 500_000]);
+    const own = await b.get(`/initiatives/${id}/stand/costs`);
+    expectDocumented("getStandCosts", own.body);
+    expect(own.body.lines).toEqual([expect.objectContaining({ firmId: second.firmId, grossMinor: 400_000, subsidyMinor: 200_000, netMinor: 200_000 })]);
+    expect(own.body.totals).toEqual({ grossMinor: 2_000_000, subsidyMinor: 1_000_000, netMinor: 1_000_000 });
+    const page = await b.get(`/initiatives/${id}/stand`);
+    expectDocumented("getStand", page.body);
+    expect(page.body.costs.lines).toHaveLength(1);
+    // The plan is shared: names and areas of every exhibitor.
+    expect(page.body.plan.spaces).toHaveLength(3);
+    expect(page.body.waitingList).toEqual([]);
+    expect(page.body.waitingCount).toBe(1);
+    await brokerClient.put(`/initiatives/${id}/stand`, { ...body, networkId: undefined, shareCosts: true });
+    const sharedCosts = await b.get(`/initiatives/${id}/stand/costs`);
+    expect(sharedCosts.body.seesAll).toBe(true);
+    expect(sharedCosts.body.lines).toHaveLength(3);
+    // A member without space sees the totals only.
+    expect((await member.get(`/initiatives/${id}/stand/costs`)).body.lines).toEqual([]);
+    // Outsiders and buyers do not learn the stand exists.
+    for (const reader of [outsider, buyer]) {
+      expect((await reader.get(`/initiatives/${id}/stand`)).status).toBe(404);
+      expect((await reader.get(`/initiatives/${id}/stand/costs`)).status).toBe(404);
+      expect((await reader.raw(`/initiatives/${id}/stand/calendar.ics`)).status).toBe(404);
+    }
+
+    // Decisions: members may not decide; the broker trims, and the freed area serves the waiting list.
+    const spaceOf = (firmId: string) => page.body.plan.spaces.find((s: { firmId: string }) => s.firmId === firmId).spaceId;
+    expect((await a.post(`/initiatives/${id}/stand/spaces/${spaceOf(third.firmId)}/decision`, { decision: "decline" })).status).toBe(403);
+    expect((await outsider.post(`/initiatives/${id}/stand/spaces/${spaceOf(third.firmId)}/decision`, { decision: "decline" })).status).toBe(404);
+    const trimmed = await brokerClient.post(`/initiatives/${id}/stand/spaces/${spaceOf(third.firmId)}/decision`, { decision: "trim", areaM2: "16" });
+    expect(trimmed.status).toBe(200);
+    expectDocumented("decideStandSpace", trimmed.body);
+    expect(trimmed.body).toMatchObject({ status: "confirmed", grantedDm2: 1600, served: [{ firmId: bystander.firmId, grantedDm2: 400 }] });
+    const confirmedAgain = await brokerClient.post(`/initiatives/${id}/stand/spaces/${spaceOf(third.firmId)}/decision`, { decision: "confirm" });
+    expect(confirmedAgain.status).toBe(409);
+
+    // Tasks: the broker and the participants; a member without a stake neither.
+    const task = await brokerClient.post(`/initiatives/${id}/stand/tasks`, { title: "Ship the samples", category: "samples", ownerUserId: first.userId, dueOn: daysFromNow(30) });
+    expect(task.status).toBe(201);
+    expectDocumented("addStandTask", task.body);
+    const taskUpdate = await a.put(`/initiatives/${id}/stand/tasks/${task.body.taskId}`, { status: "in_progress" });
+    expect(taskUpdate.status).toBe(200);
+    expectDocumented("updateStandTask", taskUpdate.body);
+    expect((await outsider.post(`/initiatives/${id}/stand/tasks`, { title: "Spam", dueOn: daysFromNow(30) })).status).toBe(404);
+
+    // Leads: each exhibitor its own unless the stand shares them; the broker all.
+    const lead = await a.post(`/initiatives/${id}/stand/leads`, {
+      buyerName: "Schuhhaus Becker",
+      country: "DE",
+      buyerType: "retailer",
+      products: "Boots",
+      contactEmail: "einkauf@becker.example",
+    });
+    expect(lead.status).toBe(201);
+    expectDocumented("addStandLead", lead.body);
+    await b.post(`/initiatives/${id}/stand/leads`, { buyerName: "Importadora Andina", country: "CL", buyerType: "importer" });
+    expect((await brokerClient.post(`/initiatives/${id}/stand/leads`, { buyerName: "Broker Buyer GmbH", country: "DE", buyerType: "agent" })).status).toBe(403);
+    const leadsOf = async (reader: Client) => ((await reader.get(`/initiatives/${id}/stand`)).body.leads ?? []).map((l: { buyerName: string }) => l.buyerName).sort();
+    expect(await leadsOf(a)).toEqual(["Schuhhaus Becker"]);
+    expect(await leadsOf(b)).toEqual(["Importadora Andina"]);
+    expect(await leadsOf(brokerClient)).toEqual(["Importadora Andina", "Schuhhaus Becker"]);
+    expect((await b.post(`/initiatives/${id}/stand/leads/${lead.body.leadId}/invitation`)).status).toBe(404);
+    await brokerClient.put(`/initiatives/${id}/stand`, { ...body, networkId: undefined, shareCosts: true, shareLeads: true });
+    expect(await leadsOf(b)).toEqual(["Importadora Andina", "Schuhhaus Becker"]);
+    const shared = (await b.get(`/initiatives/${id}/stand`)).body;
+    expectDocumented("getStand", shared);
+    expect(shared.leads.find((l: { buyerName: string }) => l.buyerName === "Schuhhaus Becker").contactEmail).toBeNull();
+    expect((await b.post(`/initiatives/${id}/stand/leads/${lead.body.leadId}/invitation`)).status).toBe(403);
+    const invitation = await a.post(`/initiatives/${id}/stand/leads/${lead.body.leadId}/invitation`);
+    expect(invitation.status).toBe(200);
+    expectDocumented("inviteLeadBuyer", invitation.body);
+    expect(invitation.body.signUpPath).toBe(`/signup?lead=${invitation.body.token}`);
+
+    // Calendar: text/calendar with the fair's days and the open task.
+    const ics = await a.raw(`/initiatives/${id}/stand/calendar.ics`);
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get("content-type")).toMatch(/^text\/calendar/);
+    expect(ics.headers.get("content-disposition")).toMatch(/attachment; filename="joint-stand-at-gds\.ics"/);
+    const text = await ics.text();
+    expect(text).toContain(`DTSTART;VALUE=DATE:${daysFromNow(100).replace(/-/g, "")}`);
+    expect(text).toContain("Due: Ship the samples");
+    expect((await member.raw(`/initiatives/${id}/stand/calendar.ics`)).status).toBe(200);
+
+    // Release: an exhibitor gives its space back.
+    const released = await b.delete(`/initiatives/${id}/stand/space`);
+    expect(released.status).toBe(200);
+    expectDocumented("releaseStandSpace", released.body);
+    expect((await b.delete(`/initiatives/${id}/stand/space`)).status).toBe(404);
+
+    // The initiative page shows the stand's summary.
+    const initiativePage = await member.get(`/initiatives/${id}`);
+    expectDocumented("getInitiative", initiativePage.body);
+    expect(initiativePage.body.stand).toMatchObject({ areaDm2: 4000, mySpace: { status: "requested", grantedDm2: 400 } });
+  });
+
+  it("answers 401 to anonymous calls on every stand endpoint", async () => {
+    const anonymous = client();
+    expect(standOperations.map((op) => op.operationId).sort()).toEqual(
+      [
+        "addStandLead",
+        "addStandTask",
+        "createFair",
+        "createStand",
+        "decideStandSpace",
+        "exportStandCalendar",
+        "getStand",
+        "getStandCosts",
+        "inviteLeadBuyer",
+        "listFairs",
+        "releaseStandSpace",
+        "requestStandSpace",
+        "updateStand",
+        "updateStandTask",
+      ].sort(),
+    );
+    for (const op of standOperations) {
+      const path = op.path.replace(/\{\w+\}/g, crypto.randomUUID());
+      const res =
+        op.method === "get"
+          ? await anonymous.get(path).catch(async () => ({ status: (await anonymous.raw(path)).status, body: null }))
+          : op.method === "put"
+            ? await anonymous.put(path, {})
+            : op.method === "delete"
+              ? await anonymous.delete(path)
+              : await anonymous.post(path, {});
+      expect(res.status, op.operationId).toBe(401);
+    }
+  });
+});
+
+describe("OpenAPI document for stands", () => {
+  it("lists the stand operations, with bodies without path parameters and the calendar as text/calendar", async () => {
+    const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+    const ids = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((methods) =>
+      Object.values(methods).map((m) => m.operationId),
+    );
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of [
+      "createFair",
+      "createStand",
+      "getStand",
+      "requestStandSpace",
+      "decideStandSpace",
+      "releaseStandSpace",
+      "getStandCosts",
+      "addStandTask",
+      "addStandLead",
+      "exportStandCalendar",
+      "listFairs",
+      "updateStand",
+      "updateStandTask",
+      "inviteLeadBuyer",
+    ]) {
+      expect(ids).toContain(id);
+    }
+    const bodyOf = (path: string, method: string) => doc.paths[path][method].requestBody.content["application/json"].schema;
+    const paramsOf = (path: string, method: string) =>
+      (doc.paths[path][method].parameters ?? []).map((p: { name: string; in: string }) => `${p.in}:${p.name}`);
+    expect(Object.keys(bodyOf("/initiatives/{initiativeId}/stand/space", "put").properties)).toEqual(["areaM2"]);
+    expect(Object.keys(bodyOf("/initiatives/{initiativeId}/stand/spaces/{spaceId}/decision", "post").properties).sort()).toEqual(["areaM2", "decision"]);
+    expect(paramsOf("/initiatives/{initiativeId}/stand/spaces/{spaceId}/decision", "post")).toEqual(["path:initiativeId", "path:spaceId"]);
+    expect(bodyOf("/initiatives/{initiativeId}/stand", "put").properties.initiativeId).toBeUndefined();
+    expect(bodyOf("/stands", "post").required).toEqual(expect.arrayContaining(["networkId", "fairId", "title", "deadline", "areaM2", "totalCost", "splitRule"]));
+    const calendar = doc.paths["/initiatives/{initiativeId}/stand/calendar.ics"].get;
+    expect(calendar.operationId).toBe("exportStandCalendar");
+    expect(Object.keys(calendar.responses["200"].content)).toEqual(["text/calendar"]);
+    expect(doc.paths["/stands"].post.responses["201"]).toBeDefined();
+    expect(doc.paths["/initiatives/{initiativeId}/stand/space"].put.responses["409"]).toBeDefined();
+  });
+});
+
+describe("live stands", () => {
+  function open(cookie: string): Socket {
+    const socket = connect(server.url, { transports: ["websocket"], extraHeaders: { cookie }, reconnection: false });
+    sockets.push(socket);
+    return socket;
+  }
+  const connected = (socket: Socket) =>
+    new Promise<void>((resolve, reject) => {
+      socket.once("connect", () => resolve());
+      socket.once("connect_error", (err) => reject(err));
+    });
+  const join = (socket: Socket, room: string) =>
+    new Promise<{ data?: { room: string }; error?: { code: string } }>((resolve) => socket.emit("room:join", { room }, resolve));
+  const next = <T>(socket: Socket, event: string, timeoutMs = 3000) =>
+    new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+      socket.once(event, (payload: T) => {
+        clearTimeout(timer);
+        resolve(payload);
+      });
+    });
+
+  it("pushes stand:updated to the initiative room when a member requests space, and to nobody outside", { timeout: 90_000 }, async () => {
+    const { broker, networkId, smes } = await networkWithMembers(deps, 2);
+    const brokerClient = await signedIn(broker.email);
+    const fair = await brokerClient.post("/fairs", fairBody());
+    const created = await brokerClient.post("/stands", standInput(networkId, fair.body.id, { deadline: daysFromNow(60) }));
+    const id: string = created.body.id;
+    await transitionInitiative(deps, broker.actor, { initiativeId: id, to: "open" });
+    const outsiderAccount = await createFirmOwner(deps);
+    const strangerBroker = await createUserWithRole(deps, "broker");
+
+    // Attach the listener before the socket can connect: open and wait in one step.
+    const openConnected = async (email: string) => {
+      const socket = open(await signIn(server.url, email, PASSWORD));
+      await connected(socket);
+      return socket;
+    };
+    const watcher = await openConnected(smes[1].email);
+    const brokerSocket = await openConnected(broker.email);
+    const stranger = await openConnected(outsiderAccount.email);
+    const otherBroker = await openConnected(strangerBroker.email);
+    expect(await join(watcher, `initiative:${id}`)).toEqual({ data: { room: `initiative:${id}` } });
+    expect(await join(brokerSocket, `initiative:${id}`)).toEqual({ data: { room: `initiative:${id}` } });
+    expect(await join(stranger, `initiative:${id}`)).toMatchObject({ error: { code: "forbidden" } });
+    expect(await join(otherBroker, `initiative:${id}`)).toMatchObject({ error: { code: "forbidden" } });
+    let strangersHeard = 0;
+    stranger.on("stand:updated", () => strangersHeard++);
+    otherBroker.on("stand:updated", () => strangersHeard++);
+
+    const memberHears = next<{ initiativeId: string }>(watcher, "stand:updated");
+    const brokerHears = next<{ initiativeId: string }>(brokerSocket, "stand:updated");
+    const requester = await signedIn(smes[0].email);
+    expect((await requester.put(`/initiatives/${id}/stand/space`, { areaM2: "6" })).status).toBe(200);
+    // Ids only: no area, no cost.
+    expect(await memberHears).toEqual({ initiativeId: id });
+    expect(await brokerHears).toEqual({ initiativeId: id });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(strangersHeard).toBe(0);
+  });
+});
