@@ -1,0 +1,265 @@
+import { io as connect, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allOperations } from "../server/api/all-operations";
+import type { Actor } from "../server/authz/actor";
+import type { Deps } from "../server/services/deps";
+import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD } from "./factories";
+import { openClub } from "./learning-fixtures";
+import { api, signIn, startTestServer, type TestServer } from "./server";
+
+/**
+ * THE PERMISSION PROOF of benchmarking clubs (issue 6, section 3 and 5): with 2 and then 4
+ * submissions, as every other member, a network member outside the club, an SME of no network,
+ * a buyer, an administrator and another network's broker, through the services, every GET route
+ * of the API (JSON, CSV and ICS) and the socket rooms: nobody obtains another member's value or
+ * the firm behind a value, no aggregate or count of fewer than 3, no event below the threshold.
+ * The network's brokers do get the raw values (and the detector finds them there, so it works).
+ */
+
+let server: TestServer;
+let deps: Deps;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  // The server's own publisher, so the services' pushes go through socket.io.
+  deps = { ...makeDeps(server.app.deps.db, () => new Date()), publisher: server.app.deps.publisher };
+});
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await server.close();
+});
+
+// Distinctive values that no aggregate of the test's data equals, none a substring of another.
+const A_ONTIME = 87.654321;
+const A_SCRAP = 2.718281;
+const B_ONTIME = 76.543219;
+const C_ONTIME = 91.234567;
+const D_ONTIME = 66.789123;
+const text = (value: number) => String(value);
+
+type Reader = { who: string; email: string; actor: Actor; client: ReturnType<typeof api> & { raw: (p: string) => Promise<Response> }; socket: Socket; heard: Array<{ event: string; payload: unknown }> };
+
+async function openSocket(cookie: string): Promise<{ socket: Socket; heard: Reader["heard"] }> {
+  const heard: Reader["heard"] = [];
+  const socket = connect(server.url, { transports: ["websocket"], extraHeaders: { cookie }, reconnection: false });
+  sockets.push(socket);
+  socket.onAny((event: string, payload: unknown) => heard.push({ event, payload }));
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+  return { socket, heard };
+}
+
+const join = (socket: Socket, room: string) =>
+  new Promise<{ data?: { room: string }; error?: { code: string } }>((resolve) => socket.emit("room:join", { room }, resolve));
+
+async function reader(who: string, email: string, actor: Actor): Promise<Reader> {
+  const cookie = await signIn(server.url, email, PASSWORD);
+  const headers = { cookie, origin: server.url };
+  const { socket, heard } = await openSocket(cookie);
+  return { who, email, actor, client: { ...api(server.url, cookie), raw: (p: string) => fetch(`${server.url}/api/v1${p}`, { headers }) }, socket, heard };
+}
+
+/** JSON paths where a value sits beside a firm (a submission row), or an aggregate/count exists. */
+function structuralLeaks(value: unknown, options: { aggregatesAllowed: boolean }, path = "$"): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => structuralLeaks(v, options, `${path}[${i}]`));
+  if (value === null || typeof value !== "object") return [];
+  const record = value as Record<string, unknown>;
+  const leaks: string[] = [];
+  if ("value" in record && ("firmId" in record || "firmName" in record)) leaks.push(`${path}: a value with its firm`);
+  if ("raw" in record && record.raw !== null) leaks.push(`${path}.raw`);
+  if ("progress" in record && record.progress !== null) leaks.push(`${path}.progress`);
+  if (!options.aggregatesAllowed) {
+    if ("summary" in record && record.summary !== null) leaks.push(`${path}.summary`);
+    if ("n" in record) leaks.push(`${path}.n`);
+    for (const key of ["median", "p10", "p90", "spread"]) {
+      const figure = record[key];
+      if (typeof figure === "number") leaks.push(`${path}.${key}`);
+      // The trend of the median or the spread over periods that have one.
+      if (figure !== null && typeof figure === "object" && ((figure as { points?: number }).points ?? 0) > 0) leaks.push(`${path}.${key}.points`);
+    }
+  }
+  return [...leaks, ...Object.entries(record).flatMap(([k, v]) => structuralLeaks(v, options, `${path}.${k}`))];
+}
+
+describe("benchmark confidentiality", () => {
+  it("never shows a member another member's value or identity, nor anything below 3 submissions, by any route or event", async () => {
+    const club = await openClub(deps, { members: 4, outsideMembers: 1, kpis: ["on_time_delivery", "scrap_rate"] });
+    const { broker, initiativeId, networkId, kpi } = club;
+    const [a, b, c, d] = club.members;
+    const [e] = club.outsiders;
+    const loner = await createFirmOwner(deps);
+    const buyer = await createFirmOwner(deps, { role: "buyer" });
+    const admin = await createUserWithRole(deps, "admin");
+    const otherBroker = (await openClub(deps, { members: 1 })).broker;
+    const period = (await api(server.url, await signIn(server.url, broker.email, PASSWORD)).post(`/initiatives/${initiativeId}/club/periods`, { label: "2026-Q3" })).body;
+    const periodId: string = period.id;
+    const room = `initiative:${initiativeId}`;
+
+    const victim = await reader("member A (the victim)", a.email, a.actor);
+    const readers = {
+      memberB: await reader("member B", b.email, b.actor),
+      memberC: await reader("member C", c.email, c.actor),
+      memberD: await reader("member D", d.email, d.actor),
+      networkMember: await reader("a network member outside the club", e.email, e.actor),
+      loner: await reader("an SME of no network", loner.email, loner.actor),
+      buyer: await reader("a buyer", buyer.email, buyer.actor),
+      admin: await reader("an administrator", admin.email, admin.actor),
+      otherBroker: await reader("another network's broker", otherBroker.email, otherBroker.actor),
+    };
+    const brokerReader = await reader("the network's broker", broker.email, broker.actor);
+    const insiders = [readers.memberB, readers.memberC, readers.memberD, readers.networkMember, readers.admin];
+    const outsiders = [readers.loner, readers.buyer, readers.otherBroker];
+
+    // Rooms: whoever may read the initiative may watch it; the others are refused, and no one but
+    // the firm's own people and its brokers watches the victim's firm.
+    for (const r of [...insiders, victim, brokerReader]) expect((await join(r.socket, room)).data, r.who).toEqual({ room });
+    for (const r of outsiders) expect((await join(r.socket, room)).error?.code, r.who).toBe("forbidden");
+    for (const r of [...insiders.filter((x) => x !== readers.admin), ...outsiders]) expect((await join(r.socket, `firm:${a.firmId}`)).error?.code, r.who).toBe("forbidden");
+    for (const r of [...insiders, ...outsiders, brokerReader]) await join(r.socket, `network:${networkId}`);
+
+    /** Every GET route, with the club's ids for every parameter and the period in the query. */
+    const guesses: Record<string, string> = { networkId, initiativeId, firmId: a.firmId, periodId };
+    const urls = allOperations
+      .filter((op) => op.method === "get")
+      .map((op) => {
+        const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => guesses[name] ?? crypto.randomUUID());
+        const query = op.query ? Object.keys(op.query.shape) : [];
+        const params = new URLSearchParams({ ...(query.includes("periodId") ? { periodId } : {}), ...(query.includes("period") ? { period: "2026" } : {}) }).toString();
+        return { operationId: op.operationId, path: params ? `${path}?${params}` : path };
+      });
+    expect(urls.map((u) => u.operationId)).toEqual(expect.arrayContaining(["getBenchmarkReport", "getBenchmarkClub", "exportBenchmarkCsv", "exportClubCalendar", "getInitiative"]));
+
+    /** Everything a reader can read: every GET route, and the services the pages call. */
+    async function readAll(r: Reader) {
+      const bodies: Array<{ where: string; status: number; text: string; json: unknown }> = [];
+      for (const { operationId, path } of urls) {
+        const res = await r.client.raw(path);
+        const body = await res.text();
+        const json = (res.headers.get("content-type") ?? "").includes("json") && body ? JSON.parse(body) : null;
+        bodies.push({ where: `${operationId} ${path}`, status: res.status, text: body, json });
+      }
+      const services = server.app.services;
+      const calls: Array<[string, () => Promise<unknown>]> = [
+        ["services.getBenchmarkReport", () => services.learning.getBenchmarkReport(r.actor, { initiativeId })],
+        ["services.getBenchmarkReport(period)", () => services.learning.getBenchmarkReport(r.actor, { initiativeId, periodId })],
+        ["services.getBenchmarkClub", () => services.learning.getBenchmarkClub(r.actor, { initiativeId })],
+        ["services.exportBenchmarkCsv", () => services.learning.exportBenchmarkCsv(r.actor, { initiativeId })],
+        ["services.exportClubCalendar", () => services.learning.exportClubCalendar(r.actor, { initiativeId })],
+        ["services.initiatives.get", () => services.initiatives.get(r.actor, { initiativeId })],
+        ["services.notifications.list", () => services.notifications.list(r.actor, {})],
+      ];
+      for (const [where, call] of calls) {
+        try {
+          const out = await call();
+          bodies.push({ where, status: 200, text: JSON.stringify(out), json: out });
+        } catch (error) {
+          bodies.push({ where, status: (error as { status?: number }).status ?? 500, text: "", json: null });
+        }
+      }
+      expect(bodies.filter((b) => b.status >= 500).map((b) => b.where), r.who).toEqual([]);
+      return bodies;
+    }
+
+    function leaksOf(bodies: Awaited<ReturnType<typeof readAll>>, secrets: number[], options: { aggregatesAllowed: boolean }) {
+      const leaks: string[] = [];
+      for (const body of bodies) {
+        for (const secret of secrets) if (body.text.includes(text(secret))) leaks.push(`${body.where} (${body.status}) contains ${secret}`);
+        if (body.json !== null) for (const leak of structuralLeaks(body.json, options)) leaks.push(`${body.where} ${leak}`);
+      }
+      return leaks;
+    }
+
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+    const clearHeard = () => {
+      for (const r of [...Object.values(readers), victim, brokerReader]) r.heard.length = 0;
+    };
+    clearHeard();
+
+    // --- Phase 1: two submissions (A through the API, B imported by the broker) ---------------
+    const asBroker = brokerReader.client;
+    const submitted = await victim.client.put(`/initiatives/${initiativeId}/club/periods/${periodId}/values`, {
+      values: { [kpi("on_time_delivery")]: A_ONTIME, [kpi("scrap_rate")]: A_SCRAP },
+    });
+    expect(submitted.status).toBe(200);
+    const imported = await asBroker.post(`/initiatives/${initiativeId}/club/periods/${periodId}/import`, { csv: `firm_id,kpi,value\n${b.firmId},on_time_delivery,${B_ONTIME}\n` });
+    expect(imported.status).toBe(201);
+    await settle();
+
+    for (const r of [...Object.values(readers), victim]) {
+      // No push at all to anyone but the brokers: below 3, the members see nothing move.
+      expect(r.heard, r.who).toEqual([]);
+      const own = r === readers.memberB ? [B_ONTIME] : r === victim ? [A_ONTIME, A_SCRAP] : [];
+      const secrets = [A_ONTIME, A_SCRAP, B_ONTIME].filter((s) => !own.includes(s));
+      expect(leaksOf(await readAll(r), secrets, { aggregatesAllowed: false }), r.who).toEqual([]);
+    }
+    // The broker hears each submission in its own room, ids only.
+    expect(brokerReader.heard.filter((h) => h.event === "benchmark:updated")).toEqual([
+      { event: "benchmark:updated", payload: { initiativeId, periodId } },
+      { event: "benchmark:updated", payload: { initiativeId, periodId } },
+    ]);
+    // The members read their own values, the detector finds them.
+    const victimView = await victim.client.get(`/initiatives/${initiativeId}/club/report?periodId=${periodId}`);
+    expect(victimView.body.kpis[0].own).toEqual({ value: A_ONTIME, position: null });
+    expect(victimView.body.kpis[0].summary).toBeNull();
+    const bView = await readers.memberB.client.get(`/initiatives/${initiativeId}/club/report`);
+    expect(bView.body.kpis[0].own).toEqual({ value: B_ONTIME, position: null });
+    // Who may not read the report at all.
+    for (const r of [readers.networkMember]) expect((await r.client.get(`/initiatives/${initiativeId}/club/report`)).status, r.who).toBe(403);
+    for (const r of outsiders) expect((await r.client.get(`/initiatives/${initiativeId}/club/report`)).status, r.who).toBe(404);
+
+    // --- Phase 2: the third submission makes the aggregate appear, live; then a fourth ------
+    clearHeard();
+    await readers.memberC.client.put(`/initiatives/${initiativeId}/club/periods/${periodId}/values`, { values: { [kpi("on_time_delivery")]: C_ONTIME } });
+    await settle();
+    for (const r of [...insiders, victim]) {
+      expect(r.heard, r.who).toEqual([{ event: "benchmark:updated", payload: { initiativeId, periodId } }]);
+    }
+    for (const r of outsiders) expect(r.heard, r.who).toEqual([]);
+    const third = await readers.memberD.client.get(`/initiatives/${initiativeId}/club/report`);
+    expect(third.body.kpis[0].summary).toMatchObject({ n: 3 });
+    // Scrap has one submission: still nothing.
+    expect(third.body.kpis[1].summary).toBeNull();
+    await readers.memberD.client.put(`/initiatives/${initiativeId}/club/periods/${periodId}/values`, { values: { [kpi("on_time_delivery")]: D_ONTIME } });
+    await settle();
+
+    // With 4 values the victim's (and B's) sit in the middle: no aggregate equals them.
+    for (const r of [...Object.values(readers), victim]) {
+      const own = r === readers.memberB ? [B_ONTIME] : r === victim ? [A_ONTIME, A_SCRAP] : r === readers.memberC ? [C_ONTIME] : r === readers.memberD ? [D_ONTIME] : [];
+      const secrets = [A_ONTIME, A_SCRAP, B_ONTIME].filter((s) => !own.includes(s));
+      const bodies = await readAll(r);
+      expect(leaksOf(bodies, secrets, { aggregatesAllowed: true }), r.who).toEqual([]);
+      // The sweep really read the report where it may be read.
+      const reportStatus = bodies.find((x) => x.where.startsWith("getBenchmarkReport"))!.status;
+      expect(reportStatus, r.who).toBe([readers.memberB, readers.memberC, readers.memberD, readers.admin, victim].includes(r) ? 200 : r === readers.networkMember ? 403 : 404);
+      // No aggregate, count or trend figure of the scrap rate (1 submission) anywhere.
+      for (const body of bodies) {
+        const report = body.json as { kpis?: Array<{ id: string; summary: unknown; trend: { points: Array<Record<string, unknown>> } }> } | null;
+        const scrap = report?.kpis?.find((k) => k.id === kpi("scrap_rate"));
+        if (!scrap || !("summary" in scrap)) continue;
+        expect(scrap.summary, `${r.who} ${body.where}`).toBeNull();
+        for (const point of scrap.trend.points) expect([point.median, point.p10, point.p90, point.spread], `${r.who} ${body.where}`).toEqual([null, null, null, null]);
+      }
+    }
+    // Members and the administrator see the aggregates of the 4; administrators no raw value.
+    for (const r of [readers.memberB, readers.admin]) {
+      const report = await r.client.get(`/initiatives/${initiativeId}/club/report`);
+      expect(report.body.kpis[0].summary, r.who).toMatchObject({ n: 4, min: D_ONTIME, max: C_ONTIME });
+      expect(report.body.kpis[0].raw, r.who).toBeNull();
+    }
+    for (const r of insiders) expect(r.heard.filter((h) => h.event === "benchmark:updated"), r.who).toHaveLength(2);
+    for (const r of [...insiders, ...outsiders, victim]) {
+      for (const h of r.heard) expect(Object.keys(h.payload as object).sort(), r.who).toEqual(["initiativeId", "periodId"]);
+    }
+
+    // --- The detector works: the brokers read every raw value, with the firms ---------------
+    const brokerLeaks = leaksOf(await readAll(brokerReader), [A_ONTIME, A_SCRAP, B_ONTIME], { aggregatesAllowed: true });
+    expect(brokerLeaks.some((l) => l.startsWith("getBenchmarkReport") && l.includes(text(A_ONTIME)))).toBe(true);
+    expect(brokerLeaks.some((l) => l.startsWith("exportBenchmarkCsv") && l.includes(text(B_ONTIME)))).toBe(true);
+    expect(brokerLeaks.some((l) => l.includes(": a value with its firm"))).toBe(true);
+    const raw = (await asBroker.get(`/initiatives/${initiativeId}/club/report`)).body.kpis[0].raw;
+    expect(raw).toEqual(expect.arrayContaining([expect.objectContaining({ firmId: a.firmId, value: A_ONTIME }), expect.objectContaining({ firmId: b.firmId, value: B_ONTIME })]));
+  });
+});
