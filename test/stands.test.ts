@@ -288,7 +288,6 @@ describe("space", () => {
     const cWaits = await requestStandSpace(deps, c.actor, { initiativeId, areaM2: "4" });
     const dWaits = await requestStandSpace(deps, d.actor, { initiativeId, areaM2: "2" });
     expect([cWaits.status, cWaits.position, dWaits.position]).toEqual(["waiting", 1, 2]);
-    // Free area with a queue: a newcomer that would fit still queues (first come, first served).
     const spaces = await spacesOf(initiativeId);
     const spaceOf = (firmId: string) => spaces.find((s) => s.firmId === firmId)!.id;
 
@@ -296,14 +295,16 @@ describe("space", () => {
     const trimmed = await decideStandSpace(deps, broker.actor, { initiativeId, spaceId: spaceOf(a.firmId), decision: "trim", areaM2: "3" });
     expect(trimmed).toMatchObject({ status: "confirmed", grantedDm2: 300, served: [] });
     expect(await typesFor(a.userId)).toContain("stand_space_trimmed");
-    const eWaits = await requestStandSpace(deps, e.actor, { initiativeId, areaM2: "1" });
-    expect(eWaits).toMatchObject({ status: "waiting", position: 3 });
+    expect((await getStand(deps, broker.actor, { initiativeId })).waitingList.map((w) => w.firmId)).toEqual([c.firmId, d.firmId]);
+    // A new request within the free area is held: it is not beyond the remaining area.
+    const eHolds = await requestStandSpace(deps, e.actor, { initiativeId, areaM2: "1" });
+    expect(eHolds).toMatchObject({ status: "requested", grantedDm2: 100, position: null });
 
-    // Declining B frees 4 more (7 free): C (4) and D (2) are served, E (1) too.
+    // Declining B frees 4 more (6 free): C (4) and then D (2) are served, in order.
     const declined = await decideStandSpace(deps, broker.actor, { initiativeId, spaceId: spaceOf(b.firmId), decision: "decline" });
-    expect(declined.served.map((s) => s.firmId)).toEqual([c.firmId, d.firmId, e.firmId]);
+    expect(declined.served.map((s) => s.firmId)).toEqual([c.firmId, d.firmId]);
     expect(await typesFor(b.userId)).toContain("stand_space_declined");
-    for (const served of [c, d, e]) expect(await typesFor(served.userId)).toContain("stand_waiting_served");
+    for (const served of [c, d]) expect(await typesFor(served.userId)).toContain("stand_waiting_served");
     expect((await standRow(initiativeId)).allocatedDm2).toBe(1000);
 
     await decideStandSpace(deps, broker.actor, { initiativeId, spaceId: spaceOf(c.firmId), decision: "confirm" });
@@ -320,7 +321,7 @@ describe("space", () => {
     expect(await codeOf(decideStandSpace(deps, strangerBroker.actor, { initiativeId, spaceId: spaceOf(c.firmId), decision: "decline" }))).toBe("not_found");
   });
 
-  it("lets a firm change its request: smaller frees area, larger needs room, waiting keeps its place", async () => {
+  it("lets a firm change its request: smaller frees area, larger needs free area, waiting keeps its place", async () => {
     const { broker, networkId, smes } = await networkWithMembers(deps, 3);
     const [a, b, c] = smes;
     const { initiativeId } = await openStand(deps, broker.actor, networkId, { areaM2: "10", minAreaM2: "1" });

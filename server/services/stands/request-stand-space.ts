@@ -20,12 +20,14 @@ import { activeSpaceOf, HOLDING, m2, publishStand, visibleStand, waitingQueue } 
  * row is locked first, so simultaneous requests are decided one after another against the
  * exact free area, and the stand's CHECK constraint guards the sum in the database.
  *
- * - A new request that fits the free area, with nobody waiting, is held at once (status
- *   requested, for the broker to confirm). Otherwise it joins the end of the waiting list:
- *   the list is strictly first come, first served, so nobody passes a firm already waiting.
+ * - A new request that fits the free area is held at once (status requested, for the broker
+ *   to confirm); a request beyond the free area joins the end of the waiting list (issue 5:
+ *   "requests beyond the remaining area go to a waiting list"). Freed area serves the list
+ *   strictly in order (server/domain/stand-space); area the head of the list cannot use stays
+ *   free for a request it fits, since idle area helps nobody; the broker can trim or decline.
  * - A firm already holding space changes its request: a smaller area is held at once (and the
- *   freed area serves the waiting list); a larger one needs the extra area free with nobody
- *   waiting (409 otherwise) and goes back to "requested" for the broker to confirm again.
+ *   freed area serves the waiting list); a larger one needs the extra area free (409
+ *   otherwise) and goes back to "requested" for the broker to confirm again.
  * - A firm already waiting changes the area it waits for and keeps its place in the queue;
  *   if it is at the head and now fits, it is served.
  */
@@ -54,14 +56,13 @@ export async function requestStandSpace(deps: Deps, actor: Actor, rawInput: unkn
     }
 
     const existing = await activeSpaceOf(tx, row.id, firmId);
-    const queue = await waitingQueue(tx, row.id);
     const freeDm2 = stand.areaDm2 - stand.allocatedDm2;
     let spaceId: string;
     let action: string;
     let before: Record<string, unknown> | null = null;
 
     if (!existing) {
-      const holds = queue.length === 0 && areaDm2 <= freeDm2;
+      const holds = areaDm2 <= freeDm2;
       const [created] = await tx
         .insert(standSpace)
         .values({
@@ -86,13 +87,8 @@ export async function requestStandSpace(deps: Deps, actor: Actor, rawInput: unkn
       before = { status: "waiting", areaDm2: existing.requestedDm2 };
     } else {
       const delta = areaDm2 - existing.grantedDm2;
-      if (delta > 0 && (queue.length > 0 || delta > freeDm2)) {
-        throw invalidField(
-          "areaM2",
-          "no_room",
-          queue.length > 0 ? "Other firms are waiting for space: release yours and queue, or ask the broker" : `Only ${formatDm2AsM2(freeDm2)} m² are free`,
-          "conflict",
-        );
+      if (delta > 0 && delta > freeDm2) {
+        throw invalidField("areaM2", "no_room", `Only ${formatDm2AsM2(freeDm2)} m² are free`, "conflict");
       }
       await tx
         .update(standSpace)
