@@ -40,8 +40,8 @@ export function formatMetres(locale: string, dm: number): string {
 /** Fill colours for exhibitors (dark text on each meets WCAG AA); the free area is hatched instead. */
 const FILLS = ["#dbe7fb", "#e4f2e7", "#fbe9d7", "#efe3f7", "#dff3f4", "#f6e4e4", "#eeeede"];
 
-/** A rough width of a text in a sans-serif face, in the font's size units. */
-const textWidth = (text: string, size: number) => text.length * size * 0.56;
+/** A generous width of a text in a sans-serif face (bold is wider), in the font's size units. */
+const textWidth = (text: string, size: number, bold: boolean) => text.length * size * (bold ? 0.64 : 0.58);
 
 interface Placed {
   rect: PlanRect;
@@ -49,6 +49,8 @@ interface Placed {
   own: boolean;
   lines: string[];
   size: number;
+  /** Drawn along the rectangle's long side (a narrow, deep rectangle). */
+  rotated: boolean;
 }
 
 /** Decides each rectangle's label: name and area, area only, or its key number. */
@@ -60,22 +62,50 @@ function placeLabels(rects: PlanRect[], ownId: string | null | undefined, fontSi
     const key = free ? null : ++next;
     const name = free ? texts.free : rect.label;
     const area = texts.area(rect.areaDm2);
-    const pad = fontSize * 0.4;
+    const pad = fontSize * 0.5;
     const room = { w: rect.width - 2 * pad, h: rect.height - 2 * pad };
     const candidates: string[][] = [
       own ? [texts.yours, name, area] : [name, area],
       own ? [texts.yours, area] : [name],
       [`${key ?? ""}`.trim() || name],
     ];
+    const fits = (lines: string[], size: number, w: number, h: number) =>
+      Math.max(...lines.map((l, i) => textWidth(l, size, i === 0))) <= w && lines.length * size * 1.2 <= h;
     for (const size of [fontSize, fontSize * 0.8]) {
       for (const lines of candidates) {
-        const widest = Math.max(...lines.map((l) => textWidth(l, size)));
-        if (widest <= room.w && lines.length * size * 1.2 <= room.h) return { rect, key, own, lines, size };
+        if (fits(lines, size, room.w, room.h)) return { rect, key, own, lines, size, rotated: false };
+        if (room.h > room.w && fits(lines, size, room.h, room.w)) return { rect, key, own, lines, size, rotated: true };
       }
     }
     // Too small for any text: the table names it by its key.
-    return { rect, key, own, lines: [], size: fontSize };
+    return { rect, key, own, lines: [], size: fontSize, rotated: false };
   });
+}
+
+/** One rectangle's label lines, centred; none when nothing fits (the table names it by its key). */
+function Label({ placed: p }: { placed: Placed }) {
+  if (!p.lines.length) return null;
+  const { rect } = p;
+  const free = rect.id === null;
+  const cx = rect.x + rect.width / 2;
+  const cy = rect.y + rect.height / 2 - ((p.lines.length - 1) * p.size * 1.2) / 2;
+  return (
+    <text
+      x={cx}
+      y={cy}
+      fontSize={p.size}
+      textAnchor="middle"
+      dominantBaseline="central"
+      className={free ? "plan-free-label" : p.own ? "plan-own-label" : undefined}
+      transform={p.rotated ? `rotate(-90 ${cx} ${rect.y + rect.height / 2})` : undefined}
+    >
+      {p.lines.map((line, i) => (
+        <tspan key={i} x={cx} dy={i === 0 ? 0 : p.size * 1.2} fontWeight={i === 0 && (p.own || free) ? 700 : i === 0 ? 600 : 400}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
 }
 
 export function StandPlan({
@@ -100,11 +130,15 @@ export function StandPlan({
 
   const W = Math.max(1, plan.widthDm);
   const D = Math.max(1, plan.depthDm);
-  // Text sizes follow the drawing, so labels keep their size relative to the stand on any screen.
-  const fontSize = Math.max(W, D) / 26;
-  const margin = fontSize * 2.2;
+  // Text sizes follow the drawing. Two label layers: finer text where the drawing is wide, larger
+  // text (falling back to key numbers sooner) where it is narrow, chosen by a container query.
+  const fontSize = Math.max(W, D) / 30;
+  const narrowSize = Math.max(W, D) / 19;
+  const margin = narrowSize * 1.8;
   const area = (dm2: number) => t("stands.plan.m2", { value: formatM2(locale, dm2) });
-  const placed = placeLabels(plan.rects, ownId, fontSize, { free: t("stands.plan.free"), yours: t("stands.plan.yourSpace"), area });
+  const texts = { free: t("stands.plan.free"), yours: t("stands.plan.yourSpace"), area };
+  const placed = placeLabels(plan.rects, ownId, fontSize, texts);
+  const placedNarrow = placeLabels(plan.rects, ownId, narrowSize, texts);
 
   const totalDm2 = plan.rects.reduce((sum, r) => sum + r.areaDm2, 0);
   const freeDm2 = plan.rects.filter((r) => r.id === null).reduce((sum, r) => sum + r.areaDm2, 0);
@@ -140,7 +174,7 @@ export function StandPlan({
           </defs>
 
           {/* Width along the top, depth along the left side. */}
-          <g className="plan-dimension" fontSize={fontSize * 0.85}>
+          <g className="plan-dimension" fontSize={narrowSize * 0.7}>
             <line x1={0} y1={-margin * 0.45} x2={W} y2={-margin * 0.45} strokeWidth={fontSize * 0.06} />
             <text x={W / 2} y={-margin * 0.6} textAnchor="middle">
               {t("stands.plan.metres", { value: formatMetres(locale, W) })}
@@ -155,8 +189,6 @@ export function StandPlan({
             const { rect } = p;
             const free = rect.id === null;
             const fill = free ? `url(#${ids.hatch})` : FILLS[(p.key! - 1) % FILLS.length];
-            const cx = rect.x + rect.width / 2;
-            const cy = rect.y + rect.height / 2 - ((p.lines.length - 1) * p.size * 1.2) / 2;
             return (
               <g
                 key={rect.id ?? `free-${index}`}
@@ -164,22 +196,15 @@ export function StandPlan({
                 data-space={rect.id ?? "free"}
               >
                 <rect x={rect.x} y={rect.y} width={rect.width} height={rect.height} fill={fill} strokeWidth={p.own ? fontSize * 0.22 : fontSize * 0.06} />
-                {p.lines.length ? (
-                  <text x={cx} y={cy} fontSize={p.size} textAnchor="middle" dominantBaseline="central">
-                    {p.lines.map((line, i) => (
-                      <tspan key={i} x={cx} dy={i === 0 ? 0 : p.size * 1.2} fontWeight={i === 0 && (p.own || free) ? 700 : i === 0 ? 600 : 400}>
-                        {line}
-                      </tspan>
-                    ))}
-                  </text>
-                ) : null}
               </g>
             );
           })}
+          <g className="plan-labels plan-labels-wide">{placed.map((p, index) => <Label key={p.rect.id ?? `free-${index}`} placed={p} />)}</g>
+          <g className="plan-labels plan-labels-narrow">{placedNarrow.map((p, index) => <Label key={p.rect.id ?? `free-${index}`} placed={p} />)}</g>
           {/* The outline of the whole stand, and its open front (the aisle) along the bottom. */}
           <rect x={0} y={0} width={W} height={D} className="plan-outline" strokeWidth={fontSize * 0.14} fill="none" />
           <line x1={0} y1={D} x2={W} y2={D} className="plan-front" strokeWidth={fontSize * 0.2} strokeDasharray={`${fontSize * 0.6} ${fontSize * 0.4}`} />
-          <text x={W / 2} y={D + margin * 0.65} textAnchor="middle" fontSize={fontSize * 0.85} className="plan-front-label">
+          <text x={W / 2} y={D + margin * 0.65} textAnchor="middle" fontSize={narrowSize * 0.7} className="plan-front-label">
             {t("stands.plan.aisle")}
           </text>
         </svg>
