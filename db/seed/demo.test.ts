@@ -44,6 +44,10 @@ import {
   demoId,
   seedDemo,
 } from "./demo";
+import { DEMO_CLUB, DEMO_LEARNING_NETWORK, DEMO_LEARNING_SMES, DEMO_OPEN_QUARTER_REPORTED } from "./demo-learning";
+import { benchmarkPeriod, clubMeeting, kpiReference, kpiSubmission, meetingAction, meetingAttendance } from "../schema/learning";
+import { getBenchmarkReport } from "../../server/services/learning/get-benchmark-report";
+import { getBenchmarkClub } from "../../server/services/learning/get-benchmark-club";
 
 let database: TestDatabase;
 let deps: Deps;
@@ -75,6 +79,12 @@ const TABLES = {
   exchangeRate,
   dependenceState,
   sourcingNeed,
+  benchmarkPeriod,
+  kpiSubmission,
+  kpiReference,
+  clubMeeting,
+  meetingAttendance,
+  meetingAction,
 };
 
 async function rowCounts(): Promise<Record<string, number>> {
@@ -154,7 +164,9 @@ afterAll(async () => {
 
 describe("seedDemo", () => {
   it("seeds about 30 SMEs of the Sinos Valley, each with a chain position", async () => {
-    const smes = await database.db.select().from(firm).where(eq(firm.kind, "sme"));
+    // The Eastern Cape network's firms are checked with its club below.
+    const eastern = new Set(DEMO_LEARNING_SMES.map((f) => demoId(`firm:${f.key}`)));
+    const smes = (await database.db.select().from(firm).where(eq(firm.kind, "sme"))).filter((f) => !eastern.has(f.id));
     expect(smes.length).toBeGreaterThanOrEqual(28);
     expect(smes.length).toBeLessThanOrEqual(34);
     for (const sme of smes) {
@@ -209,7 +221,8 @@ describe("seedDemo", () => {
     ]);
     for (const b of buyers) expect(b.usualGovernance, b.name).not.toBeNull();
     const agencies = await database.db.select().from(firm).where(eq(firm.kind, "agency"));
-    expect(agencies).toHaveLength(1);
+    // One per network: the Sinos Valley's association and the Eastern Cape suppliers' forum.
+    expect(agencies).toHaveLength(2);
   });
 
   it("creates every demo login with its role, password and firm", async () => {
@@ -670,6 +683,98 @@ describe("seedDemo", () => {
     expect(items.find((i) => i.needId === SNEAKERS)!.needsConsortium).toBe(true);
     const upgrading = (needId: string) => items.find((i) => i.needId === needId)!.parts.find((p) => p.part === "upgrading")!.points;
     expect(upgrading(LOAFERS)).toBeLessThan(upgrading(BOOTS));
+  });
+
+  it("seeds the Eastern Cape auto-components network and its benchmarking club, 8 members and one outside", async () => {
+    const [net] = await database.db.select().from(network).where(eq(network.name, DEMO_LEARNING_NETWORK.name));
+    expect(net).toMatchObject({ currency: "ZAR", sector: "2930" });
+    const brokers = await database.db.select({ email: user.email }).from(networkBroker).innerJoin(user, eq(user.id, networkBroker.userId)).where(eq(networkBroker.networkId, net.id));
+    expect(brokers.map((b) => b.email)).toEqual(["autobroker@jointly.example"]);
+    const firms = await database.db.select().from(firm).where(inArray(firm.id, DEMO_LEARNING_SMES.map((f) => demoId(`firm:${f.key}`))));
+    expect(firms).toHaveLength(DEMO_LEARNING_SMES.length);
+    for (const f of firms) {
+      expect(f).toMatchObject({ kind: "sme", country: "ZA", turnoverCurrency: "ZAR" });
+      expect(f.region, f.name).toContain("Eastern Cape");
+    }
+    const [club] = await database.db.select().from(initiative).where(eq(initiative.title, DEMO_CLUB.title));
+    expect(club).toMatchObject({ objective: "learning_network", status: "open", networkId: net.id });
+    const participants = await database.db.select().from(initiativeParticipant).where(eq(initiativeParticipant.initiativeId, club.id));
+    expect(participants).toHaveLength(8);
+    expect(participants.map((p) => p.firmId)).toContain(await firmIdOfLogin("pistons@jointly.example"));
+    expect(participants.map((p) => p.firmId)).toContain(await firmIdOfLogin("castings@jointly.example"));
+    const members = await database.db.select().from(networkMember).where(and(eq(networkMember.networkId, net.id), eq(networkMember.status, "active")));
+    expect(members).toHaveLength(9);
+
+    // Twelve quarters, the last one open, with two members' figures in: one short of the threshold.
+    const pistons = (await loadActor(database.db, await userIdOf("pistons@jointly.example")))!;
+    const view = await getBenchmarkClub(deps, pistons, { initiativeId: club.id });
+    expect(view.kpis.map((k) => k.key)).toEqual([...DEMO_CLUB.kpis]);
+    expect(view.periods).toHaveLength(12);
+    expect(view.periods.map((p) => p.status)).toEqual(["open", ...Array(11).fill("closed")]);
+    expect(view.periods[0].label).toBe("2026-Q3");
+    expect(view.periods[11].label).toBe("2023-Q4");
+    expect(view.periods[0].submissionDue > NOW_DAY).toBe(true);
+    expect(view.periods[0].mine).toMatchObject({ submitted: 0, complete: false });
+    expect(view.periods[1].mine).toMatchObject({ complete: true });
+    const open = await database.db.select().from(kpiSubmission).where(eq(kpiSubmission.periodId, view.periods[0].id));
+    expect(new Set(open.map((s) => s.firmId))).toEqual(new Set(DEMO_OPEN_QUARTER_REPORTED.map((key) => demoId(`firm:${key}`))));
+    expect(open).toHaveLength(2 * DEMO_CLUB.kpis.length);
+    const report = await getBenchmarkReport(deps, pistons, { initiativeId: club.id });
+    expect(report.period!.label).toBe("2026-Q3");
+    for (const kpi of report.kpis) expect(kpi.summary, kpi.key!).toBeNull();
+
+    // Closed quarters: (nearly) every member reported every KPI, within the KPI's range.
+    for (const period of view.periods.slice(1)) {
+      const rows = await database.db.select().from(kpiSubmission).where(eq(kpiSubmission.periodId, period.id));
+      expect(rows.length, period.label).toBeGreaterThanOrEqual(8 * DEMO_CLUB.kpis.length - 4);
+    }
+    const references = await database.db.select().from(kpiReference);
+    expect(references.some((r) => r.source.startsWith("European competitors"))).toBe(true);
+  });
+
+  it("shows the club's median improving and its tail shortening over three years, KPI by KPI", async () => {
+    const [club] = await database.db.select().from(initiative).where(eq(initiative.title, DEMO_CLUB.title));
+    const castings = (await loadActor(database.db, await userIdOf("castings@jointly.example")))!;
+    const report = await getBenchmarkReport(deps, castings, { initiativeId: club.id });
+    const mean = (xs: number[]) => xs.reduce((sum, x) => sum + x, 0) / xs.length;
+    for (const kpi of report.kpis) {
+      const points = kpi.trend.points.filter((p) => p.median !== null);
+      expect(points.length, kpi.key!).toBe(11);
+      const firstYear = points.slice(0, 4);
+      const lastYear = points.slice(-4);
+      const better = (a: number, b: number) => (kpi.direction === "higher" ? a > b : a < b);
+      expect(better(mean(lastYear.map((p) => p.median!)), mean(firstYear.map((p) => p.median!))), `${kpi.key}: median improves`).toBe(true);
+      expect(mean(lastYear.map((p) => p.spread!)), `${kpi.key}: the tail shortens`).toBeLessThan(mean(firstYear.map((p) => p.spread!)) * 0.75);
+      expect(kpi.trend.medianImproving, kpi.key!).toBe(true);
+      expect(kpi.trend.tailShortening, kpi.key!).toBe(true);
+    }
+    // On-time delivery: the median of the first year below 90%, of the last above 93%.
+    const onTime = report.kpis.find((k) => k.key === "on_time_delivery")!;
+    const medians = onTime.trend.points.map((p) => p.median).filter((m): m is number => m !== null);
+    expect(mean(medians.slice(0, 4))).toBeLessThan(90);
+    expect(mean(medians.slice(-4))).toBeGreaterThan(93);
+  });
+
+  it("keeps a past best-in-class workshop with minutes and actions, and a plant visit ahead hosted by a member", async () => {
+    const [club] = await database.db.select().from(initiative).where(eq(initiative.title, DEMO_CLUB.title));
+    const castings = (await loadActor(database.db, await userIdOf("castings@jointly.example")))!;
+    const { meetings, members } = await getBenchmarkClub(deps, castings, { initiativeId: club.id });
+    const memberIds = members.map((m) => m.firmId);
+    const held = meetings.filter((m) => m.status === "held");
+    expect(held.length).toBeGreaterThanOrEqual(1);
+    for (const m of held) {
+      expect(new Date(m.endsAt).getTime()).toBeLessThan(NOW.getTime());
+      expect(m.minutes!.length).toBeGreaterThan(100);
+      expect(memberIds).toContain(m.hostFirmId);
+    }
+    expect(held.flatMap((m) => m.actions!).length).toBeGreaterThanOrEqual(3);
+    for (const action of held.flatMap((m) => m.actions!)) expect(memberIds).toContain(action.ownerFirmId);
+    const ahead = meetings.filter((m) => m.status === "scheduled");
+    expect(ahead).toHaveLength(1);
+    expect(new Date(ahead[0].startsAt).getTime()).toBeGreaterThan(NOW.getTime());
+    expect(ahead[0].hostFirmId).toBe(await firmIdOfLogin("pistons@jointly.example"));
+    expect(ahead[0].myResponse).toBe("yes");
+    expect(ahead[0].attendance!.length).toBeGreaterThanOrEqual(2);
   });
 
   it("changes nothing when run a second time", () => {

@@ -38,6 +38,7 @@ import { dependenceFigures } from "../../server/services/ledger/dependence-figur
 import { needValues } from "../../server/services/sourcing/save-need";
 import { needInputSchema } from "../../server/schemas/sourcing";
 import { inTransaction, type Deps } from "../../server/services/deps";
+import { DEMO_LEARNING_LOGINS, seedLearningDemo } from "./demo-learning";
 
 /**
  * The demo installation: the Sinos Valley footwear cluster of Rio Grande do Sul, Brazil, the
@@ -839,7 +840,8 @@ export const DEMO_LOGINS: {
   users: Array<{ role: "admin" | "broker" | "sme" | "buyer"; email: string; note: string }>;
 } = {
   password: DEMO_PASSWORD,
-  users: USERS.map(({ role, email, note }) => ({ role, email, note })),
+  // The Sinos Valley's, then the Eastern Cape auto-components network's (demo-learning.ts).
+  users: [...USERS.map(({ role, email, note }) => ({ role, email, note })), ...DEMO_LEARNING_LOGINS],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -2138,5 +2140,6 @@ export async function seedDemo(deps: Deps): Promise<void> {
     await seedNetwork(tx, now, userIds);
     await seedLedgers(tx, now, userIds);
     await seedNeeds(tx, now, userIds);
+    await seedLearningDemo(tx, now, { demoId, password: DEMO_PASSWORD });
   });
 }
