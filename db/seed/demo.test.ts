@@ -40,10 +40,12 @@ import {
   DEMO_NEEDS,
   DEMO_NETWORK,
   DEMO_RUNNING_JOINT_BUY,
-  DEMO_TRADE_FAIR,
   demoId,
   seedDemo,
 } from "./demo";
+import { DEMO_FAIR, DEMO_STAND, DEMO_STAND_LEADS, DEMO_STAND_TASKS } from "./demo-stand";
+import { getStand } from "../../server/services/stands/get-stand";
+import { fair, stand, standLead, standSpace, standSubsidy, standTask } from "../schema/stands";
 import { DEMO_CLUB, DEMO_LEARNING_NETWORK, DEMO_LEARNING_SMES, DEMO_OPEN_QUARTER_REPORTED } from "./demo-learning";
 import { benchmarkPeriod, clubMeeting, kpiReference, kpiSubmission, meetingAction, meetingAttendance } from "../schema/learning";
 import { getBenchmarkReport } from "../../server/services/learning/get-benchmark-report";
@@ -393,13 +395,70 @@ describe("seedDemo", () => {
     expect(split.shares.reduce((sum, s) => sum + s.amountMinor, 0)).toBe(2_400_000);
   });
 
-  it("drafts a joint trade-fair stand with an equal split and a 50% subsidy", async () => {
-    const row = await initiativeTitled(DEMO_TRADE_FAIR.title);
-    expect(row).toMatchObject({ status: "draft", objective: "joint_selling" });
-    const [budget] = await database.db.select().from(initiativeBudget).where(eq(initiativeBudget.initiativeId, row.id));
-    expect(budget.splitRule).toBe("equal");
-    const [source] = await database.db.select().from(fundingSource).where(eq(fundingSource.initiativeId, row.id));
-    expect(source).toMatchObject({ sponsor: "SEBRAE", percentBasisPoints: 5000 });
+  it("runs a joint stand at a Düsseldorf shoe fair: 40 m², nearly full, a waiting list, SEBRAE's 50% for small firms", async () => {
+    const row = await initiativeTitled(DEMO_STAND.title);
+    expect(row).toMatchObject({ status: "open", objective: "joint_selling" });
+    expect(row.deadline.getTime()).toBeGreaterThan(NOW.getTime());
+    const [standRow] = await database.db.select().from(stand).where(eq(stand.initiativeId, row.id));
+    const [fairRow] = await database.db.select().from(fair).where(eq(fair.id, standRow.fairId));
+    expect(fairRow).toMatchObject({ name: DEMO_FAIR.name, city: "Düsseldorf", country: "DE" });
+    // The fair is ahead of the clock, after the booking deadline.
+    expect(fairRow.startsOn > NOW_DAY).toBe(true);
+    expect(fairRow.startsOn > row.deadline.toISOString().slice(0, 10)).toBe(true);
+    expect(standRow).toMatchObject({ areaDm2: 4_000, allocatedDm2: 3_600, splitRule: "by_area", currency: "BRL", shareLeads: true });
+    const [subsidy] = await database.db.select().from(standSubsidy).where(eq(standSubsidy.initiativeId, row.id));
+    expect(subsidy).toMatchObject({ sponsor: "SEBRAE", kind: "percent", percentBasisPoints: 5_000, maxEmployees: 99 });
+
+    // The stand as its broker sees it: five exhibitors, one confirmed, two firms waiting in order.
+    const broker = (await loadActor(database.db, await userIdOf("broker@jointly.example")))!;
+    const view = await getStand(deps, broker, { initiativeId: row.id });
+    expect(view.plan.spaces).toHaveLength(5);
+    expect(view.plan.spaces.filter((s) => s.status === "confirmed").map((s) => s.firmId)).toEqual([demoId("firm:passo-firme")]);
+    expect(view.stand.freeDm2).toBe(400);
+    expect(view.waitingList.map((w) => w.firmId)).toEqual([demoId("firm:calcados-bella-sinos"), demoId("firm:calcados-parobe-kids")]);
+    // Those waiting asked for more than is free, as the service would have queued them.
+    for (const w of view.waitingList) expect(w.requestedDm2).toBeGreaterThan(view.stand.freeDm2);
+    const spaces = await database.db.select().from(standSpace).where(eq(standSpace.initiativeId, row.id));
+    expect(spaces.filter((s) => s.status !== "waiting").reduce((sum, s) => sum + s.grantedDm2, 0)).toBe(standRow.allocatedDm2);
+    const participants = await database.db.select().from(initiativeParticipant).where(eq(initiativeParticipant.initiativeId, row.id));
+    expect(participants.map((p) => p.firmId).sort()).toEqual(spaces.map((s) => s.firmId).sort());
+
+    // Costs reconcile to the cent; the small firms pay half, the larger ones their full share.
+    expect(view.costs.totals.grossMinor).toBe(DEMO_STAND.totalCostMinor);
+    expect(view.costs.totals.grossMinor).toBe(view.costs.totals.subsidyMinor + view.costs.totals.netMinor);
+    const line = (key: string) => view.costs.lines.find((l) => l.firmId === demoId(`firm:${key}`))!;
+    // By area over the 36 m² held: 12 m² carry a third of R$ 160,000.00, to the cent.
+    expect(Math.abs(line("passo-firme").grossMinor - DEMO_STAND.totalCostMinor / 3)).toBeLessThan(1);
+    expect(line("passo-firme").subsidyMinor).toBe(0); // 125 employees
+    expect(line("atelier-tres-coroas").subsidyMinor * 2).toBe(line("atelier-tres-coroas").grossMinor); // 72 employees
+    expect(view.costs.lines.filter((l) => l.subsidyMinor > 0)).toHaveLength(3);
+
+    // Preparations under way: one task done, one overdue, the rest ahead.
+    expect(view.tasks).toHaveLength(DEMO_STAND_TASKS.length);
+    expect(view.tasks!.filter((t) => t.status === "done")).toHaveLength(1);
+    expect(view.tasks!.filter((t) => t.overdue).map((t) => t.category)).toEqual(["catalogue"]);
+    expect(view.tasks!.every((t) => t.ownerUserId !== null || t.ownerName === null)).toBe(true);
+
+    // Leads point to buyers beyond the US chain; one was invited to the platform.
+    const leads = await database.db.select().from(standLead).where(eq(standLead.initiativeId, row.id));
+    expect(leads).toHaveLength(DEMO_STAND_LEADS.length);
+    expect(leads.length).toBeGreaterThanOrEqual(4);
+    for (const lead of leads) {
+      expect(lead.buyerName).not.toMatch(/Stridewell/);
+      expect(lead.country).not.toBe("US");
+      expect(spaces.some((s) => s.firmId === lead.firmId && s.status !== "waiting"), lead.buyerName).toBe(true);
+    }
+    expect(leads.filter((l) => l.invitationToken !== null)).toHaveLength(1);
+    expect(await database.db.select().from(standTask).where(eq(standTask.initiativeId, row.id))).toHaveLength(DEMO_STAND_TASKS.length);
+
+    // The demo logins: Passo Firme's space is confirmed; Solados Pampa (not exhibiting) may take the free 4 m².
+    const brand = (await loadActor(database.db, await userIdOf("brand@jointly.example")))!;
+    expect((await getStand(deps, brand, { initiativeId: row.id })).mySpace).toMatchObject({ status: "confirmed", grantedDm2: 1_200 });
+    const soles = (await loadActor(database.db, await userIdOf("soles@jointly.example")))!;
+    const solesView = await getStand(deps, soles, { initiativeId: row.id });
+    expect(solesView.mySpace).toBeNull();
+    expect(solesView.permissions.canRequest).toBe(true);
+    expect(solesView.costs.lines).toEqual([]);
   });
 
   it("logs the network's history", async () => {
@@ -415,6 +474,11 @@ describe("seedDemo", () => {
       "commitment.made",
       "jointbuy.break_reached",
       "initiative.locked",
+      "stand.space_requested",
+      "stand.space_confirmed",
+      "stand.space_waiting",
+      "stand.task_added",
+      "stand.lead_added",
     ]) {
       expect(actions, action).toContain(action);
     }
@@ -679,6 +743,11 @@ describe("seedDemo", () => {
     expect(boots.dependence.projectedTopShareBp!).toBeLessThan(boots.dependence.currentTopShareBp!);
     expect(boots.options.needs.map((o) => o.needId)).toEqual([LOAFERS]);
     expect(boots.options.needs[0]).toMatchObject({ buyerName: "Casa Vellacorte S.p.A." });
+    // Its buyers from the Düsseldorf stand are ways out too: its own, and the stand's shared ones.
+    const leadBuyers = boots.options.leads.map((l) => l.buyerName);
+    expect(leadBuyers).toEqual(expect.arrayContaining(["Schuhhaus Lindner GmbH", "Importadora Andina S.A."]));
+    expect(boots.options.leads.filter((l) => l.own).map((l) => l.buyerName).sort()).toEqual(["Importadora Andina S.A.", "Schuhhaus Lindner GmbH"]);
+    expect(boots.options.fairs.map((f) => f.title)).toContain(DEMO_STAND.title);
     // The sneakers need a consortium; the exclusive loafers serve its functional upgrading worse.
     expect(items.find((i) => i.needId === SNEAKERS)!.needsConsortium).toBe(true);
     const upgrading = (needId: string) => items.find((i) => i.needId === needId)!.parts.find((p) => p.part === "upgrading")!.points;

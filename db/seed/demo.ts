@@ -39,6 +39,7 @@ import { needValues } from "../../server/services/sourcing/save-need";
 import { needInputSchema } from "../../server/schemas/sourcing";
 import { inTransaction, type Deps } from "../../server/services/deps";
 import { DEMO_LEARNING_LOGINS, seedLearningDemo } from "./demo-learning";
+import { seedDemoStand } from "./demo-stand";
 
 /**
  * The demo installation: the Sinos Valley footwear cluster of Rio Grande do Sul, Brazil, the
@@ -927,8 +928,8 @@ async function ensureUser(tx: Tx, seed: UserSeed): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 // The network and its initiatives: the cluster's business association brokers one network of
 // the valley's SMEs, with a running and a locked joint purchase (003:1105), a shared consultant
-// (process improvement) and a draft joint trade-fair stand (001:321, 003:1099), and the activity
-// log that tells how they got there.
+// (process improvement) and a joint trade-fair stand (001:321, 003:1099; demo-stand.ts), and the
+// activity log that tells how they got there.
 //
 // The network's founding and the locked purchase have fixed dates in 2026; everything still
 // running is dated relative to the clock, so its deadline is always ahead when the demo starts.
@@ -1056,19 +1057,6 @@ export const DEMO_CONSULTANT: BudgetSeed = {
   splitRule: "by_employees",
   sebraeBasisPoints: 5_000,
   participantKeys: ["solados-pampa", "calcados-sapiranga-modas", "calcados-parobe-kids", "atelier-tres-coroas", "palmilhas-confort-sul"],
-};
-
-export const DEMO_TRADE_FAIR: BudgetSeed = {
-  key: "dusseldorf-stand",
-  objective: "joint_selling",
-  status: "draft",
-  title: "Joint stand at the Düsseldorf shoe fair",
-  description:
-    "A 60 m² shared stand for the valley's manufacturers at the Düsseldorf shoe fair in March: stand building, sample freight and an interpreter. At the 1997 fair only 7 of 1,612 exhibitors were Brazilian. SEBRAE pays half; the rest is split equally.",
-  budgetMinor: 18_000_000,
-  splitRule: "equal",
-  sebraeBasisPoints: 5_000,
-  participantKeys: [],
 };
 
 const HOUR = 3_600_000;
@@ -1383,12 +1371,8 @@ async function seedNetwork(tx: Tx, now: Date, userIds: Map<string, string>): Pro
     joined: [dayAt(today, -18, 10), dayAt(today, -17, 14), dayAt(today, -15, 11), dayAt(today, -10, 16), dayAt(today, -3, 10)],
     deadline: endOfDay(today, 21),
   });
-  await seedBudgetInitiative(DEMO_TRADE_FAIR, {
-    created: dayAt(today, -1, 15),
-    opened: null,
-    joined: [],
-    deadline: endOfDay(today, 45),
-  });
+  // The joint stand at the Düsseldorf shoe fair, nearly full with a waiting list (db/seed/demo-stand.ts).
+  await seedDemoStand(tx, { now, networkId, broker, firmId, demoId, personOf, record });
 
   // The leather purchase's discussion: the tannery needs the colour split to plan its dye lots.
   const ferraresi = personOf("calcados-ferraresi");
