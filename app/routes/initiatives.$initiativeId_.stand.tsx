@@ -582,19 +582,31 @@ function DecideControls({
         </Form>
       ) : null}
       {status !== "waiting" ? (
-        <Form method="post" {...getFormProps(form)} noValidate className="inline-form trim-form">
+        <Form method="post" {...getFormProps(form)} noValidate className={`trim-form${areaField.errors?.length ? " field-invalid" : ""}`}>
           {hidden("trim")}
-          <Field id={areaField.id} label={t("stands.requests.trimLabel", { firm: firmName })} errors={areaField.errors}>
+          <div className="inline-form">
+            <label htmlFor={areaField.id} className="trim-label">
+              {t("stands.requests.trimTo")}
+              <span className="visually-hidden"> ({firmName})</span>
+            </label>
             <input
               {...getInputProps(areaField, { type: "text" })}
               inputMode="decimal"
-              placeholder={formatDm2AsM2(Math.max(1, areaDm2 - 100))}
+              size={5}
+              title={t("stands.requests.trimHint", { area: t("stands.plan.m2", { value: formatDm2AsM2(areaDm2) }) })}
               aria-describedby={describedBy(areaField.id, areaField.errors)}
             />
-          </Field>
-          <button type="submit" className="button button-small button-secondary" disabled={busy}>
-            {t("stands.requests.trim")}
-          </button>
+            <button type="submit" className="button button-small button-secondary" disabled={busy}>
+              {t("stands.requests.trim")}
+            </button>
+          </div>
+          {areaField.errors?.length ? (
+            <ul className="field-errors" id={`${areaField.id}-error`}>
+              {areaField.errors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          ) : null}
         </Form>
       ) : null}
       <Form method="post" className="inline-form">
