@@ -29,10 +29,23 @@ const post = (path: string, cookie: string | undefined, fields: Record<string, s
 const cookieOf = (user: { email: string }) => signIn(server.url, user.email, PASSWORD);
 /** React escapes apostrophes, ampersands and quotes in text. */
 const unescape = (html: string) => html.replaceAll("&#x27;", "'").replaceAll("&amp;", "&").replaceAll("&quot;", '"');
+/**
+ * Every id once, and every control's `form` attribute names a <form>: a control whose form id
+ * points at another element is silently left out of the browser's submission.
+ */
+function expectWellFormedForms(text: string, path: string) {
+  const ids = [...text.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+  expect(ids.filter((id, i) => ids.indexOf(id) !== i), `duplicate ids on ${path}`).toEqual([]);
+  const formIds = new Set([...text.matchAll(/<form\b[^>]*\sid="([^"]+)"/g)].map((m) => m[1]));
+  const targets = [...text.matchAll(/<(?:input|select|textarea|button)\b[^>]*\sform="([^"]+)"/g)].map((m) => m[1]);
+  expect(targets.filter((id) => !formIds.has(id)), `controls outside their form on ${path}`).toEqual([]);
+}
 const html = async (path: string, cookie: string) => {
   const res = await page(path, cookie);
   expect(res.status, path).toBe(200);
-  return unescape(await res.text());
+  const text = await res.text();
+  expectWellFormedForms(text, path);
+  return unescape(text);
 };
 /** The page without its charts' SVG (coordinates are numbers too). */
 const outsideCharts = (text: string) => text.replace(/<svg[\s\S]*?<\/svg>/g, "");

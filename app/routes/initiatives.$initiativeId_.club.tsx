@@ -359,7 +359,7 @@ function SubmitForm({ view, period, actionData }: { view: View; period: Period; 
   const mine = period.mine;
   const own = actionData?.intent === "submit" && actionData.periodId === period.id;
   const [form, rawFields] = useForm({
-    id: `submit-${period.id}`,
+    id: `submit-form-${period.id}`,
     lastResult: own ? (actionData.reply as never) : undefined,
     defaultValue: { values: Object.fromEntries(Object.entries(mine?.values ?? {}).map(([k, v]) => [k, String(v)])) },
     shouldValidate: "onSubmit",
@@ -503,7 +503,7 @@ function OpenPeriodForm({ view, actionData }: { view: View; actionData: ActionDa
   const navigation = useNavigation();
   const next = view.nextPeriod;
   const [form, rawFields] = useForm({
-    id: "open-period",
+    id: "open-period-form",
     lastResult: actionData?.intent === "openPeriod" ? (actionData.reply as never) : undefined,
     defaultValue: { label: next?.label ?? "", submissionDue: "" },
     shouldValidate: "onSubmit",

@@ -304,7 +304,7 @@ function MinutesSection({ loaded, actionData }: { loaded: Loaded; actionData: Ac
   const navigation = useNavigation();
   const { meeting, permissions } = loaded;
   const [form, rawFields] = useForm({
-    id: "minutes",
+    id: "minutes-form",
     lastResult: actionData?.intent === "minutes" ? (actionData.reply as never) : undefined,
     defaultValue: { minutes: meeting.minutes ?? "" },
     shouldValidate: "onSubmit",

@@ -1,0 +1,164 @@
+import type { Browser, Page } from "@playwright/test";
+import { DEMO, expect, expectAccessible, newSignedInPage, test } from "./fixtures";
+
+/**
+ * Learning networks in the browser, against the demo: a broker starts a benchmarking club and
+ * opens a reporting period through the pages, members join and report, and
+ * (a) THE LIVE TEST: member A keeps the report open on "not enough submissions" while B, then C
+ *     submit; the third submission makes the aggregate appear in A's report without a reload;
+ * (b) an out-of-range value is refused with the field's error;
+ * (c) the club, report and meetings pages pass axe, on a phone too.
+ */
+test.describe.configure({ mode: "serial" });
+
+const NETWORK = "Sinos Valley Footwear Network";
+const MEMBERS = { a: "tannery@jointly.example", b: "soles@jointly.example", c: "oem@jointly.example" };
+const CLUB = `Sinos benchmarking club ${Date.now().toString(36)}`;
+
+/** The club's initiative page, e.g. /initiatives/<id>, set by the first test. */
+let initiativePath = "";
+
+async function signedIn(browser: Browser, email: string) {
+  return newSignedInPage(browser, email, DEMO.password);
+}
+
+/** The on-time delivery field of the open period's form on the club page. */
+const onTimeField = (page: Page) => page.getByTestId("submit-values").getByLabel(/^On-time delivery/);
+
+async function submitOnTime(browser: Browser, email: string, value: string) {
+  const { page, context } = await signedIn(browser, email);
+  await page.goto(`${initiativePath}/club`);
+  await onTimeField(page).fill(value);
+  await page.getByRole("button", { name: "Save values" }).first().click();
+  await expect(page.getByRole("status").filter({ hasText: "Values saved." })).toBeVisible();
+  await expect(onTimeField(page)).toHaveValue(value);
+  await context.close();
+}
+
+test("a broker starts a club through the pages and members join it", async ({ browser }) => {
+  const broker = await signedIn(browser, DEMO.broker);
+  await broker.page.goto("/networks");
+  await broker.page.getByRole("link", { name: NETWORK }).first().click();
+  await broker.page.getByTestId("new-club").click();
+  await expect(broker.page.getByRole("heading", { level: 1 })).toHaveText("Start a benchmarking club");
+  await broker.page.getByLabel("Name of the club").fill(CLUB);
+  await broker.page.getByLabel("Join by").fill("2030-12-31");
+  await broker.page.getByLabel("Reporting periods").selectOption("quarter");
+  await broker.page.getByRole("button", { name: "Create club" }).click();
+  await expect(broker.page.getByTestId("club-panel")).toBeVisible();
+  initiativePath = new URL(broker.page.url()).pathname;
+  expect(initiativePath).toMatch(/^\/initiatives\/[0-9a-f-]{36}$/);
+  await broker.page.getByRole("button", { name: "Open for participants" }).click();
+  await expect(broker.page.getByTestId("initiative-status")).toHaveText("Open");
+  await broker.context.close();
+
+  for (const email of Object.values(MEMBERS)) {
+    const { page, context } = await signedIn(browser, email);
+    await page.goto(`${initiativePath}/club`);
+    await page.getByRole("button", { name: "Join the club" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "You joined the club." })).toBeVisible();
+    await context.close();
+  }
+});
+
+test("(a) the third submission makes the aggregate appear live in another member's open report", async ({ browser }) => {
+  // The broker opens the next period through the club page.
+  const broker = await signedIn(browser, DEMO.broker);
+  await broker.page.goto(`${initiativePath}/club`);
+  const label = await broker.page.locator("#open-period").getByLabel("Period").inputValue();
+  expect(label).toMatch(/^\d{4}-Q[1-4]$/);
+  await broker.page.getByRole("button", { name: "Open period" }).click();
+  await expect(broker.page.getByRole("status").filter({ hasText: "Period opened" })).toBeVisible();
+  await expect(broker.page.getByTestId("periods")).toContainText(label);
+  await broker.context.close();
+
+  // Member A reports its own value, then keeps the report open.
+  await submitOnTime(browser, MEMBERS.a, "84.5");
+  const a = await signedIn(browser, MEMBERS.a);
+  await a.page.goto(`${initiativePath}/benchmark`);
+  await expect(a.page.getByRole("heading", { level: 1 })).toHaveText(`Benchmark report ${label}`);
+  await expect(a.page.getByTestId("live-state")).toHaveAttribute("data-state", "live");
+  const onTime = a.page.getByTestId("kpi-report").filter({ has: a.page.getByRole("heading", { name: /On-time delivery/ }) });
+  await expect(onTime.getByTestId("not-enough")).toContainText("Not enough submissions (at least 3 needed).");
+  await expect(onTime.getByTestId("distribution-chart")).toHaveCount(0);
+  // Marks this very document: a reload would lose it.
+  await a.page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+
+  // B reports: two members, still not enough.
+  await submitOnTime(browser, MEMBERS.b, "91");
+  await a.page.waitForTimeout(1500);
+  await expect(onTime.getByTestId("not-enough")).toBeVisible();
+
+  // C reports: the third submission, and A's open report shows the aggregate by itself.
+  await submitOnTime(browser, MEMBERS.c, "96.5");
+  await expect(onTime.getByTestId("distribution-chart")).toBeVisible();
+  await expect(onTime.getByTestId("figure-n")).toHaveText("3");
+  await expect(onTime.getByTestId("figure-median")).toHaveText("91%");
+  await expect(onTime.getByTestId("own-value")).toHaveText("84.5%");
+  await expect(onTime.getByTestId("not-enough")).toHaveCount(0);
+  expect(await a.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  // Nothing of the other members shows: neither their firms nor their values.
+  const text = await a.page.locator("main").innerText();
+  for (const other of ["Solados Pampa", "Calçados Ferraresi"]) expect(text).not.toContain(other);
+  await a.context.close();
+});
+
+test("(b) a value out of the KPI's range is refused with the field's error", async ({ browser }) => {
+  const { page, context } = await signedIn(browser, MEMBERS.a);
+  await page.goto(`${initiativePath}/club`);
+  await onTimeField(page).fill("104");
+  await page.getByRole("button", { name: "Save values" }).first().click();
+  const field = onTimeField(page);
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByTestId("submit-values").locator(".field-errors").first()).toHaveText("Out of range: enter a value from 0 to 100.");
+  // The saved value stays as it was.
+  await page.reload();
+  await expect(onTimeField(page)).toHaveValue("84.5");
+  await context.close();
+});
+
+test("(c) the club, report and meetings pages pass axe, on a phone too", async ({ browser }) => {
+  test.setTimeout(240_000);
+  // The broker schedules a meeting through the page, so the meetings pages have one to show.
+  const broker = await signedIn(browser, DEMO.broker);
+  await broker.page.goto(`${initiativePath}/meetings`);
+  await broker.page.getByLabel("Title").fill("Set-up time workshop");
+  await broker.page.getByLabel("Host firm").selectOption({ label: "Curtume Arroio Verde Ltda." });
+  await broker.page.getByLabel("Starts").fill("2030-03-04T09:00");
+  await broker.page.getByLabel("Ends").fill("2030-03-04T17:00");
+  await broker.page.getByLabel("Place").fill("Rua das Indústrias 100, Novo Hamburgo");
+  await broker.page.getByLabel("Agenda").fill("Quick changeovers at the finishing line.");
+  await broker.page.getByRole("button", { name: "Schedule meeting" }).click();
+  await expect(broker.page.getByRole("heading", { level: 1 })).toHaveText("Set-up time workshop");
+  const meetingPath = new URL(broker.page.url()).pathname;
+  for (const path of [`${initiativePath}/club`, `${initiativePath}/benchmark`, `${initiativePath}/meetings`, meetingPath, initiativePath]) {
+    await broker.page.goto(path);
+    await expect(broker.page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectAccessible(broker.page);
+  }
+  await broker.context.close();
+
+  for (const viewport of [null, { width: 390, height: 844 }]) {
+    const context = await browser.newContext({ locale: "en-US", ...(viewport ? { viewport } : {}) });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(MEMBERS.c);
+    await page.getByLabel("Password").fill(DEMO.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/home$/);
+    for (const path of [`${initiativePath}/club`, `${initiativePath}/benchmark`, `${initiativePath}/benchmark/print`, `${initiativePath}/meetings`, meetingPath]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectAccessible(page);
+      if (viewport) {
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
+      }
+    }
+    // Attendance from the meeting page.
+    await page.goto(meetingPath);
+    await page.getByRole("button", { name: "I'll come" }).click();
+    await expect(page.getByTestId("my-response")).toHaveText("You said you will come.");
+    await context.close();
+  }
+});
