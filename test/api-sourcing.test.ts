@@ -171,7 +171,7 @@ describe("/api/v1 sourcing needs, matching, consortia and responses", () => {
       buyerBecomesTop: true,
       unavailable: null,
     });
-    expect(fit.options).toEqual({ needs: [], fairs: [] });
+    expect(fit.options).toEqual({ needs: [], fairs: [], leads: [] });
     // An SME reads no ranking.
     expect((await sme.get(`/needs/${needId}/matches`)).status).toBe(403);
 
@@ -197,7 +197,7 @@ describe("/api/v1 sourcing needs, matching, consortia and responses", () => {
     expectDocumented("listNeedMatches", asBroker.body);
     const victim = asBroker.body.items.find((m: { firmId: string }) => m.firmId === smes[0].firmId);
     expect(victim.dependence).toEqual(fit.dependence);
-    expect(victim.options).toEqual({ needs: [], fairs: [] });
+    expect(victim.options).toEqual({ needs: [], fairs: [], leads: [] });
     expect(figuresIn(asBroker.body).length).toBeGreaterThan(0);
     // A broker of another network sees none of this network's members.
     const stranger = await createUserWithRole(deps, "broker");
