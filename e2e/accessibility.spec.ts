@@ -2,9 +2,9 @@ import { DEMO, expect, expectAccessible, newSignedInPage, test } from "./fixture
 
 /** Every page, as each role sees it, with no serious or critical axe violations, on a phone too. */
 const PAGES: Record<string, { email: string; paths: string[] }> = {
-  sme: { email: "tannery@jointly.example", paths: ["/home", "/firm", "/firm/edit", "/firms", "/notifications", "/settings"] },
+  sme: { email: "tannery@jointly.example", paths: ["/home", "/firm", "/firm/edit", "/firms", "/notifications", "/settings", "/fairs"] },
   buyer: { email: "retailer@jointly.example", paths: ["/home", "/firm", "/firm/edit"] },
-  broker: { email: DEMO.broker, paths: ["/home", "/firms?kind=sme&link=assembly", "/notifications"] },
+  broker: { email: DEMO.broker, paths: ["/home", "/firms?kind=sme&link=assembly", "/notifications", "/fairs", "/fairs/new"] },
 };
 
 for (const [role, { email, paths }] of Object.entries(PAGES)) {

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { StandCostView } from "../../server/services/stands/get-stand";
 import { formatMoney, formatNumber } from "../i18n/format";
-import { formatM2 } from "./stand-plan";
+import { formatM2, TableWrap } from "./stand-plan";
 
 /**
  * The stand's cost table: each exhibitor's gross share, what each subsidy pays towards it and
@@ -125,7 +125,7 @@ export function StandCosts({
 
       <h3>{costs.seesAll ? t("stands.costs.allLines") : t("stands.costs.ownLine")}</h3>
       {!costs.seesAll ? <p className="muted small">{t("stands.costs.privateLines")}</p> : null}
-      <div className="table-wrap">
+      <TableWrap label={t("stands.costs.caption", { currency: costs.currency })}>
         <table className="cost-table" data-testid="cost-table">
           <caption className="visually-hidden">{t("stands.costs.caption", { currency: costs.currency })}</caption>
           <thead>
@@ -202,7 +202,7 @@ export function StandCosts({
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableWrap>
       <p className="muted small" data-testid="cost-reconciliation">
         {costs.uncoveredMinor > 0
           ? t("stands.costs.uncovered", { total: money(costs.uncoveredMinor) })

@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../i18n/format";
 
@@ -25,6 +25,15 @@ export interface PlanLayout {
   widthDm: number;
   depthDm: number;
   rects: PlanRect[];
+}
+
+/** A table that scrolls sideways on a narrow screen, reachable and named for keyboard users. */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
 }
 
 /** Square decimetres as square metres in the reader's locale: 1250 -> "12.5". */
@@ -215,7 +224,7 @@ export function StandPlan({
           <span className="plan-free-swatch" aria-hidden="true" /> {t("stands.plan.freeArea", { area: area(freeDm2) })}
           {caption ? <> · {caption}</> : null}
         </p>
-        <div className="table-wrap">
+        <TableWrap label={t("stands.plan.tableCaption")}>
           <table className="plan-table" id={ids.table} data-testid={`${testId}-table`}>
             <caption className="visually-hidden">{t("stands.plan.tableCaption")}</caption>
             <thead>
@@ -253,7 +262,7 @@ export function StandPlan({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </figcaption>
     </figure>
   );

@@ -16,7 +16,7 @@ import { describedBy, Field } from "../components/field";
 import { standIssues } from "../components/stand-form";
 import { FormattedDate, FormattedMoney } from "../components/formatted";
 import { StandCosts } from "../components/stand-costs";
-import { formatM2, formatMetres, StandPlan } from "../components/stand-plan";
+import { formatM2, formatMetres, StandPlan, TableWrap } from "../components/stand-plan";
 import type { Locale } from "../i18n/i18n";
 import { ErrorMessage } from "../root";
 import initiativeStyles from "../styles/initiatives.css";
@@ -464,7 +464,7 @@ function Requests({ view, actionData }: { view: StandView; actionData: ActionDat
       {view.plan.spaces.length === 0 ? (
         <p className="muted">{t("stands.requests.noneHolding")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("stands.requests.holding")}>
           <table className="requests-table">
             <thead>
               <tr>
@@ -493,7 +493,7 @@ function Requests({ view, actionData }: { view: StandView; actionData: ActionDat
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <h3 id="waiting-list">{t("stands.requests.waitingList")}</h3>
       {view.waitingList.length === 0 ? (
@@ -501,7 +501,7 @@ function Requests({ view, actionData }: { view: StandView; actionData: ActionDat
       ) : (
         <>
           <p className="hint">{t("stands.requests.waitingHint")}</p>
-          <div className="table-wrap">
+          <TableWrap label={t("stands.requests.waitingList")}>
             <table className="waiting-table" data-testid="waiting-list">
               <thead>
                 <tr>
@@ -532,7 +532,7 @@ function Requests({ view, actionData }: { view: StandView; actionData: ActionDat
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </>
       )}
     </section>
@@ -645,7 +645,7 @@ function Tasks({ view, actionData }: { view: StandView; actionData: ActionData }
       {tasks.length === 0 ? (
         <p className="muted">{t("stands.tasks.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("stands.page.tasksTitle")}>
           <table className="task-table" data-testid="task-table">
             <thead>
               <tr>
@@ -678,7 +678,7 @@ function Tasks({ view, actionData }: { view: StandView; actionData: ActionData }
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
 
       {permissions.canAddTask ? (
@@ -816,7 +816,7 @@ function Leads({ loaded, actionData }: { loaded: LoaderData; actionData: ActionD
       {leads.length === 0 ? (
         <p className="muted">{t("stands.leads.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("stands.page.leadsTitle")}>
           <table className="lead-table" data-testid="lead-table">
             <thead>
               <tr>
@@ -849,7 +849,7 @@ function Leads({ loaded, actionData }: { loaded: LoaderData; actionData: ActionD
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
 
       {permissions.canAddLead ? (
