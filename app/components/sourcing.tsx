@@ -18,7 +18,18 @@ export type Part = { part: string; points: number; max: number; reason: Reason; 
 export type Options = {
   needs: Array<{ needId: string; product: string; buyerName: string; score: number }>;
   fairs: Array<{ initiativeId: string; title: string; deadline: string }>;
+  /** Buyers met at trade fairs (the SME's own, and shared ones of its stands). */
+  leads?: Array<{ leadId: string; initiativeId: string; fairName: string; buyerName: string; country: string; nextStep: string; own: boolean }>;
 };
+
+/** A country code as its name in the reader's language. */
+function regionName(locale: string, code: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 export type Dependence = DependenceWarning;
 type Level = NonNullable<DependenceWarning["projectedLevel"]>;
 
@@ -192,14 +203,15 @@ export function DependenceBlock({ dependence, buyerName, subject = "own", headin
   );
 }
 
-/** Other open needs that fit, and joint trade-fair stands open in the firm's networks. */
+/** Other open needs that fit, joint trade-fair stands open in the firm's networks, and buyers met at fairs. */
 export function DiversificationOptions({ options, headingLevel = 3 }: { options: Options; headingLevel?: 3 | 4 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const H = headingLevel === 3 ? "h3" : "h4";
+  const leads = options.leads ?? [];
   return (
     <div className="diversification" data-testid="diversification">
       <H>{t("sourcing.options.title")}</H>
-      {options.needs.length === 0 && options.fairs.length === 0 ? <p className="muted small">{t("sourcing.options.none")}</p> : null}
+      {options.needs.length === 0 && options.fairs.length === 0 && leads.length === 0 ? <p className="muted small">{t("sourcing.options.none")}</p> : null}
       {options.needs.length ? (
         <ul className="option-list">
           {options.needs.map((n) => (
@@ -216,6 +228,19 @@ export function DiversificationOptions({ options, headingLevel = 3 }: { options:
               <Link to={`/initiatives/${f.initiativeId}`}>{f.title}</Link>{" "}
               <span className="muted">
                 {t("sourcing.options.fairUntil")} <FormattedDate value={f.deadline} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {leads.length ? (
+        <ul className="option-list" data-testid="option-leads">
+          {leads.map((l) => (
+            <li key={l.leadId}>
+              <Link to={`/initiatives/${l.initiativeId}/stand`}>{l.buyerName}</Link>{" "}
+              <span className="muted">
+                {t(l.own ? "sourcing.options.leadMet" : "sourcing.options.leadShared", { country: regionName(i18n.language, l.country), fair: l.fairName })}
+                {l.nextStep ? ` ${t("sourcing.options.leadNext", { step: l.nextStep })}` : null}
               </span>
             </li>
           ))}
