@@ -517,6 +517,7 @@ describe("meetings", () => {
     expect(calendar.ics).toContain(`UID:club-meeting-${meeting.id}@jointly`);
     expect(calendar.ics).toContain(`UID:club-meeting-${next.id}@jointly`);
     expect(calendar.ics).toContain("DTSTART:20270210T080000Z");
+    expect(calendar.ics).toContain("DESCRIPTION:Club: ");
     expect(calendar.ics).not.toContain("Dropped visit");
     // The subscription feed's club part: the member's clubs only.
     expect((await clubMeetingEventsFor(database.db, members[1].actor)).map((e) => e.uid)).toEqual(

@@ -258,6 +258,13 @@ describe("the stand page", () => {
     expect((await post(path, cookies[1], { intent: "request", areaM2: "30" })).status).toBe(302);
     expect(await spaceOf(initiativeId, smes[1].firmId)).toMatchObject({ status: "waiting", grantedDm2: 0, requestedDm2: 3000 });
     expect(await html(path, cookies[1])).toContain("Your firm is number 1 of 1 on the waiting list, for 30 m².");
+
+    // The first member releases its space before the deadline: the waiting firm is served.
+    const released = await post(path, cookies[0], { intent: "release" });
+    expect(released.status).toBe(302);
+    expect(await spaceOf(initiativeId, smes[0].firmId)).toBeNull();
+    expect(await spaceOf(initiativeId, smes[1].firmId)).toMatchObject({ status: "requested", grantedDm2: 3000 });
+    expect(await html(path, cookies[0])).toContain("Your firm holds no space on this stand.");
   });
 
   it("answers an invalid request with a field message and writes nothing", async () => {
@@ -393,6 +400,24 @@ describe("the stand page", () => {
     expect(signup).toMatch(/name="firmName"[^>]*value="Schuhhaus Müller"/);
     expect(signup).toMatch(/<option value="DE" selected="">/);
     expect(signup).toMatch(/name="leadToken" value="[^"]+"/);
+
+    // The buyer signs up through the link: the lead records its new firm and shows it joined.
+    const joined = await post(`/signup?lead=${withToken.invitationToken}`, undefined, {
+      role: "buyer",
+      name: "Greta Müller",
+      email: `${unique("greta")}@schuhhaus.example`.toLowerCase(),
+      password: PASSWORD,
+      firmChoice: "create",
+      firmName: "Schuhhaus Müller",
+      country: "DE",
+      sector: "4772",
+      buyerType: "global_retailer",
+      leadToken: withToken.invitationToken!,
+    });
+    expect(joined.status).toBe(302);
+    const [linked] = await server.app.deps.db.select().from(standLead).where(eq(standLead.id, lead.id));
+    expect(linked.joinedFirmId).toBeTruthy();
+    expect(await html(path, cookies[0])).toContain("Joined Jointly");
   });
 
   it("offers the calendar as an ICS file, the initiative page links to the stand, and outsiders get 404", async () => {

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
+import { getI18n, isLocale } from "../../../app/i18n/i18n";
 import type { Db } from "../../../db/client";
 import { initiative, initiativeParticipant } from "../../../db/schema/initiatives";
 import { clubMeeting } from "../../../db/schema/learning";
@@ -17,14 +18,26 @@ const ALARM_MINUTES = 24 * 60;
 
 type MeetingRow = typeof clubMeeting.$inferSelect;
 
-/** Club meetings as calendar events (cancelled ones are left out). */
-export async function meetingEvents(db: Db, meetings: readonly MeetingRow[], clubTitles: ReadonlyMap<string, string>): Promise<CalendarEvent[]> {
+/** Club meetings as calendar events in the reader's language (cancelled ones are left out). */
+export async function meetingEvents(
+  db: Db,
+  actor: Actor,
+  meetings: readonly MeetingRow[],
+  clubTitles: ReadonlyMap<string, string>,
+): Promise<CalendarEvent[]> {
+  const t = getI18n(isLocale(actor.locale) ? actor.locale : "en").t;
   const live = meetings.filter((m) => m.status !== "cancelled");
   const hosts = await firmNames(db, live.flatMap((m) => (m.hostFirmId ? [m.hostFirmId] : [])));
   return live.map((m) => {
-    const club = clubTitles.get(m.initiativeId) ?? "";
+    const club = clubTitles.get(m.initiativeId);
     const host = m.hostFirmId ? hosts.get(m.hostFirmId) : undefined;
-    const description = [club && `${club}`, host && `Host: ${host}`, m.agenda && `Agenda:\n${m.agenda}`].filter(Boolean).join("\n\n");
+    const description = [
+      club ? t("clubCalendar.club", { club }) : null,
+      host ? t("clubCalendar.host", { host }) : null,
+      m.agenda ? t("clubCalendar.agenda", { agenda: m.agenda }) : null,
+    ]
+      .filter(Boolean)
+      .join("\n\n");
     return {
       uid: `club-meeting-${m.id}@jointly`,
       title: m.title,
@@ -66,7 +79,7 @@ export async function clubMeetingEventsFor(db: Db, actor: Actor): Promise<Calend
     .from(clubMeeting)
     .where(and(inArray(clubMeeting.initiativeId, allowed.map((c) => c.id)), ne(clubMeeting.status, "cancelled")))
     .orderBy(asc(clubMeeting.startsAt));
-  return meetingEvents(db, meetings, new Map(allowed.map((c) => [c.id, c.title])));
+  return meetingEvents(db, actor, meetings, new Map(allowed.map((c) => [c.id, c.title])));
 }
 
 /** The club's meetings as an iCalendar file, for its members and its brokers. */
@@ -75,7 +88,7 @@ export async function exportClubCalendar(deps: Deps, actor: Actor, rawInput: unk
   const facts = await visibleClub(deps.db, actor, initiativeId);
   if (!can(actor, "club", "attend", facts)) throw new AppError("forbidden", "Only the club's members and brokers download its calendar");
   const meetings = await deps.db.select().from(clubMeeting).where(eq(clubMeeting.initiativeId, initiativeId)).orderBy(asc(clubMeeting.startsAt));
-  const events = await meetingEvents(deps.db, meetings, new Map([[initiativeId, facts.row.title]]));
+  const events = await meetingEvents(deps.db, actor, meetings, new Map([[initiativeId, facts.row.title]]));
   const ics = buildCalendar({ name: facts.row.title, events, now: deps.now() });
   const slug = facts.row.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "club";
   return { filename: `${slug}-meetings.ics`, ics };

@@ -168,7 +168,7 @@ export async function getBenchmarkClub(deps: Deps, actor: Actor, rawInput: unkno
       attend: can(actor, "club", "attend", facts) && running,
       join: can(actor, "initiative", "join", facts) && !isMember && isJoinable(row.status),
       exportCsv: readRaw,
-      calendar: readReport,
+      calendar: can(actor, "club", "attend", facts),
     },
   };
 }
