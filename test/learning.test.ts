@@ -436,6 +436,10 @@ describe("CSV import and export", () => {
     expect(lines.some((l) => l.startsWith(`2026-Q3,${b.firmId},`) && l.includes(",on_time_delivery,On-time delivery,%,84.5,"))).toBe(true);
     expect(await importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: exported.csv })).toMatchObject({ imported: 4 });
     expect(await valuesIn(period.id)).toEqual([0.4, 84.5, 88, 91]);
+    // As a spreadsheet in Portuguese saves it: semicolons and decimal commas.
+    const semicolons = `\uFEFFfirm;kpi;value\n${a.name};on_time_delivery;93,5\n${b.firmId};scrap_rate;0,25\n`;
+    expect(await importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: semicolons })).toMatchObject({ imported: 2, firms: 2 });
+    expect(await valuesIn(period.id)).toEqual([0.25, 0.4, 84.5, 88, 93.5]);
   });
 });
 

@@ -22,7 +22,8 @@ const normal = (text: string) => text.trim().toLocaleLowerCase("en").replace(/\s
 /**
  * A broker imports one period's values from CSV: columns firm (its name or id), kpi (the shipped
  * KPI's key, or the KPI's id or name) and value, and optionally period (must be this period's
- * label). All or nothing: any bad row rejects the file, with every error by file line and column
+ * label); separated by commas, or by semicolons with decimal commas as Portuguese and Spanish
+ * spreadsheets save them. All or nothing: any bad row rejects the file, with every error by file line and column
  * (`rows.<line>.<column>`; the header is line 1). Imported values replace the members' own.
  */
 export async function importKpiCsv(deps: Deps, actor: Actor, rawInput: unknown) {
@@ -34,9 +35,12 @@ export async function importKpiCsv(deps: Deps, actor: Actor, rawInput: unknown) 
     const period = await clubPeriod(tx, input.initiativeId, input.periodId, { lock: true });
     if (period.status !== "open") throw new AppError("conflict", `The period ${period.label} is closed: values can no longer be changed`);
 
+    // Spreadsheets set to Portuguese or Spanish save CSV with semicolons (the comma is their decimal sign).
+    const header = input.csv.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0];
+    const delimiter = header.includes(";") && !header.includes(",") ? ";" : ",";
     let records: Record<string, string>[];
     try {
-      records = parse(input.csv, { columns: (header: string[]) => header.map((h) => normal(h).replace(/ /g, "_")), skip_empty_lines: true, trim: true, bom: true });
+      records = parse(input.csv, { columns: (names: string[]) => names.map((h) => normal(h).replace(/ /g, "_")), delimiter, skip_empty_lines: true, trim: true, bom: true });
     } catch (error) {
       throw new AppError("invalid_input", "Not a readable CSV file", { csv: [(error as Error).message] });
     }
