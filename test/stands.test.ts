@@ -8,7 +8,9 @@ import { createInitiative } from "../server/services/initiatives/create-initiati
 import { getInitiative } from "../server/services/initiatives/get-initiative";
 import { leaveInitiative } from "../server/services/initiatives/leave-initiative";
 import { transitionInitiative } from "../server/services/initiatives/transition-initiative";
+import { inviteToNetwork } from "../server/services/networks/invite-to-network";
 import { leaveNetwork } from "../server/services/networks/leave-network";
+import { respondToInvitation } from "../server/services/networks/respond-to-invitation";
 import { addStandLead, inviteLeadBuyer } from "../server/services/stands/add-stand-lead";
 import { addStandTask, updateStandTask } from "../server/services/stands/add-stand-task";
 import { createFair, listFairs } from "../server/services/stands/create-fair";
@@ -26,7 +28,7 @@ import { listMyMatchingNeeds } from "../server/services/sourcing/list-my-matchin
 import { listNeedMatches } from "../server/services/sourcing/list-need-matches";
 import { transitionNeed } from "../server/services/sourcing/transition-need";
 import { createTestDatabase, type TestDatabase } from "./db";
-import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD, uniqueEmail, unique } from "./factories";
+import { actorOf, createFirmOwner, createUserWithRole, makeDeps, PASSWORD, uniqueEmail, unique } from "./factories";
 import { networkWithMembers } from "./network-fixtures";
 import { needInput, smeProfile } from "./sourcing-fixtures";
 import { openStand, setEmployees, shoeFair, standInput } from "./stand-fixtures";
@@ -60,6 +62,14 @@ async function standRow(initiativeId: string) {
 
 async function spacesOf(initiativeId: string) {
   return database.db.select().from(standSpace).where(eq(standSpace.initiativeId, initiativeId));
+}
+
+/** One more member SME in an existing network. */
+async function oneMoreMember(networkId: string, broker: { actor: Parameters<typeof createStand>[1] }) {
+  const sme = await createFirmOwner(deps);
+  await inviteToNetwork(deps, broker.actor, { networkId, firmId: sme.firmId });
+  await respondToInvitation(deps, sme.actor, { networkId, decision: "accept", consent: true });
+  return { ...sme, actor: await actorOf(deps.db, sme.userId) };
 }
 
 describe("creating a stand", () => {
@@ -335,12 +345,18 @@ describe("space", () => {
     expect(bigger).toMatchObject({ code: "conflict", fieldKeys: { areaM2: "no_room" } });
     await requestStandSpace(deps, c.actor, { initiativeId, areaM2: "3" });
     expect((await getStand(deps, c.actor, { initiativeId })).mySpace).toMatchObject({ status: "waiting", position: 1 });
-    // C waits for less; still too much? 0 free: it keeps waiting at the head.
+    // C waits for less; still too much with 0 free: it keeps waiting at the head.
     expect(await requestStandSpace(deps, c.actor, { initiativeId, areaM2: "2" })).toMatchObject({ status: "waiting", position: 1 });
     // A shrinks to 5: 2 m² free, C (now 2) is served.
     const shrunk = await requestStandSpace(deps, a.actor, { initiativeId, areaM2: "5" });
     expect(shrunk).toMatchObject({ status: "requested", grantedDm2: 500, served: 1 });
     expect((await getStand(deps, c.actor, { initiativeId })).mySpace).toMatchObject({ status: "requested", grantedDm2: 200 });
+    expect((await standRow(initiativeId)).allocatedDm2).toBe(1000);
+    // A waiting firm that lowers its request to what is free is held at once.
+    await requestStandSpace(deps, b.actor, { initiativeId, areaM2: "2" });
+    const d = await oneMoreMember(networkId, broker);
+    expect(await requestStandSpace(deps, d.actor, { initiativeId, areaM2: "2" })).toMatchObject({ status: "waiting", position: 1 });
+    expect(await requestStandSpace(deps, d.actor, { initiativeId, areaM2: "1" })).toMatchObject({ status: "requested", grantedDm2: 100, position: null });
     expect((await standRow(initiativeId)).allocatedDm2).toBe(1000);
   });
 
@@ -671,8 +687,6 @@ describe("leads among the diversification options", () => {
     const ranked = await listNeedMatches(deps, broker.actor, { needId: need.id });
     expect(ranked.items.find((m) => m.firmId === c.firmId)!.options!.leads.map((l) => l.buyerName)).toEqual(["Nordic Footwear AB"]);
     const { broker: otherBroker, networkId: otherNetwork } = await networkWithMembers(deps, 0);
-    const { inviteToNetwork } = await import("../server/services/networks/invite-to-network");
-    const { respondToInvitation } = await import("../server/services/networks/respond-to-invitation");
     await inviteToNetwork(deps, otherBroker.actor, { networkId: otherNetwork, firmId: c.firmId });
     await respondToInvitation(deps, c.actor, { networkId: otherNetwork, decision: "accept", consent: true });
     const foreign = await listNeedMatches(deps, otherBroker.actor, { needId: need.id });

@@ -29,7 +29,7 @@ import { activeSpaceOf, HOLDING, m2, publishStand, visibleStand, waitingQueue } 
  *   freed area serves the waiting list); a larger one needs the extra area free (409
  *   otherwise) and goes back to "requested" for the broker to confirm again.
  * - A firm already waiting changes the area it waits for and keeps its place in the queue;
- *   if it is at the head and now fits, it is served.
+ *   if the new area fits the free area it is held at once.
  */
 export async function requestStandSpace(deps: Deps, actor: Actor, rawInput: unknown) {
   const input = parseInput(requestSpaceSchema, rawInput);
@@ -81,7 +81,13 @@ export async function requestStandSpace(deps: Deps, actor: Actor, rawInput: unkn
       spaceId = created.id;
       action = holds ? "stand.space_requested" : "stand.space_waiting";
     } else if (existing.status === "waiting") {
-      await tx.update(standSpace).set({ requestedDm2: areaDm2, requestedBy: actor.userId, updatedAt: now }).where(eq(standSpace.id, existing.id));
+      // Now within the free area: held at once, like any request that fits.
+      const holds = areaDm2 <= freeDm2;
+      await tx
+        .update(standSpace)
+        .set({ requestedDm2: areaDm2, grantedDm2: holds ? areaDm2 : 0, status: holds ? "requested" : "waiting", requestedBy: actor.userId, updatedAt: now })
+        .where(eq(standSpace.id, existing.id));
+      if (holds) await changeAllocated(tx, row.id, areaDm2, now);
       spaceId = existing.id;
       action = "stand.space_changed";
       before = { status: "waiting", areaDm2: existing.requestedDm2 };
