@@ -553,6 +553,7 @@ describe("leads", () => {
     await requestStandSpace(deps, smes[0].actor, { initiativeId, areaM2: "4" });
     const { leadId } = await addStandLead(deps, smes[0].actor, { initiativeId, buyerName: "Calzados del Plata", country: "AR", buyerType: "importer" });
     const invitation = await inviteLeadBuyer(deps, smes[0].actor, { initiativeId, leadId });
+    deps.publisher.sent.length = 0;
     expect(invitation.signUpPath).toBe(`/signup?lead=${invitation.token}`);
     expect(invitation.token.length).toBeGreaterThanOrEqual(32);
     // Asking again gives the same link.
@@ -577,6 +578,7 @@ describe("leads", () => {
     const [lead] = await database.db.select().from(standLead).where(eq(standLead.id, leadId));
     expect(lead.joinedFirmId).toBe(joined.firmId);
     expect(await typesFor(smes[0].userId)).toContain("stand_lead_joined");
+    expect(deps.publisher.sent.some((p) => p.event === "stand:updated" && p.room === `initiative:${initiativeId}`)).toBe(true);
     // Used once: the link no longer prefills, a second sign-up links nothing, and no new invitation.
     expect(await getLeadInvitation(deps, { token: invitation.token })).toBeNull();
     expect(await codeOf(inviteLeadBuyer(deps, smes[0].actor, { initiativeId, leadId }))).toBe("conflict");

@@ -1,8 +1,11 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "../../../db/client";
+import { initiative } from "../../../db/schema/initiatives";
 import { fair, stand, standLead, BUYER_TYPES } from "../../../db/schema/stands";
 import type { BuyerType } from "../../domain/chain-position";
 import { leadTokenSchema } from "../../schemas/stands";
+import { initiativeRoom } from "../../realtime/events";
+import { recordActivity } from "../activity";
 import type { AfterCommit, Deps } from "../deps";
 import { usersOfFirms } from "../initiatives/recipients";
 import { notify } from "../notifications/notify";
@@ -45,8 +48,9 @@ export async function getLeadInvitation(deps: Deps, rawInput: unknown) {
 
 /**
  * Inside the sign-up transaction: the buyer firm just created through an invitation link is
- * recorded on the lead (once: a used or unknown token links nothing), and the exhibitor that
- * met the buyer is told. Returns whether a lead was linked.
+ * recorded on the lead (once: a used or unknown token links nothing, and does not stop the
+ * sign-up), the exhibitor that met the buyer is told and the stand's page follows. Returns
+ * whether a lead was linked.
  */
 export async function linkLeadToFirm(tx: Tx, after: AfterCommit, token: string, firmId: string, now: Date): Promise<boolean> {
   if (!leadTokenSchema.safeParse({ token }).success) return false;
@@ -56,6 +60,8 @@ export async function linkLeadToFirm(tx: Tx, after: AfterCommit, token: string, 
     .where(and(eq(standLead.invitationToken, token), isNull(standLead.joinedFirmId)))
     .returning({ initiativeId: standLead.initiativeId, firmId: standLead.firmId, buyerName: standLead.buyerName });
   if (!linked) return false;
+  const [row] = await tx.select({ networkId: initiative.networkId }).from(initiative).where(eq(initiative.id, linked.initiativeId));
+  await recordActivity(tx, null, { networkId: row.networkId, initiativeId: linked.initiativeId, firmId: linked.firmId, action: "stand.lead_joined" });
   await notify(
     tx,
     after,
@@ -66,5 +72,6 @@ export async function linkLeadToFirm(tx: Tx, after: AfterCommit, token: string, 
       href: standHref(linked.initiativeId),
     })),
   );
+  after.publish(initiativeRoom(linked.initiativeId), "stand:updated", { initiativeId: linked.initiativeId });
   return true;
 }
