@@ -110,3 +110,44 @@ test("ledger, dependence and sourcing pages pass axe", async ({ browser }) => {
   await expectAccessible(page);
   await admin.close();
 });
+
+test("learning-network pages of the demo club pass axe for its broker and a member, on a phone too", async ({ browser }) => {
+  test.setTimeout(180_000);
+  for (const [email, viewport] of [
+    ["autobroker@jointly.example", null],
+    ["castings@jointly.example", null],
+    ["castings@jointly.example", { width: 390, height: 844 }],
+  ] as const) {
+    const { page, context } = await newSignedInPage(browser, email, DEMO.password);
+    if (viewport) await page.setViewportSize(viewport);
+    await page.goto("/networks");
+    await page.getByRole("link", { name: "Eastern Cape Automotive Components Network" }).first().click();
+    await expect(page).toHaveURL(/\/networks\/[0-9a-f-]{36}$/);
+    const network = new URL(page.url()).pathname;
+    await page.getByRole("link", { name: /Eastern Cape Auto Components Benchmarking Club/ }).first().click();
+    await expect(page.getByTestId("club-panel")).toBeVisible();
+    const club = new URL(page.url()).pathname;
+    const paths = [`${network}/kpis`, club, `${club}/club`, `${club}/benchmark`, `${club}/benchmark/print`, `${club}/meetings`];
+    if (email === "autobroker@jointly.example") paths.push(`${network}/clubs/new`);
+    for (const path of paths) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectAccessible(page);
+    }
+    // A closed quarter with every figure, and a meeting with its minutes and actions.
+    await page.goto(`${club}/benchmark`);
+    await page.getByLabel("Period", { exact: true }).selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Show" }).click();
+    await expect(page.getByTestId("distribution-chart").first()).toBeVisible();
+    await expectAccessible(page);
+    await page.goto(`${club}/meetings`);
+    await page.getByTestId("meeting-list").last().getByRole("link").first().click();
+    await expect(page.getByTestId("minutes")).toBeVisible();
+    await expectAccessible(page);
+    if (viewport) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    }
+    await context.close();
+  }
+});

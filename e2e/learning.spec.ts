@@ -15,11 +15,23 @@ const NETWORK = "Sinos Valley Footwear Network";
 const MEMBERS = { a: "tannery@jointly.example", b: "soles@jointly.example", c: "oem@jointly.example" };
 const CLUB = `Sinos benchmarking club ${Date.now().toString(36)}`;
 
+/** The demo's second network and its club (db/seed/demo-learning.ts). */
+const DEMO_NETWORK = "Eastern Cape Automotive Components Network";
+const DEMO_CLUB = /Eastern Cape Auto Components Benchmarking Club/;
+/** Reported the open quarter already / not yet; with one other member, two figures are in. */
+const DEMO_REPORTED = "castings@jointly.example";
+const DEMO_TO_REPORT = "pistons@jointly.example";
+
 /** The club's initiative page, e.g. /initiatives/<id>, set by the first test. */
 let initiativePath = "";
 
 async function signedIn(browser: Browser, email: string) {
   return newSignedInPage(browser, email, DEMO.password);
+}
+
+/** Waits until the page runs (its live connection is up), so typing is not lost to hydration. */
+async function ready(page: Page) {
+  await expect(page.getByTestId("live-state")).toHaveAttribute("data-state", "live");
 }
 
 /** The on-time delivery field of the open period's form on the club page. */
@@ -28,6 +40,7 @@ const onTimeField = (page: Page) => page.getByTestId("submit-values").getByLabel
 async function submitOnTime(browser: Browser, email: string, value: string) {
   const { page, context } = await signedIn(browser, email);
   await page.goto(`${initiativePath}/club`);
+  await ready(page);
   await onTimeField(page).fill(value);
   await page.getByRole("button", { name: "Save values" }).first().click();
   await expect(page.getByRole("status").filter({ hasText: "Values saved." })).toBeVisible();
@@ -41,6 +54,7 @@ test("a broker starts a club through the pages and members join it", async ({ br
   await broker.page.getByRole("link", { name: NETWORK }).first().click();
   await broker.page.getByTestId("new-club").click();
   await expect(broker.page.getByRole("heading", { level: 1 })).toHaveText("Start a benchmarking club");
+  await ready(broker.page);
   await broker.page.getByLabel("Name of the club").fill(CLUB);
   await broker.page.getByLabel("Join by").fill("2030-12-31");
   await broker.page.getByLabel("Reporting periods").selectOption("quarter");
@@ -106,6 +120,7 @@ test("(a) the third submission makes the aggregate appear live in another member
 test("(b) a value out of the KPI's range is refused with the field's error", async ({ browser }) => {
   const { page, context } = await signedIn(browser, MEMBERS.a);
   await page.goto(`${initiativePath}/club`);
+  await ready(page);
   await onTimeField(page).fill("104");
   await page.getByRole("button", { name: "Save values" }).first().click();
   const field = onTimeField(page);
@@ -122,6 +137,7 @@ test("(c) the club, report and meetings pages pass axe, on a phone too", async (
   // The broker schedules a meeting through the page, so the meetings pages have one to show.
   const broker = await signedIn(browser, DEMO.broker);
   await broker.page.goto(`${initiativePath}/meetings`);
+  await ready(broker.page);
   await broker.page.getByLabel("Title").fill("Set-up time workshop");
   await broker.page.getByLabel("Host firm").selectOption({ label: "Curtume Arroio Verde Ltda." });
   await broker.page.getByLabel("Starts").fill("2030-03-04T09:00");
@@ -161,4 +177,39 @@ test("(c) the club, report and meetings pages pass axe, on a phone too", async (
     await expect(page.getByTestId("my-response")).toHaveText("You said you will come.");
     await context.close();
   }
+});
+
+test("(a) in the demo's open quarter, the third member's figure makes the aggregate appear live", async ({ browser }) => {
+  const a = await signedIn(browser, DEMO_REPORTED);
+  await a.page.goto("/networks");
+  await a.page.getByRole("link", { name: DEMO_NETWORK }).first().click();
+  await expect(a.page).toHaveURL(/\/networks\/[0-9a-f-]{36}$/);
+  await a.page.getByRole("link", { name: DEMO_CLUB }).first().click();
+  await expect(a.page.getByTestId("club-panel")).toBeVisible();
+  const club = new URL(a.page.url()).pathname;
+  await a.page.goto(`${club}/benchmark`);
+  await expect(a.page.getByTestId("live-state")).toHaveAttribute("data-state", "live");
+  const report = (name: RegExp) => a.page.getByTestId("kpi-report").filter({ has: a.page.getByRole("heading", { name }) });
+  // Two members reported the open quarter: every KPI says "not enough", with A's own value.
+  await expect(a.page.getByTestId("not-enough")).toHaveCount(5);
+  await expect(a.page.getByTestId("distribution-chart")).toHaveCount(0);
+  await a.page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+
+  // A third member reports on-time delivery only.
+  const b = await signedIn(browser, DEMO_TO_REPORT);
+  await b.page.goto(`${club}/club`);
+  await ready(b.page);
+  await onTimeField(b.page).fill("93.4");
+  await b.page.getByRole("button", { name: "Save values" }).first().click();
+  await expect(b.page.getByRole("status").filter({ hasText: "Values saved." })).toBeVisible();
+  await b.context.close();
+
+  // On-time delivery now has three: its figures appear in A's open report; the others still wait.
+  await expect(report(/On-time delivery/).getByTestId("distribution-chart")).toBeVisible();
+  await expect(report(/On-time delivery/).getByTestId("figure-n")).toHaveText("3");
+  await expect(report(/Scrap/).getByTestId("not-enough")).toBeVisible();
+  await expect(a.page.getByTestId("not-enough")).toHaveCount(4);
+  expect(await a.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  await expect(a.page.locator("main")).not.toContainText("Algoa Pistons");
+  await a.context.close();
 });
