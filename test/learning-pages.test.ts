@@ -226,6 +226,22 @@ describe("the club page", () => {
     // Members cannot open periods.
     expect((await post(here, await cookieOf(a), { intent: "openPeriod", label: "2027-Q1" })).status).toBe(403);
   });
+
+  it("lets the broker set a reference value, shown on the report with its source", async () => {
+    const { broker, members, initiativeId, periodId, kpi } = await clubWithPeriod({ members: 3 });
+    const cookie = await cookieOf(broker);
+    const here = `/initiatives/${initiativeId}/club`;
+    const outOfRange = await post(here, cookie, { intent: "reference", periodId, kpiId: kpi("on_time_delivery"), value: "101", source: "International benchmark 2025" });
+    expect(outOfRange.status).toBe(400);
+    expect(await outOfRange.text()).toContain("Above the highest value this KPI allows");
+    const noSource = await post(here, cookie, { intent: "reference", periodId, kpiId: kpi("on_time_delivery"), value: "97", source: "" });
+    expect(noSource.status).toBe(400);
+    expect(await noSource.text()).toContain("Required");
+    const set = await post(here, cookie, { intent: "reference", periodId, kpiId: kpi("on_time_delivery"), value: "97,5", source: "International benchmark 2025" });
+    expect(set.status).toBe(302);
+    const report = await html(`/initiatives/${initiativeId}/benchmark?period=${periodId}`, await cookieOf(members[0]));
+    expect(report).toContain("International benchmark 2025: 97.5%");
+  });
 });
 
 describe("the benchmark report", () => {
@@ -356,6 +372,12 @@ describe("meetings", () => {
     expect(after).toContain("Changeovers cut from 40 to 12 minutes.");
     expect(after).toContain("Film one changeover");
     expect(after).toContain("Done");
+    // Moving the meeting: a new local time in another zone.
+    const moved = await post(here, brokerCookie, { intent: "reschedule", ...fields, startsAt: "2030-03-05T10:00", endsAt: "2030-03-05T16:00", timeZone: "UTC", agenda: "" });
+    expect(moved.status).toBe(302);
+    const [again] = await server.app.deps.db.select().from(clubMeeting).where(eq(clubMeeting.id, meeting.id));
+    expect(again.startsAt.toISOString()).toBe("2030-03-05T10:00:00.000Z");
+    expect(again.agenda).toBe("");
     // Held only once started; cancelling works.
     expect((await post(here, brokerCookie, { intent: "status", status: "held" })).status).toBe(409);
     expect((await post(here, brokerCookie, { intent: "status", status: "cancelled" })).status).toBe(302);

@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { MIN_SUBMISSIONS } from "../../server/domain/benchmark";
 import type { BenchmarkReport } from "../../server/services/learning/get-benchmark-report";
 import { DistributionChart, TrendChart } from "./benchmark-charts";
 import { formatKpiValue, formatWithUnit, useKpiTexts } from "./learning";
@@ -157,7 +158,7 @@ export function KpiReport({ kpi, access, printable = false, headingLevel = 2 }: 
         </div>
       ) : (
         <div className="not-enough" data-testid="not-enough">
-          <p className="notice">{t("learning.report.notEnough", { min: 3 })}</p>
+          <p className="notice">{t("learning.report.notEnough", { min: MIN_SUBMISSIONS })}</p>
           {own ? (
             <p>
               {t("learning.report.yours")}: <strong data-testid="own-value">{measure(own.value)}</strong>
