@@ -72,6 +72,7 @@ export function ClubPanel({ initiativeId, club, status }: { initiativeId: string
 }
 
 const CLUB_ACTIVITY = new Set([
+  "kpi.created",
   "benchmark.period_opened",
   "benchmark.period_closed",
   "benchmark.reference_set",
@@ -85,14 +86,14 @@ const CLUB_ACTIVITY = new Set([
   "club.action_open",
 ]);
 
-/** A club's activity-log entry in words ("opened the period 2026-Q3"), or null for other actions. */
+/** A club's (or a KPI's) activity-log entry in words ("opened the period 2026-Q3"), or null for other actions. */
 export function clubActivityText(entry: { action: string; after: unknown }, t: TFunction): string | null {
   if (!CLUB_ACTIVITY.has(entry.action)) return null;
   const after = (entry.after ?? {}) as Record<string, unknown>;
   const text = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : "");
   return t(`learning.activity.${entry.action.replace(/\./g, "_")}`, {
     period: text(after.period),
-    title: text(after.title ?? after.meeting),
+    title: text(after.title ?? after.meeting ?? after.name),
     source: text(after.source),
     description: text(after.description),
   });

@@ -88,7 +88,11 @@ export default function MeetingsPage() {
       </header>
       <ClubNav initiativeId={club.initiativeId} current="meetings" showReport={permissions.readReport} />
       <p className="muted">{t("learning.meetings.intro")}</p>
-      {permissions.calendar ? <p className="muted small">{t("learning.meetings.subscribeHint")}</p> : null}
+      {permissions.calendar ? (
+        <p className="muted small">
+          {t("learning.meetings.subscribeHint")} <Link to="/settings#settings-calendar-title">{t("learning.meetings.subscribeLink")}</Link>
+        </p>
+      ) : null}
       {actionData?.error ? (
         <p className="form-error" role="alert">
           {actionData.error}

@@ -197,7 +197,8 @@ export default function NetworkPage() {
   const num = (value: number) => formatNumber(i18n.language, value);
   const activityText = (action: string) => {
     const key = `networks.activity.${action.replaceAll(".", "_")}`;
-    return i18n.exists(key) ? t(key) : action;
+    const learning = `learning.networkActivity.${action.replaceAll(".", "_")}`;
+    return i18n.exists(key) ? t(key) : i18n.exists(learning) ? t(learning) : action;
   };
 
   const inviteFirmErrors = errorsOf("inviteFirm");
