@@ -9,6 +9,7 @@ import enStandsNotifications from "./locales/en.stands-notifications.json";
 import enLearningNotifications from "./locales/en.learning-notifications.json";
 import enStands from "./locales/en.stands.json";
 import enKpis from "./locales/en.kpis.json";
+import enLearning from "./locales/en.learning.json";
 import es from "./locales/es.json";
 import esInitiatives from "./locales/es.initiatives.json";
 import esNetworks from "./locales/es.networks.json";
@@ -19,6 +20,7 @@ import esStandsNotifications from "./locales/es.stands-notifications.json";
 import esLearningNotifications from "./locales/es.learning-notifications.json";
 import esStands from "./locales/es.stands.json";
 import esKpis from "./locales/es.kpis.json";
+import esLearning from "./locales/es.learning.json";
 import ptBR from "./locales/pt-BR.json";
 import ptBRInitiatives from "./locales/pt-BR.initiatives.json";
 import ptBRNetworks from "./locales/pt-BR.networks.json";
@@ -29,6 +31,7 @@ import ptBRStandsNotifications from "./locales/pt-BR.stands-notifications.json";
 import ptBRLearningNotifications from "./locales/pt-BR.learning-notifications.json";
 import ptBRStands from "./locales/pt-BR.stands.json";
 import ptBRKpis from "./locales/pt-BR.kpis.json";
+import ptBRLearning from "./locales/pt-BR.learning.json";
 
 /**
  * The one translation layer. All three languages are bundled (they are small), so the server
@@ -40,9 +43,9 @@ export const DEFAULT_LOCALE: Locale = "en";
 
 /** One translation per language, kept in a file per area (common, networks, initiatives, dependence, sourcing, kpis). */
 export const translations = {
-  en: { ...en, ...enNetworks, ...enInitiatives, ...enDependence, ...enSourcing, ...enStands, ...enKpis, ...enCalendar, ...enStandsNotifications, notification: { ...en.notification, ...enStandsNotifications.notification, ...enLearningNotifications.notification }, validation: { ...en.validation, ...enLearningNotifications.validation, ...enStands.validation }, clubCalendar: enLearningNotifications.clubCalendar },
-  "pt-BR": { ...ptBR, ...ptBRNetworks, ...ptBRInitiatives, ...ptBRDependence, ...ptBRSourcing, ...ptBRStands, ...ptBRKpis, ...ptBRCalendar, ...ptBRStandsNotifications, notification: { ...ptBR.notification, ...ptBRStandsNotifications.notification, ...ptBRLearningNotifications.notification }, validation: { ...ptBR.validation, ...ptBRLearningNotifications.validation, ...ptBRStands.validation }, clubCalendar: ptBRLearningNotifications.clubCalendar },
-  es: { ...es, ...esNetworks, ...esInitiatives, ...esDependence, ...esSourcing, ...esStands, ...esKpis, ...esCalendar, ...esStandsNotifications, notification: { ...es.notification, ...esStandsNotifications.notification, ...esLearningNotifications.notification }, validation: { ...es.validation, ...esLearningNotifications.validation, ...esStands.validation }, clubCalendar: esLearningNotifications.clubCalendar },
+  en: { ...en, ...enNetworks, ...enInitiatives, ...enDependence, ...enSourcing, ...enStands, ...enKpis, ...enLearning, ...enCalendar, ...enStandsNotifications, notification: { ...en.notification, ...enStandsNotifications.notification, ...enLearningNotifications.notification }, validation: { ...en.validation, ...enLearningNotifications.validation, ...enStands.validation }, clubCalendar: enLearningNotifications.clubCalendar },
+  "pt-BR": { ...ptBR, ...ptBRNetworks, ...ptBRInitiatives, ...ptBRDependence, ...ptBRSourcing, ...ptBRStands, ...ptBRKpis, ...ptBRLearning, ...ptBRCalendar, ...ptBRStandsNotifications, notification: { ...ptBR.notification, ...ptBRStandsNotifications.notification, ...ptBRLearningNotifications.notification }, validation: { ...ptBR.validation, ...ptBRLearningNotifications.validation, ...ptBRStands.validation }, clubCalendar: ptBRLearningNotifications.clubCalendar },
+  es: { ...es, ...esNetworks, ...esInitiatives, ...esDependence, ...esSourcing, ...esStands, ...esKpis, ...esLearning, ...esCalendar, ...esStandsNotifications, notification: { ...es.notification, ...esStandsNotifications.notification, ...esLearningNotifications.notification }, validation: { ...es.validation, ...esLearningNotifications.validation, ...esStands.validation }, clubCalendar: esLearningNotifications.clubCalendar },
 } as const;
 
 export const resources = {
