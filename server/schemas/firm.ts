@@ -11,6 +11,7 @@ import {
   ROLE_LADDER,
   UPGRADING_GOALS,
 } from "../domain/chain-position";
+import { calendarDateSchema } from "./dates";
 
 /**
  * The firm profile, validated alike for the edit form and PUT /api/v1/firms/me.
@@ -19,7 +20,7 @@ import {
 export const countrySchema = z.string().trim().toUpperCase().refine(isCountryCode, { message: "Unknown country code (ISO 3166-1 alpha-2)", params: { key: "unknown_country" } });
 export const currencySchema = z.string().trim().toUpperCase().refine(isCurrencyCode, { message: "Unknown currency code (ISO 4217)", params: { key: "unknown_currency" } });
 export const sectorSchema = z.string().trim().refine(isIsicClass, { message: "Unknown ISIC Rev.4 class", params: { key: "unknown_sector" } });
-const isoDate = z.iso.date("Must be a date (YYYY-MM-DD)");
+const isoDate = calendarDateSchema;
 
 /** A typed decimal amount ("1250000.50") in a currency; converted to minor units by the service. */
 export const moneyInputSchema = z.object({

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { SPLIT_RULES } from "../domain/cost-split";
 import { INITIATIVE_STATUSES, OBJECTIVES } from "../domain/initiative";
 import { currencySchema, moneyInputSchema } from "./firm";
+import { calendarDateSchema } from "./dates";
 
 const decimal = z.string().trim().regex(/^\d{1,15}([.,]\d{1,3})?$/, "Must be a non-negative amount such as 12.50");
 
@@ -33,7 +34,7 @@ export const budgetInputSchema = z.object({
   customWeights: z.record(z.uuid(), z.number().int().min(0).max(1_000_000)).default({}),
 });
 
-const deadlineSchema = z.iso.date("Must be a date (YYYY-MM-DD)");
+const deadlineSchema = calendarDateSchema;
 
 export const initiativeFieldsSchema = z.object({
   title: z.string().trim().min(3, "At least 3 characters").max(160),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PERIOD_KINDS } from "../../db/schema/learning";
 import { initiativeFieldsSchema } from "./initiative";
+import { calendarDateSchema, dateTimeSchema } from "./dates";
 
 /**
  * Inputs of benchmarking clubs (learning networks), shared by the forms, the services and the
@@ -8,7 +9,7 @@ import { initiativeFieldsSchema } from "./initiative";
  */
 
 const uuid = (message: string) => z.uuid(message);
-const isoDate = z.iso.date("Must be a date (YYYY-MM-DD)");
+const isoDate = calendarDateSchema;
 
 /** A finite number, from a JSON number or form text with a decimal point or comma. */
 export const decimalNumber = z.preprocess(
@@ -99,7 +100,7 @@ export const reportSchema = z.object({
  * A date and time: ISO 8601 with an offset ("2027-03-04T09:00:00+02:00") or, as a form's
  * datetime-local field sends it, a local time ("2027-03-04T09:00") read in `timeZone`.
  */
-const dateTime = z.iso.datetime({ local: true, offset: true, error: "Must be a date and time" });
+const dateTime = dateTimeSchema;
 const timeZone = z
   .string()
   .trim()

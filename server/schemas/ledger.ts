@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { GOVERNANCE } from "../domain/chain-position";
 import { currencySchema } from "./firm";
+import { calendarDateSchema } from "./dates";
 
 export const periodSchema = z
   .string()
@@ -45,5 +46,5 @@ export const exchangeRateSchema = z.object({
   currency: currencySchema,
   baseCurrency: currencySchema,
   rate: z.string().trim().regex(/^\d{1,14}([.,]\d{1,10})?$/, "A positive rate with at most 10 decimals"),
-  validFrom: z.iso.date("Must be a date (YYYY-MM-DD)"),
+  validFrom: calendarDateSchema,
 });

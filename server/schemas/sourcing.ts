@@ -2,9 +2,10 @@ import { z } from "zod";
 import { CERTIFICATION_CODES } from "../../db/reference/certifications";
 import { FUNCTIONS, LINKS } from "../domain/chain-position";
 import { countrySchema, currencySchema, sectorSchema } from "./firm";
+import { calendarDateSchema } from "./dates";
 
 const decimal = z.string().trim().regex(/^\d{1,15}([.,]\d{1,3})?$/, "Must be a non-negative amount such as 12.50");
-const isoDate = z.iso.date("Must be a date (YYYY-MM-DD)");
+const isoDate = calendarDateSchema;
 
 export const SUPPORT_KINDS = ["training", "technical_help", "design_support", "finance"] as const;
 

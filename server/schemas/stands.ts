@@ -3,6 +3,7 @@ import { BUYER_TYPES, STAND_SPLIT_RULES, STAND_TASK_CATEGORIES, STAND_TASK_STATU
 import { emailSchema } from "./accounts";
 import { countrySchema, moneyInputSchema } from "./firm";
 import { initiativeFieldsSchema } from "./initiative";
+import { calendarDateSchema } from "./dates";
 
 /**
  * Joint trade-fair stands (issue 5), validated alike for the forms and /api/v1. Areas are typed
@@ -12,7 +13,7 @@ import { initiativeFieldsSchema } from "./initiative";
  * by the services so these objects stay plain (zod's omit/pick refuse refined objects).
  */
 
-const isoDate = z.iso.date("Must be a date (YYYY-MM-DD)");
+const isoDate = calendarDateSchema;
 const decimal = z.string().trim().regex(/^\d{1,15}([.,]\d{1,3})?$/, "Must be a non-negative amount such as 12.50");
 
 /** An area in m², at most two decimals (1 m² = 100 dm²): "12", "12.5", "12,25". */
