@@ -125,7 +125,7 @@ test("(b) a value out of the KPI's range is refused with the field's error", asy
   await page.getByRole("button", { name: "Save values" }).first().click();
   const field = onTimeField(page);
   await expect(field).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByTestId("submit-values").locator(".field-errors").first()).toHaveText("Out of range: enter a value from 0 to 100.");
+  await expect(page.getByTestId("submit-values").locator(".field-errors").first()).toHaveText("Out of range: enter a value from 0 to 100 (%).");
   // The saved value stays as it was.
   await page.reload();
   await expect(onTimeField(page)).toHaveValue("84.5");

@@ -21,6 +21,8 @@ export class AppError extends Error {
     readonly fields?: FieldErrors,
     /** Field -> i18n key under `validation.`, so forms can show the message in the user's language. */
     readonly fieldKeys?: Record<string, string>,
+    /** Field -> the values its translated message names (a bound, a line number), for the forms. */
+    readonly fieldParams?: Record<string, Record<string, string | number>>,
   ) {
     super(message);
     this.name = "AppError";
@@ -51,13 +53,15 @@ export function invalidField(field: string, key: string, message: string, code: 
   return new AppError(code, "Invalid input", { [field]: [message] }, { [field]: key });
 }
 
-/** Several invalid fields at once: field -> [key, English message]. */
-export function invalidFields(entries: Record<string, [key: string, message: string]>): AppError {
+/** Several invalid fields at once: field -> [key, English message, values the message names?]. */
+export function invalidFields(entries: Record<string, [key: string, message: string, params?: Record<string, string | number>]>): AppError {
   const fields: FieldErrors = {};
   const keys: Record<string, string> = {};
-  for (const [field, [key, message]] of Object.entries(entries)) {
+  const params: Record<string, Record<string, string | number>> = {};
+  for (const [field, [key, message, values]] of Object.entries(entries)) {
     fields[field] = [message];
     keys[field] = key;
+    if (values) params[field] = values;
   }
-  return new AppError("invalid_input", "Invalid input", fields, keys);
+  return new AppError("invalid_input", "Invalid input", fields, keys, Object.keys(params).length > 0 ? params : undefined);
 }

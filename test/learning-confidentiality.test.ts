@@ -237,6 +237,11 @@ describe("benchmark confidentiality", () => {
       // No aggregate, count or trend figure of the scrap rate (1 submission) anywhere.
       for (const body of bodies) {
         const report = body.json as { kpis?: Array<{ id: string; summary: unknown; trend: { points: Array<Record<string, unknown>> } }> } | null;
+        // No mean in any summary (API or page data): with n and the live push, a mean would
+        // give away each new submission, new = (n + 1) * mean' - n * mean.
+        for (const k of report?.kpis ?? []) {
+          if (k.summary && typeof k.summary === "object") expect(k.summary, `${r.who} ${body.where}`).not.toHaveProperty("mean");
+        }
         const scrap = report?.kpis?.find((k) => k.id === kpi("scrap_rate"));
         if (!scrap || !("summary" in scrap)) continue;
         expect(scrap.summary, `${r.who} ${body.where}`).toBeNull();
@@ -247,6 +252,7 @@ describe("benchmark confidentiality", () => {
     for (const r of [readers.memberB, readers.admin]) {
       const report = await r.client.get(`/initiatives/${initiativeId}/club/report`);
       expect(report.body.kpis[0].summary, r.who).toMatchObject({ n: 4, min: D_ONTIME, max: C_ONTIME });
+      expect(report.body.kpis[0].summary, r.who).not.toHaveProperty("mean");
       expect(report.body.kpis[0].raw, r.who).toBeNull();
     }
     for (const r of insiders) expect(r.heard.filter((h) => h.event === "benchmark:updated"), r.who).toHaveLength(2);

@@ -162,7 +162,7 @@ describe("the club page", () => {
     const outOfRange = await post(here, cookie, { intent: "submit", periodId, [`values.${kpi("on_time_delivery")}`]: "120", [`values.${kpi("scrap_rate")}`]: "2.5" });
     expect(outOfRange.status).toBe(400);
     const text = unescape(await outOfRange.text());
-    expect(text).toContain("Out of range: enter a value from 0 to 100.");
+    expect(text).toContain("Out of range: enter a value from 0 to 100 (%).");
     expect(text).toMatch(/name="values\.[0-9a-f-]+"[^>]*value="120"/);
     const empty = await post(here, cookie, { intent: "submit", periodId, [`values.${kpi("on_time_delivery")}`]: "" });
     expect(empty.status).toBe(400);
@@ -207,7 +207,26 @@ describe("the club page", () => {
     const badText = unescape(await bad.text());
     expect(badText).toContain("Nothing was imported");
     expect(badText).toContain("Line 3, firm: not a member firm of this club");
-    expect(badText).toContain("Line 4, value: must be at most 100");
+    expect(badText).toContain("Line 4, value: must be at most 100 (% of material)");
+    // In the reader's language: the unit of a shipped KPI translated, an unreadable file by its line.
+    const uploadAs = (language: string, csv: string) => {
+      const body = new FormData();
+      body.append("intent", "import");
+      body.append("periodId", periodId);
+      body.append("file", new Blob([csv], { type: "text/csv" }), "values.csv");
+      return page(here, cookie, { method: "POST", body, headers: { origin: server.url, "accept-language": language } });
+    };
+    const ptRange = unescape(await (await uploadAs("pt-BR", `firm,kpi,value\n"${nameOf(b.firmId)}",scrap_rate,"140,5"\n`)).text());
+    expect(ptRange).toContain("deve ser no máximo 100 (% do material)");
+    expect(ptRange).not.toContain("(% of material)");
+    const unreadable = `firm,kpi,value\n"${nameOf(a.firmId)}",on_time_delivery,95\n"${nameOf(b.firmId)},scrap_rate,1\n`;
+    const enUnreadable = await uploadAs("en", unreadable);
+    expect(enUnreadable.status).toBe(400);
+    const enText = unescape(await enUnreadable.text());
+    expect(enText).toContain("This is not a readable CSV file: see line 3");
+    expect(enText).not.toContain("Quote Not Closed");
+    const esText = unescape(await (await uploadAs("es", unreadable)).text());
+    expect(esText).toContain("Este no es un archivo CSV legible: vea la línea 3");
     const count = async () => (await server.app.deps.db.select().from(kpiSubmission).where(eq(kpiSubmission.periodId, periodId))).length;
     expect(await count()).toBe(0);
     const good = await upload(here, cookie, { intent: "import", periodId }, `firm,kpi,value\n"${nameOf(a.firmId)}",on_time_delivery,95\n"${nameOf(b.firmId)}",scrap_rate,1.5\n`);
@@ -233,7 +252,7 @@ describe("the club page", () => {
     const here = `/initiatives/${initiativeId}/club`;
     const outOfRange = await post(here, cookie, { intent: "reference", periodId, kpiId: kpi("on_time_delivery"), value: "101", source: "International benchmark 2025" });
     expect(outOfRange.status).toBe(400);
-    expect(await outOfRange.text()).toContain("Above the highest value this KPI allows");
+    expect(unescape(await outOfRange.text())).toContain("Out of range: enter a value from 0 to 100 (%).");
     const noSource = await post(here, cookie, { intent: "reference", periodId, kpiId: kpi("on_time_delivery"), value: "97", source: "" });
     expect(noSource.status).toBe(400);
     expect(await noSource.text()).toContain("Required");

@@ -163,6 +163,14 @@ describe("periods", () => {
     await expect(openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2025-q2", submissionDue: "2026-01-01" })).rejects.toMatchObject({
       fieldKeys: { submissionDue: "due_in_past" },
     });
+    // Years outside 1900-9998 are refused on the label: 9999-Q4 would be due in the year 10000.
+    for (const label of ["9999-Q4", "9999-Q1", "1899-Q4", "0050-Q1"]) {
+      await expect(openBenchmarkPeriod(deps, broker.actor, { initiativeId, label }), label).rejects.toMatchObject({
+        code: "invalid_input",
+        fields: { label: ["The period's year must be between 1900 and 9998"] },
+        fieldKeys: { label: "period_label_year_range" },
+      });
+    }
     const explicit = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2025-q2", submissionDue: "2026-12-01" });
     expect(explicit).toMatchObject({ label: "2025-Q2", submissionDue: "2026-12-01" });
 
@@ -197,7 +205,7 @@ describe("statistics through the services", () => {
     expect(report.viewer).toMatchObject({ access: "member", firmId: members[1].firmId });
     const delivery = report.kpis.find((k) => k.id === kpi("on_time_delivery"))!;
     // Type 7 percentiles: p10 at h = 0.4 -> 78 + 0.4 * 9 = 81.6; p90 at h = 3.6 -> 95 + 0.6 * 5 = 98.
-    expect(delivery.summary).toEqual({ n: 5, min: 78, p10: 81.6, p25: 87, median: 92, p75: 95, p90: 98, max: 100, mean: 90.4, spread: 98 - 81.6, best: 100 });
+    expect(delivery.summary).toEqual({ n: 5, min: 78, p10: 81.6, p25: 87, median: 92, p75: 95, p90: 98, max: 100, spread: 98 - 81.6, best: 100 });
     // 87 is at least as good as 1 of the 4 others: 25th percentile, third quarter, 5 below the median, 13 from the best.
     expect(delivery.own).toEqual({ value: 87, position: { percentile: 25, quartile: 3, fromMedian: -5, fromBest: 13, atLeastAsGoodAs: 1, others: 4 } });
     expect(delivery.raw).toBeNull();
@@ -309,6 +317,8 @@ describe("submissions", () => {
       code: "invalid_input",
       fields: { [`values.${kpi("on_time_delivery")}`]: ["Must be at most 100 (%)"] },
       fieldKeys: { [`values.${kpi("on_time_delivery")}`]: "kpi_above_max" },
+      // The forms word the message from these, with the unit in the reader's language.
+      fieldParams: { [`values.${kpi("on_time_delivery")}`]: { kpiId: kpi("on_time_delivery"), kpiKey: "on_time_delivery", unit: "%", min: 0, max: 100 } },
     });
     expect(await valuesIn(period.id)).toEqual([]);
     await expect(
@@ -401,7 +411,16 @@ describe("CSV import and export", () => {
       "rows.6.value": ["Must be at most 100 (%)"],
       "rows.7.kpi": ["This firm's On-time delivery is given on line 2 already"],
     });
+    // A value out of range also says, for the forms, which bound of which KPI in which unit.
+    expect(error.fieldKeys).toEqual({ "rows.6.value": "kpi_above_max" });
+    expect(error.fieldParams).toEqual({ "rows.6.value": { kpiId: kpi("on_time_delivery"), kpiKey: "on_time_delivery", unit: "%", min: 0, max: 100 } });
     expect(await valuesIn(period.id)).toEqual([]);
+    // A file csv-parse cannot read: a stable key with the line, not the parser's English.
+    const unreadable = await importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: `firm,kpi,value\n${a.name},on_time_delivery,91\n"${a.name},scrap_rate,1\n` }).catch((e) => e);
+    expect(unreadable).toMatchObject({ code: "invalid_input", fieldKeys: { csv: "import_malformed" }, fieldParams: { csv: { line: 3 } } });
+    expect(unreadable.fields.csv[0]).toMatch(/^Not a readable CSV file \(line 3\)/);
+    const ragged = await importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: `firm,kpi,value\n${a.name},on_time_delivery,91,extra\n` }).catch((e) => e);
+    expect(ragged).toMatchObject({ fieldKeys: { csv: "import_malformed" }, fieldParams: { csv: { line: 2 } } });
     await expect(importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: "firm,value\nx,1" })).rejects.toMatchObject({
       fields: { csv: ["Missing columns: kpi"] },
     });

@@ -24,7 +24,7 @@ import styles from "../styles/learning.css";
 import { requireActor } from "../utils/auth.server";
 import { isAppError, throwAsResponse } from "../utils/errors.server";
 import { localeFor, serverT } from "../utils/i18n.server";
-import { importMessage, initiativeIdOf, learningFieldErrors, learningFormatIssues } from "../utils/learning-forms";
+import { importFieldMessages, initiativeIdOf, kpiRangeMessage, learningFieldErrors, learningFormatIssues } from "../utils/learning-forms";
 import { useLiveRoom } from "../utils/live";
 import { redirectWithToast } from "../utils/toast.server";
 
@@ -57,12 +57,12 @@ type ImportErrors = { general: string[]; lines: Array<{ line: number; column: st
 type ActionData = { intent: Intent; periodId?: string; reply?: unknown; error?: string | null; importErrors?: ImportErrors };
 
 /** `rows.3.value` -> line 3, column "value"; file-level errors (`csv`) are general. */
-function importErrorsOf(fields: Record<string, string[]>, t: TFunction): ImportErrors {
+function importErrorsOf(error: { fields?: Record<string, string[]>; fieldKeys?: Record<string, string>; fieldParams?: Record<string, Record<string, string | number>> }, t: TFunction, locale: string): ImportErrors {
   const general: string[] = [];
   const lines: ImportErrors["lines"] = [];
-  for (const [key, messages] of Object.entries(fields)) {
+  for (const [key, messages] of Object.entries(error.fields ?? {})) {
     const match = /^rows\.(\d+)\.(\w+)$/.exec(key);
-    const worded = messages.map((m) => importMessage(t, m));
+    const worded = importFieldMessages(t, locale, messages, error.fieldKeys?.[key], error.fieldParams?.[key]);
     if (match) lines.push({ line: Number(match[1]), column: match[2], messages: worded });
     else general.push(...worded);
   }
@@ -83,7 +83,7 @@ function capped(source: AsyncIterable<Uint8Array>, flag: { tooLarge: boolean }):
   })();
 }
 
-async function importFile(request: Request, context: ActionFunctionArgs["context"], actor: Actor, initiativeId: string, t: TFunction) {
+async function importFile(request: Request, context: ActionFunctionArgs["context"], actor: Actor, initiativeId: string, t: TFunction, locale: string) {
   const refuse = (importErrors: ImportErrors, periodId?: string) => data({ intent: "import", periodId, importErrors } satisfies ActionData, { status: 400 });
   const tooLarge = () => refuse({ general: [t("learning.import.tooLarge")], lines: [] });
   const flag = { tooLarge: false };
@@ -104,7 +104,7 @@ async function importFile(request: Request, context: ActionFunctionArgs["context
   try {
     result = await context.services.learning.importKpiCsv(actor, { initiativeId, periodId: periodId.data, csv: await file.text() });
   } catch (error) {
-    if (isAppError(error) && error.code === "invalid_input" && error.fields) return refuse(importErrorsOf(error.fields, t), periodId.data);
+    if (isAppError(error) && error.code === "invalid_input" && error.fields) return refuse(importErrorsOf(error, t, locale), periodId.data);
     if (isAppError(error) && error.code === "conflict") return refuse({ general: [t("learning.errors.periodClosed")], lines: [] }, periodId.data);
     throwAsResponse(error);
   }
@@ -118,7 +118,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const t = await serverT(request, context, actor);
   const here = `/initiatives/${initiativeId}/club`;
   if ((request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
-    return importFile(request, context, actor, initiativeId, t);
+    return importFile(request, context, actor, initiativeId, t, await localeFor(request, actor));
   }
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "") as Intent;
@@ -141,7 +141,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return redirectWithToast(here, "learning.toast.joined");
     }
     case "submit": {
-      const view = await loadClub(context, actor, initiativeId);
+      // The gate first: a club the actor may not see is a 404, whatever the form says.
+      await loadClub(context, actor, initiativeId);
       const locale = await localeFor(request, actor);
       const submission = parseWithZod(formData, { schema: submitValuesSchema, formatError: learningFormatIssues(t) });
       const periodId = String(formData.get("periodId") ?? "");
@@ -152,15 +153,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         await context.services.learning.submitKpiValues(actor, submission.value);
       } catch (error) {
         if (isAppError(error) && error.fields) {
-          const kpis = new Map(view.kpis.map((k) => [k.id, k]));
-          const fieldErrors = learningFieldErrors(t, error.fields, error.fieldKeys, (field, key) => {
-            const kpi = kpis.get(field.replace(/^values\./, ""));
-            if (!kpi) return null;
-            if (key === "kpi_below_min" || key === "kpi_above_max") {
-              return t("learning.submit.outOfRange", { min: formatKpiValue(locale, kpi.minValue, 6), max: formatKpiValue(locale, kpi.maxValue, 6) });
-            }
-            return null;
-          });
+          const fieldErrors = learningFieldErrors(t, error.fields, error.fieldKeys, (field, key) => kpiRangeMessage(t, locale, key, error.fieldParams?.[field], "field"));
           const formErrors = fieldErrors.values ? fieldErrors.values : [];
           delete fieldErrors.values;
           return data({ intent, periodId, reply: submission.reply({ formErrors, fieldErrors }) } satisfies ActionData, { status: 400 });
@@ -202,7 +195,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         await context.services.learning.setKpiReference(actor, submission.value);
       } catch (error) {
         if (isAppError(error) && error.fields) {
-          return data({ intent, reply: submission.reply({ fieldErrors: learningFieldErrors(t, error.fields, error.fieldKeys) }) } satisfies ActionData, { status: 400 });
+          const locale = await localeFor(request, actor);
+          const fieldErrors = learningFieldErrors(t, error.fields, error.fieldKeys, (field, key) => kpiRangeMessage(t, locale, key, error.fieldParams?.[field], "field"));
+          return data({ intent, reply: submission.reply({ fieldErrors }) } satisfies ActionData, { status: 400 });
         }
         return failed(error);
       }

@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { z } from "zod";
+import { formatKpiValue } from "../components/learning";
 import { translateIssue } from "./forms";
 
 /**
@@ -60,8 +61,6 @@ export function importMessage(t: TFunction, message: string): string {
     [/^Several member firms have this name: use the firm's id$/, () => t("learning.import.errors.ambiguousFirm")],
     [/^Not a KPI of this club$/, () => t("learning.import.errors.notKpi")],
     [/^This file is for (.+)$/, (m) => t("learning.import.errors.otherPeriod", { period: m[1] })],
-    [/^Must be at least (.+) \((.*)\)$/, (m) => t("learning.import.errors.belowMin", { min: m[1], unit: m[2] })],
-    [/^Must be at most (.+) \((.*)\)$/, (m) => t("learning.import.errors.aboveMax", { max: m[1], unit: m[2] })],
     [/^This firm's (.+) is given on line (\d+) already$/, (m) => t("learning.import.errors.duplicate", { kpi: m[1], line: m[2] })],
     [/^The file has a header but no rows$/, () => t("learning.import.errors.noRows")],
     [/^At most (.+) rows per file$/, (m) => t("learning.import.errors.tooManyRows", { max: m[1] })],
@@ -72,6 +71,38 @@ export function importMessage(t: TFunction, message: string): string {
     if (match) return word(match);
   }
   return message;
+}
+
+/** A KPI's unit in the reader's language: a shipped KPI's from `kpi.<key>.unit`, a network's own as its broker wrote it. */
+export function kpiUnit(t: TFunction, kpiKey: string | null | undefined, unit: string): string {
+  return kpiKey && has(t, `kpi.${kpiKey}.unit`) ? t(`kpi.${kpiKey}.unit`) : unit;
+}
+
+type Params = Record<string, string | number> | undefined;
+
+/**
+ * A value outside its KPI's range (the services' keys `kpi_below_min` / `kpi_above_max` with
+ * their params: min, max, unit, kpiKey), in the reader's language with the bounds in the
+ * reader's number format and the unit translated. `form`: the sentence under a form field, or
+ * the short wording of an import line. Null for any other error.
+ */
+export function kpiRangeMessage(t: TFunction, locale: string, key: string | undefined, params: Params, form: "field" | "import"): string | null {
+  if ((key !== "kpi_below_min" && key !== "kpi_above_max") || !params) return null;
+  const unit = kpiUnit(t, String(params.kpiKey ?? ""), String(params.unit ?? ""));
+  const min = formatKpiValue(locale, Number(params.min), 6);
+  const max = formatKpiValue(locale, Number(params.max), 6);
+  if (form === "field") return t("learning.submit.outOfRange", { min, max, unit });
+  return key === "kpi_below_min" ? t("learning.import.errors.belowMin", { min, unit }) : t("learning.import.errors.aboveMax", { max, unit });
+}
+
+/**
+ * The messages of one field of a CSV import's errors: a keyed error (an unreadable file with its
+ * line, a value out of range) worded from its key and params, the others from the English wording.
+ */
+export function importFieldMessages(t: TFunction, locale: string, messages: string[], key: string | undefined, params: Params): string[] {
+  if (key === "import_malformed") return [t("learning.import.errors.malformed", { line: params?.line ?? 1 })];
+  const range = kpiRangeMessage(t, locale, key, params, "import");
+  return range ? [range] : messages.map((m) => importMessage(t, m));
 }
 
 /** A malformed id in the address is simply a page that does not exist. */

@@ -162,7 +162,6 @@ const summary = z
     p75: z.number(),
     p90: z.number(),
     max: z.number(),
-    mean: z.number(),
     spread: z.number().describe("p90 - p10: the length of the tail"),
     best: z.number().describe("Best in class, anonymous"),
   })

@@ -8,6 +8,9 @@
  * `null` below MIN_SUBMISSIONS values, so a caller cannot show an aggregate of fewer than three
  * members by forgetting a check. Who may read raw values is decided in server/services/learning.
  *
+ * No mean: with `n` and the live "benchmark:updated" push, a mean would let any member compute
+ * each new submission exactly (new = (n + 1) * mean' - n * mean). Order statistics do not.
+ *
  * KPI values are measurements (ratios, percentages, days), not money, so they are floats.
  */
 
@@ -80,8 +83,6 @@ export interface Summary {
   p75: number;
   p90: number;
   max: number;
-  /** The mean, for "the average improved" (box 5.4); the charts use the median. */
-  mean: number;
   /** p90 - p10: how long the tail is. A shortening tail is the club's goal (box 5.4). */
   spread: number;
   /** Best-in-class, anonymous: the max when higher is better, else the min. */
@@ -105,8 +106,6 @@ export function summarise(values: ReadonlyArray<number>, direction: Direction): 
   const max = sorted[sorted.length - 1];
   const p10 = at(0.1);
   const p90 = at(0.9);
-  // Summing sorted values makes the mean independent of input order (float addition is not associative).
-  const mean = Math.min(max, Math.max(min, sorted.reduce((sum, v) => sum + v, 0) / sorted.length));
   return {
     n: sorted.length,
     min,
@@ -116,7 +115,6 @@ export function summarise(values: ReadonlyArray<number>, direction: Direction): 
     p75: at(0.75),
     p90,
     max,
-    mean,
     spread: p90 - p10,
     best: direction === "higher" ? max : min,
   };

@@ -42,7 +42,15 @@ export async function importKpiCsv(deps: Deps, actor: Actor, rawInput: unknown) 
     try {
       records = parse(input.csv, { columns: (names: string[]) => names.map((h) => normal(h).replace(/ /g, "_")), delimiter, skip_empty_lines: true, trim: true, bom: true });
     } catch (error) {
-      throw new AppError("invalid_input", "Not a readable CSV file", { csv: [(error as Error).message] });
+      // csv-parse says what is wrong in English; the forms show a translated sentence with the line.
+      const line = Number((error as { lines?: unknown }).lines) || 1;
+      throw new AppError(
+        "invalid_input",
+        "Not a readable CSV file",
+        { csv: [`Not a readable CSV file (line ${line}): ${(error as Error).message}`] },
+        { csv: "import_malformed" },
+        { csv: { line } },
+      );
     }
     if (records.length === 0) throw new AppError("invalid_input", "No rows", { csv: ["The file has a header but no rows"] });
     if (records.length > MAX_ROWS) throw new AppError("invalid_input", "Too many rows", { csv: [`At most ${MAX_ROWS.toLocaleString("en")} rows per file`] });
@@ -63,6 +71,8 @@ export async function importKpiCsv(deps: Deps, actor: Actor, rawInput: unknown) 
       kpis.find((k) => k.id === text) ?? kpis.find((k) => k.key !== null && k.key === normal(text)) ?? kpis.find((k) => normal(k.name) === normal(text));
 
     const errors: Record<string, string[]> = {};
+    const keys: Record<string, string> = {};
+    const params: Record<string, Record<string, string | number>> = {};
     const add = (line: number, column: string, message: string) => (errors[`rows.${line}.${column}`] ??= []).push(message);
     const rows: Array<{ firmId: string; kpiId: string; value: number }> = [];
     const seen = new Map<string, number>();
@@ -89,7 +99,12 @@ export async function importKpiCsv(deps: Deps, actor: Actor, rawInput: unknown) 
       if (!parsed.success) add(line, "value", parsed.error.issues[0].message);
       else if (kpi) {
         const problem = validateKpiValue(parsed.data, kpi);
-        if (problem) add(line, "value", valueProblem(problem, kpi)[1]);
+        if (problem) {
+          const [key, message, values] = valueProblem(problem, kpi);
+          add(line, "value", message);
+          keys[`rows.${line}.value`] = key;
+          if (values) params[`rows.${line}.value`] = values;
+        }
       }
       if (firmId && kpi) {
         const key = `${firmId}:${kpi.id}`;
@@ -99,7 +114,7 @@ export async function importKpiCsv(deps: Deps, actor: Actor, rawInput: unknown) 
         if (parsed.success && !errors[`rows.${line}.value`] && earlier === undefined) rows.push({ firmId, kpiId: kpi.id, value: parsed.data });
       }
     });
-    if (Object.keys(errors).length > 0) throw new AppError("invalid_input", "Some rows are not valid; nothing was imported", errors);
+    if (Object.keys(errors).length > 0) throw new AppError("invalid_input", "Some rows are not valid; nothing was imported", errors, keys, params);
 
     await saveValues(tx, after, facts, period.id, rows, actor.userId, deps.now());
     return { initiativeId: input.initiativeId, periodId: period.id, imported: rows.length, firms: new Set(rows.map((r) => r.firmId)).size };

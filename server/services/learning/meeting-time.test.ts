@@ -15,6 +15,12 @@ describe("instantOf", () => {
     expect(instantOf("2027-07-15T10:30", "Europe/Berlin").toISOString()).toBe("2027-07-15T08:30:00.000Z");
   });
 
+  it("keeps the years 0-99 as written (Date.UTC would read them as 1900-1999)", () => {
+    expect(instantOf("0050-03-01T12:00", "UTC").toISOString()).toBe("0050-03-01T12:00:00.000Z");
+    expect(instantOf("0099-12-31T23:30", "UTC").toISOString()).toBe("0099-12-31T23:30:00.000Z");
+    expect(instantOf("1999-06-01T12:00", "UTC").toISOString()).toBe("1999-06-01T12:00:00.000Z");
+  });
+
   it("moves a wall time skipped by a daylight-saving change forward", () => {
     // 28 March 2027, 02:30 does not exist in Berlin (02:00 -> 03:00): it becomes 03:30 CEST.
     expect(instantOf("2027-03-28T02:30", "Europe/Berlin").toISOString()).toBe("2027-03-28T01:30:00.000Z");

@@ -11,8 +11,11 @@ function offsetMs(instant: Date, timeZone: string): number {
     second: "2-digit",
   }).formatToParts(instant);
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)!.value);
-  const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return wall - Math.floor(instant.getTime() / 1000) * 1000;
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0-99 as 1900-1999.
+  const wall = new Date(0);
+  wall.setUTCFullYear(get("year"), get("month") - 1, get("day"));
+  wall.setUTCHours(get("hour"), get("minute"), get("second"), 0);
+  return wall.getTime() - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
 const HAS_OFFSET = /(z|[+-]\d{2}(:?\d{2})?)$/i;

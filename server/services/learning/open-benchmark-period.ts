@@ -14,6 +14,12 @@ import { defaultPeriod } from "./periods";
 const EXAMPLE_LABEL = { quarter: "2026-Q3", half: "2026-H2", year: "2026" } as const;
 
 /**
+ * Years a period may be in: dates are kept within 1900-9999 (server/schemas/dates.ts), and the
+ * default due date of a period of 9999 would fall in the year 10000.
+ */
+export const PERIOD_YEARS = { min: 1900, max: 9998 } as const;
+
+/**
  * A broker opens a reporting period for submissions: the one named (a label of the club's
  * kind), or the one after the latest. Members are told; they report until the due date (by
  * default a month after the period ends, and at least a month from today) and may correct their
@@ -29,6 +35,10 @@ export async function openBenchmarkPeriod(deps: Deps, actor: Actor, rawInput: un
     const existing = await clubPeriods(tx, input.initiativeId);
     const period = input.label ? parsePeriodLabel(kind, input.label) : defaultPeriod(kind, existing.map((p) => p.label), deps.now());
     if (!period) throw invalidField("label", `period_label_${kind}`, `Not a ${kind} of this club: write it like ${EXAMPLE_LABEL[kind]}`);
+    const year = Number(period.label.slice(0, 4));
+    if (year < PERIOD_YEARS.min || year > PERIOD_YEARS.max) {
+      throw invalidField("label", "period_label_year_range", `The period's year must be between ${PERIOD_YEARS.min} and ${PERIOD_YEARS.max}`);
+    }
     if (existing.some((p) => p.label === period.label)) throw new AppError("conflict", `The period ${period.label} exists already`);
     const now = deps.now();
     const today = now.toISOString().slice(0, 10);

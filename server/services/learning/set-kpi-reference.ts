@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { kpiReference } from "../../../db/schema/learning";
 import type { Actor } from "../../authz/actor";
 import { validateKpiValue } from "../../domain/benchmark";
-import { invalidField, parseInput } from "../../errors";
+import { invalidField, invalidFields, parseInput } from "../../errors";
 import { initiativeRoom } from "../../realtime/events";
 import { setReferenceSchema } from "../../schemas/learning";
 import { recordActivity } from "../activity";
@@ -25,8 +25,7 @@ export async function setKpiReference(deps: Deps, actor: Actor, rawInput: unknow
     if (!kpi) throw invalidField("kpiId", "kpi_not_in_club", "Not a KPI of this club");
     const problem = validateKpiValue(input.value, kpi);
     if (problem) {
-      const [key, message] = valueProblem(problem, kpi);
-      throw invalidField("value", key, message);
+      throw invalidFields({ value: valueProblem(problem, kpi) });
     }
     const where = and(eq(kpiReference.periodId, period.id), eq(kpiReference.kpiId, kpi.id), eq(kpiReference.source, input.source));
     const [existing] = await tx.select({ id: kpiReference.id }).from(kpiReference).where(where);

@@ -11,13 +11,22 @@ import type { AfterCommit } from "../deps";
 import { inTransaction, type Deps } from "../deps";
 import { assertRunning, clubKpis, clubPeriod, visibleClub, type ClubFacts, type ClubKpi } from "./club-access";
 
-/** The i18n key (under `validation.`) and English message of a value outside its KPI's range. */
-export function valueProblem(problem: KpiValueProblem, kpi: Pick<ClubKpi, "minValue" | "maxValue" | "unit">): [key: string, message: string] {
+/**
+ * The i18n key (under `validation.`), English message and parameters of a value outside its
+ * KPI's range. The message names the unit as stored (English for shipped KPIs); the forms word it
+ * from the parameters instead, with the unit in the reader's language (`kpi.<kpiKey>.unit` for a
+ * shipped KPI, the broker's own words for a network's own KPI).
+ */
+export function valueProblem(
+  problem: KpiValueProblem,
+  kpi: Pick<ClubKpi, "id" | "key" | "minValue" | "maxValue" | "unit">,
+): [key: string, message: string, params?: Record<string, string | number>] {
+  const params = { kpiId: kpi.id, kpiKey: kpi.key ?? "", unit: kpi.unit, min: kpi.minValue, max: kpi.maxValue };
   switch (problem) {
     case "below_min":
-      return ["kpi_below_min", `Must be at least ${kpi.minValue} (${kpi.unit})`];
+      return ["kpi_below_min", `Must be at least ${kpi.minValue} (${kpi.unit})`, params];
     case "above_max":
-      return ["kpi_above_max", `Must be at most ${kpi.maxValue} (${kpi.unit})`];
+      return ["kpi_above_max", `Must be at most ${kpi.maxValue} (${kpi.unit})`, params];
     case "not_finite":
       return ["number", "Must be a number"];
   }
@@ -72,7 +81,7 @@ export async function submitKpiValues(deps: Deps, actor: Actor, rawInput: unknow
     const period = await clubPeriod(tx, input.initiativeId, input.periodId, { lock: true });
     if (period.status !== "open") throw new AppError("conflict", `The period ${period.label} is closed: values can no longer be changed`);
     const kpis = new Map((await clubKpis(tx, input.initiativeId)).map((k) => [k.id, k]));
-    const errors: Record<string, [string, string]> = {};
+    const errors: Parameters<typeof invalidFields>[0] = {};
     const rows: Array<{ firmId: string; kpiId: string; value: number }> = [];
     const firmId = actor.firm!.id;
     for (const [kpiId, value] of Object.entries(input.values)) {
