@@ -80,6 +80,10 @@ describe("/api/v1 stands", () => {
     const invalidFair = await brokerClient.post("/fairs", fairBody({ country: "XX", startsOn: "soon" }));
     expect(invalidFair.status).toBe(400);
     expect(Object.keys(invalidFair.body.error.fields).sort()).toEqual(["country", "startsOn"]);
+    // A year PostgreSQL cannot store is a 400 naming the field, not a 500.
+    const yearZero = await brokerClient.post("/fairs", fairBody({ startsOn: "0000-02-01" }));
+    expect(yearZero.status).toBe(400);
+    expect(Object.keys(yearZero.body.error.fields)).toEqual(["startsOn"]);
     const fair = await brokerClient.post("/fairs", fairBody());
     expect(fair.status).toBe(201);
     expectDocumented("createFair", fair.body);
@@ -122,6 +126,13 @@ describe("/api/v1 stands", () => {
     expectDocumented("requestStandSpace", requested.body);
     expect(requested.body).toMatchObject({ status: "requested", grantedDm2: 1200, holds: true, position: null });
     await b.put(`/initiatives/${id}/stand/space`, { areaM2: "8" });
+    // With two exhibitors and private costs, neither gets totals or figures per subsidy (the
+    // other's line would be the totals minus its own).
+    const twoFirms = await b.get(`/initiatives/${id}/stand/costs`);
+    expectDocumented("getStandCosts", twoFirms.body);
+    expect(twoFirms.body).toMatchObject({ seesAll: false, totals: null, bySubsidy: null, totalsFromExhibitors: 3, exhibitorCount: 2, totalCostMinor: 2_000_000 });
+    expect(twoFirms.body.lines).toHaveLength(1);
+    expect((await a.get(`/initiatives/${id}/stand`)).body.costs).toMatchObject({ totals: null, bySubsidy: null });
     await c.put(`/initiatives/${id}/stand/space`, { areaM2: "20" });
     const waiting = await member.put(`/initiatives/${id}/stand/space`, { areaM2: "4" });
     expect(waiting.body).toMatchObject({ status: "waiting", position: 1, holds: false });
@@ -130,7 +141,7 @@ describe("/api/v1 stands", () => {
     expect((await outsider.put(`/initiatives/${id}/stand/space`, { areaM2: "4" })).status).toBe(404);
     expect((await buyer.put(`/initiatives/${id}/stand/space`, { areaM2: "4" })).status).toBe(404);
 
-    // Costs: the broker sees every line; an exhibitor its own and the totals, all of them only with shareCosts.
+    // Costs: the broker sees every line; with three firms an exhibitor its own and the totals, all of them only with shareCosts.
     const costs = await brokerClient.get(`/initiatives/${id}/stand/costs`);
     expect(costs.status).toBe(200);
     expectDocumented("getStandCosts", costs.body);
@@ -139,6 +150,7 @@ describe("/api/v1 stands", () => {
     expectDocumented("getStandCosts", own.body);
     expect(own.body.lines).toEqual([expect.objectContaining({ firmId: second.firmId, grossMinor: 400_000, subsidyMinor: 200_000, netMinor: 200_000 })]);
     expect(own.body.totals).toEqual({ grossMinor: 2_000_000, subsidyMinor: 1_000_000, netMinor: 1_000_000 });
+    expect(own.body.bySubsidy).toBeNull();
     const page = await b.get(`/initiatives/${id}/stand`);
     expectDocumented("getStand", page.body);
     expect(page.body.costs.lines).toHaveLength(1);
@@ -178,6 +190,8 @@ describe("/api/v1 stands", () => {
     expect(taskUpdate.status).toBe(200);
     expectDocumented("updateStandTask", taskUpdate.body);
     expect((await outsider.post(`/initiatives/${id}/stand/tasks`, { title: "Spam", dueOn: daysFromNow(30) })).status).toBe(404);
+    expect((await brokerClient.post(`/initiatives/${id}/stand/tasks`, { title: "Year zero", dueOn: "0000-01-01" })).status).toBe(400);
+    expect((await a.post(`/initiatives/${id}/stand/leads`, { buyerName: "Year zero", country: "DE", buyerType: "retailer", followUpOn: "0000-01-01" })).status).toBe(400);
 
     // Leads: each exhibitor its own unless the stand shares them; the broker all.
     const lead = await a.post(`/initiatives/${id}/stand/leads`, {

@@ -267,6 +267,36 @@ describe("the stand page", () => {
     expect(await html(path, cookies[0])).toContain("Your firm holds no space on this stand.");
   });
 
+  it("keeps another exhibitor's cost private: no totals with two firms, a translated note instead", async () => {
+    const { smes, cookies, brokerCookie, path } = await standFixture({ members: 3 });
+    await setEmployees(deps, [smes[1].firmId], 250);
+    expect((await post(path, cookies[0], { intent: "request", areaM2: "10" })).status).toBe(302);
+    expect((await post(path, cookies[1], { intent: "request", areaM2: "10" })).status).toBe(302);
+
+    const mine = await html(path, cookies[0]);
+    expect(mine).toMatch(/data-testid="own-cost">R\$(\s|&nbsp;)?5,000\.00</);
+    expect(mine).toContain('data-testid="totals-withheld"');
+    expect(mine).toContain("Totals are shown once 3 exhibitors hold space");
+    expect(mine).not.toContain('data-testid="total-net"');
+    expect(mine).not.toMatch(/Pays [^<]* now/);
+    // The other firm's net (10,000.00, not small) appears nowhere, nor the subsidy's total.
+    expect(mine).not.toMatch(/15,000\.00|R\$(\s|&nbsp;)?5,000\.00 now/);
+    const portuguese = await (await browserless(server.url).page(path, cookies[0], { headers: { "accept-language": "pt-BR" } })).text();
+    expect(portuguese).toContain("Os totais aparecem quando 3 expositores ocupam espaço");
+
+    // The broker sees every line and the totals.
+    const broker = await html(path, brokerCookie);
+    expect(broker).toContain('data-testid="total-net"');
+    expect(broker).not.toContain('data-testid="totals-withheld"');
+
+    // A third exhibitor: the totals appear, still nothing per subsidy.
+    expect((await post(path, cookies[2], { intent: "request", areaM2: "10" })).status).toBe(302);
+    const three = await html(path, cookies[0]);
+    expect(three).toContain('data-testid="total-net"');
+    expect(three).not.toContain('data-testid="totals-withheld"');
+    expect(three).not.toMatch(/Pays [^<]* now/);
+  });
+
   it("answers an invalid request with a field message and writes nothing", async () => {
     const { smes, initiativeId, cookies, path } = await standFixture();
     const bad = await post(path, cookies[0], { intent: "request", areaM2: "a lot" });
@@ -358,7 +388,7 @@ describe("the stand page", () => {
   });
 
   it("logs leads, turns one into an invitation link and prefills the buyer's sign-up", async () => {
-    const { smes, initiativeId, cookies, brokerCookie, path } = await standFixture();
+    const { smes, initiativeId, networkId, cookies, brokerCookie, path } = await standFixture();
     await post(path, cookies[0], { intent: "request", areaM2: "10" });
     // Without space, no lead form.
     expect(await html(path, cookies[1])).not.toContain('name="intent" value="addLead"');
@@ -418,6 +448,14 @@ describe("the stand page", () => {
     const [linked] = await server.app.deps.db.select().from(standLead).where(eq(standLead.id, lead.id));
     expect(linked.joinedFirmId).toBeTruthy();
     expect(await html(path, cookies[0])).toContain("Joined Jointly");
+
+    // The broker's network page tells the stand's story in words, never as action names.
+    const networkPage = await html(`/networks/${networkId}`, brokerCookie);
+    const activity = /<ol[^>]*data-testid="activity">([\s\S]*?)<\/ol>/.exec(networkPage)?.[1] ?? "";
+    for (const words of ["requested space on the stand", "logged a lead met at the fair", "invited a lead to Jointly", "a buyer met at the fair joined Jointly through its invitation"]) {
+      expect(activity).toContain(words);
+    }
+    expect(activity).not.toMatch(/stand\.[a-z_]+/);
   });
 
   it("offers the calendar as an ICS file, the initiative page links to the stand, and outsiders get 404", async () => {

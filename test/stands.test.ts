@@ -194,20 +194,62 @@ describe("costs", () => {
     expect(all.totals).toEqual({ grossMinor: 2_000_000, subsidyMinor: 1_000_000, netMinor: 1_000_000 });
     expect(all.bySubsidy).toEqual([expect.objectContaining({ sponsor: "SEBRAE", amountMinor: 1_000_000, eligibleCount: 3 })]);
 
-    // An exhibitor sees its own line and the totals; a member without space the totals only.
+    // With three firms holding space an exhibitor sees its own line and the totals, never the
+    // figures per subsidy; a member without space the totals only.
     const mine = await getStandCosts(deps, smes[1].actor, { initiativeId });
     expect(mine.seesAll).toBe(false);
     expect(mine.lines.map((l) => l.firmId)).toEqual([smes[1].firmId]);
     expect(mine.own).toMatchObject({ grossMinor: 400_000, netMinor: 200_000 });
-    expect(mine.totals.grossMinor).toBe(2_000_000);
+    expect(mine.totals).toEqual({ grossMinor: 2_000_000, subsidyMinor: 1_000_000, netMinor: 1_000_000 });
+    expect(mine.bySubsidy).toBeNull();
     const bystander = await getStandCosts(deps, smes[3].actor, { initiativeId });
     expect(bystander.lines).toEqual([]);
     expect(bystander.own).toBeNull();
+    expect(bystander.totals).toEqual(mine.totals);
+    expect(bystander.bySubsidy).toBeNull();
 
     // A large firm is not eligible: it pays its full share.
     await setEmployees(deps, [smes[2].firmId], 250);
     const view = await getStand(deps, smes[2].actor, { initiativeId });
     expect(view.costs.own).toMatchObject({ grossMinor: 1_000_000, subsidyMinor: 0, netMinor: 1_000_000, eligibleSubsidyIds: [] });
+  });
+
+  it("does not let a co-exhibitor work out another firm's cost when the stand keeps costs private", async () => {
+    const { broker, networkId, smes } = await networkWithMembers(deps, 4);
+    await setEmployees(deps, [smes[0].firmId, smes[2].firmId], 20);
+    await setEmployees(deps, [smes[1].firmId], 250);
+    const { initiativeId } = await openStand(deps, broker.actor, networkId);
+    await requestStandSpace(deps, smes[0].actor, { initiativeId, areaM2: "10" });
+    await requestStandSpace(deps, smes[1].actor, { initiativeId, areaM2: "10" });
+
+    // Two exhibitors: the totals minus one's own line would be the other's line, and the
+    // subsidy's eligible count would tell whether the other firm is small. Neither is given.
+    for (const reader of [smes[0], smes[3]]) {
+      for (const costs of [await getStandCosts(deps, reader.actor, { initiativeId }), (await getStand(deps, reader.actor, { initiativeId })).costs]) {
+        expect(costs.seesAll).toBe(false);
+        expect(costs.totals).toBeNull();
+        expect(costs.bySubsidy).toBeNull();
+        expect(costs.totalsFromExhibitors).toBe(3);
+        // What the stand's settings and plan make public stays.
+        expect(costs).toMatchObject({ totalCostMinor: 2_000_000, exhibitorCount: 2, uncoveredMinor: 0 });
+        expect(costs.lines.map((l) => l.firmId)).toEqual(reader === smes[0] ? [smes[0].firmId] : []);
+      }
+    }
+    expect((await getStandCosts(deps, smes[0].actor, { initiativeId })).own).toMatchObject({ grossMinor: 1_000_000, subsidyMinor: 500_000, netMinor: 500_000 });
+    // The broker sees everything.
+    const all = await getStandCosts(deps, broker.actor, { initiativeId });
+    expect(all.totals).toEqual({ grossMinor: 2_000_000, subsidyMinor: 500_000, netMinor: 1_500_000 });
+    expect(all.bySubsidy).toEqual([expect.objectContaining({ sponsor: "SEBRAE", amountMinor: 500_000, eligibleCount: 1 })]);
+
+    // A third exhibitor: the totals cover two other firms; still nothing per subsidy.
+    await requestStandSpace(deps, smes[2].actor, { initiativeId, areaM2: "10" });
+    const three = await getStandCosts(deps, smes[0].actor, { initiativeId });
+    expect(three.totals).toEqual((await getStandCosts(deps, broker.actor, { initiativeId })).totals);
+    expect(three.totals!.grossMinor).toBe(2_000_000);
+    expect(three.bySubsidy).toBeNull();
+    // A release brings the count back to two: withheld again.
+    await releaseStandSpace(deps, smes[2].actor, { initiativeId });
+    expect((await getStandCosts(deps, smes[0].actor, { initiativeId })).totals).toBeNull();
   });
 
   it("shows co-exhibitors' costs only when the stand shares them", async () => {
@@ -225,6 +267,9 @@ describe("costs", () => {
     });
     const shared = await getStand(deps, smes[0].actor, { initiativeId });
     expect(shared.costs.seesAll).toBe(true);
+    // Sharing costs shows the exhibitors everything, the totals with two firms too.
+    expect(shared.costs.totals).not.toBeNull();
+    expect(shared.costs.bySubsidy).toHaveLength(1);
     expect(shared.costs.lines.map((l) => l.firmId).sort()).toEqual([smes[0].firmId, smes[1].firmId].sort());
   });
 });

@@ -6,8 +6,10 @@ import { formatM2, TableWrap } from "./stand-plan";
 /**
  * The stand's cost table: each exhibitor's gross share, what each subsidy pays towards it and
  * the net amount, with totals that reconcile to the stand's cost (the domain splits with largest
- * remainder, so they add up to the cent). Money in the reader's locale. An exhibitor sees its own
- * line (every line when the stand shares costs); the broker sees all.
+ * remainder, so they add up to the cent). Money in the reader's locale. The broker sees every line,
+ * and so do the exhibitors when the stand shares costs; anyone else sees its own line, the totals
+ * only once enough firms hold space (`totals` null until then) and nothing per subsidy
+ * (`bySubsidy` null): see server/services/stands/get-stand.ts.
  */
 
 export interface SubsidyRule {
@@ -36,7 +38,8 @@ export function StandCosts({
   const money = (minor: number) => formatMoney(locale, minor, costs.currency);
   const area = (dm2: number) => t("stands.plan.m2", { value: formatM2(locale, dm2) });
   const percent = (bp: number) => formatNumber(locale, bp / 10_000, { style: "percent", maximumFractionDigits: 2 });
-  const paidBy = new Map(costs.bySubsidy.map((s) => [s.subsidyId, s]));
+  const paidBy = new Map((costs.bySubsidy ?? []).map((s) => [s.subsidyId, s]));
+  const totals = costs.totals;
   const own = costs.own;
 
   const describe = (s: SubsidyRule) => {
@@ -125,6 +128,11 @@ export function StandCosts({
 
       <h3>{costs.seesAll ? t("stands.costs.allLines") : t("stands.costs.ownLine")}</h3>
       {!costs.seesAll ? <p className="muted small">{t("stands.costs.privateLines")}</p> : null}
+      {totals === null ? (
+        <p className="muted small" data-testid="totals-withheld">
+          {t("stands.costs.totalsWithheld", { min: formatNumber(locale, costs.totalsFromExhibitors) })}
+        </p>
+      ) : null}
       <TableWrap label={t("stands.costs.caption", { currency: costs.currency })}>
         <table className="cost-table" data-testid="cost-table">
           <caption className="visually-hidden">{t("stands.costs.caption", { currency: costs.currency })}</caption>
@@ -184,30 +192,41 @@ export function StandCosts({
               </tr>
             ))}
           </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t("stands.costs.totalRow", { count: costs.exhibitorCount })}</th>
-              <td className="num">{area(allocatedDm2)}</td>
-              <td className="num" data-testid="total-gross">
-                {money(costs.totals.grossMinor)}
-              </td>
-              {subsidies.map((s) => (
-                <td className="num" key={s.id}>
-                  − {money(paidBy.get(s.id)?.amountMinor ?? 0)}
+          {totals ? (
+            <tfoot>
+              <tr>
+                <th scope="row">{t("stands.costs.totalRow", { count: costs.exhibitorCount })}</th>
+                <td className="num">{area(allocatedDm2)}</td>
+                <td className="num" data-testid="total-gross">
+                  {money(totals.grossMinor)}
                 </td>
-              ))}
-              <td className="num" data-testid="total-net">
-                {money(costs.totals.netMinor)}
-              </td>
-            </tr>
-          </tfoot>
+                {subsidies.length === 0 ? null : costs.bySubsidy ? (
+                  subsidies.map((s) => (
+                    <td className="num" key={s.id}>
+                      − {money(paidBy.get(s.id)?.amountMinor ?? 0)}
+                    </td>
+                  ))
+                ) : (
+                  <td className="num" colSpan={subsidies.length}>
+                    − {money(totals.subsidyMinor)}
+                    {subsidies.length > 1 ? <span className="visually-hidden"> ({t("stands.costs.allSubsidies")})</span> : null}
+                  </td>
+                )}
+                <td className="num" data-testid="total-net">
+                  {money(totals.netMinor)}
+                </td>
+              </tr>
+            </tfoot>
+          ) : null}
         </table>
       </TableWrap>
-      <p className="muted small" data-testid="cost-reconciliation">
-        {costs.uncoveredMinor > 0
-          ? t("stands.costs.uncovered", { total: money(costs.uncoveredMinor) })
-          : t("stands.costs.reconciled", { total: money(costs.totalCostMinor), subsidies: money(costs.totals.subsidyMinor), net: money(costs.totals.netMinor) })}
-      </p>
+      {costs.uncoveredMinor > 0 || totals ? (
+        <p className="muted small" data-testid="cost-reconciliation">
+          {costs.uncoveredMinor > 0 || !totals
+            ? t("stands.costs.uncovered", { total: money(costs.uncoveredMinor) })
+            : t("stands.costs.reconciled", { total: money(costs.totalCostMinor), subsidies: money(totals.subsidyMinor), net: money(totals.netMinor) })}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -75,6 +75,7 @@ const STAND_ACTIVITY = new Set([
   "stand.task_updated",
   "stand.lead_added",
   "stand.lead_invited",
+  "stand.lead_joined",
 ]);
 
 /** The activity log's words for a stand's entries ("stand.space_trimmed" -> "trimmed space to 8 m²"), or null. */

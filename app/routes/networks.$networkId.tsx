@@ -9,6 +9,7 @@ import { LINKS } from "../../server/domain/chain-position";
 import { emailSchema } from "../../server/schemas/accounts";
 import { describedBy, Field } from "../components/field";
 import { FormattedDate, FormattedNumber } from "../components/formatted";
+import { standActivityText } from "../components/stand-panel";
 import { formatNumber } from "../i18n/format";
 import { ErrorMessage } from "../root";
 import { requireActor } from "../utils/auth.server";
@@ -198,7 +199,10 @@ export default function NetworkPage() {
   const activityText = (action: string) => {
     const key = `networks.activity.${action.replaceAll(".", "_")}`;
     const learning = `learning.networkActivity.${action.replaceAll(".", "_")}`;
-    return i18n.exists(key) ? t(key) : i18n.exists(learning) ? t(learning) : action;
+    if (i18n.exists(key)) return t(key);
+    if (i18n.exists(learning)) return t(learning);
+    // A stand's entries in the stand's words (without areas: the plan on the stand's page shows those).
+    return standActivityText({ action, after: null }, t, i18n.language) ?? action;
   };
 
   const inviteFirmErrors = errorsOf("inviteFirm");

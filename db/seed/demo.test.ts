@@ -424,8 +424,8 @@ describe("seedDemo", () => {
     expect(participants.map((p) => p.firmId).sort()).toEqual(spaces.map((s) => s.firmId).sort());
 
     // Costs reconcile to the cent; the small firms pay half, the larger ones their full share.
-    expect(view.costs.totals.grossMinor).toBe(DEMO_STAND.totalCostMinor);
-    expect(view.costs.totals.grossMinor).toBe(view.costs.totals.subsidyMinor + view.costs.totals.netMinor);
+    expect(view.costs.totals!.grossMinor).toBe(DEMO_STAND.totalCostMinor);
+    expect(view.costs.totals!.grossMinor).toBe(view.costs.totals!.subsidyMinor + view.costs.totals!.netMinor);
     const line = (key: string) => view.costs.lines.find((l) => l.firmId === demoId(`firm:${key}`))!;
     // By area over the 36 m² held: 12 m² carry a third of R$ 160,000.00, to the cent.
     expect(Math.abs(line("passo-firme").grossMinor - DEMO_STAND.totalCostMinor / 3)).toBeLessThan(1);

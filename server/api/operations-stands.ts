@@ -140,7 +140,7 @@ export const standOperations: Operation[] = [
     method: "get",
     path: "/initiatives/{initiativeId}/stand/costs",
     summary:
-      "Each exhibitor's gross share, subsidies and net amount: the brokers see every line, an exhibitor its own and the totals (every line when the stand shares costs)",
+      "Each exhibitor's gross share, subsidies and net amount: the brokers see every line (the exhibitors too when the stand shares costs); otherwise a reader gets its own line and, once three firms hold space, the totals, never the amounts per subsidy",
     tag: "stands",
     params: standPath,
     response: standCostsResponse,

@@ -66,10 +66,18 @@ const standCostView = z.object({
   fixedFeeMinor: minor.nullable(),
   /** Firms holding space (requested or confirmed), over whom the total is split. */
   exhibitorCount: z.number().int(),
-  totals: z.object({ grossMinor: minor, subsidyMinor: minor, netMinor: minor }),
-  bySubsidy: z.array(
-    z.object({ subsidyId: z.string(), sponsor: z.string(), amountMinor: minor, unusedMinor: minor, eligibleCount: z.number().int() }),
-  ),
+  /**
+   * The stand's totals. Null for a reader who sees only its own line (seesAll false) while fewer
+   * than `totalsFromExhibitors` firms hold space: with two, the other firm's line would be the
+   * totals minus the reader's own.
+   */
+  totals: z.object({ grossMinor: minor, subsidyMinor: minor, netMinor: minor }).nullable(),
+  /** What each subsidy pays and for how many firms: null unless the reader sees every line (it tells who qualified). */
+  bySubsidy: z
+    .array(z.object({ subsidyId: z.string(), sponsor: z.string(), amountMinor: minor, unusedMinor: minor, eligibleCount: z.number().int() }))
+    .nullable(),
+  /** Firms that must hold space before a reader who sees only its own line gets the totals. */
+  totalsFromExhibitors: z.number().int(),
   /** For fee_plus_area: the fees charged, the rest split by area, or the equal split when n × fee exceeds the total. */
   feeCoverage: z
     .object({ feeMinor: minor, feesTotalMinor: minor, restByAreaMinor: minor, fallback: z.literal("equal").nullable() })

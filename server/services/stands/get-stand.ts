@@ -20,9 +20,14 @@ import { loadSubsidies } from "./stand-settings";
  * Who sees what on a stand (issue 5 section 5):
  * - the plan (exhibitors' names and areas) is shared with everyone who may read the initiative:
  *   a joint stand's exhibitors stand side by side and know each other;
- * - costs: the network's brokers (and admins) see every exhibitor's line; an exhibitor sees its
- *   own line and the totals, and every line when the stand shares costs; other members see the
- *   totals only;
+ * - costs: the network's brokers (and admins) see every exhibitor's line, and so do the exhibitors
+ *   when the stand shares costs. Anyone else who reads the stand (an exhibitor of a stand that
+ *   does not share costs, a member without space) gets its own line, if any, and what the stand's
+ *   settings and plan already make public (total cost, rule, exhibitors, fees). The totals of
+ *   gross, subsidy and net only come once COST_TOTALS_MIN_EXHIBITORS firms hold space (with two,
+ *   the other firm's line is the totals minus one's own), and nothing per subsidy (`bySubsidy`:
+ *   amounts, unused part, eligible count) ever, as it tells which firms qualified
+ *   (docs/decisions/010-trade-fair-stands.md);
  * - the waiting list: brokers see it whole; a member sees its own place and how many wait;
  * - tasks: the network's brokers and the initiative's participants (admins too);
  * - leads: brokers all; an exhibitor its own, and every exhibitor's when the stand shares leads
@@ -58,6 +63,9 @@ function viewerOf(actor: Actor, facts: StandFacts, exhibitorIds: readonly string
 
 type Holding = Awaited<ReturnType<typeof holdingSpaces>>;
 
+/** Firms that must hold space before a reader who may not see every line gets the cost totals. */
+export const COST_TOTALS_MIN_EXHIBITORS = 3;
+
 /** Costs over the held (requested and confirmed) space, as far as the viewer may see them. */
 async function costView(db: Db | Tx, row: StandRow, spaces: Holding, viewer: Pick<StandViewer, "firmId" | "seesAllCosts">) {
   const subsidies = await loadSubsidies(db, row.initiativeId);
@@ -89,19 +97,24 @@ async function costView(db: Db | Tx, row: StandRow, spaces: Holding, viewer: Pic
     eligibleSubsidyIds: l.eligible,
   }));
   const own = lines.find((l) => l.firmId === viewer.firmId) ?? null;
+  const all = viewer.seesAllCosts;
   return {
     currency: row.currency,
     totalCostMinor: row.totalCostMinor,
     splitRule: row.splitRule,
     fixedFeeMinor: row.fixedFeeMinor,
     exhibitorCount: lines.length,
-    totals: result.totals,
-    bySubsidy: result.bySubsidy.map((s) => ({ ...s })),
+    /** Withheld (null) from a reader who may not see every line while fewer than COST_TOTALS_MIN_EXHIBITORS firms hold space. */
+    totals: all || lines.length >= COST_TOTALS_MIN_EXHIBITORS ? result.totals : null,
+    /** Per subsidy (amounts, eligible firms): only for readers who see every line. */
+    bySubsidy: all ? result.bySubsidy.map((s) => ({ ...s })) : null,
+    /** How many firms must hold space before the totals are shown to a reader who sees only its own line. */
+    totalsFromExhibitors: COST_TOTALS_MIN_EXHIBITORS,
     feeCoverage: result.feeCoverage ?? null,
     uncoveredMinor: result.uncoveredMinor,
-    seesAll: viewer.seesAllCosts,
+    seesAll: all,
     own,
-    lines: viewer.seesAllCosts ? lines : own ? [own] : [],
+    lines: all ? lines : own ? [own] : [],
   };
 }
 export type StandCostView = Awaited<ReturnType<typeof costView>>;
