@@ -600,23 +600,11 @@ export function TrendChart({ kpiName, unit, direction, points, references = [], 
           )
         )}
 
-        {refLabels.map(({ ref, i, lineY, labelY }) => {
-          const label = placeLabel(
-            plotRight,
-            t("benchmarkChart.referenceLabel", { source: ref.source, value: measure(ref.value) }),
-            T.font,
-            plotLeft,
-            plotRight
-          );
-          return (
-            <g key={`ref-${i}`} className="bm-reference" data-reference={ref.source}>
-              <line x1={plotLeft} x2={plotRight} y1={lineY} y2={lineY} className="bm-ref-line" />
-              <text x={label.x} y={labelY} textAnchor={label.anchor} className="bm-ref-text" fontSize={T.font}>
-                {label.text}
-              </text>
-            </g>
-          );
-        })}
+        {refLabels.map(({ ref, i, lineY }) => (
+          <g key={`ref-${i}`} className="bm-reference" data-reference={ref.source}>
+            <line x1={plotLeft} x2={plotRight} y1={lineY} y2={lineY} className="bm-ref-line" />
+          </g>
+        ))}
 
         {lines(hasMedian).map((run) => (
           <path key={`median-${run[0]}`} d={line(run, (p) => p.median)} className="bm-median-line" />
@@ -644,6 +632,22 @@ export function TrendChart({ kpiName, unit, direction, points, references = [], 
             </path>
           ) : null
         )}
+
+        {/* Reference labels last, so their halo keeps them readable over the median and "you" lines. */}
+        {refLabels.map(({ ref, i, labelY }) => {
+          const label = placeLabel(
+            plotRight,
+            t("benchmarkChart.referenceLabel", { source: ref.source, value: measure(ref.value) }),
+            T.font,
+            plotLeft,
+            plotRight
+          );
+          return (
+            <text key={`ref-label-${i}`} x={label.x} y={labelY} textAnchor={label.anchor} className="bm-ref-text" fontSize={T.font} data-reference-label={ref.source}>
+              {label.text}
+            </text>
+          );
+        })}
 
         {points.map((p, i) =>
           showLabel(i) ? (
