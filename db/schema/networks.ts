@@ -26,6 +26,11 @@ export const network = pgTable(
     hhiModerate: integer("hhi_moderate").notNull().default(1500),
     hhiHigh: integer("hhi_high").notNull().default(2500),
     systemicShareBp: integer("systemic_share_bp").notNull().default(2000),
+    /**
+     * Contributors needed before an aggregate of members' confidential figures is shown
+     * (server/domain/disclosure.ts): five at least; a network may raise it, never lower it.
+     */
+    disclosureMinContributors: integer("disclosure_min_contributors").notNull().default(5),
     createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -35,6 +40,7 @@ export const network = pgTable(
       "network_thresholds_ordered",
       sql`0 < ${t.notableShareBp} and ${t.notableShareBp} <= ${t.warningShareBp} and ${t.warningShareBp} <= ${t.criticalShareBp} and ${t.criticalShareBp} <= 10000 and 0 < ${t.hhiModerate} and ${t.hhiModerate} <= ${t.hhiHigh} and ${t.hhiHigh} <= 10000 and 0 < ${t.systemicShareBp} and ${t.systemicShareBp} <= 10000`,
     ),
+    check("network_disclosure_floor", sql`${t.disclosureMinContributors} between 5 and 50`),
   ],
 );
 

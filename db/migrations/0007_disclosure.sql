@@ -1,0 +1,2 @@
+ALTER TABLE "network" ADD COLUMN "disclosure_min_contributors" integer DEFAULT 5 NOT NULL;--> statement-breakpoint
+ALTER TABLE "network" ADD CONSTRAINT "network_disclosure_floor" CHECK ("network"."disclosure_min_contributors" between 5 and 50);
