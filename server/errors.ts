@@ -41,8 +41,37 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return fields;
 }
 
-/** Parses input with a zod schema or throws a 400 AppError listing each field's messages. */
+const NUL = "\u0000";
+export const NUL_MESSAGE = "Must not contain a NUL character";
+
+/** Paths ("lines.0.note") of the strings in a value that hold a NUL character, which PostgreSQL's text refuses. */
+export function nulFields(value: unknown, path: string[] = [], found: string[] = []): string[] {
+  if (typeof value === "string") {
+    if (value.includes(NUL)) found.push(path.join(".") || "_");
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => nulFields(item, [...path, String(index)], found));
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      if (key.includes(NUL)) found.push([...path, key].join("."));
+      else nulFields(item, [...path, key], found);
+    }
+  }
+  return found;
+}
+
+/** A 400 naming every field of the input that holds a NUL character, or nothing. */
+export function rejectNul(input: unknown): void {
+  const fields = nulFields(input);
+  if (fields.length > 0) throw invalidFields(Object.fromEntries(fields.map((field) => [field, ["nul", NUL_MESSAGE]])));
+}
+
+/**
+ * Parses input with a zod schema or throws a 400 AppError listing each field's messages. Every
+ * use case parses its raw input here, so a NUL character is refused here once for every form,
+ * API call and socket message, before it can reach the database.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  rejectNul(input);
   const result = schema.safeParse(input);
   if (!result.success) throw new AppError("invalid_input", "Invalid input", fieldErrorsOf(result.error));
   return result.data;
