@@ -44,16 +44,30 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 const NUL = "\u0000";
 export const NUL_MESSAGE = "Must not contain a NUL character";
 
-/** Paths ("lines.0.note") of the strings in a value that hold a NUL character, which PostgreSQL's text refuses. */
-export function nulFields(value: unknown, path: string[] = [], found: string[] = []): string[] {
-  if (typeof value === "string") {
-    if (value.includes(NUL)) found.push(path.join(".") || "_");
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) => nulFields(item, [...path, String(index)], found));
-  } else if (value !== null && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      if (key.includes(NUL)) found.push([...path, key].join("."));
-      else nulFields(item, [...path, key], found);
+/**
+ * Paths ("lines.0.note") of the strings in a value that hold a NUL character, which PostgreSQL's
+ * text refuses. Iterative, so that a body nested thousands deep cannot overflow the stack.
+ */
+export function nulFields(value: unknown): string[] {
+  type Path = { key: string; parent: Path } | null;
+  const join = (path: Path): string => {
+    const keys: string[] = [];
+    for (let p = path; p; p = p.parent) keys.push(p.key);
+    return keys.reverse().join(".") || "_";
+  };
+  const found: string[] = [];
+  const stack: Array<[unknown, Path]> = [[value, null]];
+  while (stack.length > 0) {
+    const [item, path] = stack.pop()!;
+    if (typeof item === "string") {
+      if (item.includes(NUL)) found.push(join(path));
+    } else if (item !== null && typeof item === "object") {
+      const entries = Array.isArray(item) ? item.map((v, i) => [String(i), v] as const) : Object.entries(item);
+      // Pushed in reverse, so fields are reported in their order; a key with a NUL is reported as itself.
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i];
+        stack.push([key.includes(NUL) ? key : child, { key, parent: path }]);
+      }
     }
   }
   return found;
