@@ -106,3 +106,21 @@ describe("a NUL character in any field", () => {
     }
   });
 });
+
+describe("an address that is not percent-encoded UTF-8", () => {
+  it("is a 400 in the documented shape on the API (the fuzzer's 500), and never a 500 on a page", async () => {
+    const owner = await createFirmOwner(deps);
+    const cookie = await signIn(server.url, owner.email, PASSWORD);
+    const res = await fetch(`${server.url}/api/v1/initiatives/%ED%A0%80/messages`, {
+      method: "POST",
+      headers: { cookie, origin: server.url, "content-type": "application/json" },
+      body: JSON.stringify({ body: "Hello" }),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: { code: "invalid_input", message: "Malformed URL", fields: { _: ["The address is not valid percent-encoded UTF-8"] } } });
+    const { page } = browserless(server.url);
+    for (const path of ["/firms/%ED%A0%80", "/initiatives/%ED%A0%80", "/networks/%E0%A4%A", "/needs/%ff"]) {
+      expect((await page(path, cookie)).status, path).toBeLessThan(500);
+    }
+  });
+});
