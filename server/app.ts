@@ -17,6 +17,7 @@ import { CLIENT_IP_HEADER, createAuth, type Auth } from "./auth";
 import type { Env } from "./env";
 import type { JointlyLoadContext } from "./load-context";
 import { createRealtime, type Realtime } from "./realtime/server";
+import { appErrorsAsResponses } from "./remix-errors";
 import { ensureAdmin } from "./services/accounts/ensure-admin";
 import { ensureShippedKpis } from "./services/learning/kpi-catalogue";
 import type { Deps } from "./services/deps";
@@ -140,7 +141,7 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
   app.use("/api/v1", createApiRouter({ services, auth, logger }));
 
   if (options.build) {
-    const build = options.build;
+    const build = appErrorsAsResponses(options.build);
     app.all(
       "*",
       createRequestHandler({

@@ -41,8 +41,51 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return fields;
 }
 
-/** Parses input with a zod schema or throws a 400 AppError listing each field's messages. */
+const NUL = "\u0000";
+export const NUL_MESSAGE = "Must not contain a NUL character";
+
+/**
+ * Paths ("lines.0.note") of the strings in a value that hold a NUL character, which PostgreSQL's
+ * text refuses. Iterative, so that a body nested thousands deep cannot overflow the stack.
+ */
+export function nulFields(value: unknown): string[] {
+  type Path = { key: string; parent: Path } | null;
+  const join = (path: Path): string => {
+    const keys: string[] = [];
+    for (let p = path; p; p = p.parent) keys.push(p.key);
+    return keys.reverse().join(".") || "_";
+  };
+  const found: string[] = [];
+  const stack: Array<[unknown, Path]> = [[value, null]];
+  while (stack.length > 0) {
+    const [item, path] = stack.pop()!;
+    if (typeof item === "string") {
+      if (item.includes(NUL)) found.push(join(path));
+    } else if (item !== null && typeof item === "object") {
+      const entries = Array.isArray(item) ? item.map((v, i) => [String(i), v] as const) : Object.entries(item);
+      // Pushed in reverse, so fields are reported in their order; a key with a NUL is reported as itself.
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i];
+        stack.push([key.includes(NUL) ? key : child, { key, parent: path }]);
+      }
+    }
+  }
+  return found;
+}
+
+/** A 400 naming every field of the input that holds a NUL character, or nothing. */
+export function rejectNul(input: unknown): void {
+  const fields = nulFields(input);
+  if (fields.length > 0) throw invalidFields(Object.fromEntries(fields.map((field) => [field, ["nul", NUL_MESSAGE]])));
+}
+
+/**
+ * Parses input with a zod schema or throws a 400 AppError listing each field's messages. Every
+ * use case parses its raw input here, so a NUL character is refused here once for every form,
+ * API call and socket message, before it can reach the database.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  rejectNul(input);
   const result = schema.safeParse(input);
   if (!result.success) throw new AppError("invalid_input", "Invalid input", fieldErrorsOf(result.error));
   return result.data;

@@ -6,8 +6,7 @@ export function isAppError(error: unknown): error is AppError {
 }
 
 export function throwAsResponse(error: unknown): never {
-  if (isAppError(error) && error.code !== "invalid_input") {
-    throw new Response(error.message, { status: error.status });
-  }
+  // Invalid input a page did not turn into field messages is still the client's error, not a 500.
+  if (isAppError(error)) throw new Response(error.message, { status: error.status });
   throw error;
 }

@@ -56,6 +56,10 @@ export function createApiRouter(options: { services: Services; auth: Auth; logge
     if ((error as { type?: string })?.type === "entity.too.large") {
       return sendError(res, new AppError("invalid_input", "Body too large", { _: ["Body too large"] }));
     }
+    // A path parameter that is not percent-encoded UTF-8: Express cannot decode it.
+    if (error instanceof URIError) {
+      return sendError(res, new AppError("invalid_input", "Malformed URL", { _: ["The address is not valid percent-encoded UTF-8"] }));
+    }
     logger.error({ err: error }, "api error");
     res.status(500).json({ error: { code: "internal", message: "Something went wrong" } });
   });

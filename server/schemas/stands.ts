@@ -147,4 +147,4 @@ export const addLeadSchema = z.object({
 
 export const inviteLeadSchema = z.object({ initiativeId: z.uuid("Not an initiative id"), leadId: z.uuid("Not a lead id") });
 
-export const leadTokenSchema = z.object({ token: z.string().trim().min(16).max(128) });
+export const leadTokenSchema = z.object({ token: z.string().trim().min(16).max(128).regex(/^[A-Za-z0-9_-]+$/, "Not an invitation token") });

@@ -1,0 +1,42 @@
+import type { ServerBuild } from "@remix-run/node";
+import { ERROR_STATUS, type ErrorCode } from "./errors";
+
+type Handler = (args: unknown) => Promise<unknown>;
+
+/** The Remix build holds its own copy of AppError, so it is recognised by name and code. */
+function appErrorStatus(error: unknown): number | null {
+  if (!(error instanceof Error) || error.name !== "AppError") return null;
+  const status = ERROR_STATUS[(error as { code?: string }).code as ErrorCode];
+  return typeof status === "number" ? status : null;
+}
+
+function answering(handler: Handler | undefined): Handler | undefined {
+  if (!handler) return handler;
+  return async (args) => {
+    try {
+      return await handler(args);
+    } catch (error) {
+      const status = appErrorStatus(error);
+      if (status !== null) throw new Response((error as Error).message, { status });
+      throw error;
+    }
+  };
+}
+
+/**
+ * Every page loader and action, so that a use case's expected failure (bad input, forbidden,
+ * not found) a route did not catch is answered with its status instead of a 500: no input makes
+ * a page fail. Routes still catch the failures they show as form messages.
+ */
+export function appErrorsAsResponses(build: ServerBuild): ServerBuild {
+  const routes = Object.fromEntries(
+    Object.entries(build.routes).map(([id, route]) => {
+      const module = route.module as unknown as Record<string, unknown>;
+      return [
+        id,
+        { ...route, module: { ...module, loader: answering(module.loader as Handler | undefined), action: answering(module.action as Handler | undefined) } },
+      ];
+    }),
+  );
+  return { ...build, routes: routes as ServerBuild["routes"] };
+}
