@@ -143,6 +143,8 @@ export const networkResponse = z.object({
     hhiModerate: z.number().int(),
     hhiHigh: z.number().int(),
     systemicShareBp: z.number().int(),
+    /** Firms needed before an aggregate of members' confidential figures is shown (at least 5). */
+    disclosureMinContributors: z.number().int(),
     createdBy: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
