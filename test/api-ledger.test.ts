@@ -140,7 +140,9 @@ describe("/api/v1 sales ledger and dependence", () => {
     expect(network.body.period).toBe("2026");
     expect(network.body.members.map((m: { firmId: string }) => m.firmId)).toEqual([s.sme.firmId, s.peer.firmId]);
     expect(network.body.members[0]).toMatchObject({ level: "critical", topShareBp: 8000 });
-    expect(network.body.systemicBuyers[0]).toMatchObject({ key: s.buyer.firmId, shareBp: 5333 });
+    // One member sells to it: systemic, its combined figure (that member's own) withheld.
+    expect(network.body.systemicBuyers[0]).toMatchObject({ key: s.buyer.firmId, contributors: 1, amountMinor: null, shareBp: null, withheld: "too_few" });
+    expect(network.body.disclosure).toEqual({ minContributors: 5 });
     expect(network.body.systemicBuyers[0].members).toEqual([expect.objectContaining({ firmId: s.sme.firmId, shareBp: 8000 })]);
     expectDocumented("getNetworkDependence", (await s.admin.client.get(`/networks/${s.networkId}/dependence`)).body);
   });

@@ -430,8 +430,18 @@ describe("/api/v1 memberships", () => {
     const bad = await broker.client.put(`/networks/not-a-network`, details);
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.networkId).toBeDefined();
+    // The disclosure threshold: raised, never below 5 (a field-level 400, nothing written).
+    const tooLow = await broker.client.put(`/networks/${networkId}`, { ...details, disclosureMinContributors: 4 });
+    expect(tooLow.status).toBe(400);
+    expect(Object.keys(tooLow.body.error.fields)).toEqual(["disclosureMinContributors"]);
+    expect((await broker.client.get(`/networks/${networkId}`)).body.network.disclosureMinContributors).toBe(5);
+    expect((await broker.client.put(`/networks/${networkId}`, { ...details, disclosureMinContributors: 7 })).status).toBe(200);
+    const raised = await broker.client.get(`/networks/${networkId}`);
+    expectDocumented("getNetwork", raised.body);
+    expect(raised.body.network.disclosureMinContributors).toBe(7);
     const updated = await broker.client.put(`/networks/${networkId}`, details);
     expect(updated.status).toBe(200);
+    expect((await broker.client.get(`/networks/${networkId}`)).body.network.disclosureMinContributors).toBe(7);
     expectDocumented("updateNetwork", updated.body);
     expect((await broker.client.get(`/networks/${networkId}`)).body.network).toMatchObject(details);
 
@@ -463,6 +473,8 @@ describe("OpenAPI document for networks and initiatives", () => {
     const res = await fetch(`${server.url}/api/v1/openapi.json`);
     expect(res.status).toBe(200);
     const doc = await res.json();
+    const threshold = doc.paths["/networks/{networkId}"].put.requestBody.content["application/json"].schema.properties.disclosureMinContributors;
+    expect(threshold).toMatchObject({ type: "integer", minimum: 5, maximum: 50 });
     const ids = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((methods) =>
       Object.values(methods).map((m) => m.operationId),
     );

@@ -5,8 +5,9 @@ import { addSalesEntries } from "../server/services/ledger/add-sales-entries";
 import { getFirmDependence } from "../server/services/ledger/get-firm-dependence";
 import { getNetworkDependence } from "../server/services/ledger/get-network-dependence";
 import { setExchangeRate } from "../server/services/ledger/set-exchange-rate";
+import { updateNetwork } from "../server/services/networks/update-network";
 import { createTestDatabase, type TestDatabase } from "./db";
-import { createFirmOwner, createUserWithRole, makeDeps } from "./factories";
+import { createFirmOwner, createUserWithRole, makeDeps, unique } from "./factories";
 import { networkWithMembers } from "./network-fixtures";
 
 let database: TestDatabase;
@@ -110,9 +111,34 @@ describe("network dependence", () => {
     expect(view.members.map((m) => m.firmId)).toEqual([a.firmId, b.firmId, c.firmId]);
     expect(view.members[0].firmId).toBe(a.firmId);
     expect(view.members[0]).toMatchObject({ topShareBp: 8500, level: "critical" });
-    // Stride takes 1150 of 3000 = 38.33% of the members' sales: systemic (over 20%).
-    expect(view.systemicBuyers[0]).toMatchObject({ name: "Stride Systemic", shareBp: 3833 });
+    // Stride takes 1150 of 3000 = 38.33% of the members' sales: systemic (over 20%), but only two
+    // members sell to it, so its combined figures are withheld; the members depending on it stay.
+    expect(view.systemicBuyers[0]).toMatchObject({ name: "Stride Systemic", contributors: 2, amountMinor: null, shareBp: null, withheld: "too_few" });
     expect(view.systemicBuyers[0].members.map((m) => m.firmId)).toEqual([a.firmId, b.firmId]);
     await expect(getNetworkDependence(deps, a.actor, { networkId })).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("publishes a buyer's combined sales only from 5 member firms (or the network's raised threshold), none above 85% of it", async () => {
+    const { broker, networkId, smes } = await networkWithMembers(deps, 6);
+    const us = await createFirmOwner(deps, { role: "buyer", firmName: unique("Stride Combined") });
+    for (const [i, sme] of smes.slice(0, 5).entries()) {
+      await addSalesEntries(deps, sme.actor, { firmId: sme.firmId, entries: [sale("", String(300 + 100 * i), { customerFirmId: us.firmId }), sale("Other", "500")] });
+    }
+    let view = await getNetworkDependence(deps, broker.actor, { networkId });
+    // 300+400+500+600+700 = 2,500 of 5,000.
+    expect(view.systemicBuyers[0]).toMatchObject({ key: us.firmId, contributors: 5, amountMinor: 250_000, shareBp: 5000, withheld: null });
+    expect(view.disclosure).toEqual({ minContributors: 5 });
+
+    // The network raises its threshold to 6: withheld, still systemic, members still listed.
+    await updateNetwork(deps, broker.actor, { networkId, name: unique("Rede"), sector: "1520", currency: "BRL", disclosureMinContributors: 6 });
+    view = await getNetworkDependence(deps, broker.actor, { networkId });
+    expect(view.systemicBuyers[0]).toMatchObject({ key: us.firmId, contributors: 5, amountMinor: null, shareBp: null, withheld: "too_few" });
+    expect(view.systemicBuyers[0].members).toHaveLength(5);
+
+    // A sixth member selling it 30,000: one firm makes up over 85% of the buyer's purchases.
+    await addSalesEntries(deps, smes[5].actor, { firmId: smes[5].firmId, entries: [sale("", "30000", { customerFirmId: us.firmId })] });
+    view = await getNetworkDependence(deps, broker.actor, { networkId });
+    expect(view.systemicBuyers[0]).toMatchObject({ key: us.firmId, contributors: 6, amountMinor: null, shareBp: null, withheld: "dominated" });
+    expect(view.systemicBuyers[0].members[0]).toMatchObject({ firmId: smes[5].firmId, shareBp: 10_000 });
   });
 });

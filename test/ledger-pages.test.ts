@@ -329,9 +329,15 @@ describe("the network's dependence page", () => {
     expect(members).toMatch(/data-level="critical"/);
     const systemic = html.match(/data-testid="systemic-buyers"[\s\S]*?<\/section>/)![0];
     expect(systemic).toContain("US Retail Chain");
-    // 850,000 of 1,800,000: 47.22% of the network's combined sales.
-    expect(systemic).toContain("47.22% of the network's combined sales");
+    // 850,000 of 1,800,000 (47.22%) comes from one member: systemic, but the combined figure
+    // is that member's own, so it is withheld with the reason.
+    expect(systemic).not.toContain("47.22%");
+    expect(systemic).not.toContain("850,000");
+    expect(systemic).toContain("Systemic: at least 20% of the network's combined sales.");
+    expect(systemic).toContain("Its combined figure is withheld: only 1 member sells to it, and combined figures need at least 5.");
     expect(systemic).toContain("1 member sells to this buyer:");
+    const portuguese = unescape(await (await page(`/networks/${networkId}/dependence?period=2029`, cookie, { headers: { "accept-language": "pt-BR" } })).text());
+    expect(portuguese).toContain("O número somado não aparece: só 1 membro vende a ele");
     expect(systemic).toContain(`href="/firms/${critical.firmId}/dependence"`);
     expect(systemic).toContain("85% of its sales");
     expect(html).toContain("No sales recorded for this period:");

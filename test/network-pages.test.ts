@@ -30,6 +30,7 @@ const validNetwork = {
   hhiModerate: "1500",
   hhiHigh: "2500",
   systemicShare: "20",
+  disclosureMinContributors: "5",
 };
 
 async function brokerWithNetwork(name = unique("Network")) {
@@ -96,6 +97,26 @@ describe("creating and editing a network", () => {
     expect(res.status).toBe(302);
     const details = await server.app.services.networks.get(broker.actor, { networkId });
     expect(details.network).toMatchObject({ name: "Renamed network", systemicShareBp: 1250 });
+  });
+});
+
+describe("the disclosure threshold on the network form", () => {
+  it("shows the threshold with its explanation, raises it, and refuses a value below 5 with a field message, writing nothing", async () => {
+    const { broker, networkId, cookie } = await brokerWithNetwork();
+    const form = await (await page(`/networks/${networkId}/edit`, cookie)).text();
+    expect(form).toMatch(/name="disclosureMinContributors"[^>]*value="5"/);
+    expect(form).toContain("never fewer than 5");
+    const raised = await post(`/networks/${networkId}/edit`, cookie, { ...validNetwork, disclosureMinContributors: "9" });
+    expect(raised.status).toBe(302);
+    expect((await server.app.services.networks.get(broker.actor, { networkId })).network.disclosureMinContributors).toBe(9);
+    const lowered = await post(`/networks/${networkId}/edit`, cookie, { ...validNetwork, name: "Lowered", disclosureMinContributors: "4" });
+    expect(lowered.status).toBe(400);
+    const html = await lowered.text();
+    expect(html).toContain("At least 5: a network may raise the threshold, never lower it");
+    expect(html).toMatch(/id="[^"]*disclosureMinContributors-error"/);
+    const after = (await server.app.services.networks.get(broker.actor, { networkId })).network;
+    expect(after).toMatchObject({ disclosureMinContributors: 9 });
+    expect(after.name).not.toBe("Lowered");
   });
 });
 

@@ -82,6 +82,32 @@ describe("creating and editing networks", () => {
   });
 });
 
+describe("the disclosure threshold", () => {
+  it("starts at 5 and may be raised, never set below 5; a request without it keeps the network's own", async () => {
+    const { broker, networkId } = await networkWithMembers(deps, 1);
+    const base = { networkId, name: "Threshold network", sector: "1520", currency: "BRL" };
+    expect((await getNetwork(deps, broker.actor, { networkId })).network.disclosureMinContributors).toBe(5);
+    await updateNetwork(deps, broker.actor, { ...base, disclosureMinContributors: 8 });
+    expect((await getNetwork(deps, broker.actor, { networkId })).network.disclosureMinContributors).toBe(8);
+    // An older client that does not know the field never lowers it.
+    await updateNetwork(deps, broker.actor, base);
+    expect((await getNetwork(deps, broker.actor, { networkId })).network.disclosureMinContributors).toBe(8);
+    for (const value of [4, 0, -1, 51, 5.5]) {
+      await expect(updateNetwork(deps, broker.actor, { ...base, disclosureMinContributors: value })).rejects.toMatchObject({
+        code: "invalid_input",
+        fields: { disclosureMinContributors: expect.any(Array) },
+      });
+    }
+    expect((await getNetwork(deps, broker.actor, { networkId })).network.disclosureMinContributors).toBe(8);
+    const broker2 = await createUserWithRole(deps, "broker");
+    await expect(
+      createNetwork(deps, broker2.actor, { name: "Too open", sector: "1520", currency: "BRL", disclosureMinContributors: 3 }),
+    ).rejects.toMatchObject({ code: "invalid_input", fields: { disclosureMinContributors: expect.any(Array) } });
+    const { id } = await createNetwork(deps, broker2.actor, { name: "Careful club", sector: "1520", currency: "BRL", disclosureMinContributors: 12 });
+    expect((await getNetwork(deps, broker2.actor, { networkId: id })).network.disclosureMinContributors).toBe(12);
+  });
+});
+
 describe("membership", () => {
   it("invites a firm, which accepts with consent; its brokers may then see its private profile", async () => {
     const broker = await createUserWithRole(deps, "broker");

@@ -267,8 +267,8 @@ describe("the stand page", () => {
     expect(await html(path, cookies[0])).toContain("Your firm holds no space on this stand.");
   });
 
-  it("keeps another exhibitor's cost private: no totals with two firms, a translated note instead", async () => {
-    const { smes, cookies, brokerCookie, path } = await standFixture({ members: 3 });
+  it("keeps another exhibitor's cost private: no totals below five firms or when one firm dominates, a translated note instead", async () => {
+    const { smes, cookies, brokerCookie, path } = await standFixture({ members: 5 });
     await setEmployees(deps, [smes[1].firmId], 250);
     expect((await post(path, cookies[0], { intent: "request", areaM2: "10" })).status).toBe(302);
     expect((await post(path, cookies[1], { intent: "request", areaM2: "10" })).status).toBe(302);
@@ -276,25 +276,33 @@ describe("the stand page", () => {
     const mine = await html(path, cookies[0]);
     expect(mine).toMatch(/data-testid="own-cost">R\$(\s|&nbsp;)?5,000\.00</);
     expect(mine).toContain('data-testid="totals-withheld"');
-    expect(mine).toContain("Totals are shown once 3 exhibitors hold space");
+    expect(mine).toContain("Totals are shown once 5 exhibitors hold space (2 now)");
     expect(mine).not.toContain('data-testid="total-net"');
     expect(mine).not.toMatch(/Pays [^<]* now/);
     // The other firm's net (10,000.00, not small) appears nowhere, nor the subsidy's total.
     expect(mine).not.toMatch(/15,000\.00|R\$(\s|&nbsp;)?5,000\.00 now/);
     const portuguese = await (await browserless(server.url).page(path, cookies[0], { headers: { "accept-language": "pt-BR" } })).text();
-    expect(portuguese).toContain("Os totais aparecem quando 3 expositores ocupam espaço");
+    expect(portuguese).toContain("Os totais aparecem quando 5 expositores ocupam espaço (2 agora)");
 
     // The broker sees every line and the totals.
     const broker = await html(path, brokerCookie);
     expect(broker).toContain('data-testid="total-net"');
     expect(broker).not.toContain('data-testid="totals-withheld"');
 
-    // A third exhibitor: the totals appear, still nothing per subsidy.
-    expect((await post(path, cookies[2], { intent: "request", areaM2: "10" })).status).toBe(302);
-    const three = await html(path, cookies[0]);
-    expect(three).toContain('data-testid="total-net"');
-    expect(three).not.toContain('data-testid="totals-withheld"');
-    expect(three).not.toMatch(/Pays [^<]* now/);
+    // Five exhibitors: the totals appear, still nothing per subsidy.
+    for (const cookie of cookies.slice(2, 5)) expect((await post(path, cookie, { intent: "request", areaM2: "6" })).status).toBe(302);
+    const five = await html(path, cookies[0]);
+    expect(five).toContain('data-testid="total-net"');
+    expect(five).not.toContain('data-testid="totals-withheld"');
+    expect(five).not.toMatch(/Pays [^<]* now/);
+
+    // Only one other firm subsidised: the subsidy total minus one's own would be its subsidy.
+    await setEmployees(deps, [smes[3].firmId, smes[4].firmId], 250);
+    const dominated = await html(path, cookies[0]);
+    expect(dominated).not.toContain('data-testid="total-net"');
+    expect(dominated).toContain("Totals are not shown: one firm makes up more than 85% of them");
+    const spanish = await (await browserless(server.url).page(path, cookies[0], { headers: { "accept-language": "es" } })).text();
+    expect(spanish).toContain("Los totales no se muestran: una empresa representa más del 85");
   });
 
   it("answers an invalid request with a field message and writes nothing", async () => {

@@ -11,6 +11,7 @@ import { transitionInitiative } from "../server/services/initiatives/transition-
 import { inviteToNetwork } from "../server/services/networks/invite-to-network";
 import { leaveNetwork } from "../server/services/networks/leave-network";
 import { respondToInvitation } from "../server/services/networks/respond-to-invitation";
+import { updateNetwork } from "../server/services/networks/update-network";
 import { addStandLead, inviteLeadBuyer } from "../server/services/stands/add-stand-lead";
 import { addStandTask, updateStandTask } from "../server/services/stands/add-stand-task";
 import { createFair, listFairs } from "../server/services/stands/create-fair";
@@ -194,18 +195,19 @@ describe("costs", () => {
     expect(all.totals).toEqual({ grossMinor: 2_000_000, subsidyMinor: 1_000_000, netMinor: 1_000_000 });
     expect(all.bySubsidy).toEqual([expect.objectContaining({ sponsor: "SEBRAE", amountMinor: 1_000_000, eligibleCount: 3 })]);
 
-    // With three firms holding space an exhibitor sees its own line and the totals, never the
-    // figures per subsidy; a member without space the totals only.
+    // With three firms holding space an exhibitor sees its own line, not the totals (fewer than
+    // the 5 firms of the disclosure rule) and never the figures per subsidy; a member without
+    // space the count only.
     const mine = await getStandCosts(deps, smes[1].actor, { initiativeId });
     expect(mine.seesAll).toBe(false);
     expect(mine.lines.map((l) => l.firmId)).toEqual([smes[1].firmId]);
     expect(mine.own).toMatchObject({ grossMinor: 400_000, netMinor: 200_000 });
-    expect(mine.totals).toEqual({ grossMinor: 2_000_000, subsidyMinor: 1_000_000, netMinor: 1_000_000 });
+    expect(mine).toMatchObject({ totals: null, totalsWithheld: "too_few", totalsFromExhibitors: 5, exhibitorCount: 3 });
     expect(mine.bySubsidy).toBeNull();
     const bystander = await getStandCosts(deps, smes[3].actor, { initiativeId });
     expect(bystander.lines).toEqual([]);
     expect(bystander.own).toBeNull();
-    expect(bystander.totals).toEqual(mine.totals);
+    expect(bystander).toMatchObject({ totals: null, totalsWithheld: "too_few", exhibitorCount: 3 });
     expect(bystander.bySubsidy).toBeNull();
 
     // A large firm is not eligible: it pays its full share.
@@ -229,7 +231,8 @@ describe("costs", () => {
         expect(costs.seesAll).toBe(false);
         expect(costs.totals).toBeNull();
         expect(costs.bySubsidy).toBeNull();
-        expect(costs.totalsFromExhibitors).toBe(3);
+        expect(costs.totalsFromExhibitors).toBe(5);
+        expect(costs.totalsWithheld).toBe("too_few");
         // What the stand's settings and plan make public stays.
         expect(costs).toMatchObject({ totalCostMinor: 2_000_000, exhibitorCount: 2, uncoveredMinor: 0 });
         expect(costs.lines.map((l) => l.firmId)).toEqual(reader === smes[0] ? [smes[0].firmId] : []);
@@ -241,15 +244,61 @@ describe("costs", () => {
     expect(all.totals).toEqual({ grossMinor: 2_000_000, subsidyMinor: 500_000, netMinor: 1_500_000 });
     expect(all.bySubsidy).toEqual([expect.objectContaining({ sponsor: "SEBRAE", amountMinor: 500_000, eligibleCount: 1 })]);
 
-    // A third exhibitor: the totals cover two other firms; still nothing per subsidy.
+    // A third exhibitor: still fewer than five firms, still nothing per subsidy.
     await requestStandSpace(deps, smes[2].actor, { initiativeId, areaM2: "10" });
     const three = await getStandCosts(deps, smes[0].actor, { initiativeId });
-    expect(three.totals).toEqual((await getStandCosts(deps, broker.actor, { initiativeId })).totals);
-    expect(three.totals!.grossMinor).toBe(2_000_000);
-    expect(three.bySubsidy).toBeNull();
-    // A release brings the count back to two: withheld again.
-    await releaseStandSpace(deps, smes[2].actor, { initiativeId });
-    expect((await getStandCosts(deps, smes[0].actor, { initiativeId })).totals).toBeNull();
+    expect(three).toMatchObject({ totals: null, totalsWithheld: "too_few", bySubsidy: null, exhibitorCount: 3 });
+  });
+
+  it("gives the totals to a co-exhibitor only through the network's disclosure rule: 5 firms (or the raised threshold), none dominating", async () => {
+    const { broker, networkId, smes } = await networkWithMembers(deps, 7);
+    await setEmployees(
+      deps,
+      smes.map((s) => s.firmId),
+      20,
+    );
+    const { initiativeId } = await openStand(deps, broker.actor, networkId, { areaM2: "100", frontageM: "10" });
+    for (const [i, area] of ["10", "9", "8", "7"].entries()) await requestStandSpace(deps, smes[i].actor, { initiativeId, areaM2: area });
+    expect((await getStandCosts(deps, smes[0].actor, { initiativeId })).totalsWithheld).toBe("too_few");
+    await requestStandSpace(deps, smes[4].actor, { initiativeId, areaM2: "6" });
+    const all = await getStandCosts(deps, broker.actor, { initiativeId });
+    for (const reader of [smes[0], smes[6]]) {
+      const seen = await getStandCosts(deps, reader.actor, { initiativeId });
+      expect(seen).toMatchObject({ seesAll: false, totals: all.totals, totalsWithheld: null, bySubsidy: null, exhibitorCount: 5 });
+      expect((await getStand(deps, reader.actor, { initiativeId })).costs.totals).toEqual(all.totals);
+    }
+
+    // The only other subsidised firm: the subsidy total minus one's own would be its subsidy.
+    await setEmployees(
+      deps,
+      [smes[2].firmId, smes[3].firmId, smes[4].firmId],
+      300,
+    );
+    const dominated = await getStandCosts(deps, smes[0].actor, { initiativeId });
+    expect(dominated).toMatchObject({ totals: null, totalsWithheld: "dominated", exhibitorCount: 5 });
+    expect((await getStand(deps, smes[1].actor, { initiativeId })).costs).toMatchObject({ totals: null, totalsWithheld: "dominated" });
+    // The broker keeps the full view.
+    expect((await getStandCosts(deps, broker.actor, { initiativeId })).totals).not.toBeNull();
+    await setEmployees(
+      deps,
+      smes.map((s) => s.firmId),
+      20,
+    );
+
+    // The network raises its threshold: five firms are no longer enough.
+    await updateNetwork(deps, broker.actor, { networkId, name: unique("Rede"), sector: "1520", currency: "BRL", disclosureMinContributors: 6 });
+    expect(await getStandCosts(deps, smes[0].actor, { initiativeId })).toMatchObject({ totals: null, totalsWithheld: "too_few", totalsFromExhibitors: 6 });
+  });
+
+  it("withholds the totals when one exhibitor's share dominates them", async () => {
+    const { broker, networkId, smes } = await networkWithMembers(deps, 6);
+    const { initiativeId } = await openStand(deps, broker.actor, networkId, { areaM2: "100", frontageM: "10" });
+    await requestStandSpace(deps, smes[0].actor, { initiativeId, areaM2: "60" });
+    for (const sme of smes.slice(1, 5)) await requestStandSpace(deps, sme.actor, { initiativeId, areaM2: "2" });
+    // 60 of 68 m²: the large firm pays 88% of the stand.
+    for (const reader of [smes[1], smes[5], smes[0]]) {
+      expect(await getStandCosts(deps, reader.actor, { initiativeId })).toMatchObject({ totals: null, totalsWithheld: "dominated", exhibitorCount: 5 });
+    }
   });
 
   it("shows co-exhibitors' costs only when the stand shares them", async () => {

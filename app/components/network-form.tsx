@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CURRENCY_CODES } from "../../db/reference/currencies";
+import { MAX_CONTRIBUTORS_SETTING, MIN_CONTRIBUTORS } from "../../server/domain/disclosure";
 import { describedBy, Field } from "./field";
 
 type AnyField = FieldMetadata<unknown>;
@@ -104,6 +105,25 @@ export function NetworkForm({
             {threshold("hhiHigh", "points")}
             {threshold("systemicShare", "percent")}
           </div>
+        </fieldset>
+
+        <fieldset className="thresholds">
+          <legend>{t("networks.form.disclosure")}</legend>
+          <Field
+            id={fields.disclosureMinContributors.id}
+            label={t("networks.form.disclosureMinContributors")}
+            errors={fields.disclosureMinContributors.errors}
+            hint={t("networks.form.hints.disclosureMinContributors", { min: MIN_CONTRIBUTORS })}
+          >
+            <input
+              {...getInputProps(fields.disclosureMinContributors, { type: "number" })}
+              inputMode="numeric"
+              step="1"
+              min={MIN_CONTRIBUTORS}
+              max={MAX_CONTRIBUTORS_SETTING}
+              aria-describedby={describedBy(fields.disclosureMinContributors.id, fields.disclosureMinContributors.errors, true)}
+            />
+          </Field>
         </fieldset>
 
         <div className="actions">

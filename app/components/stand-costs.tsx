@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { DOMINANCE_LIMIT_BP } from "../../server/domain/disclosure";
 import type { StandCostView } from "../../server/services/stands/get-stand";
 import { formatMoney, formatNumber } from "../i18n/format";
 import { formatM2, TableWrap } from "./stand-plan";
@@ -8,7 +9,8 @@ import { formatM2, TableWrap } from "./stand-plan";
  * the net amount, with totals that reconcile to the stand's cost (the domain splits with largest
  * remainder, so they add up to the cent). Money in the reader's locale. The broker sees every line,
  * and so do the exhibitors when the stand shares costs; anyone else sees its own line, the totals
- * only once enough firms hold space (`totals` null until then) and nothing per subsidy
+ * only when the network's disclosure rule allows them (`totals` null and `totalsWithheld` saying
+ * why otherwise) and nothing per subsidy
  * (`bySubsidy` null): see server/services/stands/get-stand.ts.
  */
 
@@ -130,7 +132,9 @@ export function StandCosts({
       {!costs.seesAll ? <p className="muted small">{t("stands.costs.privateLines")}</p> : null}
       {totals === null ? (
         <p className="muted small" data-testid="totals-withheld">
-          {t("stands.costs.totalsWithheld", { min: formatNumber(locale, costs.totalsFromExhibitors) })}
+          {costs.totalsWithheld === "dominated"
+            ? t("stands.costs.totalsDominated", { count: costs.exhibitorCount, limit: formatNumber(locale, DOMINANCE_LIMIT_BP / 10_000, { style: "percent" }) })
+            : t("stands.costs.totalsWithheld", { min: formatNumber(locale, costs.totalsFromExhibitors), count: costs.exhibitorCount })}
         </p>
       ) : null}
       <TableWrap label={t("stands.costs.caption", { currency: costs.currency })}>

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { DOMINANCE_LIMIT_BP } from "../../server/domain/disclosure";
 import { periodSchema } from "../../server/schemas/ledger";
 import { formatBp, FormattedPercent, LevelBadge } from "../components/dependence";
 import { FormattedMoney, FormattedNumber } from "../components/formatted";
@@ -46,7 +47,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export default function NetworkDependencePage() {
   const { t, i18n } = useTranslation();
   const { network, figures, withoutSales } = useLoaderData<typeof loader>();
-  const { period, periods, currency, thresholds, members, systemicBuyers, missingRates } = figures;
+  const { period, periods, currency, thresholds, disclosure, members, systemicBuyers, missingRates } = figures;
   useLiveRoom(`network:${network.id}`);
   const pct = (bp: number) => formatBp(i18n.language, bp);
   const names = new Map(members.map((m) => [m.firmId, m.name]));
@@ -184,10 +185,19 @@ export default function NetworkDependencePage() {
                       {b.name}
                       {b.viaAgent ? <span className="muted small"> ({t("dependence.panel.agentFlag")})</span> : null}
                     </h3>
-                    <p>
-                      {t("dependence.network.systemicShare", { share: pct(b.shareBp) })} (
-                      <FormattedMoney amountMinor={b.amountMinor} currency={currency} />)
-                    </p>
+                    {b.amountMinor !== null && b.shareBp !== null ? (
+                      <p data-testid="systemic-combined">
+                        {t("dependence.network.systemicShare", { share: pct(b.shareBp) })} (
+                        <FormattedMoney amountMinor={b.amountMinor} currency={currency} />)
+                      </p>
+                    ) : (
+                      <p data-testid="systemic-withheld">
+                        {t("dependence.network.systemicAtLeast", { share: pct(thresholds.systemicShareBp) })}{" "}
+                        {b.withheld === "dominated"
+                          ? t("dependence.network.combinedDominated", { limit: pct(DOMINANCE_LIMIT_BP) })
+                          : t("dependence.network.combinedTooFew", { count: b.contributors, min: disclosure.minContributors })}
+                      </p>
+                    )}
                     <p className="muted small">{t("dependence.network.dependingMembers", { count: b.members.length })}</p>
                     <ul className="link-list">
                       {b.members.map((m) => (

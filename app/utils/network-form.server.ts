@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { networkInputSchema } from "../../server/schemas/network";
+import { MIN_CONTRIBUTORS } from "../../server/domain/disclosure";
+import { disclosureMinContributorsSchema, networkInputSchema } from "../../server/schemas/network";
 
 /**
  * The network form as people type it: shares in percent (25 = 25%), HHI in points. The action
@@ -22,6 +23,7 @@ export const networkFormSchema = z
     hhiModerate: hhi,
     hhiHigh: hhi,
     systemicShare: percent,
+    disclosureMinContributors: disclosureMinContributorsSchema,
   })
   .superRefine((v, ctx) => {
     if (!(v.notableShare <= v.warningShare && v.warningShare <= v.criticalShare)) {
@@ -49,6 +51,7 @@ export function toNetworkInput(v: NetworkFormValue) {
     hhiModerate: v.hhiModerate,
     hhiHigh: v.hhiHigh,
     systemicShareBp: toBp(v.systemicShare),
+    disclosureMinContributors: v.disclosureMinContributors,
   };
 }
 
@@ -65,6 +68,7 @@ export function toNetworkFormDefaults(n: {
   hhiModerate: number;
   hhiHigh: number;
   systemicShareBp: number;
+  disclosureMinContributors: number;
 }) {
   return {
     name: n.name,
@@ -78,6 +82,7 @@ export function toNetworkFormDefaults(n: {
     hhiModerate: String(n.hhiModerate),
     hhiHigh: String(n.hhiHigh),
     systemicShare: String(n.systemicShareBp / 100),
+    disclosureMinContributors: String(n.disclosureMinContributors),
   };
 }
 
@@ -94,6 +99,7 @@ export const NEW_NETWORK_DEFAULTS = {
   hhiModerate: "1500",
   hhiHigh: "2500",
   systemicShare: "20",
+  disclosureMinContributors: String(MIN_CONTRIBUTORS),
 };
 
 /** The service names its threshold fields in basis points; the form in percent. */

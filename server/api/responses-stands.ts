@@ -67,11 +67,13 @@ const standCostView = z.object({
   /** Firms holding space (requested or confirmed), over whom the total is split. */
   exhibitorCount: z.number().int(),
   /**
-   * The stand's totals. Null for a reader who sees only its own line (seesAll false) while fewer
-   * than `totalsFromExhibitors` firms hold space: with two, the other firm's line would be the
-   * totals minus the reader's own.
+   * The stand's totals. For a reader who sees only its own line (seesAll false) they pass the
+   * network's disclosure rule: at least `totalsFromExhibitors` firms hold space and no firm makes
+   * up more than 85% of a total or of what is left of it after the reader's own line; else null.
    */
   totals: z.object({ grossMinor: minor, subsidyMinor: minor, netMinor: minor }).nullable(),
+  /** Why `totals` is null: too few exhibitors, or one firm's share too large; null when shown. */
+  totalsWithheld: z.enum(["too_few", "dominated"]).nullable(),
   /** What each subsidy pays and for how many firms: null unless the reader sees every line (it tells who qualified). */
   bySubsidy: z
     .array(z.object({ subsidyId: z.string(), sponsor: z.string(), amountMinor: minor, unusedMinor: minor, eligibleCount: z.number().int() }))

@@ -143,6 +143,8 @@ export const networkResponse = z.object({
     hhiModerate: z.number().int(),
     hhiHigh: z.number().int(),
     systemicShareBp: z.number().int(),
+    /** Firms needed before an aggregate of members' confidential figures is shown (at least 5). */
+    disclosureMinContributors: z.number().int(),
     createdBy: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -490,6 +492,8 @@ export const networkDependenceResponse = z.object({
   period: period.nullable(),
   periods: z.array(period),
   thresholds: thresholdsView,
+  /** The network's disclosure rule: member firms needed before a buyer's combined figures are shown. */
+  disclosure: z.object({ minContributors: z.number().int() }),
   /** Members with figures in the period, most at risk first. */
   members: z.array(
     z.object({
@@ -504,13 +508,20 @@ export const networkDependenceResponse = z.object({
       level: dependenceLevel,
     }),
   ),
-  /** Buyers at or over the systemic share of the members' combined sales. */
+  /**
+   * Buyers at or over the systemic share of the members' combined sales. The combined amount and
+   * share are sums of several firms' figures: null (with `withheld` saying why) when fewer than
+   * `disclosure.minContributors` members sell to the buyer or one of them makes up over 85%.
+   */
   systemicBuyers: z.array(
     z.object({
       key: z.string(),
       name: z.string(),
-      amountMinor: z.number().int(),
-      shareBp: z.number().int(),
+      /** Members selling to this buyer. */
+      contributors: z.number().int(),
+      amountMinor: z.number().int().nullable(),
+      shareBp: z.number().int().nullable(),
+      withheld: z.enum(["too_few", "dominated"]).nullable(),
       viaAgent: z.boolean(),
       /** Each member selling to it, with the buyer's share of that member's sales. */
       members: z.array(z.object({ firmId: z.string(), name: z.string(), amountMinor: z.number().int(), shareBp: z.number().int() })),

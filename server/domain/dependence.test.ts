@@ -16,6 +16,7 @@ import {
   type Thresholds,
   trend,
 } from "./dependence";
+import { DOMINANCE_LIMIT_BP, disclosureRule } from "./disclosure";
 
 const sale = (customerKey: string, amountMinor: number, extra: Partial<SaleEntry> = {}): SaleEntry => ({
   customerKey,
@@ -391,13 +392,15 @@ describe("systemicBuyers", () => {
     { firmId: "m3", sales: [sale("local", 1000)] },
   ];
 
-  it("lists buyers over 20% of the members' combined sales, each with the members depending on it", () => {
+  it("lists buyers over 20% of the members' combined sales, each with the members depending on it; combined figures withheld below 5 members", () => {
     expect(systemicBuyers(network)).toEqual([
       {
         key: "us",
         name: "US",
-        amountMinor: 1300,
-        shareBp: 4333,
+        contributors: 2,
+        amountMinor: null,
+        shareBp: null,
+        withheld: "too_few",
         viaAgent: false,
         members: [
           { firmId: "m1", amountMinor: 800, shareBp: 8000 },
@@ -407,12 +410,26 @@ describe("systemicBuyers", () => {
       {
         key: "local",
         name: "LOCAL",
-        amountMinor: 1000,
-        shareBp: 3333,
+        contributors: 1,
+        amountMinor: null,
+        shareBp: null,
+        withheld: "too_few",
         viaAgent: false,
         members: [{ firmId: "m3", amountMinor: 1000, shareBp: 10_000 }],
       },
     ]);
+  });
+
+  it("publishes a buyer's combined sales and share from 5 member firms (or the raised threshold), none above 85% of it", () => {
+    // Five members sell 100..500 to US (1,500 of 5,500 combined): shown.
+    const five = [1, 2, 3, 4, 5].map((i) => ({ firmId: `m${i}`, sales: [sale("us", i * 100), sale(`own${i}`, 800)] }));
+    expect(systemicBuyers(five)[0]).toMatchObject({ key: "us", contributors: 5, amountMinor: 1500, shareBp: 2727, withheld: null });
+    expect(systemicBuyers(five, DEFAULT_THRESHOLDS, disclosureRule(6))[0]).toMatchObject({ key: "us", contributors: 5, amountMinor: null, shareBp: null, withheld: "too_few" });
+    // One member sells 9,000 of the 9,040 the buyer takes: the combined figure is that member's.
+    const dominated = [{ firmId: "big", sales: [sale("us", 9000), sale("other", 1000)] }, ...[1, 2, 3, 4].map((i) => ({ firmId: `s${i}`, sales: [sale("us", 10), sale(`own${i}`, 500)] }))];
+    expect(systemicBuyers(dominated)[0]).toMatchObject({ key: "us", contributors: 5, amountMinor: null, shareBp: null, withheld: "dominated" });
+    // Still systemic, still naming the members depending on it.
+    expect(systemicBuyers(dominated)[0].members.map((m) => m.firmId)).toEqual(["big", "s1", "s2", "s3", "s4"]);
   });
 
   it("uses the network's threshold, boundary included", () => {
@@ -430,8 +447,26 @@ describe("systemicBuyers", () => {
       { firmId: "m2", sales: [sale("it", 1000)] },
     ];
     const [first] = systemicBuyers(viaAgent);
-    expect(first).toMatchObject({ key: "it", shareBp: 5000 });
-    expect(systemicBuyers(viaAgent).find((b) => b.key === "agent")).toMatchObject({ shareBp: 3000, viaAgent: true });
+    expect(first).toMatchObject({ key: "it", contributors: 1, shareBp: null });
+    expect(systemicBuyers(viaAgent).find((b) => b.key === "agent")).toMatchObject({ contributors: 1, withheld: "too_few", viaAgent: true });
+  });
+
+  it("property: a combined figure is shown only from 5 member firms, none above 85% of it, and is then their exact sum", () => {
+    const members = fc.array(fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(members, fc.integer({ min: 5, max: 8 }), (amounts, threshold) => {
+        const network = amounts.map(([toUs, other], i) => ({ firmId: `m${String(i).padStart(2, "0")}`, sales: [sale("us", toUs), sale(`own${i}`, other)] }));
+        for (const buyer of systemicBuyers(network, { ...DEFAULT_THRESHOLDS, systemicShareBp: 0 }, disclosureRule(threshold))) {
+          const parts = buyer.members.map((m) => m.amountMinor);
+          expect(buyer.contributors).toBe(parts.length);
+          if (buyer.amountMinor === null) continue;
+          expect(parts.length).toBeGreaterThanOrEqual(threshold);
+          expect(Math.max(...parts) * 10_000).toBeLessThanOrEqual(buyer.amountMinor * DOMINANCE_LIMIT_BP);
+          expect(buyer.amountMinor).toBe(parts.reduce((a, b) => a + b, 0));
+        }
+      }),
+      { seed: 11, numRuns: 300 },
+    );
   });
 
   it("is empty for a network without sales and refuses a member given twice", () => {
@@ -450,8 +485,9 @@ describe("systemicBuyers", () => {
         const result = systemicBuyers(members, { ...DEFAULT_THRESHOLDS, systemicShareBp: systemic });
         const combined = measure(members.flatMap((m) => m.sales));
         for (const buyer of result) {
-          expect(buyer.shareBp).toBeGreaterThanOrEqual(systemic);
-          expect(buyer.shareBp).toBe(combined.shares.find((s) => s.key === buyer.key)?.shareBp);
+          // Four members at most: never 5 contributors, so never a combined figure.
+          expect(buyer).toMatchObject({ amountMinor: null, shareBp: null, withheld: "too_few", contributors: buyer.members.length });
+          expect(combined.shares.find((s) => s.key === buyer.key)!.shareBp).toBeGreaterThanOrEqual(systemic);
           for (const member of buyer.members) {
             const own = measure(members.find((m) => m.firmId === member.firmId)!.sales);
             expect(own.shares.find((s) => s.key === buyer.key)?.shareBp).toBe(member.shareBp);

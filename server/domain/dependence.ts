@@ -8,6 +8,7 @@
  * mixes currencies). Shares are exact fractions amount / total; they are exposed rounded to basis
  * points (1 bp = 0.01%), half up, computed in BigInt so no float ever decides a level.
  */
+import { discloseTotal, disclosureRule, type DisclosureRule, type WithheldBecause } from "./disclosure";
 
 export interface SaleEntry {
   /** Platform firm id or a stable key of a named outside customer. */
@@ -332,10 +333,17 @@ export interface MemberSales {
 export interface SystemicBuyer {
   key: string;
   name: string;
-  /** The buyer's purchases from all members together. */
-  amountMinor: number;
-  /** Its share of the members' combined sales, in bp. */
-  shareBp: number;
+  /** How many members sell to it: the contributors of its combined figure, always shown. */
+  contributors: number;
+  /**
+   * The buyer's purchases from all members together: a sum of other firms' figures, so only
+   * through the disclosure rule (server/domain/disclosure.ts); null when withheld.
+   */
+  amountMinor: number | null;
+  /** Its share of the members' combined sales, in bp; null whenever `amountMinor` is. */
+  shareBp: number | null;
+  /** Why the combined figures are withheld: too few members sell to it, or one of them dominates. */
+  withheld: WithheldBecause | null;
   viaAgent: boolean;
   /** Members selling to it, by this buyer's share of the member's own sales (desc), then firmId. */
   members: Array<{ firmId: string; amountMinor: number; shareBp: number }>;
@@ -344,11 +352,14 @@ export interface SystemicBuyer {
 /**
  * Buyers whose share of the members' combined sales is at least `systemicShareBp` (Sinos Valley:
  * one buyer took close to 40% of the cluster's output, 001:307), sorted by share descending, then
- * amount descending, then key. Agents count as buyers here too, as in `measure`.
+ * amount descending, then key. Agents count as buyers here too, as in `measure`. A buyer is
+ * systemic on its true share, so the risk is always named; its combined amount and share are
+ * published only through `discloseTotal` over the members selling to it (`rule`).
  */
 export function systemicBuyers(
   memberSales: ReadonlyArray<MemberSales>,
   t: Thresholds = DEFAULT_THRESHOLDS,
+  rule: DisclosureRule = disclosureRule(),
 ): SystemicBuyer[] {
   const seen = new Set<string>();
   const combined = new Map<string, Bucket>();
@@ -378,19 +389,29 @@ export function systemicBuyers(
     .map((b) => ({ b, shareBp: shareBp(b.amount, networkTotal) }))
     .filter(({ shareBp: s }) => s >= t.systemicShareBp)
     .sort((x, y) => y.shareBp - x.shareBp || (x.b.amount === y.b.amount ? compareKeys(x.b.key, y.b.key) : x.b.amount > y.b.amount ? -1 : 1))
-    .map(({ b, shareBp: s }) => ({
-      key: b.key,
-      name: b.name,
-      amountMinor: Number(b.amount),
-      shareBp: s,
-      viaAgent: b.viaAgent,
-      members: perMember
+    .map(({ b, shareBp: s }) => {
+      const members = perMember
         .flatMap(({ firmId, total, buckets }) => {
           const own = buckets.get(b.key);
           return own && own.amount > 0n
             ? [{ firmId, amountMinor: Number(own.amount), shareBp: shareBp(own.amount, total) }]
             : [];
         })
-        .sort((x, y) => y.shareBp - x.shareBp || y.amountMinor - x.amountMinor || compareKeys(x.firmId, y.firmId)),
-    }));
+        .sort((x, y) => y.shareBp - x.shareBp || y.amountMinor - x.amountMinor || compareKeys(x.firmId, y.firmId));
+      // One figure per member firm (its sales to this buyer), as the rule counts firms.
+      const disclosed = discloseTotal(
+        members.map((m) => m.amountMinor),
+        rule,
+      );
+      return {
+        key: b.key,
+        name: b.name,
+        contributors: disclosed.contributors,
+        amountMinor: disclosed.total,
+        shareBp: disclosed.total === null ? null : s,
+        withheld: disclosed.withheld,
+        viaAgent: b.viaAgent,
+        members,
+      };
+    });
 }

@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { eligibleForSubsidy, type StandCostsInput, type StandExhibitor, type StandSubsidyRule, standCosts } from "./stand-costs";
+import { disclosureRule } from "./disclosure";
+import {
+  discloseStandTotals,
+  eligibleForSubsidy,
+  type StandCostLine,
+  type StandCostsInput,
+  type StandExhibitor,
+  type StandSubsidyRule,
+  standCosts,
+} from "./stand-costs";
 
 const SMALL_FIRMS_HALF: StandSubsidyRule = { id: "sebrae", sponsor: "SEBRAE", kind: "percent", percentBasisPoints: 5000, maxEmployees: 99 };
 
@@ -415,6 +424,94 @@ describe("standCosts: invariants (property)", () => {
           }
         }
       }),
+    );
+  });
+});
+
+describe("discloseStandTotals: what a reader who sees only its own line may learn", () => {
+  const rule = disclosureRule(5);
+  const stand = (exhibitors: StandExhibitor[], subsidies: StandSubsidyRule[] = [SMALL_FIRMS_HALF]) =>
+    standCosts({ totalCostMinor: 2_000_000, rule: "by_area", exhibitors, subsidies }).lines;
+  const even = (n: number, employees: (i: number) => number) =>
+    Array.from({ length: n }, (_, i) => ({ id: `f${i}`, areaDm2: 600 + 100 * i, employees: employees(i) }));
+
+  it("withholds the totals below the threshold (the count is public anyway), and with the network's raised threshold", () => {
+    for (let n = 0; n < 5; n++) expect(discloseStandTotals(stand(even(n, () => 10)), "f0", rule)).toEqual({ totals: null, withheld: "too_few" });
+    expect(discloseStandTotals(stand(even(5, () => 10)), "f0", rule).withheld).toBeNull();
+    expect(discloseStandTotals(stand(even(5, () => 10)), "f0", disclosureRule(6))).toEqual({ totals: null, withheld: "too_few" });
+  });
+
+  it("withholds them when the only other subsidised firm would be the subsidy total minus the reader's own", () => {
+    // f0 and f1 are small (half subsidised); f2..f4 are not: subsidy total - f0's own = f1's subsidy.
+    const lines = stand(even(5, (i) => (i < 2 ? 10 : 500)));
+    expect(discloseStandTotals(lines, "f0", rule)).toEqual({ totals: null, withheld: "dominated" });
+    expect(discloseStandTotals(lines, "f1", rule)).toEqual({ totals: null, withheld: "dominated" });
+    // A large firm reading: what is left is two small firms' subsidies, neither above 85% of it.
+    expect(discloseStandTotals(lines, "f3", rule).withheld).toBeNull();
+  });
+
+  it("withholds them when one firm holds so much area that its cost is nearly the total", () => {
+    const lines = stand([{ id: "big", areaDm2: 5000, employees: 10 }, ...even(4, () => 10).map((e) => ({ ...e, areaDm2: 200 }))]);
+    expect(discloseStandTotals(lines, "f0", rule)).toEqual({ totals: null, withheld: "dominated" });
+    expect(discloseStandTotals(lines, null, rule)).toEqual({ totals: null, withheld: "dominated" });
+  });
+
+  it("adversary: from its own line and every disclosed total, no reader attributes another named firm's subsidy or net (seeded random stands of 1 to 12 firms)", () => {
+    // The attacker knows its own line, the public count and total cost, and the disclosed
+    // totals. Its best single-firm estimate of any other firm's figure is what is left of a
+    // total after its own line; it wins when that is within 15% of one named firm's true figure
+    // (with one other firm, or one other firm carrying nearly all of it). Gross shares are not
+    // attacked: they follow from the public plan, rule and total cost by design (ADR 010).
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.array(fc.record({ area: fc.integer({ min: 100, max: 5000 }), employees: fc.option(fc.integer({ min: 1, max: 400 })) }), { minLength: 12, maxLength: 12 }),
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom("percent" as const, "fixed" as const),
+            bp: fc.integer({ min: 0, max: 10_000 }),
+            amount: fc.integer({ min: 0, max: 3_000_000 }),
+            cap: fc.option(fc.integer({ min: 0, max: 500_000 })),
+            maxEmployees: fc.option(fc.integer({ min: 1, max: 400 })),
+          }),
+          { maxLength: 3 },
+        ),
+        fc.integer({ min: 5, max: 7 }),
+        (n, firms, rules, threshold) => {
+          const exhibitors = firms.slice(0, n).map((f, i) => ({ id: `f${String(i).padStart(2, "0")}`, areaDm2: f.area, employees: f.employees }));
+          const subsidies: StandSubsidyRule[] = rules.map((r, i) => ({
+            id: `s${i}`,
+            sponsor: `S${i}`,
+            kind: r.kind,
+            percentBasisPoints: r.kind === "percent" ? r.bp : undefined,
+            amountMinor: r.kind === "fixed" ? r.amount : undefined,
+            capPerFirmMinor: r.cap,
+            maxEmployees: r.maxEmployees,
+          }));
+          const { lines } = standCosts({ totalCostMinor: 2_000_000, rule: "by_area", exhibitors, subsidies });
+          for (const reader of [...lines.map((l) => l.id), null]) {
+            const seen = discloseStandTotals(lines, reader, disclosureRule(threshold));
+            if (seen.totals === null) continue;
+            expect(lines.length).toBeGreaterThanOrEqual(threshold);
+            const own = lines.find((l) => l.id === reader);
+            const others = lines.filter((l) => l.id !== reader);
+            for (const [total, figure] of [
+              [seen.totals.subsidyMinor, (l: StandCostLine) => l.subsidyMinor],
+              [seen.totals.netMinor, (l: StandCostLine) => l.netMinor],
+              // Gross minus net is the subsidy total; the attacker tries it too.
+              [seen.totals.grossMinor - seen.totals.netMinor, (l: StandCostLine) => l.subsidyMinor],
+            ] as const) {
+              const left = total - (own ? figure(own) : 0);
+              for (const victim of others) {
+                const value = figure(victim);
+                if (value === 0) continue;
+                expect(Math.abs(left - value) > 0.15 * value, `reader ${reader} attributes ${left} to ${victim.id}`).toBe(true);
+              }
+            }
+          }
+        },
+      ),
+      { seed: 11, numRuns: 400 },
     );
   });
 });

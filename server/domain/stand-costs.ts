@@ -32,6 +32,7 @@
  *    - A firm's subsidies never exceed its gross: net is never negative.
  */
 import { splitByWeights, type Weight } from "./cost-split";
+import { discloseTotal, isDominated, type DisclosureRule, type WithheldBecause } from "./disclosure";
 
 export type StandSplitRule = "by_area" | "equal" | "fee_plus_area";
 
@@ -307,4 +308,31 @@ export function standCosts(input: StandCostsInput): StandCosts {
     { grossMinor: 0, subsidyMinor: 0, netMinor: 0 },
   );
   return { lines, totals, bySubsidy, ...(feeCoverage ? { feeCoverage } : {}), uncoveredMinor: 0 };
+}
+
+/** The stand's totals as a reader who may not see every line gets them, or why they are withheld. */
+export interface DisclosedStandTotals {
+  totals: StandCosts["totals"] | null;
+  withheld: WithheldBecause | null;
+}
+
+/**
+ * The totals for a reader who sees only its own line (or none): given through the disclosure
+ * rule (server/domain/disclosure.ts) on each firm's gross, subsidy and net, all three or none
+ * (gross minus net is the subsidy). Such a reader can subtract its own line, so the dominance
+ * rule is also applied to the OTHER firms' figures: when one other firm makes up more than the
+ * limit of what is left (say the only other firm with a subsidy), the remainder would be that
+ * firm's figure, and the totals are withheld.
+ */
+export function discloseStandTotals(lines: ReadonlyArray<StandCostLine>, readerId: string | null, rule: DisclosureRule): DisclosedStandTotals {
+  const others = lines.filter((l) => l.id !== readerId);
+  const figures = [(l: StandCostLine) => l.grossMinor, (l: StandCostLine) => l.subsidyMinor, (l: StandCostLine) => l.netMinor];
+  const disclosed = figures.map((figure) => discloseTotal(lines.map(figure), rule));
+  const tooFew = disclosed.find((d) => d.withheld === "too_few");
+  if (tooFew) return { totals: null, withheld: "too_few" };
+  if (disclosed.some((d) => d.withheld !== null) || figures.some((figure) => isDominated(others.map(figure)))) {
+    return { totals: null, withheld: "dominated" };
+  }
+  const [grossMinor, subsidyMinor, netMinor] = disclosed.map((d) => d.total!);
+  return { totals: { grossMinor, subsidyMinor, netMinor }, withheld: null };
 }

@@ -1,9 +1,25 @@
 import { z } from "zod";
+import { MAX_CONTRIBUTORS_SETTING, MIN_CONTRIBUTORS } from "../domain/disclosure";
 import { emailSchema } from "./accounts";
 import { currencySchema, sectorSchema } from "./firm";
 
 const bp = z.number().int().min(1).max(10_000);
 const hhi = z.number().int().min(1).max(10_000);
+
+/**
+ * How many firms must contribute before an aggregate of members' confidential figures is shown
+ * (server/domain/disclosure.ts): a network may raise the floor, never lower it.
+ */
+export const disclosureMinContributorsSchema = z
+  .number()
+  .int()
+  .max(MAX_CONTRIBUTORS_SETTING)
+  .refine((v) => v >= MIN_CONTRIBUTORS, {
+    message: `At least ${MIN_CONTRIBUTORS}: a network may raise the threshold, never lower it`,
+    params: { key: "disclosure_floor" },
+  })
+  // The floor as a refinement keeps the translated message; the document still states it.
+  .meta({ minimum: MIN_CONTRIBUTORS, description: "Firms needed before an aggregate of members' confidential figures is shown; at least 5, a network may raise it" });
 
 /** A network and its dependence thresholds (defaults from DOMAIN.md). */
 export const networkInputSchema = z
@@ -19,6 +35,8 @@ export const networkInputSchema = z
     hhiModerate: hhi.default(1500),
     hhiHigh: hhi.default(2500),
     systemicShareBp: bp.default(2000),
+    /** Absent: a new network gets the floor, an edited one keeps its own (an older client never lowers it). */
+    disclosureMinContributors: disclosureMinContributorsSchema.optional(),
   })
   .superRefine((v, ctx) => {
     if (!(v.notableShareBp <= v.warningShareBp && v.warningShareBp <= v.criticalShareBp)) {

@@ -6,6 +6,7 @@ import { network, networkMember } from "../../../db/schema/networks";
 import type { Actor } from "../../authz/actor";
 import { can } from "../../authz/permissions";
 import { compareByRisk, levelOf, measure, systemicBuyers } from "../../domain/dependence";
+import { disclosureRule } from "../../domain/disclosure";
 import { comparePeriods } from "../../domain/exchange";
 import { AppError, parseInput } from "../../errors";
 import { periodSchema } from "../../schemas/ledger";
@@ -18,6 +19,9 @@ const schema = z.object({ networkId: z.uuid("Not a network id"), period: periodS
 /**
  * A broker's view of its network for one period (the latest by default): members sorted by risk
  * and the systemic buyers, each with the members depending on it. In the network's currency.
+ * Each member's own figures are the broker's by the member's consent; a buyer's combined sales
+ * and share of the network are sums of several firms' figures and follow the network's
+ * disclosure rule (withheld below its threshold of member firms, or when one dominates).
  */
 export async function getNetworkDependence(deps: Deps, actor: Actor, rawInput: unknown) {
   const input = parseInput(schema, rawInput);
@@ -43,7 +47,9 @@ export async function getNetworkDependence(deps: Deps, actor: Actor, rawInput: u
     hhiHigh: net.hhiHigh,
     systemicShareBp: net.systemicShareBp,
   };
-  if (!period) return { networkId: net.id, currency: net.currency, period: null, periods, thresholds, members: [], systemicBuyers: [], missingRates: [] };
+  const rule = disclosureRule(net.disclosureMinContributors);
+  const disclosure = { minContributors: rule.minContributors };
+  if (!period) return { networkId: net.id, currency: net.currency, period: null, periods, thresholds, disclosure, members: [], systemicBuyers: [], missingRates: [] };
   const { members: sales, missing } = await salesOfFirms(deps.db, firmIds, period, net.currency);
   const names = new Map(members.map((m) => [m.firmId, m.name]));
   const rows = sales.map(({ firmId, sales: s }) => {
@@ -61,7 +67,7 @@ export async function getNetworkDependence(deps: Deps, actor: Actor, rawInput: u
     };
   });
   rows.sort((a, b) => compareByRisk(a, b, thresholds) || a.name.localeCompare(b.name));
-  const systemic = systemicBuyers(sales, thresholds).map((b) => ({
+  const systemic = systemicBuyers(sales, thresholds, rule).map((b) => ({
     ...b,
     members: b.members.map((m) => ({ ...m, name: names.get(m.firmId) ?? "" })),
   }));
@@ -71,6 +77,7 @@ export async function getNetworkDependence(deps: Deps, actor: Actor, rawInput: u
     period,
     periods,
     thresholds,
+    disclosure,
     members: rows,
     systemicBuyers: systemic,
     missingRates: missing.map((m) => ({ ...m, name: names.get(m.firmId) ?? "" })),

@@ -12,7 +12,9 @@ import { networkFacts } from "./network-facts";
 /** A network's brokers (or an admin) edit its details and dependence thresholds. */
 export async function updateNetwork(deps: Deps, actor: Actor, rawInput: unknown) {
   const { networkId } = parseInput(networkIdSchema, rawInput);
-  const input = parseInput(networkInputSchema, rawInput);
+  const parsed = parseInput(networkInputSchema, rawInput);
+  // A request without the disclosure threshold keeps the network's own: omitting it never lowers it.
+  const input = Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined)) as typeof parsed;
   return inTransaction(deps, async (tx, after) => {
     const facts = await networkFacts(tx, networkId);
     if (!facts || !can(actor, "network", "read", facts)) throw new AppError("not_found", "Network not found");

@@ -6,7 +6,8 @@ import { network } from "../../../db/schema/networks";
 import { fair, standLead, standTask } from "../../../db/schema/stands";
 import type { Actor } from "../../authz/actor";
 import { can } from "../../authz/permissions";
-import { standCosts } from "../../domain/stand-costs";
+import { disclosureRule, type DisclosureRule } from "../../domain/disclosure";
+import { discloseStandTotals, standCosts } from "../../domain/stand-costs";
 import { standPlan } from "../../domain/stand-plan";
 import { parseInput } from "../../errors";
 import { standIdSchema } from "../../schemas/stands";
@@ -24,10 +25,10 @@ import { loadSubsidies } from "./stand-settings";
  *   when the stand shares costs. Anyone else who reads the stand (an exhibitor of a stand that
  *   does not share costs, a member without space) gets its own line, if any, and what the stand's
  *   settings and plan already make public (total cost, rule, exhibitors, fees). The totals of
- *   gross, subsidy and net only come once COST_TOTALS_MIN_EXHIBITORS firms hold space (with two,
- *   the other firm's line is the totals minus one's own), and nothing per subsidy (`bySubsidy`:
- *   amounts, unused part, eligible count) ever, as it tells which firms qualified
- *   (docs/decisions/010-trade-fair-stands.md);
+ *   gross, subsidy and net only through the network's disclosure rule (`discloseStandTotals`:
+ *   enough exhibitors, no firm dominating the totals or what is left of them after the reader's
+ *   own line), else the count and why; nothing per subsidy (`bySubsidy`: amounts, unused part,
+ *   eligible count) ever, as it tells which firms qualified (docs/decisions/010-trade-fair-stands.md);
  * - the waiting list: brokers see it whole; a member sees its own place and how many wait;
  * - tasks: the network's brokers and the initiative's participants (admins too);
  * - leads: brokers all; an exhibitor its own, and every exhibitor's when the stand shares leads
@@ -63,11 +64,14 @@ function viewerOf(actor: Actor, facts: StandFacts, exhibitorIds: readonly string
 
 type Holding = Awaited<ReturnType<typeof holdingSpaces>>;
 
-/** Firms that must hold space before a reader who may not see every line gets the cost totals. */
-export const COST_TOTALS_MIN_EXHIBITORS = 3;
+/** The disclosure rule of the stand's network (its raised threshold, never below the floor). */
+async function networkRule(db: Db | Tx, networkId: string): Promise<DisclosureRule> {
+  const [row] = await db.select({ min: network.disclosureMinContributors }).from(network).where(eq(network.id, networkId));
+  return disclosureRule(row?.min);
+}
 
 /** Costs over the held (requested and confirmed) space, as far as the viewer may see them. */
-async function costView(db: Db | Tx, row: StandRow, spaces: Holding, viewer: Pick<StandViewer, "firmId" | "seesAllCosts">) {
+async function costView(db: Db | Tx, row: StandRow, spaces: Holding, viewer: Pick<StandViewer, "firmId" | "seesAllCosts">, rule: DisclosureRule) {
   const subsidies = await loadSubsidies(db, row.initiativeId);
   const result = standCosts({
     totalCostMinor: row.totalCostMinor,
@@ -98,18 +102,21 @@ async function costView(db: Db | Tx, row: StandRow, spaces: Holding, viewer: Pic
   }));
   const own = lines.find((l) => l.firmId === viewer.firmId) ?? null;
   const all = viewer.seesAllCosts;
+  const disclosed = all ? { totals: result.totals, withheld: null } : discloseStandTotals(result.lines, own?.firmId ?? null, rule);
   return {
     currency: row.currency,
     totalCostMinor: row.totalCostMinor,
     splitRule: row.splitRule,
     fixedFeeMinor: row.fixedFeeMinor,
     exhibitorCount: lines.length,
-    /** Withheld (null) from a reader who may not see every line while fewer than COST_TOTALS_MIN_EXHIBITORS firms hold space. */
-    totals: all || lines.length >= COST_TOTALS_MIN_EXHIBITORS ? result.totals : null,
+    /** Withheld (null) from a reader who may not see every line unless the disclosure rule allows them. */
+    totals: disclosed.totals,
+    /** Why the totals are withheld: "too_few" exhibitors, or one firm's share "dominated" them. */
+    totalsWithheld: disclosed.withheld,
     /** Per subsidy (amounts, eligible firms): only for readers who see every line. */
     bySubsidy: all ? result.bySubsidy.map((s) => ({ ...s })) : null,
     /** How many firms must hold space before the totals are shown to a reader who sees only its own line. */
-    totalsFromExhibitors: COST_TOTALS_MIN_EXHIBITORS,
+    totalsFromExhibitors: rule.minContributors,
     feeCoverage: result.feeCoverage ?? null,
     uncoveredMinor: result.uncoveredMinor,
     seesAll: all,
@@ -208,7 +215,7 @@ export async function buildStandView(db: Db | Tx, actor: Actor, facts: StandFact
   const today = todayOf(now);
   const [[fairRow], [net], spaces, queue, subsidies] = await Promise.all([
     db.select().from(fair).where(eq(fair.id, stand.fairId)),
-    db.select({ name: network.name }).from(network).where(eq(network.id, row.networkId)),
+    db.select({ name: network.name, disclosureMinContributors: network.disclosureMinContributors }).from(network).where(eq(network.id, row.networkId)),
     holdingSpaces(db, row.id),
     waitingQueue(db, row.id),
     loadSubsidies(db, row.id),
@@ -218,7 +225,7 @@ export async function buildStandView(db: Db | Tx, actor: Actor, facts: StandFact
     facts,
     spaces.map((s) => s.firmId),
   );
-  const costs = await costView(db, stand, spaces, viewer);
+  const costs = await costView(db, stand, spaces, viewer, disclosureRule(net.disclosureMinContributors));
   const freeDm2 = stand.areaDm2 - stand.allocatedDm2;
   const planSpaces = spaces.map((s) => ({
     spaceId: s.spaceId,
@@ -334,7 +341,8 @@ export async function getStandCosts(deps: Deps, actor: Actor, rawInput: unknown)
     facts,
     spaces.map((s) => s.firmId),
   );
-  return { initiativeId, status: facts.row.status, ...(await costView(deps.db, facts.stand, spaces, viewer)) };
+  const rule = await networkRule(deps.db, facts.row.networkId);
+  return { initiativeId, status: facts.row.status, ...(await costView(deps.db, facts.stand, spaces, viewer, rule)) };
 }
 
 /** The initiative page's summary of its stand (null for a joint_selling initiative without one). */
