@@ -37,6 +37,12 @@ export async function signUpSme(page: Page, options: { name?: string; firmName: 
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByLabel("Firm name").fill(options.firmName);
   await page.getByRole("button", { name: "Create account" }).click();
+  // Sign-up signs no one in (it answers the same for a registered email): sign in next.
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole("status").filter({ hasText: "If this email is new to Jointly" })).toBeVisible();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/home$/);
   return email;
 }

@@ -12,11 +12,16 @@ test("a notification arrives live in another browser without reload", async ({ p
   const joiner = await context.newPage();
   await joiner.goto("/signup");
   await joiner.getByLabel("Your name").fill("Jonas Joiner");
-  await joiner.getByLabel("Email").fill(uniqueEmail("joiner"));
+  const joinerEmail = uniqueEmail("joiner");
+  await joiner.getByLabel("Email").fill(joinerEmail);
   await joiner.getByLabel("Password").fill(PASSWORD);
   await joiner.getByLabel("Ask to join a firm already on Jointly").check();
   await joiner.getByLabel("Firm to join").selectOption({ label: firmName });
   await joiner.getByRole("button", { name: "Create account" }).click();
+  await expect(joiner).toHaveURL(/\/login$/);
+  await joiner.getByLabel("Email").fill(joinerEmail);
+  await joiner.getByLabel("Password").fill(PASSWORD);
+  await joiner.getByRole("button", { name: "Sign in" }).click();
   await expect(joiner).toHaveURL(/\/home$/);
 
   // The owner's page updates by itself: unread badge and the request list.

@@ -75,6 +75,17 @@ async function signUpThrough(base: string, fields: Record<string, string>): Prom
     body: new URLSearchParams(fields),
   });
   if (res.status !== 302 && res.status !== 303) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
+  // Sign-up signs no one in (it answers a registered email the same way): sign in next.
+  return signInThrough(base, fields.email, fields.password);
+}
+
+async function signInThrough(base: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   return res.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])

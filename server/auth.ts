@@ -1,14 +1,19 @@
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import type { Db } from "../db/client";
 import { account, session, user, verification } from "../db/schema/auth";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./auth-limits";
+import { passwordSchema } from "./schemas/accounts";
 import type { Logger } from "pino";
 import type { Env } from "./env";
 
 /** Express writes the socket's address here, overwriting anything a client sent (see STACK-NOTES). */
 export const CLIENT_IP_HEADER = "x-jointly-client-ip";
 
+
+/** better-auth endpoints that set a new password (`newPassword` in the body). */
+const PASSWORD_PATHS = new Set(["/change-password", "/reset-password", "/set-password"]);
 
 export function createAuth(db: Db, env: Env, logger?: Logger) {
   return betterAuth({
@@ -24,6 +29,15 @@ export function createAuth(db: Db, env: Env, logger?: Logger) {
       // Accounts are created by our own use cases (sign-up with a firm, admin-created brokers),
       // each in one transaction; better-auth's own sign-up endpoint stays closed.
       disableSignUp: true,
+    },
+    hooks: {
+      // better-auth's own password endpoints are reachable directly: they keep the same rule as
+      // our forms (length and no common password), not only better-auth's length check.
+      before: createAuthMiddleware(async (ctx) => {
+        if (!PASSWORD_PATHS.has(ctx.path)) return;
+        const parsed = passwordSchema.safeParse((ctx.body as { newPassword?: unknown } | undefined)?.newPassword);
+        if (!parsed.success) throw new APIError("BAD_REQUEST", { code: "PASSWORD_REJECTED", message: parsed.error.issues[0].message });
+      }),
     },
     user: {
       additionalFields: {

@@ -16,7 +16,10 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must be a postgres/);
     expect(() => parseEnv({ REDIS_URL: "http://x" })).toThrow(/REDIS_URL/);
     expect(() => parseEnv({ ADMIN_EMAIL: "a@b.example" })).toThrow(/ADMIN_PASSWORD/);
-    expect(() => parseEnv({ ADMIN_EMAIL: "a@b.example", ADMIN_PASSWORD: "short" })).toThrow(/ADMIN_PASSWORD: must be at least 8/);
+    expect(() => parseEnv({ ADMIN_EMAIL: "a@b.example", ADMIN_PASSWORD: "short" })).toThrow(/ADMIN_PASSWORD: At least 10 characters/);
+    expect(() => parseEnv({ ADMIN_EMAIL: "a@b.example", ADMIN_PASSWORD: "ninechars" })).toThrow(/ADMIN_PASSWORD: At least 10 characters/);
+    expect(() => parseEnv({ ADMIN_EMAIL: "a@b.example", ADMIN_PASSWORD: "password123" })).toThrow(/ADMIN_PASSWORD: This password is too common/);
+    expect(parseEnv({ ADMIN_EMAIL: "a@b.example", ADMIN_PASSWORD: "a long password" }).ADMIN_PASSWORD).toBe("a long password");
   });
 
   it("requires a real secret in production", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { passwordSchema } from "./schemas/accounts";
 
 /**
  * Every setting of the platform, read from the environment once at boot.
@@ -29,7 +30,8 @@ export const envSchema = z
     REDIS_PREFIX: z.string().regex(/^[\w:.-]+$/, "letters, digits, _ : . - only").default("jointly"),
     BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     ADMIN_EMAIL: z.email().optional(),
-    ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+    /** The same rule as every password: 10 characters at least, none of the common ones. */
+    ADMIN_PASSWORD: passwordSchema.optional(),
     AUTH_RATE_LIMIT: boolish.optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })

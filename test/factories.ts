@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { user, type Role } from "../db/schema/auth";
 import type { Actor } from "../server/authz/actor";
 import { loadActor } from "../server/services/accounts/load-actor";
-import { signUp } from "../server/services/accounts/sign-up";
+import { signUp, type SignUpResult } from "../server/services/accounts/sign-up";
 import { insertAccount } from "../server/services/accounts/insert-account";
 import { inTransaction, type Deps } from "../server/services/deps";
 import { RecordingPublisher } from "../server/realtime/publisher";
@@ -25,6 +25,12 @@ export async function actorOf(db: Db, userId: string): Promise<Actor> {
   return actor;
 }
 
+/** A sign-up's result that must have created an account (tests use fresh emails). */
+export function created(result: SignUpResult): Extract<SignUpResult, { outcome: "created" }> {
+  if (result.outcome !== "created") throw new Error("The email was already registered");
+  return result;
+}
+
 /** An SME or buyer user owning a new firm, through the real sign-up use case. */
 export async function createFirmOwner(
   deps: Deps,
@@ -43,7 +49,8 @@ export async function createFirmOwner(
     sector: options.sector ?? "1520",
     ...(role === "sme" ? { link: options.link ?? "assembly", tier: options.tier ?? 1 } : { buyerType: "global_retailer" }),
   });
-  return { ...result, email, actor: await actorOf(deps.db, result.userId) };
+  const { userId, firmId, status } = created(result);
+  return { userId, firmId, status, email, actor: await actorOf(deps.db, userId) };
 }
 
 export async function createUserWithRole(deps: Deps, role: Role) {

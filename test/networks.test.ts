@@ -16,7 +16,7 @@ import { listNetworks } from "../server/services/networks/list-networks";
 import { respondToInvitation } from "../server/services/networks/respond-to-invitation";
 import { updateNetwork } from "../server/services/networks/update-network";
 import { createTestDatabase, type TestDatabase } from "./db";
-import { actorOf, createFirmOwner, createUserWithRole, makeDeps, unique, uniqueEmail } from "./factories";
+import { actorOf, created, createFirmOwner, createUserWithRole, makeDeps, unique, uniqueEmail } from "./factories";
 import { networkWithMembers } from "./network-fixtures";
 import { signUp } from "../server/services/accounts/sign-up";
 
@@ -142,7 +142,7 @@ describe("membership", () => {
     expect(invitation).toMatchObject({ kind: "email", path: expect.stringMatching(/^\/invitations\//) });
     const token = (invitation as { token: string }).token;
 
-    const signed = await signUp(deps, {
+    const signed = created(await signUp(deps, {
       firmChoice: "create",
       role: "sme",
       name: "New Comer",
@@ -153,7 +153,7 @@ describe("membership", () => {
       sector: "1520",
       link: "components",
       tier: 2,
-    });
+    }));
     const newcomer = await actorOf(database.db, signed.userId);
     // The link is personal: another SME cannot use it.
     const someoneElse = await createFirmOwner(deps);

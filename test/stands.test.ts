@@ -29,7 +29,7 @@ import { listMyMatchingNeeds } from "../server/services/sourcing/list-my-matchin
 import { listNeedMatches } from "../server/services/sourcing/list-need-matches";
 import { transitionNeed } from "../server/services/sourcing/transition-need";
 import { createTestDatabase, type TestDatabase } from "./db";
-import { actorOf, createFirmOwner, createUserWithRole, makeDeps, PASSWORD, uniqueEmail, unique } from "./factories";
+import { actorOf, created, createFirmOwner, createUserWithRole, makeDeps, PASSWORD, uniqueEmail, unique } from "./factories";
 import { networkWithMembers } from "./network-fixtures";
 import { needInput, smeProfile } from "./sourcing-fixtures";
 import { openStand, setEmployees, shoeFair, standInput } from "./stand-fixtures";
@@ -657,7 +657,7 @@ describe("leads", () => {
     expect(await getLeadInvitation(deps, { token: "x".repeat(40) })).toBeNull();
 
     const email = uniqueEmail("buyer");
-    const joined = await signUp(deps, {
+    const joined = created(await signUp(deps, {
       firmChoice: "create",
       role: "buyer",
       name: "Lucía Pérez",
@@ -668,7 +668,7 @@ describe("leads", () => {
       sector: "4641",
       buyerType: "trader_export_agent",
       leadToken: invitation.token,
-    });
+    }));
     const [lead] = await database.db.select().from(standLead).where(eq(standLead.id, leadId));
     expect(lead.joinedFirmId).toBe(joined.firmId);
     expect(await typesFor(smes[0].userId)).toContain("stand_lead_joined");
@@ -676,7 +676,7 @@ describe("leads", () => {
     // Used once: the link no longer prefills, a second sign-up links nothing, and no new invitation.
     expect(await getLeadInvitation(deps, { token: invitation.token })).toBeNull();
     expect(await codeOf(inviteLeadBuyer(deps, smes[0].actor, { initiativeId, leadId }))).toBe("conflict");
-    const second = await signUp(deps, {
+    const second = created(await signUp(deps, {
       firmChoice: "create",
       role: "buyer",
       name: "Someone Else",
@@ -687,7 +687,7 @@ describe("leads", () => {
       sector: "4641",
       buyerType: "trader_export_agent",
       leadToken: invitation.token,
-    });
+    }));
     const [still] = await database.db.select().from(standLead).where(eq(standLead.id, leadId));
     expect(still.joinedFirmId).toBe(joined.firmId);
     expect(second.status).toBe("active");

@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { BUYER_TYPES, LINKS, TIERS } from "../../server/domain/chain-position";
 import { signUpSchema } from "../../server/schemas/accounts";
 import { describedBy, Field } from "../components/field";
-import { forwardCookies, getActor, signInWithPassword } from "../utils/auth.server";
+import { getActor } from "../utils/auth.server";
 import { isAppError } from "../utils/errors.server";
 import { appErrorFields, formatIssues } from "../utils/forms";
 import { localeFor, serverT } from "../utils/i18n.server";
@@ -30,9 +30,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const locale = await localeFor(request, null);
   const submission = parseWithZod(await request.formData(), { schema: signUpSchema, formatError: formatIssues(t) });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
-  let result;
   try {
-    result = await context.services.accounts.signUp(submission.value, { locale });
+    await context.services.accounts.signUp(submission.value, { locale });
   } catch (error) {
     if (isAppError(error) && error.fields) {
       return data(submission.reply({ fieldErrors: appErrorFields(error.fields, error.fieldKeys, t), hideFields: ["password"] }), {
@@ -41,11 +40,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     throw error;
   }
-  const response = await signInWithPassword(context, submission.value);
-  if (!response.ok) return redirect("/login");
-  return redirectWithToast("/home", result.status === "active" ? "welcome" : "joinRequested", {
-    headers: forwardCookies(response),
-  });
+  // One answer whether the email was new or already had an account (see signUp), so the form
+  // tells no one which emails are registered: nobody is signed in here, the new account's
+  // owner signs in with the password just chosen.
+  return redirectWithToast("/login", "signUpReceived");
 }
 
 export default function SignUp() {

@@ -69,9 +69,18 @@ export const PERMISSIONS = {
     viewAllLeads: { admin: ["any"], broker: ["network"] },
     exportCalendar: { admin: ["any"], broker: ["network"], sme: ["member"] },
   },
+  /**
+   * Sourcing needs. The buyer's firm owns its need: only its members edit it, change its status
+   * and decide on responses (an award books expected sales in the supplier's ledger). Admins
+   * read every need and response but decide nothing for a buyer. SMEs and brokers read a need
+   * once it is open and reaches them (services/sourcing/need-access.ts).
+   */
   need: {
     create: { buyer: ["any"] },
-    manage: { admin: ["any"], buyer: ["own"] },
+    /** The whole need, drafts and every response included. */
+    read: { admin: ["any"], buyer: ["own"] },
+    /** Edit, open, close, withdraw. */
+    manage: { buyer: ["own"] },
     readMatches: { admin: ["any"], broker: ["any"], buyer: ["own"] },
     browse: { admin: ["any"], broker: ["any"], sme: ["any"] },
     respond: { sme: ["any"], broker: ["network"] },

@@ -2,13 +2,19 @@ import { z } from "zod";
 import { LOCALES, ROLES } from "../../db/schema/auth";
 import { PASSWORD_MAX, PASSWORD_MIN } from "../auth-limits";
 import { BUYER_TYPES, LINKS } from "../domain/chain-position";
+import { isCommonPassword } from "../domain/passwords";
 import { countrySchema, sectorSchema } from "./firm";
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Must be an email address"));
+/** Every new password (sign-up, admin-created accounts, password change, ADMIN_PASSWORD). */
 export const passwordSchema = z
   .string()
   .min(PASSWORD_MIN, `At least ${PASSWORD_MIN} characters`)
-  .max(PASSWORD_MAX, `At most ${PASSWORD_MAX} characters`);
+  .max(PASSWORD_MAX, `At most ${PASSWORD_MAX} characters`)
+  .refine((password) => !isCommonPassword(password), {
+    message: "This password is too common: choose another",
+    params: { key: "password_common" },
+  });
 export const personNameSchema = z.string().trim().min(2, "At least 2 characters").max(80);
 
 /**

@@ -11,9 +11,9 @@ import { invalidField } from "../../errors";
 export async function insertAccount(
   tx: Tx,
   input: { name: string; email: string; password: string; role: Role; locale?: Locale | null },
+  options: { passwordHash?: string } = {},
 ): Promise<{ id: string }> {
-  const [taken] = await tx.select({ id: user.id }).from(user).where(eq(user.email, input.email));
-  if (taken) throw invalidField("email", "email_taken", "This email is already registered", "conflict");
+  if (await emailTaken(tx, input.email)) throw invalidField("email", "email_taken", "This email is already registered", "conflict");
   const id = crypto.randomUUID();
   await tx.insert(user).values({
     id,
@@ -28,7 +28,12 @@ export async function insertAccount(
     accountId: id,
     providerId: "credential",
     userId: id,
-    password: await hashPassword(input.password),
+    password: options.passwordHash ?? (await hashPassword(input.password)),
   });
   return { id };
+}
+
+export async function emailTaken(tx: Tx, email: string): Promise<boolean> {
+  const [taken] = await tx.select({ id: user.id }).from(user).where(eq(user.email, email));
+  return taken !== undefined;
 }

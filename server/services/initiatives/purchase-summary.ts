@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { toSafeCsv } from "../../domain/csv-safe";
 import { minorToDecimal } from "../../domain/money";
 import { minorDigits } from "../../../db/reference/currencies";
 import type { Actor } from "../../authz/actor";
@@ -40,5 +40,5 @@ export async function purchaseSummaryCsv(deps: Deps, actor: Actor, rawInput: unk
     ["TOTAL", String(jb.total), jb.quote.unit, unitPrice, money(jb.totalCostMinor), "", "", money(jb.totalSavingMinor), jb.quote.currency],
   ];
   const slug = view.initiative.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "joint-purchase";
-  return { filename: `${slug}-purchase-summary.csv`, csv: stringify(rows) };
+  return { filename: `${slug}-purchase-summary.csv`, csv: toSafeCsv(rows) };
 }

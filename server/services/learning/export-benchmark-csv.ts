@@ -1,9 +1,9 @@
-import { stringify } from "csv-stringify/sync";
 import { and, eq, inArray } from "drizzle-orm";
 import { firm } from "../../../db/schema/firms";
 import { benchmarkPeriod, kpiDefinition, kpiSubmission } from "../../../db/schema/learning";
 import type { Actor } from "../../authz/actor";
 import { can } from "../../authz/permissions";
+import { toSafeCsv } from "../../domain/csv-safe";
 import { AppError, parseInput } from "../../errors";
 import { reportSchema } from "../../schemas/learning";
 import type { Deps } from "../deps";
@@ -54,7 +54,7 @@ export async function exportBenchmarkCsv(deps: Deps, actor: Actor, rawInput: unk
     (a, b) =>
       a.startsOn.localeCompare(b.startsOn) || a.firm.localeCompare(b.firm) || a.firmId.localeCompare(b.firmId) || order.get(a.kpiId)! - order.get(b.kpiId)!,
   );
-  const csv = stringify([
+  const csv = toSafeCsv([
     [...BENCHMARK_CSV_COLUMNS],
     ...rows.map((r) => [r.period, r.firmId, r.firm, r.kpi ?? r.kpiId, r.kpiName, r.unit, String(r.value), r.updatedAt.toISOString()]),
   ]);

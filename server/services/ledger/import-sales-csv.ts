@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import type { Actor } from "../../authz/actor";
+import { toSafeCsv } from "../../domain/csv-safe";
 import { AppError, parseInput } from "../../errors";
 import { salesEntryInputSchema, type SalesEntryInput } from "../../schemas/ledger";
 import { inTransaction, type Deps } from "../deps";
@@ -23,7 +23,7 @@ export const SALES_CSV_COLUMNS = [
 ] as const;
 
 export function salesCsvTemplate(): string {
-  return stringify([
+  return toSafeCsv([
     [...SALES_CSV_COLUMNS],
     ["2026", "Stridewell Stores", "", "1250000.00", "USD", "export", "direct", "", "quasi_hierarchy", "no"],
     ["2026-Q1", "Loja Central Ltda", "", "84000.50", "BRL", "domestic", "agent", "Vale Export Agents", "market", "no"],

@@ -5,6 +5,7 @@ import { salesEntry } from "../../../db/schema/ledger";
 import { needConsortium, needResponse, sourcingNeed } from "../../../db/schema/sourcing";
 import { initiative } from "../../../db/schema/initiatives";
 import type { Actor } from "../../authz/actor";
+import { can } from "../../authz/permissions";
 import { AppError, parseInput } from "../../errors";
 import { decideResponseSchema } from "../../schemas/sourcing";
 import { inTransaction, type Deps } from "../deps";
@@ -12,7 +13,7 @@ import { usersOfFirms } from "../initiatives/recipients";
 import { trackDependenceLevel } from "../ledger/track-dependence-level";
 import { networkFacts } from "../networks/network-facts";
 import { notify } from "../notifications/notify";
-import { visibleNeed } from "./need-access";
+import { needFacts, visibleNeed } from "./need-access";
 import { needRoom, needsRoom } from "./rooms";
 
 const PER_YEAR = { month: 12, quarter: 4, year: 1 } as const;
@@ -27,8 +28,13 @@ export async function decideResponse(deps: Deps, actor: Actor, rawInput: unknown
   return inTransaction(deps, async (tx, after) => {
     const [response] = await tx.select().from(needResponse).where(eq(needResponse.id, input.responseId)).for("update");
     if (!response) throw new AppError("not_found", "Response not found");
-    const { need, owner } = await visibleNeed(tx, actor, response.needId, { lock: true });
-    if (!owner) throw new AppError("not_found", "Response not found");
+    const { need } = await visibleNeed(tx, actor, response.needId, { lock: true });
+    const facts = needFacts(need);
+    if (!can(actor, "need", "decideResponse", facts)) {
+      // Those who read every response (admins) are told no; others learn nothing of it.
+      if (can(actor, "need", "read", facts)) throw new AppError("forbidden", "Only the buyer's firm decides on responses to its need");
+      throw new AppError("not_found", "Response not found");
+    }
     if (response.status === "awarded" || response.status === "declined") throw new AppError("conflict", `This response was already ${response.status}`);
     // Decisions belong to a live need: not a withdrawn one, and nothing after its award.
     if (need.status !== "open" && need.status !== "closed") throw new AppError("conflict", `The need is ${need.status}`);

@@ -4,9 +4,10 @@ import { firm } from "../../../db/schema/firms";
 import { initiative } from "../../../db/schema/initiatives";
 import { needConsortium, needResponse, sourcingNeed } from "../../../db/schema/sourcing";
 import type { Actor } from "../../authz/actor";
+import { can } from "../../authz/permissions";
 import { parseInput } from "../../errors";
 import type { Deps } from "../deps";
-import { brokeredNetworkIds, visibleNeed } from "./need-access";
+import { brokeredNetworkIds, needFacts, visibleNeed } from "./need-access";
 import { NEED_TRANSITIONS } from "./transition-need";
 
 const schema = z.object({ needId: z.uuid("Not a need id") });
@@ -32,8 +33,7 @@ export async function getNeed(deps: Deps, actor: Actor, rawInput: unknown) {
   const ownConsortia = new Set(consortia.filter((c) => brokered.includes(c.networkId)).map((c) => c.initiativeId));
   const visible = responses.filter(
     ({ response }) =>
-      owner ||
-      actor.role === "admin" ||
+      can(actor, "need", "read", needFacts(need)) ||
       (actor.firm !== null && response.firmId === actor.firm.id) ||
       (response.initiativeId !== null && ownConsortia.has(response.initiativeId)),
   );

@@ -29,15 +29,17 @@ export function reachesFirm(need: NeedRow, firmNetworkIds: readonly string[]): b
 }
 
 /**
- * A need as the actor may see it, or 404: the buyer's own firm always; SMEs and brokers once it
- * is open and reaches them (or one of their networks); admins always.
+ * A need as the actor may see it, or 404: the buyer's own firm and admins always; SMEs and
+ * brokers once it is open and reaches them (or one of their networks). `owner` is true only for
+ * the members of the buyer's firm (need.manage): seeing a need is not owning it.
  */
 export async function visibleNeed(db: Db | Tx, actor: Actor, needId: string, options: { lock?: boolean } = {}) {
   const query = db.select().from(sourcingNeed).where(eq(sourcingNeed.id, needId));
   const [need] = options.lock ? await query.for("update") : await query;
   if (!need) throw new AppError("not_found", "Need not found");
-  const owner = can(actor, "need", "manage", { firmId: need.buyerFirmId });
-  if (owner) return { need, owner: true as const };
+  const facts = needFacts(need);
+  if (can(actor, "need", "manage", facts)) return { need, owner: true as const };
+  if (can(actor, "need", "read", facts)) return { need, owner: false as const };
   const published = need.status !== "draft";
   if (actor.role === "sme" && actor.firm && published && reachesFirm(need, await memberNetworkIds(db, actor.firm.id))) {
     return { need, owner: false as const };
@@ -46,6 +48,11 @@ export async function visibleNeed(db: Db | Tx, actor: Actor, needId: string, opt
     return { need, owner: false as const };
   }
   throw new AppError("not_found", "Need not found");
+}
+
+/** The facts of can()'s need rules: the buyer's firm owns the need. */
+export function needFacts(need: Pick<NeedRow, "buyerFirmId">) {
+  return { firmId: need.buyerFirmId };
 }
 
 export function volumePerMonth(need: Pick<NeedRow, "volume" | "volumePeriod">): number {

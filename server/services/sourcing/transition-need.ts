@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
 import { sourcingNeed, type NeedStatus } from "../../../db/schema/sourcing";
 import type { Actor } from "../../authz/actor";
+import { can } from "../../authz/permissions";
 import { AppError, parseInput } from "../../errors";
 import { needTransitionSchema } from "../../schemas/sourcing";
 import { inTransaction, type Deps } from "../deps";
 import { usersOfFirms } from "../initiatives/recipients";
 import { notify } from "../notifications/notify";
 import { criteriaOf, rankTopMatches } from "./candidates";
-import { volumePerMonth, visibleNeed } from "./need-access";
+import { needFacts, volumePerMonth, visibleNeed } from "./need-access";
 import { needRoom, needsRoom } from "./rooms";
 
 /** The need's lifecycle: draft -> open -> closed -> awarded, or withdrawn (from any but awarded). */
@@ -26,8 +27,8 @@ const MAX_FIT_NOTICES = 50;
 export async function transitionNeed(deps: Deps, actor: Actor, rawInput: unknown) {
   const input = parseInput(needTransitionSchema, rawInput);
   return inTransaction(deps, async (tx, after) => {
-    const { need, owner } = await visibleNeed(tx, actor, input.needId, { lock: true });
-    if (!owner) throw new AppError("forbidden", "Only the buyer changes its need's status");
+    const { need } = await visibleNeed(tx, actor, input.needId, { lock: true });
+    if (!can(actor, "need", "manage", needFacts(need))) throw new AppError("forbidden", "Only the buyer changes its need's status");
     if (!NEED_TRANSITIONS[need.status].includes(input.to)) throw new AppError("conflict", `Cannot go from ${need.status} to ${input.to}`);
     await tx.update(sourcingNeed).set({ status: input.to, updatedAt: deps.now() }).where(eq(sourcingNeed.id, need.id));
     if (input.to === "open" && need.status === "draft") {
