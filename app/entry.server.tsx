@@ -1,12 +1,17 @@
 import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
 
-const ABORT_DELAY = 5_000;
-export const streamTimeout = ABORT_DELAY;
+/**
+ * How long Remix lets a deferred value stream before rejecting it. The render itself is never
+ * aborted on a clock: loaders have all resolved before it starts, so it always finishes, only
+ * more slowly when the process is busy (a burst of requests). Aborting it on a timer answered
+ * a busy server's slow renders with 500s; it stops only when the client goes away.
+ */
+export const streamTimeout = 5_000;
 
 export default function handleRequest(
   request: Request,
@@ -21,7 +26,7 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
       </NonceProvider>,
       {
         nonce,
@@ -36,19 +41,21 @@ export default function handleRequest(
           reject(error);
         },
         onError(error: unknown) {
+          // A client that went away is not a server error.
+          if (request.signal.aborted) return;
           responseStatusCode = 500;
-          // Errors after the shell are logged by the request logger; before it, reject above.
-          if (shellRendered) loadContext.logger.error({ err: error }, "render error");
+          loadContext.logger.error({ err: error, afterShell: shellRendered }, "render error");
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY + 1_000);
+    request.signal.addEventListener("abort", () => abort(), { once: true });
   });
 }
 
-export function handleError(error: unknown, { request }: { request: Request }) {
+/** Unexpected errors of loaders, actions and renders: logged with the request's id. */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
   // Thrown Responses (404, 403) are expected and rendered by error boundaries.
   if (error instanceof Response) return;
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-}
+  context.logger.error({ err: error }, "request failed");
+};

@@ -7,6 +7,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -38,6 +39,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       locale,
       toast: toast.toast,
       unread,
+      // The id of this request, shown on an error page so a user can quote it.
+      requestId: context.requestId,
       user: actor
         ? { id: actor.userId, name: actor.name, role: actor.role, hasFirm: Boolean(actor.firm), pendingFirm: Boolean(actor.pendingFirmId) }
         : null,
@@ -100,12 +103,20 @@ export function ErrorBoundary() {
 export function ErrorMessage() {
   const error = useRouteError();
   const { t } = useTranslation();
+  const root = useRouteLoaderData<typeof loader>("root");
+  // The root's id belongs to the document request: quote it only before any client navigation.
+  const documentRequest = useLocation().key === "default";
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 401 ? "unauthenticated" : "unexpected";
   return (
     <section className="card error-card" role="alert">
       <h1>{t(`errors.${key}.title`)}</h1>
       <p>{t(`errors.${key}.body`)}</p>
+      {status >= 500 && documentRequest && root?.requestId ? (
+        <p>
+          <small data-testid="request-id">{t("errors.reference", { id: root.requestId })}</small>
+        </p>
+      ) : null}
       <p>
         <a href="/">{t("errors.backHome")}</a>
       </p>

@@ -7,14 +7,16 @@ import type { ServerBuild } from "@remix-run/node";
 import { toNodeHandler } from "better-auth/node";
 import compression from "compression";
 import express from "express";
-import { rateLimit } from "express-rate-limit";
+import { ipKeyGenerator, rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import type { Logger } from "pino";
-import { pinoHttp } from "pino-http";
 import { openDatabase, type Database } from "../db/client";
 import { createApiRouter } from "./api/router";
 import { CLIENT_IP_HEADER, createAuth, type Auth } from "./auth";
 import type { Env } from "./env";
+import { sameOriginGuard } from "./http/csrf";
+import { requestLogger } from "./http/request-log";
+import { noStore, pageBodyLimit, permissionsPolicy } from "./http/security-headers";
 import type { JointlyLoadContext } from "./load-context";
 import { createRealtime, type Realtime } from "./realtime/server";
 import { appErrorsAsResponses } from "./remix-errors";
@@ -67,6 +69,7 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
     logger,
     redisUrl: env.REDIS_URL,
     redisPrefix: env.REDIS_PREFIX,
+    publicUrl: env.PUBLIC_URL,
   });
   const deps: Deps = { db: database.db, publisher: realtime.publisher, now: options.now ?? (() => new Date()) };
   const services = createServices(deps);
@@ -80,11 +83,17 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
   await options.beforeListen?.({ deps, database });
 
   app.disable("x-powered-by");
-  app.set("trust proxy", false);
+  // Which proxies may name the client in X-Forwarded-For (TRUST_PROXY); by default none, so
+  // req.ip is the socket's address and a client cannot choose its own rate-limit bucket.
+  app.set("trust proxy", env.TRUST_PROXY);
 
-  // The real client address, for better-auth's rate limits; whatever a client sent is replaced.
+  // First, so every response (refusals included) carries X-Request-Id and every 5xx is logged
+  // with its cause under that id.
+  app.use(requestLogger(logger, { trustProxy: env.TRUST_PROXY !== false }));
+  // The client's address (req.ip, per TRUST_PROXY) for better-auth's rate limits; whatever a
+  // client sent in this header is replaced.
   app.use((req, _res, next) => {
-    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
+    req.headers[CLIENT_IP_HEADER] = req.ip ?? req.socket.remoteAddress ?? "unknown";
     next();
   });
   app.use((_req, res, next) => {
@@ -107,38 +116,38 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
         },
       },
       crossOriginEmbedderPolicy: false,
-      // "no-referrer" makes Chromium send `Origin: null` on same-site form posts, which Remix's
-      // CSRF check refuses; same-origin keeps referrers inside the site.
+      // "no-referrer" makes Chromium send `Origin: null` on same-site form posts, which the
+      // same-origin guard refuses; same-origin keeps referrers inside the site.
       referrerPolicy: { policy: "same-origin" },
       strictTransportSecurity: env.PUBLIC_URL.startsWith("https:"),
     }),
   );
+  app.use(permissionsPolicy);
   app.use(compression());
-  app.use(
-    pinoHttp({
-      logger,
-      autoLogging: { ignore: (req) => req.url?.startsWith("/build/") ?? false },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
-    }),
-  );
 
   // Fingerprinted build assets never change; everything else in public/ for an hour.
   app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
+  // Everything past the static files may be private: never cached.
+  app.use(noStore);
 
-  // Coarse per-IP guard in front of the sign-in and sign-up forms and the auth endpoints.
+  // Coarse per-client guard in front of the sign-in and sign-up forms and the auth endpoints.
   const authLimiter = rateLimit({
     windowMs: 60_000,
     limit: env.AUTH_RATE_LIMIT ? 30 : 100_000,
     standardHeaders: "draft-8",
     legacyHeaders: false,
-    keyGenerator: (req) => req.socket.remoteAddress ?? "unknown",
+    keyGenerator: (req) => ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? "unknown"),
     skip: (req) => req.method === "GET",
   });
   app.use(["/login", "/signup", "/api/auth"], authLimiter);
 
+  // Cross-site request forgery: one rule for pages, their data requests, /api/v1 and /api/auth.
+  app.use(sameOriginGuard({ publicUrl: env.PUBLIC_URL, logger }));
+
   app.all("/api/auth/*", toNodeHandler(auth));
   app.use("/api/v1", createApiRouter({ services, auth, logger }));
+  app.use(pageBodyLimit);
 
   if (options.build) {
     const build = appErrorsAsResponses(options.build);
@@ -151,7 +160,9 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
           services,
           auth,
           env,
-          logger,
+          // The request's own logger: whatever a loader logs carries the request id.
+          logger: req.log,
+          requestId: String(req.id),
           cspNonce: res.locals.cspNonce as string,
           clientIp: String(req.headers[CLIENT_IP_HEADER]),
         }),

@@ -33,3 +33,24 @@ describe("parseEnv", () => {
     expect(parseEnv({ DATABASE_URL: "", REDIS_URL: "" }).DATABASE_URL).toBeUndefined();
   });
 });
+
+describe("TRUST_PROXY", () => {
+  it("trusts no proxy unless told, and takes a hop count or a list of proxy addresses", () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(parseEnv({ TRUST_PROXY: "10.0.0.0/8, 192.168.1.7,::1,fd00::/8,loopback" }).TRUST_PROXY).toEqual([
+      "10.0.0.0/8",
+      "192.168.1.7",
+      "::1",
+      "fd00::/8",
+      "loopback",
+    ]);
+  });
+
+  it("refuses `true` (any client could choose its address) and anything that is not an address", () => {
+    for (const value of ["true", "yes", "10.0.0.0/33", "300.1.1.1", "10.0.0.1/8/1", "99"]) {
+      expect(() => parseEnv({ TRUST_PROXY: value }), value).toThrow(/TRUST_PROXY: must be false, a hop count/);
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 import { passwordSchema } from "./schemas/accounts";
 
@@ -10,6 +11,40 @@ const DEV_SECRET = "jointly-development-secret-change-me-0123456789";
 const boolish = z
   .enum(["true", "false", "1", "0"])
   .transform((v) => v === "true" || v === "1");
+
+/** Express's names for address ranges, usable in TRUST_PROXY's list. */
+const PROXY_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isAddressOrCidr(entry: string): boolean {
+  if (PROXY_RANGES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies may tell the client's address in X-Forwarded-For: `false` (none: the socket's
+ * address is the client), a hop count, or a comma-separated list of proxy addresses/CIDRs.
+ * `true` (believe any sender) is refused: a client could then pick its own rate-limit bucket.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): false | number | string[] => {
+    if (value === "false" || value === "0") return false;
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value);
+      if (hops <= 32) return hops;
+    } else if (value !== "true") {
+      const entries = value.split(",").map((e) => e.trim()).filter(Boolean);
+      if (entries.length > 0 && entries.every(isAddressOrCidr)) return entries;
+    }
+    ctx.addIssue({ code: "custom", message: "must be false, a hop count (1-32) or a comma-separated list of proxy IP addresses/CIDRs" });
+    return z.NEVER;
+  });
 
 export const envSchema = z
   .object({
@@ -33,6 +68,7 @@ export const envSchema = z
     /** The same rule as every password: 10 characters at least, none of the common ones. */
     ADMIN_PASSWORD: passwordSchema.optional(),
     AUTH_RATE_LIMIT: boolish.optional(),
+    TRUST_PROXY: trustProxy.optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
@@ -52,6 +88,7 @@ export const envSchema = z
     PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? DEV_SECRET,
     AUTH_RATE_LIMIT: env.AUTH_RATE_LIMIT ?? env.NODE_ENV === "production",
+    TRUST_PROXY: env.TRUST_PROXY ?? false,
   }));
 
 export type Env = z.output<typeof envSchema>;

@@ -4,10 +4,10 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import closeWithGrace from "close-with-grace";
-import { pino } from "pino";
 import { seedDemo, DEMO_LOGINS } from "../db/seed/demo";
 import { createJointly } from "./app";
 import { EnvError, parseEnv, type Env } from "./env";
+import { createLogger } from "./http/request-log";
 
 /**
  * The process entry: `npm start` (production), `npm run demo` (fresh embedded database with
@@ -38,7 +38,7 @@ try {
   throw error;
 }
 
-const logger = pino({ level: env.LOG_LEVEL });
+const logger = createLogger(env.LOG_LEVEL);
 if (demo) rmSync(path.resolve(ROOT, env.DATA_DIR), { recursive: true, force: true });
 
 const build = (await import(pathToFileURL(path.join(ROOT, "build/index.js")).href)) as ServerBuild;

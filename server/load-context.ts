@@ -9,7 +9,10 @@ export interface JointlyLoadContext {
   services: Services;
   auth: Auth;
   env: Env;
+  /** Bound to the request: its lines carry the request id. */
   logger: Logger;
+  /** Sent back as X-Request-Id and shown on error pages, so a user can quote it. */
+  requestId: string;
   cspNonce: string;
   clientIp: string;
 }

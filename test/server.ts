@@ -5,9 +5,10 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { pino } from "pino";
+import type { DestinationStream } from "pino";
 import { createJointly, type Jointly } from "../server/app";
 import { parseEnv } from "../server/env";
+import { createLogger } from "../server/http/request-log";
 import { createTestDatabase } from "./db";
 
 /**
@@ -20,7 +21,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { pages?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { pages?: boolean; env?: Record<string, string>; /** Where the server's log goes (silent without). */ log?: { level: string; destination: DestinationStream } } = {},
+): Promise<TestServer> {
   const testDb = await createTestDatabase();
   // The server opens its own handle: close the probe handle but keep the database.
   await testDb.close();
@@ -40,7 +43,8 @@ export async function startTestServer(options: { pages?: boolean; env?: Record<s
     if (!existsSync(file)) throw new Error("Run `npm run build` before the page tests");
     build = (await import(pathToFileURL(file).href)) as ServerBuild;
   }
-  const app = await createJointly({ env, logger: pino({ level: "silent" }), build });
+  const logger = options.log ? createLogger(options.log.level, options.log.destination) : createLogger("silent");
+  const app = await createJointly({ env, logger, build });
   await app.listen();
   const url = env.PUBLIC_URL;
   return {

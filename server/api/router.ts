@@ -11,13 +11,26 @@ function sendError(res: Response, error: AppError) {
   res.status(error.status).json({ error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } });
 }
 
+const BODY_LIMIT = "1mb";
+
+/**
+ * An unexpected failure: its cause goes to the log line of the request (pino-http logs it with
+ * the request id), the client gets the id to quote and nothing else.
+ */
+function sendInternal(req: Request, res: Response, error: unknown, context: Record<string, unknown>) {
+  const err = error instanceof Error ? error : new Error(String(error));
+  res.err = err;
+  req.log.error({ err, ...context }, "api operation failed");
+  res.status(500).json({ error: { code: "internal", message: "Something went wrong", requestId: String(req.id) } });
+}
+
 /** /api/v1: JSON over the same services as the pages, authenticated by the session cookie. */
 export function createApiRouter(options: { services: Services; auth: Auth; logger: Logger }) {
-  const { services, auth, logger } = options;
+  const { services, auth } = options;
   const router = express.Router();
   const document = buildOpenApi(operations);
 
-  router.use(express.json({ limit: "1mb" }));
+  router.use(express.json({ limit: BODY_LIMIT }));
   router.get("/openapi.json", (_req, res) => {
     res.json(document);
   });
@@ -41,27 +54,25 @@ export function createApiRouter(options: { services: Services; auth: Auth; logge
         else res.json(result);
       } catch (error) {
         if (error instanceof AppError) return sendError(res, error);
-        logger.error({ err: error, operationId: op.operationId }, "api operation failed");
-        res.status(500).json({ error: { code: "internal", message: "Something went wrong" } });
+        sendInternal(req, res, error, { operationId: op.operationId });
       }
     });
   }
 
   router.use((_req, res) => sendError(res, new AppError("not_found", "No such endpoint")));
   // Malformed JSON bodies are the client's error, not ours.
-  router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (error instanceof SyntaxError || (error as { type?: string })?.type === "entity.parse.failed") {
       return sendError(res, new AppError("invalid_input", "Body is not valid JSON", { _: ["Body is not valid JSON"] }));
     }
     if ((error as { type?: string })?.type === "entity.too.large") {
-      return sendError(res, new AppError("invalid_input", "Body too large", { _: ["Body too large"] }));
+      return res.status(413).json({ error: { code: "payload_too_large", message: `Body too large: at most ${BODY_LIMIT}` } });
     }
     // A path parameter that is not percent-encoded UTF-8: Express cannot decode it.
     if (error instanceof URIError) {
       return sendError(res, new AppError("invalid_input", "Malformed URL", { _: ["The address is not valid percent-encoded UTF-8"] }));
     }
-    logger.error({ err: error }, "api error");
-    res.status(500).json({ error: { code: "internal", message: "Something went wrong" } });
+    sendInternal(req, res, error, {});
   });
   return router;
 }

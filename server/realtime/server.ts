@@ -5,6 +5,7 @@ import { createClient } from "redis";
 import { Server, type Socket } from "socket.io";
 import type { Db } from "../../db/client";
 import type { Auth } from "../auth";
+import { originVerdict } from "../http/csrf";
 import type { Actor } from "../authz/actor";
 import { loadActor } from "../services/accounts/load-actor";
 import type { ClientToServerEvents, RoomAck, ServerToClientEvents } from "./events";
@@ -32,11 +33,20 @@ export async function createRealtime(options: {
   logger: Logger;
   redisUrl?: string;
   redisPrefix: string;
+  publicUrl: string;
 }): Promise<Realtime> {
   const { db, auth, logger } = options;
+  const publicOrigin = new URL(options.publicUrl).origin;
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(options.httpServer, {
     serveClient: false,
     cors: { origin: false },
+    // The handshake carries the session cookie: a page of another site may not open a socket
+    // as the user (cross-site WebSocket hijacking). Same rule as every state-changing request.
+    allowRequest: (req, callback) => {
+      const verdict = originVerdict(req.headers, publicOrigin);
+      if (!verdict.allowed) logger.warn({ reason: verdict.reason }, "cross-site socket handshake refused");
+      callback(verdict.allowed ? null : "cross-site handshake refused", verdict.allowed);
+    },
   });
 
   const redisClients: Array<{ quit(): Promise<unknown>; isOpen: boolean }> = [];

@@ -1,0 +1,149 @@
+import { Writable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loggableUrl } from "../server/http/request-log";
+import { createFirmOwner, makeDeps, PASSWORD } from "./factories";
+import { browserless, startTestServer, type TestServer } from "./server";
+
+/**
+ * The request log at info level holds no credential: no session token (in a Cookie or a
+ * Set-Cookie header), no password, no secret in a URL. Each request is one lean line with an
+ * id the client also receives as X-Request-Id; a 5xx logs its cause under that id.
+ */
+let server: TestServer;
+let log = "";
+const sink = new Writable({
+  write(chunk, _encoding, done) {
+    log += chunk.toString();
+    done();
+  },
+});
+
+beforeAll(async () => {
+  server = await startTestServer({ pages: true, log: { level: "info", destination: sink } });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const lines = () =>
+  log
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown> & { req?: { id: string; url: string }; level: number; err?: { message: string } });
+
+describe("request log", () => {
+  it("holds no session token, password or header after signing in through the real server", async () => {
+    const owner = await createFirmOwner(makeDeps(server.app.deps.db));
+    const { post, page } = browserless(server.url);
+
+    const viaApi = await fetch(`${server.url}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: server.url },
+      body: JSON.stringify({ email: owner.email, password: PASSWORD }),
+    });
+    expect(viaApi.status).toBe(200);
+    const viaPage = await post("/login", undefined, { email: owner.email, password: PASSWORD, redirectTo: "/home" });
+    expect(viaPage.status).toBe(302);
+    const wrong = await post("/login", undefined, { email: owner.email, password: `${PASSWORD}-wrong` });
+    expect(wrong.status).toBe(400);
+
+    const tokens = [...viaApi.headers.getSetCookie(), ...viaPage.headers.getSetCookie()]
+      .map((c) => c.split(";")[0])
+      .filter((c) => c.startsWith("better-auth.session_token="))
+      .map((c) => c.slice(c.indexOf("=") + 1));
+    expect(tokens.length).toBe(2);
+    const cookie = `better-auth.session_token=${tokens[0]}`;
+    expect((await page("/home", cookie)).status).toBe(200);
+    expect((await fetch(`${server.url}/api/v1/firms/me`, { headers: { cookie, authorization: "Bearer not-a-real-token-123" } })).status).toBe(200);
+
+    await expect.poll(() => lines().filter((l) => l.req?.url === "/api/v1/firms/me").length).toBe(1);
+    for (const token of tokens) {
+      expect(log).not.toContain(token);
+      expect(log).not.toContain(decodeURIComponent(token));
+      // The token's id part alone (before the signature) is the session's key in the database.
+      expect(log).not.toContain(decodeURIComponent(token).split(".")[0]);
+    }
+    expect(log).not.toContain(PASSWORD);
+    expect(log).not.toContain("not-a-real-token-123");
+    expect(log).not.toMatch(/"(cookie|set-cookie|authorization)":"(?!\[redacted\])/i);
+  });
+
+  it("logs each request as one lean line: id, method, URL, status, time; the id goes back as X-Request-Id", async () => {
+    const res = await fetch(`${server.url}/login?redirectTo=%2Fhome`, { headers: { "user-agent": "x".repeat(500), "accept-language": "es" } });
+    expect(res.status).toBe(200);
+    const id = res.headers.get("x-request-id");
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    await expect.poll(() => lines().find((l) => l.req?.id === id)).toBeDefined();
+    const line = lines().find((l) => l.req?.id === id)!;
+    expect(line.req).toEqual({ id, method: "GET", url: "/login?redirectTo=%2Fhome" });
+    expect(line.res).toEqual({ statusCode: 200 });
+    expect(typeof line.responseTime).toBe("number");
+    expect(JSON.stringify(line).length).toBeLessThan(400);
+    expect(JSON.stringify(line)).not.toContain("xxxxxxxxxx");
+  });
+
+  it("keeps secrets of URLs (calendar feeds, invitations, lead tokens) out of the log", async () => {
+    await fetch(`${server.url}/calendar/secret-feed-token-1234.ics`);
+    await fetch(`${server.url}/signup?lead=secret-lead-token-5678&role=buyer`);
+    await expect.poll(() => lines().filter((l) => l.req?.url.startsWith("/signup")).length).toBe(1);
+    expect(log).not.toContain("secret-feed-token-1234");
+    expect(log).not.toContain("secret-lead-token-5678");
+    expect(loggableUrl("/invitations/abc-def/accept?x=1")).toBe("/invitations/[redacted]/accept?x=1");
+    expect(loggableUrl("/api/v1/invitations/abc-def/accept")).toBe("/api/v1/invitations/[redacted]/accept");
+    expect(loggableUrl("/calendar/abc.ics")).toBe("/calendar/[redacted].ics");
+    expect(loggableUrl("/x?_data=routes%2Fx&token=1")).toBe("/x?_data=routes%2Fx&token=[redacted]");
+  });
+});
+
+describe("a 5xx", () => {
+  it("logs its cause under the request id, which the client receives to quote", async () => {
+    let faultLog = "";
+    const faulty = await startTestServer({
+      pages: true,
+      log: {
+        level: "info",
+        destination: new Writable({
+          write(chunk, _encoding, done) {
+            faultLog += chunk.toString();
+            done();
+          },
+        }),
+      },
+    });
+    try {
+      const owner = await createFirmOwner(makeDeps(faulty.app.deps.db));
+      const cookie = (
+        await fetch(`${faulty.url}/api/auth/sign-in/email`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: faulty.url },
+          body: JSON.stringify({ email: owner.email, password: PASSWORD }),
+        })
+      ).headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
+      // A real fault: the database goes away under the running server.
+      await faulty.app.database.close();
+
+      const api = await fetch(`${faulty.url}/api/v1/firms/me`, { headers: { cookie } });
+      expect(api.status).toBe(500);
+      const apiId = api.headers.get("x-request-id");
+      expect(await api.json()).toEqual({ error: { code: "internal", message: "Something went wrong", requestId: apiId } });
+
+      const page = await fetch(`${faulty.url}/home`, { headers: { cookie } });
+      expect(page.status).toBe(500);
+      const pageId = page.headers.get("x-request-id");
+      await page.text();
+
+      const parsed = () => faultLog.trim().split("\n").map((l) => JSON.parse(l) as { level: number; req?: { id: string }; err?: { message?: string } });
+      for (const id of [apiId, pageId]) {
+        // The cause (an error with its message), on an error line carrying the request id.
+        await expect.poll(() => parsed().some((l) => l.level >= 50 && l.req?.id === id && Boolean(l.err?.message) && !l.err!.message!.startsWith("failed with status code"))).toBe(true);
+      }
+    } finally {
+      // The database is closed already; close the rest.
+      await faulty.close().catch(() => {});
+    }
+  });
+});
