@@ -81,7 +81,7 @@ describe("DistributionChart", () => {
   });
 
   it("formats for the reader's locale", () => {
-    const summary = published([1250.5, 800, 2600, 350, 1100]);
+    const summary = published([1250.5, 800, 2600, 350, 3000]);
     const html = render(<DistributionChart kpiName="Defeitos no cliente" unit="ppm" direction="lower" summary={summary} own={1250.5} />, "pt-BR");
     // Figures in the thousands are shown without decimals unless the page asks for them.
     expect(html).toContain("Você: 1.251 ppm");
