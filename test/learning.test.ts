@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { benchmarkPeriod, clubMeeting, kpiDefinition, kpiReference, kpiSubmission } from "../db/schema/learning";
+import { network } from "../db/schema/networks";
 import { notification } from "../db/schema/notifications";
 import { createInitiative } from "../server/services/initiatives/create-initiative";
 import { getInitiative } from "../server/services/initiatives/get-initiative";
@@ -19,6 +20,7 @@ import { listKpis } from "../server/services/learning/list-kpis";
 import { addMeetingAction, updateMeetingAction } from "../server/services/learning/meeting-actions";
 import { notifyLearningReminders } from "../server/services/learning/notify-learning-reminders";
 import { openBenchmarkPeriod } from "../server/services/learning/open-benchmark-period";
+import { publishBenchmarkPeriod } from "../server/services/learning/publish-benchmark-period";
 import { respondToMeeting } from "../server/services/learning/respond-to-meeting";
 import { scheduleMeeting } from "../server/services/learning/schedule-meeting";
 import { setKpiReference } from "../server/services/learning/set-kpi-reference";
@@ -121,7 +123,7 @@ describe("creating a club", () => {
     const created = await createBenchmarkClub(deps, broker.actor, { ...input, kpiIds: [ids.scrap_rate, own.id, ids.scrap_rate] });
     expect(created.status).toBe("draft");
     const club = await getBenchmarkClub(deps, broker.actor, { initiativeId: created.id });
-    expect(club.club).toMatchObject({ title: "Sinos benchmarking club", periodKind: "half", status: "draft", deadlineDate: "2027-01-31", minSubmissions: 3 });
+    expect(club.club).toMatchObject({ title: "Sinos benchmarking club", periodKind: "half", status: "draft", deadlineDate: "2027-01-31", minContributors: 5 });
     expect(club.kpis.map((k) => [k.id, k.shipped])).toEqual([
       [ids.scrap_rate, true],
       [own.id, false],
@@ -191,7 +193,7 @@ describe("periods", () => {
 });
 
 describe("statistics through the services", () => {
-  it("reports on-time delivery 78, 87, 92, 95, 100 with median 92, and each member's own position", async () => {
+  it("publishes on-time delivery 78, 87, 92, 95, 100 as quartiles 87, 92, 95 (no tails, extremes or best) with each member's quarter", async () => {
     const { broker, members, initiativeId, kpi } = await openClub(deps, { members: 5, kpis: ["on_time_delivery", "scrap_rate"] });
     const period = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3" });
     const onTime = [78, 87, 92, 95, 100];
@@ -200,87 +202,149 @@ describe("statistics through the services", () => {
     for (const [i, sme] of members.entries()) {
       await submitKpiValues(deps, sme.actor, { initiativeId, periodId: period.id, values: { [kpi("on_time_delivery")]: onTime[i], [kpi("scrap_rate")]: String(scrap[i]).replace(".", ",") } });
     }
+    // Before the broker publishes, the members see the count only.
+    const unpublished = await getBenchmarkReport(deps, members[1].actor, { initiativeId });
+    expect(unpublished.kpis[0]).toMatchObject({ submissions: 5, published: null, own: { value: 87, band: null } });
+    await expect(publishBenchmarkPeriod(deps, members[1].actor, { initiativeId, periodId: period.id })).rejects.toMatchObject({ code: "forbidden" });
+    const admin = await createUserWithRole(deps, "admin");
+    await expect(publishBenchmarkPeriod(deps, admin.actor, { initiativeId, periodId: period.id })).rejects.toMatchObject({ code: "forbidden" });
+    const published = await publishBenchmarkPeriod(deps, broker.actor, { initiativeId, periodId: period.id });
+    expect(published).toMatchObject({ first: [kpi("on_time_delivery"), kpi("scrap_rate")], refreshed: [], kept: [] });
+
     const report = await getBenchmarkReport(deps, members[1].actor, { initiativeId });
     expect(report.period).toMatchObject({ id: period.id, label: "2026-Q3", status: "open" });
+    expect(report.period!.publishedAt).toBeInstanceOf(Date);
     expect(report.viewer).toMatchObject({ access: "member", firmId: members[1].firmId });
+    expect(report.club).toMatchObject({ minContributors: 5, tailsFrom: 10, republishMinNew: 3 });
     const delivery = report.kpis.find((k) => k.id === kpi("on_time_delivery"))!;
-    // Type 7 percentiles: p10 at h = 0.4 -> 78 + 0.4 * 9 = 81.6; p90 at h = 3.6 -> 95 + 0.6 * 5 = 98.
-    expect(delivery.summary).toEqual({ n: 5, min: 78, p10: 81.6, p25: 87, median: 92, p75: 95, p90: 98, max: 100, spread: 98 - 81.6, best: 100 });
-    // 87 is at least as good as 1 of the 4 others: 25th percentile, third quarter, 5 below the median, 13 from the best.
-    expect(delivery.own).toEqual({ value: 87, position: { percentile: 25, quartile: 3, fromMedian: -5, fromBest: 13, atLeastAsGoodAs: 1, others: 4 } });
+    // Type 7 quartiles of five: the 2nd, 3rd and 4th values. No p10/p90 below ten firms.
+    expect(delivery.published).toMatchObject({ n: 5, quartiles: { p25: 87, median: 92, p75: 95 }, tails: null });
+    // 87 is at the 25th percentile: the third quarter (higher is better).
+    expect(delivery.own).toEqual({ value: 87, band: 3 });
     expect(delivery.raw).toBeNull();
+    expect(delivery.pending).toBeNull();
+    const text = JSON.stringify(report);
+    for (const word of ["min", "max", "best", "mean", "fromBest", "percentile\""]) expect(text).not.toMatch(new RegExp(`"${word}"?:`));
 
     const waste = report.kpis.find((k) => k.id === kpi("scrap_rate"))!;
-    expect(waste.summary).toMatchObject({ n: 5, min: 0.15, median: 0.9, max: 2, best: 0.15 });
-    // 0.9 is better than 1.5 and 2.0: 2 of 4 -> 50th percentile, second quarter, on the median, 0.75 from the best.
-    expect(waste.own).toMatchObject({ value: 0.9, position: { percentile: 50, quartile: 2, fromMedian: 0, atLeastAsGoodAs: 2 } });
-    expect(waste.own!.position!.fromBest).toBeCloseTo(0.75, 10);
-
+    expect(waste.published?.quartiles).toEqual({ p25: 0.4, median: 0.9, p75: 1.5 });
+    // 0.9 is the median, lower is better: the second quarter.
+    expect(waste.own).toEqual({ value: 0.9, band: 2 });
     // The best member is in the first quarter.
     const best = await getBenchmarkReport(deps, members[4].actor, { initiativeId });
-    expect(best.kpis[0].own).toMatchObject({ value: 100, position: { percentile: 100, quartile: 1, fromMedian: 8, fromBest: 0 } });
+    expect(best.kpis[0].own).toEqual({ value: 100, band: 1 });
 
-    // Brokers also read the raw values, with the firms; the administrators the aggregates only.
+    // Brokers also read the raw values with the firms and what publishing would do; administrators what members read.
     const asBroker = await getBenchmarkReport(deps, broker.actor, { initiativeId });
     expect(asBroker.viewer.access).toBe("broker");
     expect(asBroker.kpis[0].raw!.map((r) => r.value).sort((a, b) => a - b)).toEqual(onTime);
     expect(new Set(asBroker.kpis[0].raw!.map((r) => r.firmId))).toEqual(new Set(members.map((m) => m.firmId)));
+    expect(asBroker.kpis[0].pending).toEqual({ newContributors: 0, outcome: "kept" });
     expect(asBroker.kpis[0].own).toBeNull();
-    const admin = await createUserWithRole(deps, "admin");
+    expect(asBroker.permissions.publish).toBe(true);
     const asAdmin = await getBenchmarkReport(deps, admin.actor, { initiativeId });
     expect(asAdmin.viewer.access).toBe("aggregates");
-    expect(asAdmin.kpis[0].summary).toEqual(delivery.summary);
+    expect(asAdmin.kpis[0].published).toEqual(delivery.published);
     expect(asAdmin.kpis[0].raw).toBeNull();
     expect(asAdmin.kpis[0].own).toBeNull();
+    expect(asAdmin.permissions.publish).toBe(false);
   });
 
-  it("shows no aggregate, count or position below 3 submissions, and the trend across periods", async () => {
-    const { broker, members, initiativeId, kpi } = await openClub(deps, { members: 4, kpis: ["on_time_delivery"] });
+  it("freezes a publication: corrections and one or two newcomers change only the count; three new firms refresh it", async () => {
+    const { broker, members, initiativeId, kpi } = await openClub(deps, { members: 9, kpis: ["on_time_delivery", "scrap_rate"] });
+    const onTime = kpi("on_time_delivery");
+    const period = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3" });
+    const submit = (i: number, values: Record<string, number>) => submitKpiValues(deps, members[i].actor, { initiativeId, periodId: period.id, values });
+    for (const [i, v] of [70, 80, 90, 60, 75].entries()) await submit(i, { [onTime]: v, [kpi("scrap_rate")]: 1 + i });
+    await publishBenchmarkPeriod(deps, broker.actor, { initiativeId, periodId: period.id });
+    const frozen = (await getBenchmarkReport(deps, members[0].actor, { initiativeId })).kpis[0].published;
+    expect(frozen).toMatchObject({ n: 5, quartiles: { p25: 70, median: 75, p75: 80 } });
+    const room = `initiative:${initiativeId}`;
+    const sent = deps.publisher.sent.length;
+    // A correction and two newcomers: pushes carry ids and a reason only; the figures do not move.
+    await submit(0, { [onTime]: 99 });
+    await submit(5, { [onTime]: 95 });
+    await submit(6, { [onTime]: 97 });
+    const pushed = deps.publisher.sent.slice(sent).filter((p) => p.event === "benchmark:updated" && p.room === room);
+    expect(pushed.map((p) => p.payload)).toEqual(Array(3).fill({ initiativeId, periodId: period.id, reason: "submitted" }));
+    let report = await getBenchmarkReport(deps, members[0].actor, { initiativeId });
+    expect(report.kpis[0]).toMatchObject({ submissions: 7, published: frozen, own: { value: 99, band: 1 } });
+    // Publishing again keeps it: only two firms are new to it.
+    const kept = await publishBenchmarkPeriod(deps, broker.actor, { initiativeId, periodId: period.id });
+    expect(kept).toMatchObject({ first: [], refreshed: [], kept: [onTime, kpi("scrap_rate")] });
+    expect(deps.publisher.sent.at(-1)).toMatchObject({ event: "benchmark:updated", payload: { initiativeId, periodId: period.id, reason: "published" } });
+    report = await getBenchmarkReport(deps, members[0].actor, { initiativeId });
+    expect(report.kpis[0].published?.quartiles).toEqual(frozen!.quartiles);
+    // A third newcomer: refreshed with the current values (60 75 80 90 95 97 99 + 85).
+    await submit(7, { [onTime]: 85 });
+    expect((await getBenchmarkReport(deps, broker.actor, { initiativeId })).kpis[0].pending).toEqual({ newContributors: 3, outcome: "refreshed" });
+    const refreshed = await publishBenchmarkPeriod(deps, broker.actor, { initiativeId, periodId: period.id });
+    expect(refreshed).toMatchObject({ refreshed: [onTime], kept: [kpi("scrap_rate")] });
+    report = await getBenchmarkReport(deps, members[0].actor, { initiativeId });
+    // 60 75 80 85 90 95 97 99: p25 at h = 1.75 -> 78.75; median at 3.5 -> 87.5; p75 at 5.25 -> 95.5.
+    expect(report.kpis[0].published).toMatchObject({ n: 8, quartiles: { p25: 78.75, median: 87.5, p75: 95.5 }, tails: null });
+  });
+
+  it("shows only the count below five firms, the tails from ten, and trends from the published figures", async () => {
+    const { broker, members, initiativeId, kpi } = await openClub(deps, { members: 10, kpis: ["on_time_delivery"] });
     const onTime = kpi("on_time_delivery");
     const q1 = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q1" });
     const q2 = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q2" });
     const q3 = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3" });
     const submit = (i: number, periodId: string, value: number) => submitKpiValues(deps, members[i].actor, { initiativeId, periodId, values: { [onTime]: value } });
-    // Q1: 70, 80, 90, 60 -> median 75, p10 63, p90 87 (spread 24).
-    for (const [i, v] of [70, 80, 90, 60].entries()) await submit(i, q1.id, v);
-    // Q2: 80, 85, 90, 75 -> median 82.5, p10 76.5, p90 88.5 (spread 12).
-    for (const [i, v] of [80, 85, 90, 75].entries()) await submit(i, q2.id, v);
-    // Q3: only two members so far.
-    await submit(0, q3.id, 88);
-    await submit(1, q3.id, 91);
+    // Q1: ten firms 60..105 step 5 (capped at 100): tails published.
+    const q1Values = [60, 65, 70, 75, 80, 85, 90, 95, 98, 100];
+    for (const [i, v] of q1Values.entries()) await submit(i, q1.id, v);
+    // Q2: five firms 80, 85, 90, 75, 95 -> median 85.
+    for (const [i, v] of [80, 85, 90, 75, 95].entries()) await submit(i, q2.id, v);
+    // Q3: four firms: the count only.
+    for (const [i, v] of [88, 91, 70, 99].entries()) await submit(i, q3.id, v);
+    for (const p of [q1, q2, q3]) await closeBenchmarkPeriod(deps, broker.actor, { initiativeId, periodId: p.id });
 
     const report = await getBenchmarkReport(deps, members[0].actor, { initiativeId });
     expect(report.period!.id).toBe(q3.id);
     const k = report.kpis[0];
-    expect(k.summary).toBeNull();
-    expect(k.own).toEqual({ value: 88, position: null });
-    expect(k.trend.points.map((p) => [p.label, p.median, p.p10, p.p90, p.spread, p.own])).toEqual([
-      ["2026-Q1", 75, 63, 87, 24, 70],
-      ["2026-Q2", 82.5, 76.5, 88.5, 12, 80],
-      ["2026-Q3", null, null, null, null, 88],
-    ]);
+    expect(k).toMatchObject({ submissions: 4, published: { n: 4, quartiles: null, tails: null }, own: { value: 88, band: null } });
+    // Q1, ten firms: p10 at h = 0.9 -> 60 + 0.9 * 5 = 64.5; p90 at h = 8.1 -> 98 + 0.1 * 2 = 98.2.
+    const [p1, p2, p3] = k.trend.points;
+    expect(p1).toMatchObject({ label: "2026-Q1", median: 82.5, own: 60 });
+    expect(p1.p10).toBeCloseTo(64.5, 10);
+    expect(p1.p90).toBeCloseTo(98.2, 10);
+    expect(p2).toMatchObject({ label: "2026-Q2", median: 85, p10: null, p90: null, spread: null, own: 80 });
+    expect(p3).toMatchObject({ label: "2026-Q3", median: null, p10: null, p90: null, spread: null, own: 88 });
     expect(k.trend.medianImproving).toBe(true);
-    expect(k.trend.tailShortening).toBe(true);
     expect(k.trend.ownImproving).toBe(true);
-    // Nothing in the member's report gives the count of the open period away.
-    expect(JSON.stringify(report)).not.toMatch(/"n":2/);
-    // An earlier period on request.
-    const earlier = await getBenchmarkReport(deps, members[3].actor, { initiativeId, periodId: q1.id });
-    expect(earlier.kpis[0].summary).toMatchObject({ n: 4, median: 75 });
-    expect(earlier.kpis[0].own).toMatchObject({ value: 60, position: { percentile: 0, quartile: 4 } });
+    const earlier = await getBenchmarkReport(deps, members[3].actor, { initiativeId, periodId: q2.id });
+    expect(earlier.kpis[0].published?.quartiles).toEqual({ p25: 80, median: 85, p75: 90 });
+    expect(earlier.kpis[0].own).toEqual({ value: 75, band: 4 });
     await expect(getBenchmarkReport(deps, members[0].actor, { initiativeId, periodId: crypto.randomUUID() })).rejects.toMatchObject({ code: "not_found" });
+    // A network that raises its threshold to 6 hides the Q2 figures of five firms.
+    await database.db.update(network).set({ disclosureMinContributors: 6 }).where(eq(network.id, report.club.networkId));
+    const raised = await getBenchmarkReport(deps, members[3].actor, { initiativeId, periodId: q2.id });
+    expect(raised.club.minContributors).toBe(6);
+    expect(raised.kpis[0].published).toMatchObject({ n: 5, quartiles: null, tails: null });
+    expect(raised.kpis[0].trend.points[1].median).toBeNull();
+  });
 
-    // The third submission of Q3 makes the aggregate appear (and only then a push to the members' room).
-    const room = `initiative:${initiativeId}`;
-    const before = pushes("benchmark:updated", room).filter((p) => (p.payload as { periodId: string }).periodId === q3.id).length;
-    expect(before).toBe(0);
-    await submit(2, q3.id, 95);
-    expect(pushes("benchmark:updated", room).filter((p) => (p.payload as { periodId: string }).periodId === q3.id)).toEqual([
-      { room, event: "benchmark:updated", payload: { initiativeId, periodId: q3.id } },
-    ]);
-    expect((await getBenchmarkReport(deps, members[0].actor, { initiativeId })).kpis[0].summary).toMatchObject({ n: 3, median: 91 });
-    // Brokers hear every submission in their own room.
-    expect(pushes("benchmark:updated", `user:${broker.id}`).filter((p) => (p.payload as { periodId: string }).periodId === q3.id)).toHaveLength(3);
+  it("publishes a period once its due date has passed, once even with several processes", async () => {
+    const { broker, members, initiativeId, kpi } = await openClub(deps, { members: 5, kpis: ["on_time_delivery"] });
+    const period = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3", submissionDue: "2026-12-01" });
+    for (const [i, sme] of members.entries()) await submitKpiValues(deps, sme.actor, { initiativeId, periodId: period.id, values: { [kpi("on_time_delivery")]: 80 + i } });
+    const at = (iso: string) => ({ ...deps, now: () => new Date(iso) });
+    const claimed = async () => (await database.db.select({ at: benchmarkPeriod.duePublishedAt }).from(benchmarkPeriod).where(eq(benchmarkPeriod.id, period.id)))[0].at;
+    // On the due date itself members may still submit: nothing yet.
+    await notifyLearningReminders(at("2026-12-01T20:00:00Z"));
+    expect(await claimed()).toBeNull();
+    expect((await getBenchmarkReport(deps, members[0].actor, { initiativeId })).kpis[0].published).toBeNull();
+    // The day after, two processes at once: one claims it (the other sees it claimed) and publishes.
+    const publishes = () => deps.publisher.sent.filter((p) => p.event === "benchmark:updated" && (p.payload as { periodId: string; reason: string }).periodId === period.id && (p.payload as { reason: string }).reason === "published" && p.room === `initiative:${initiativeId}`).length;
+    await Promise.all([notifyLearningReminders(at("2026-12-02T08:00:00Z")), notifyLearningReminders(at("2026-12-02T08:00:00Z"))]);
+    expect(await claimed()).toEqual(new Date("2026-12-02T08:00:00Z"));
+    expect(publishes()).toBe(1);
+    const report = await getBenchmarkReport(deps, members[0].actor, { initiativeId });
+    expect(report.kpis[0].published).toMatchObject({ n: 5, quartiles: { median: 82 }, publishedAt: new Date("2026-12-02T08:00:00Z") });
+    await notifyLearningReminders(at("2026-12-03T08:00:00Z"));
+    expect(publishes()).toBe(1);
   });
 
   it("lists reference values with their source in the report and the trend", async () => {
@@ -365,12 +429,12 @@ describe("submissions", () => {
     await expect(submitKpiValues(deps, members[0].actor, { initiativeId, periodId: period.id, values })).rejects.toMatchObject({ code: "conflict" });
     await expect(closeBenchmarkPeriod(deps, broker.actor, { initiativeId, periodId: period.id })).rejects.toMatchObject({ code: "conflict" });
     expect(await valuesIn(period.id)).toEqual([85.5]);
-    // Below 3 submissions, no "report ready".
+    // Below the threshold, no "report ready".
     expect(await typesFor(members[0].userId)).not.toContain("benchmark_report_ready");
   });
 
-  it("tells the members the report is ready when a closed period has a KPI with 3 submissions", async () => {
-    const { broker, members, initiativeId, kpi, title } = await openClub(deps, { members: 3 });
+  it("publishes the period on closing and tells the members the report is ready when a KPI has 5 submissions", async () => {
+    const { broker, members, initiativeId, kpi, title } = await openClub(deps, { members: 5 });
     const period = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3" });
     for (const [i, sme] of members.entries()) await submitKpiValues(deps, sme.actor, { initiativeId, periodId: period.id, values: { [kpi("scrap_rate")]: 0.5 + i } });
     expect(await closeBenchmarkPeriod(deps, broker.actor, { initiativeId, periodId: period.id })).toMatchObject({ reportReady: true });
@@ -437,7 +501,7 @@ describe("CSV import and export", () => {
     ].join("\n");
     expect(await importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: goodCsv })).toEqual({ initiativeId, periodId: period.id, imported: 4, firms: 3 });
     expect(await valuesIn(period.id)).toEqual([0.4, 84.5, 88, 91]);
-    // Three values: the members' room hears it.
+    // The members' room hears that values arrived (ids only).
     expect(pushes("benchmark:updated", `initiative:${initiativeId}`).some((p) => (p.payload as { periodId: string }).periodId === period.id)).toBe(true);
     // A member's own value was imported for it.
     const mine = await getBenchmarkReport(deps, members[1].actor, { initiativeId });

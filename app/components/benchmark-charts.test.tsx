@@ -2,7 +2,7 @@ import type { ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
-import { summarise } from "../../server/domain/benchmark";
+import { discloseDistribution, disclosureRule } from "../../server/domain/disclosure";
 import { getI18n, type Locale } from "../i18n/i18n";
 import { DistributionChart, niceScale, TrendChart } from "./benchmark-charts";
 
@@ -17,11 +17,19 @@ const tableText = (html: string) => {
     .replace(/\s+/g, " ");
 };
 
-/** The issue's example: on-time delivery 78, 87, 92, 95, 100 (p10 81.6, p90 98). */
-const onTime = summarise([78, 87, 92, 95, 100], "higher")!;
+/** Published statistics in the charts' shape, through the disclosure rules as the server does. */
+function published(values: number[]) {
+  const { n, quartiles, tails } = discloseDistribution(values, disclosureRule());
+  return { n, ...quartiles!, p10: tails?.p10 ?? null, p90: tails?.p90 ?? null };
+}
+
+/** On-time delivery of five firms 78, 87, 92, 95, 100: quartiles only (the tail needs ten). */
+const onTime = published([78, 87, 92, 95, 100]);
+/** Ten firms: the tail too (p10 at h = 0.9: 78 + 0.9 * 2 = 79.8; p90 at h = 8.1: 98 + 0.1 * 2 = 98.2). */
+const onTimeTen = published([78, 80, 84, 87, 90, 92, 95, 96, 98, 100]);
 
 describe("DistributionChart", () => {
-  it("draws an accessible SVG with the 'you' marker, best in class and a labelled reference", () => {
+  it("draws an accessible SVG with the 'you' marker and a labelled reference, and no lowest, highest or best value", () => {
     const html = render(
       <DistributionChart
         kpiName="On-time delivery"
@@ -36,51 +44,44 @@ describe("DistributionChart", () => {
     expect(html).toMatch(/<svg[^>]*aria-labelledby="[^"]+-title [^"]+-desc"/);
     expect(html).toContain("<title");
     expect(html).toContain("On-time delivery: how the members compare");
-    // The "you" marker, labelled in words, and best in class.
     expect(html).toContain('class="bm-own"');
     expect(html).toContain("You: 87%");
-    expect(html).toContain("Best in class: 100%");
     expect(html).toContain("EU auto components 2019: 96%");
     expect(html).toContain("Higher is better →");
-    // The description says the figures in words.
-    expect(html).toContain(
-      "5 members reported. Median 92%; the middle half between 87% and 95%; the tail (10th to 90th percentile) from 81.6% to 98%; lowest 78%, highest 100%."
-    );
-    // The text alternative lists every figure.
+    expect(html).toContain("Published statistics of 5 firms. Median 92%; the middle half between 87% and 95%.");
+    expect(html).toContain("The 10th and 90th percentiles are shown from 10 firms.");
     const table = tableText(html);
-    for (const row of [
-      "Members who reported 5",
-      "Lowest value 78%",
-      "10th percentile 81.6%",
-      "25th percentile 87%",
-      "Median 92%",
-      "75th percentile 95%",
-      "90th percentile 98%",
-      "Highest value 100%",
-      "Spread of the tail (90th minus 10th percentile) 16.4%",
-      "Best in class 100%",
-      "You 87%",
-      "Reference: EU auto components 2019 96%",
-    ]) {
-      expect(table).toContain(row);
-    }
+    for (const row of ["25th percentile 87%", "Median 92%", "75th percentile 95%", "You 87%", "Reference: EU auto components 2019 96%"]) expect(table).toContain(row);
+    // Each extreme is one firm's own value: never drawn, named or listed.
+    expect(html).not.toContain("78%");
+    expect(html).not.toContain("100%");
+    expect(html).not.toMatch(/Best in class|Lowest|Highest|bm-best|bm-extreme|10th percentile/);
     expect(html).not.toMatch(/NaN|Infinity|undefined/);
+  });
+
+  it("draws the tail only when it was published (from ten firms)", () => {
+    const html = render(<DistributionChart kpiName="On-time delivery" unit="%" direction="higher" summary={onTimeTen} own={87} />);
+    expect(html).toContain('class="bm-tails"');
+    expect(html).toContain("The tail (10th to 90th percentile) from 79.8% to 98.2%.");
+    const table = tableText(html);
+    expect(table).toContain("10th percentile 79.8%");
+    expect(table).toContain("90th percentile 98.2%");
+    expect(render(<DistributionChart kpiName="On-time delivery" unit="%" direction="higher" summary={onTime} own={87} />)).not.toContain('class="bm-tails"');
   });
 
   it("without an own value: no marker, and says so", () => {
     const html = render(
-      <DistributionChart kpiName="Scrap" unit="% of material" direction="lower" summary={summarise([1.5, 0.15, 0.9, 0.4], "lower")!} own={null} />
+      <DistributionChart kpiName="Scrap" unit="% of material" direction="lower" summary={published([1.5, 0.15, 0.9, 0.4, 0.7])} own={null} />
     );
     expect(html).not.toContain('class="bm-own"');
     expect(html).toContain("You have not reported a value.");
     expect(tableText(html)).toContain("You Not reported");
     expect(html).toContain("← Lower is better");
-    expect(html).toContain("Best in class: 0.15 % of material");
     expect(html).not.toMatch(/NaN|Infinity|undefined/);
   });
 
   it("formats for the reader's locale", () => {
-    const summary = summarise([1250.5, 800, 2000, 350], "lower")!;
+    const summary = published([1250.5, 800, 2600, 350, 3000]);
     const html = render(<DistributionChart kpiName="Defeitos no cliente" unit="ppm" direction="lower" summary={summary} own={1250.5} />, "pt-BR");
     // Figures in the thousands are shown without decimals unless the page asks for them.
     expect(html).toContain("Você: 1.251 ppm");
@@ -88,7 +89,6 @@ describe("DistributionChart", () => {
       "Você: 1.250,5 ppm"
     );
     expect(render(<DistributionChart kpiName="Entregas" unit="%" direction="higher" summary={onTime} own={87} />, "es")).toMatch(/Usted: 87\s%/);
-    expect(html).toContain("Melhor do grupo: 350 ppm");
     expect(html).toContain("Menor é melhor");
   });
 

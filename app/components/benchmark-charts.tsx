@@ -8,11 +8,12 @@ import { formatNumber } from "../i18n/format";
  * without JavaScript; the viewBox scales them to the card's width. Every chart is a <figure>
  * whose SVG is role="img" with a <title> and a <desc> that say the key figures in words, and a
  * table of all the figures below it (the text alternative). Marks differ by shape and line style
- * as well as colour: "you" is a triangle, best-in-class a diamond, references dashed lines.
+ * as well as colour: "you" is a triangle, references dashed lines.
  * Styles: app/styles/benchmark.css (link it from the route).
  *
- * The charts only draw what they are given: the confidentiality rules (no other member's value,
- * no aggregate of fewer than 3) are applied by the server before the figures reach a page.
+ * The charts only draw what they are given: the published statistics of a period (ADR 012:
+ * quartiles from five firms, the tail from ten, never a lowest, highest or best value), decided
+ * by the server before the figures reach a page.
  */
 
 export type BenchmarkDirection = "higher" | "lower";
@@ -23,16 +24,14 @@ export interface BenchmarkReference {
   source: string;
 }
 
+/** Published statistics: the quartiles, and the tail (p10, p90) only when it was published. */
 export interface DistributionSummary {
   n: number;
-  min: number;
-  p10: number;
   p25: number;
   median: number;
   p75: number;
-  p90: number;
-  max: number;
-  best: number;
+  p10: number | null;
+  p90: number | null;
 }
 
 export interface DistributionChartProps {
@@ -218,8 +217,8 @@ const D = { width: 360, pad: 10, font: 15, small: 14, row: 21 };
 /**
  * The distribution of one KPI in one period as a horizontal box-and-whisker: the box is the
  * middle half (p25 to p75) with the median across it, the whisker the 10th to 90th percentile
- * (the tail), dotted to small ticks at the lowest and highest values. "You" is a triangle above,
- * best-in-class a diamond below, references dashed lines labelled with their source.
+ * (the tail) when it was published. No lowest, highest or best value: each is one firm's own.
+ * "You" is a triangle above, references dashed lines labelled with their source.
  */
 export function DistributionChart({ kpiName, unit, direction, summary, own, references = [], domain, decimals, figuresOpen }: DistributionChartProps) {
   const id = useId();
@@ -227,14 +226,12 @@ export function DistributionChart({ kpiName, unit, direction, summary, own, refe
   const descId = `${id}-desc`;
   const ownValue = isNumber(own) ? own : null;
   const refs = references.filter((r) => isNumber(r.value));
+  const tails = isNumber(summary.p10) && isNumber(summary.p90) ? { p10: summary.p10, p90: summary.p90 } : null;
   const figures = [
-    summary.min,
-    summary.p10,
     summary.p25,
     summary.median,
     summary.p75,
-    summary.p90,
-    summary.max,
+    ...(tails ? [tails.p10, tails.p90] : []),
     ...(ownValue === null ? [] : [ownValue]),
     ...refs.map((r) => r.value),
   ];
@@ -246,7 +243,7 @@ export function DistributionChart({ kpiName, unit, direction, summary, own, refe
   const right = D.width - D.pad;
   const x = (value: number) => round2(left + ((Math.min(scale.hi, Math.max(scale.lo, value)) - scale.lo) / (scale.hi - scale.lo)) * (right - left));
 
-  // Rows from the top: direction, one per reference, "you", the box, best-in-class, the axis.
+  // Rows from the top: direction, one per reference, "you", the box, the axis.
   const directionY = 16;
   const refTop = directionY + 10;
   const refRows = refs.map((ref, i) => ({ ref, y: refTop + D.row * (i + 1) }));
@@ -255,9 +252,7 @@ export function DistributionChart({ kpiName, unit, direction, summary, own, refe
   const boxHeight = 32;
   const boxMid = boxTop + boxHeight / 2;
   const boxBottom = boxTop + boxHeight;
-  const bestY = boxBottom + 14;
-  const bestLabelY = bestY + 24;
-  const axisY = bestLabelY + 14;
+  const axisY = boxBottom + 18;
   const tickLabelY = axisY + 20;
   const unitY = tickLabelY + 20;
   const height = unitY + 8;
@@ -265,20 +260,10 @@ export function DistributionChart({ kpiName, unit, direction, summary, own, refe
   const better = t(direction === "higher" ? "benchmarkChart.higherIsBetter" : "benchmarkChart.lowerIsBetter");
   const directionText = direction === "higher" ? `${better} →` : `← ${better}`;
   const ownLabel = ownValue === null ? null : placeLabel(x(ownValue), t("benchmarkChart.youValue", { value: measure(ownValue) }), D.font, left, right);
-  const bestLabel = placeLabel(x(summary.best), t("benchmarkChart.bestValue", { value: measure(summary.best) }), D.small, left, right);
 
   const description = [
-    t("benchmarkChart.distributionDesc", {
-      members: number(summary.n, 0),
-      median: measure(summary.median),
-      p25: measure(summary.p25),
-      p75: measure(summary.p75),
-      p10: measure(summary.p10),
-      p90: measure(summary.p90),
-      min: measure(summary.min),
-      max: measure(summary.max),
-    }),
-    t("benchmarkChart.bestDesc", { value: measure(summary.best) }),
+    t("benchmarkChart.quartilesDesc", { members: number(summary.n, 0), median: measure(summary.median), p25: measure(summary.p25), p75: measure(summary.p75) }),
+    tails ? t("benchmarkChart.tailDesc", { p10: measure(tails.p10), p90: measure(tails.p90) }) : t("benchmarkChart.noTailDesc"),
     ownValue === null ? t("benchmarkChart.noOwnDesc") : t("benchmarkChart.ownDesc", { value: measure(ownValue) }),
     ...refs.map((r) => t("benchmarkChart.referenceDesc", { source: r.source, value: measure(r.value) })),
     `${better}.`,
@@ -286,15 +271,16 @@ export function DistributionChart({ kpiName, unit, direction, summary, own, refe
 
   const rows: Array<[string, string]> = [
     [t("benchmarkChart.n"), number(summary.n, 0)],
-    [t("benchmarkChart.min"), measure(summary.min)],
-    [t("benchmarkChart.p10"), measure(summary.p10)],
+    ...(tails ? [[t("benchmarkChart.p10"), measure(tails.p10)] as [string, string]] : []),
     [t("benchmarkChart.p25"), measure(summary.p25)],
     [t("benchmarkChart.median"), measure(summary.median)],
     [t("benchmarkChart.p75"), measure(summary.p75)],
-    [t("benchmarkChart.p90"), measure(summary.p90)],
-    [t("benchmarkChart.max"), measure(summary.max)],
-    [t("benchmarkChart.spread"), measure(summary.p90 - summary.p10)],
-    [t("benchmarkChart.best"), measure(summary.best)],
+    ...(tails
+      ? ([
+          [t("benchmarkChart.p90"), measure(tails.p90)],
+          [t("benchmarkChart.spread"), measure(tails.p90 - tails.p10)],
+        ] as Array<[string, string]>)
+      : []),
     [t("benchmarkChart.you"), ownValue === null ? t("benchmarkChart.notReported") : measure(ownValue)],
     ...refs.map((r): [string, string] => [t("benchmarkChart.referenceRow", { source: r.source }), measure(r.value)]),
   ];
@@ -333,14 +319,14 @@ export function DistributionChart({ kpiName, unit, direction, summary, own, refe
           );
         })}
 
-        {/* The tail: min..p10 and p90..max dotted, p10..p90 solid with caps. */}
-        <line x1={x(summary.min)} x2={x(summary.p10)} y1={boxMid} y2={boxMid} className="bm-tail" />
-        <line x1={x(summary.p90)} x2={x(summary.max)} y1={boxMid} y2={boxMid} className="bm-tail" />
-        <line x1={x(summary.min)} x2={x(summary.min)} y1={boxMid - 6} y2={boxMid + 6} className="bm-extreme" />
-        <line x1={x(summary.max)} x2={x(summary.max)} y1={boxMid - 6} y2={boxMid + 6} className="bm-extreme" />
-        <line x1={x(summary.p10)} x2={x(summary.p90)} y1={boxMid} y2={boxMid} className="bm-whisker" />
-        <line x1={x(summary.p10)} x2={x(summary.p10)} y1={boxMid - 10} y2={boxMid + 10} className="bm-whisker" />
-        <line x1={x(summary.p90)} x2={x(summary.p90)} y1={boxMid - 10} y2={boxMid + 10} className="bm-whisker" />
+        {/* The tail, p10..p90 with caps, only when it was published (from ten firms). */}
+        {tails ? (
+          <g className="bm-tails">
+            <line x1={x(tails.p10)} x2={x(tails.p90)} y1={boxMid} y2={boxMid} className="bm-whisker" />
+            <line x1={x(tails.p10)} x2={x(tails.p10)} y1={boxMid - 10} y2={boxMid + 10} className="bm-whisker" />
+            <line x1={x(tails.p90)} x2={x(tails.p90)} y1={boxMid - 10} y2={boxMid + 10} className="bm-whisker" />
+          </g>
+        ) : null}
         <rect x={x(summary.p25)} y={boxTop} width={Math.max(1, x(summary.p75) - x(summary.p25))} height={boxHeight} className="bm-box" />
         <line x1={x(summary.median)} x2={x(summary.median)} y1={boxTop - 3} y2={boxBottom + 3} className="bm-median" />
 
@@ -353,16 +339,6 @@ export function DistributionChart({ kpiName, unit, direction, summary, own, refe
             <path d={`M${round2(x(ownValue) - 7)} ${ownLabelY + 5} H${round2(x(ownValue) + 7)} L${x(ownValue)} ${boxTop - 2} Z`} className="bm-own-marker" />
           </g>
         ) : null}
-
-        <g className="bm-best-in-class">
-          <path
-            d={`M${x(summary.best)} ${bestY - 8} L${x(summary.best) + 8} ${bestY} L${x(summary.best)} ${bestY + 8} L${x(summary.best) - 8} ${bestY} Z`}
-            className="bm-best-marker"
-          />
-          <text x={bestLabel.x} y={bestLabelY} textAnchor={bestLabel.anchor} className="bm-best-text" fontSize={D.small}>
-            {bestLabel.text}
-          </text>
-        </g>
 
         <g className="bm-axis">
           <line x1={left} x2={right} y1={axisY} y2={axisY} className="bm-axis-line" />
@@ -393,9 +369,6 @@ export function DistributionChart({ kpiName, unit, direction, summary, own, refe
           </li>
           <li>
             <Swatch kind="box" /> {t("benchmarkChart.middleHalf")}
-          </li>
-          <li>
-            <Swatch kind="best" /> {t("benchmarkChart.best")}
           </li>
           {refs.length ? (
             <li>

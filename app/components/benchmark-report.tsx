@@ -1,15 +1,16 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { MIN_SUBMISSIONS } from "../../server/domain/benchmark";
 import type { BenchmarkReport } from "../../server/services/learning/get-benchmark-report";
 import { DistributionChart, TrendChart } from "./benchmark-charts";
+import { FormattedDate } from "./formatted";
 import { formatKpiValue, formatWithUnit, useKpiTexts } from "./learning";
 
 /**
- * One KPI of a benchmark report, for the report page and its printable version: the
- * distribution with "you" marked and its figures (or "not enough submissions"), the references,
- * the trend with a sentence saying where it goes, and for brokers the values by firm. Everything
- * shown comes from getBenchmarkReport, which already applied the confidentiality rules.
+ * One KPI of a benchmark report, for the report page and its printable version: the live count
+ * of submissions, the period's published statistics with "you" marked and your quarter (or the
+ * published count only, below the threshold), the references, the trend with a sentence saying
+ * where it goes, and for brokers the values by firm and what publishing now would do.
+ * Everything shown comes from getBenchmarkReport, which already applied the disclosure rules.
  */
 
 export type ReportKpi = BenchmarkReport["kpis"][number];
@@ -43,18 +44,31 @@ export function trendSentences(t: TFunction, locale: string, trend: Trend, unit:
   return out;
 }
 
-export function KpiReport({ kpi, access, printable = false, headingLevel = 2 }: { kpi: ReportKpi; access: "broker" | "member" | "aggregates"; printable?: boolean; headingLevel?: 2 | 3 }) {
+export function KpiReport({
+  kpi,
+  access,
+  minContributors,
+  printable = false,
+  headingLevel = 2,
+}: {
+  kpi: ReportKpi;
+  access: "broker" | "member" | "aggregates";
+  minContributors: number;
+  printable?: boolean;
+  headingLevel?: 2 | 3;
+}) {
   const { t, i18n } = useTranslation();
   const textsOf = useKpiTexts();
   const texts = textsOf(kpi);
   const locale = i18n.language;
-  const { summary, own, references, raw } = kpi;
+  const { published, own, references, raw, pending } = kpi;
   const decimals = kpi.decimals;
   const measure = (value: number) => formatWithUnit(locale, value, texts.unit, decimals);
   const headingId = `kpi-${kpi.id}`;
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const Sub = headingLevel === 2 ? "h3" : "h4";
-  const position = own?.position ?? null;
+  const quartiles = published?.quartiles ?? null;
+  const tails = published?.tails ?? null;
 
   return (
     <section className="card stack kpi-report" aria-labelledby={headingId} data-testid="kpi-report" data-kpi={kpi.key ?? kpi.id}>
@@ -63,16 +77,22 @@ export function KpiReport({ kpi, access, printable = false, headingLevel = 2 }: 
       </Heading>
       {texts.description ? <p className="muted small">{texts.description}</p> : null}
       <p className="small">
-        <strong>{t(`learning.kpi.directions.${kpi.direction}`)}.</strong>
+        <strong>{t(`learning.kpi.directions.${kpi.direction}`)}.</strong>{" "}
+        <span data-testid="submissions-count">{t("learning.report.submissionsSoFar", { count: kpi.submissions })}</span>
       </p>
+      {published ? (
+        <p className="muted small" data-testid="published-note">
+          {t("learning.report.publishedFrom", { count: published.n })} <FormattedDate value={String(published.publishedAt)} />
+        </p>
+      ) : null}
 
-      {summary ? (
+      {quartiles && published ? (
         <div className="distribution" data-testid="aggregate">
           <DistributionChart
             kpiName={texts.name}
             unit={texts.unit}
             direction={kpi.direction}
-            summary={summary}
+            summary={{ n: published.n, ...quartiles, p10: tails?.p10 ?? null, p90: tails?.p90 ?? null }}
             own={own?.value ?? null}
             references={references}
             decimals={decimals}
@@ -81,36 +101,38 @@ export function KpiReport({ kpi, access, printable = false, headingLevel = 2 }: 
           <dl className="facts report-figures">
             <div>
               <dt>{t("learning.report.n")}</dt>
-              <dd data-testid="figure-n">{formatKpiValue(locale, summary.n, 0)}</dd>
+              <dd data-testid="figure-n">{formatKpiValue(locale, published.n, 0)}</dd>
             </div>
-            <div>
-              <dt>{t("learning.report.min")}</dt>
-              <dd>{measure(summary.min)}</dd>
-            </div>
+            {tails ? (
+              <div>
+                <dt>{t("learning.report.p10")}</dt>
+                <dd>{measure(tails.p10)}</dd>
+              </div>
+            ) : null}
             <div>
               <dt>{t("learning.report.p25")}</dt>
-              <dd>{measure(summary.p25)}</dd>
+              <dd>{measure(quartiles.p25)}</dd>
             </div>
             <div>
               <dt>{t("learning.report.median")}</dt>
-              <dd data-testid="figure-median">{measure(summary.median)}</dd>
+              <dd data-testid="figure-median">{measure(quartiles.median)}</dd>
             </div>
             <div>
               <dt>{t("learning.report.p75")}</dt>
-              <dd>{measure(summary.p75)}</dd>
+              <dd>{measure(quartiles.p75)}</dd>
             </div>
-            <div>
-              <dt>{t("learning.report.max")}</dt>
-              <dd>{measure(summary.max)}</dd>
-            </div>
-            <div>
-              <dt>{t("learning.report.spread")}</dt>
-              <dd>{distance(t, locale, summary.spread, texts.unit, decimals)}</dd>
-            </div>
-            <div>
-              <dt>{t("learning.report.best")}</dt>
-              <dd>{measure(summary.best)}</dd>
-            </div>
+            {tails ? (
+              <>
+                <div>
+                  <dt>{t("learning.report.p90")}</dt>
+                  <dd>{measure(tails.p90)}</dd>
+                </div>
+                <div>
+                  <dt>{t("learning.report.spread")}</dt>
+                  <dd>{distance(t, locale, tails.spread, texts.unit, decimals)}</dd>
+                </div>
+              </>
+            ) : null}
           </dl>
           {access !== "aggregates" || own ? (
             <div className="own-position" data-testid="own-position">
@@ -120,34 +142,11 @@ export function KpiReport({ kpi, access, printable = false, headingLevel = 2 }: 
                     <dt>{t("learning.report.yours")}</dt>
                     <dd data-testid="own-value">{measure(own.value)}</dd>
                   </div>
-                  {position ? (
-                    <>
-                      <div>
-                        <dt>{t("learning.report.percentile")}</dt>
-                        <dd>
-                          {t("learning.report.percentileValue", { value: formatKpiValue(locale, position.percentile, 0) })}{" "}
-                          <span className="muted small">{t("learning.report.percentileOf", { count: position.others, better: position.atLeastAsGoodAs })}</span>
-                        </dd>
-                      </div>
-                      <div>
-                        <dt>{t("learning.report.quartile")}</dt>
-                        <dd>{t(`learning.report.quartiles.q${position.quartile}`)}</dd>
-                      </div>
-                      <div>
-                        <dt>{t("learning.report.fromMedian")}</dt>
-                        <dd>
-                          {position.fromMedian === 0
-                            ? t("learning.report.atMedian")
-                            : t(position.fromMedian > 0 ? "learning.report.betterThanMedian" : "learning.report.worseThanMedian", {
-                                value: distance(t, locale, Math.abs(position.fromMedian), texts.unit, decimals),
-                              })}
-                        </dd>
-                      </div>
-                      <div>
-                        <dt>{t("learning.report.fromBest")}</dt>
-                        <dd>{position.fromBest === 0 ? t("learning.report.isBest") : t("learning.report.behindBest", { value: distance(t, locale, position.fromBest, texts.unit, decimals) })}</dd>
-                      </div>
-                    </>
+                  {own.band ? (
+                    <div>
+                      <dt>{t("learning.report.quartile")}</dt>
+                      <dd data-testid="own-band">{t(`learning.report.quartiles.q${own.band}`)}</dd>
+                    </div>
                   ) : null}
                 </dl>
               ) : access === "member" ? (
@@ -158,7 +157,7 @@ export function KpiReport({ kpi, access, printable = false, headingLevel = 2 }: 
         </div>
       ) : (
         <div className="not-enough" data-testid="not-enough">
-          <p className="notice">{t("learning.report.notEnough", { min: MIN_SUBMISSIONS })}</p>
+          <p className="notice">{published ? t("learning.report.notEnough", { min: minContributors }) : t("learning.report.notPublished")}</p>
           {own ? (
             <p>
               {t("learning.report.yours")}: <strong data-testid="own-value">{measure(own.value)}</strong>
@@ -168,6 +167,12 @@ export function KpiReport({ kpi, access, printable = false, headingLevel = 2 }: 
           ) : null}
         </div>
       )}
+
+      {pending ? (
+        <p className="small no-print" data-testid="pending">
+          {t(`learning.report.pending_${pending.outcome}`, { count: pending.newContributors })}
+        </p>
+      ) : null}
 
       {references.length ? (
         <div>

@@ -79,19 +79,20 @@ export default function PrintableReport() {
           {viewer.access === "broker"
             ? t("learning.report.brokerNote")
             : viewer.access === "member"
-              ? t("learning.print.confidential", { min: club.minSubmissions })
-              : t("learning.report.aggregatesNote", { min: club.minSubmissions })}
+              ? t("learning.print.confidential", { min: club.minContributors })
+              : t("learning.report.aggregatesNote", { min: club.minContributors })}
         </p>
       </header>
       {period ? (
-        kpis.map((kpi) => <KpiReport key={kpi.id} kpi={kpi} access={viewer.access} printable />)
+        kpis.map((kpi) => <KpiReport key={kpi.id} kpi={kpi} access={viewer.access} minContributors={club.minContributors} printable />)
       ) : (
         <p className="muted">{t("learning.report.noPeriods")}</p>
       )}
       <section className="method" aria-labelledby="print-method">
         <h2 id="print-method">{t("learning.report.methodTitle")}</h2>
+        <p className="small">{t("learning.report.rule", { min: club.minContributors, tails: club.tailsFrom, republish: club.republishMinNew })}</p>
         <p className="small">{t("benchmark.method")}</p>
-        <p className="muted small">{t("learning.report.methodFoot", { min: club.minSubmissions })}</p>
+        <p className="muted small">{t("learning.report.methodFoot", { min: club.minContributors })}</p>
       </section>
     </article>
   );

@@ -297,7 +297,7 @@ export default function ClubPage() {
             );
           })}
         </ul>
-        <p className="muted small">{t("learning.club.confidential", { min: club.minSubmissions })}</p>
+        <p className="muted small">{t("learning.club.confidential", { min: club.minContributors })}</p>
       </section>
 
       {permissions.submit

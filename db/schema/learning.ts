@@ -83,6 +83,11 @@ export const benchmarkPeriod = pgTable(
     closedAt: timestamp("closed_at", { withTimezone: true }),
     /** Set once the "submission due in 7 days" notice went out. */
     dueNoticeAt: timestamp("due_notice_at", { withTimezone: true }),
+    /**
+     * Set when the period's statistics were published automatically after its submission due
+     * date (claimed by one atomic UPDATE, so several processes publish it once).
+     */
+    duePublishedAt: timestamp("due_published_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("benchmark_period_uq").on(t.initiativeId, t.label), index("benchmark_period_due_idx").on(t.status, t.submissionDue)],
 );
@@ -107,6 +112,42 @@ export const kpiSubmission = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("kpi_submission_uq").on(t.periodId, t.kpiId, t.firmId), index("kpi_submission_firm_idx").on(t.firmId)],
+);
+
+/**
+ * The frozen statistics of one KPI in one period, as the club's members see them
+ * (server/domain/disclosure.ts, ADR 012). Written when a broker publishes the period (or at its
+ * due date, or when it is closed) and replaced only when enough new firms contributed since, so
+ * the difference between two publications never isolates one firm's value. Quartiles are null
+ * below the network's threshold, the tails below ten contributors. `contributorFirmIds` decides
+ * the next republication and never leaves the server.
+ */
+export const benchmarkPublication = pgTable(
+  "benchmark_publication",
+  {
+    id: id(),
+    periodId: text("period_id")
+      .notNull()
+      .references(() => benchmarkPeriod.id, { onDelete: "cascade" }),
+    kpiId: text("kpi_id")
+      .notNull()
+      .references(() => kpiDefinition.id, { onDelete: "restrict" }),
+    n: integer("n").notNull(),
+    p25: doublePrecision("p25"),
+    median: doublePrecision("median"),
+    p75: doublePrecision("p75"),
+    p10: doublePrecision("p10"),
+    p90: doublePrecision("p90"),
+    contributorFirmIds: text("contributor_firm_ids").array().notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
+    publishedBy: text("published_by").references(() => user.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    uniqueIndex("benchmark_publication_uq").on(t.periodId, t.kpiId),
+    check("benchmark_publication_n", sql`${t.n} >= 0`),
+    check("benchmark_publication_quartiles", sql`(${t.p25} is null) = (${t.median} is null) and (${t.median} is null) = (${t.p75} is null)`),
+    check("benchmark_publication_tails", sql`(${t.p10} is null) = (${t.p90} is null) and (${t.p10} is null or ${t.median} is not null)`),
+  ],
 );
 
 /** An external reference value (e.g. an international benchmark), shown as a labelled line. */

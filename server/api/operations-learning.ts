@@ -17,6 +17,7 @@ import {
   updateMeetingActionSchema,
   updateMeetingSchema,
 } from "../schemas/learning";
+import { REPUBLISH_MIN_NEW } from "../domain/disclosure";
 import type { Operation } from "./operations";
 import {
   attendanceResponse,
@@ -31,6 +32,7 @@ import {
   kpiListResponse,
   meetingActionResponse,
   periodResponse,
+  publicationResponse,
   referenceResponse,
   scheduledMeetingResponse,
   submittedValuesResponse,
@@ -65,7 +67,8 @@ function download(contentType: string, key: "csv" | "ics") {
 /**
  * Learning networks: KPIs, benchmarking clubs, reporting periods, confidential submissions, the
  * benchmark report and the club's meetings (see server/services/learning). A member never
- * receives another member's value or firm, nor an aggregate of fewer than 3 members.
+ * receives another member's value or firm, nor any statistic but the period's frozen
+ * publication under the disclosure rule (ADR 012).
  */
 export const learningOperations: Operation[] = [
   {
@@ -129,12 +132,26 @@ export const learningOperations: Operation[] = [
     operationId: "closeBenchmarkPeriod",
     method: "post",
     path: "/initiatives/{initiativeId}/club/periods/{periodId}/close",
-    summary: "Close a period: no more submissions or corrections; members hear the report is ready once a KPI has 3 submissions (the network's brokers)",
+    summary:
+      "Close a period: no more submissions or corrections; the period is published with it (as publishBenchmarkPeriod) and members hear the report is ready when a KPI's publication shows statistics (the network's brokers)",
     tag: "learning",
     params: periodPath,
     conflict: "The period is closed already",
     response: closedPeriodResponse,
     run: ({ services, actor, params }) => services.learning.closeBenchmarkPeriod(actor, params),
+  },
+  {
+    operationId: "publishBenchmarkPeriod",
+    method: "post",
+    path: "/initiatives/{initiativeId}/club/periods/{periodId}/publish",
+    summary:
+      "Publish a period's statistics to the club: the first publication freezes each KPI's count, quartiles (from the network's threshold, 5 firms at least) and p10/p90 (from 10); " +
+      `publishing again refreshes a KPI only when at least ${REPUBLISH_MIN_NEW} firms are new to its publication, else keeps it, and the answer lists which (the network's brokers). ` +
+      "Also done after the submission due date and when the period is closed",
+    tag: "learning",
+    params: periodPath,
+    response: publicationResponse,
+    run: ({ services, actor, params }) => services.learning.publishBenchmarkPeriod(actor, params),
   },
   {
     operationId: "submitKpiValues",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PERIOD_KINDS } from "../../db/schema/learning";
+import { REPUBLISH_MIN_NEW } from "../domain/disclosure";
 import { INITIATIVE_STATUSES } from "../domain/initiative";
 
 /**
@@ -48,7 +49,7 @@ export const benchmarkClubResponse = z.object({
     deadline: instant.describe("End of the day to join by, UTC"),
     deadlineDate: isoDate,
     periodKind: z.enum(PERIOD_KINDS),
-    minSubmissions: z.number().int().describe("Aggregates are shown from this many submissions"),
+    minContributors: z.number().int().describe("Other members see statistics only from this many contributing firms (the network's rule, at least 5)"),
     percentileMethod: z.string(),
   }),
   kpis: z.array(kpiView),
@@ -129,8 +130,9 @@ export const closedPeriodResponse = z.object({
   initiativeId: z.string(),
   label: z.string(),
   status: z.literal("closed"),
-  /** Whether at least one KPI reached the threshold (the members were told the report is ready). */
+  /** Whether a KPI's publication shows statistics (the members were told the report is ready). */
   reportReady: z.boolean(),
+  publication: z.lazy(() => publicationResponse.omit({ initiativeId: true, periodId: true, label: true, publishedAt: true })).describe("What closing published"),
 });
 
 export const submittedValuesResponse = z.object({
@@ -152,32 +154,29 @@ export const referenceResponse = z.object({
   source: z.string(),
 });
 
-const summary = z
+const quartiles = z.object({ p25: z.number(), median: z.number(), p75: z.number() });
+const tails = z.object({ p10: z.number(), p90: z.number(), spread: z.number().describe("p90 - p10: the length of the tail") });
+
+const published = z
   .object({
-    n: z.number().int(),
-    min: z.number(),
-    p10: z.number(),
-    p25: z.number(),
-    median: z.number(),
-    p75: z.number(),
-    p90: z.number(),
-    max: z.number(),
-    spread: z.number().describe("p90 - p10: the length of the tail"),
-    best: z.number().describe("Best in class, anonymous"),
+    n: z.number().int().describe("Firms that had submitted when the period was published"),
+    quartiles: quartiles.nullable().describe("Null below the network's threshold (5 firms at least): only the count is shown"),
+    tails: tails.nullable().describe("p10 and p90, only from 10 firms"),
+    publishedAt: instant,
   })
   .nullable()
-  .describe("Null when fewer than 3 members reported: not enough submissions (no count either)");
+  .describe("The period's frozen publication, the only statistics anyone but the network's brokers sees; null before the first publication. Never a minimum, maximum, best value or mean");
 
-const position = z
-  .object({
-    percentile: z.number().describe("Share (0..100) of the other members' values yours is at least as good as"),
-    quartile: z.number().int().min(1).max(4).describe("1 = best quarter"),
-    fromMedian: z.number().describe("Positive = better than the median"),
-    fromBest: z.number().describe("Distance to best in class, >= 0"),
-    atLeastAsGoodAs: z.number().int(),
-    others: z.number().int(),
-  })
-  .nullable();
+export const publicationResponse = z.object({
+  initiativeId: z.string(),
+  periodId: z.string(),
+  label: z.string(),
+  publishedAt: instant,
+  first: z.array(z.string()).describe("KPI ids published for the first time"),
+  refreshed: z.array(z.string()).describe("KPI ids whose statistics were replaced by the current ones"),
+  kept: z.array(z.string()).describe(`KPI ids whose publication stays: fewer than ${REPUBLISH_MIN_NEW} firms are new to it`),
+  withFigures: z.array(z.string()).describe("KPI ids whose publication now shows statistics, not only a count"),
+});
 
 const reference = z.object({ value: z.number(), source: z.string() });
 
@@ -197,16 +196,28 @@ export const benchmarkReportResponse = z.object({
     networkName: z.string(),
     status: z.enum(INITIATIVE_STATUSES),
     periodKind: z.enum(PERIOD_KINDS),
-    minSubmissions: z.number().int(),
+    minContributors: z.number().int().describe("Statistics are shown from this many firms (the network's rule, at least 5)"),
+    tailsFrom: z.number().int().describe("p10 and p90 are shown from this many firms"),
+    republishMinNew: z.number().int().describe("A published KPI is refreshed only when this many firms are new to it"),
     percentileMethod: z.object({ key: z.string(), name: z.string(), description: z.string() }),
   }),
   period: z
-    .object({ id: z.string(), label: z.string(), startsOn: isoDate, endsOn: isoDate, submissionDue: isoDate, status: periodStatus })
+    .object({
+      id: z.string(),
+      label: z.string(),
+      startsOn: isoDate,
+      endsOn: isoDate,
+      submissionDue: isoDate,
+      status: periodStatus,
+      publishedAt: instant.nullable().describe("The period's latest publication; null before the first"),
+    })
     .nullable()
     .describe("The period reported on: the one asked for, else the latest; null before the first period"),
-  periods: z.array(z.object({ id: z.string(), label: z.string(), status: periodStatus })),
+  periods: z.array(z.object({ id: z.string(), label: z.string(), status: periodStatus, published: z.boolean() })),
   viewer: z.object({
-    access: z.enum(["member", "broker", "aggregates"]).describe("broker: raw values too; member: own values and aggregates; aggregates: administrators"),
+    access: z
+      .enum(["member", "broker", "aggregates"])
+      .describe("broker: raw values and the publication state too; member: own values and the published statistics; aggregates: administrators"),
     firmId: z.string().nullable(),
     firmName: z.string().nullable(),
   }),
@@ -222,13 +233,24 @@ export const benchmarkReportResponse = z.object({
       maxValue: z.number(),
       computation: z.string(),
       decimals: z.number().int(),
-      summary,
-      own: z.object({ value: z.number(), position }).nullable().describe("The viewer's own value and position (members only)"),
+      submissions: z.number().int().describe("Submissions received so far in the period (live)"),
+      published,
+      own: z
+        .object({ value: z.number(), band: z.number().int().min(1).max(4).nullable().describe("Quartile band against the published quartiles, 1 = best quarter") })
+        .nullable()
+        .describe("The viewer's own value (members only)"),
       references: z.array(reference),
       raw: z
         .array(z.object({ firmId: z.string(), firmName: z.string(), value: z.number() }))
         .nullable()
         .describe("Every member's value with its firm: the network's brokers only"),
+      pending: z
+        .object({
+          newContributors: z.number().int().describe("Firms that submitted and are not in the publication"),
+          outcome: z.enum(["first", "refreshed", "kept"]).describe("What publishing the period now would do to this KPI"),
+        })
+        .nullable()
+        .describe("The network's brokers only"),
       trend: z.object({
         points: z.array(
           z.object({
@@ -251,7 +273,7 @@ export const benchmarkReportResponse = z.object({
       }),
     }),
   ),
-  permissions: z.object({ submit: z.boolean(), readRaw: z.boolean(), exportCsv: z.boolean() }),
+  permissions: z.object({ submit: z.boolean(), readRaw: z.boolean(), exportCsv: z.boolean(), publish: z.boolean() }),
 });
 
 export const scheduledMeetingResponse = z.object({

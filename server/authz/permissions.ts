@@ -98,8 +98,8 @@ export const PERMISSIONS = {
   },
   /**
    * Benchmarking clubs (learning networks). Values are confidential: members read their own
-   * values and the aggregates of at least 3; only the network's brokers read raw values with
-   * firm names (readRaw). Administrators see aggregates only: learning networks are "sensitive
+   * values and the published statistics (ADR 012); only the network's brokers, the club's
+   * trusted third party, read raw values with firm names (readRaw) and publish (publish). Administrators see aggregates only: learning networks are "sensitive
    * and fragile", and an installation's administrators are no party to the club's trust.
    */
   club: {
@@ -109,6 +109,7 @@ export const PERMISSIONS = {
     submit: { sme: ["participant"] },
     readReport: { admin: ["any"], broker: ["network"], sme: ["participant"] },
     readRaw: { broker: ["network"] },
+    publish: { broker: ["network"] },
     attend: { broker: ["network"], sme: ["participant"] },
   },
   /**

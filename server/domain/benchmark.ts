@@ -1,21 +1,14 @@
 /**
  * Benchmarking clubs (DOMAIN.md "Learning network"; issue 6; seeds/003 boxes 5.4 and 5.7).
- * Pure statistics and rules, no I/O: the percentile method, the distribution of one KPI in one
- * period, a member's position in it, the trend across periods, reporting periods and the
- * shipped KPI catalogue.
+ * Pure statistics and rules, no I/O: the percentile method, the trend across periods,
+ * reporting periods and the shipped KPI catalogue.
  *
- * Confidentiality starts here: every figure that describes the club (summary, position) is
- * `null` below MIN_SUBMISSIONS values, so a caller cannot show an aggregate of fewer than three
- * members by forgetting a check. Who may read raw values is decided in server/services/learning.
- *
- * No mean: with `n` and the live "benchmark:updated" push, a mean would let any member compute
- * each new submission exactly (new = (n + 1) * mean' - n * mean). Order statistics do not.
+ * What of a distribution of members' values may be shown (quartiles from five firms, tails from
+ * ten, never an extreme, a mean or a value) is decided by server/domain/disclosure.ts alone, and
+ * when statistics are frozen and refreshed by benchmark-publication.ts (ADR 012).
  *
  * KPI values are measurements (ratios, percentages, days), not money, so they are floats.
  */
-
-/** An aggregate (and a member's position in it) is only shown when at least this many members reported. */
-export const MIN_SUBMISSIONS = 3;
 
 export type Direction = "higher" | "lower";
 
@@ -71,115 +64,6 @@ export function percentile(sortedValues: ReadonlyArray<number>, p: number): numb
   const high = sortedValues[lo + 1];
   if (high === low) return low;
   return Math.min(high, Math.max(low, low + fraction * (high - low)));
-}
-
-export interface Summary {
-  /** Number of values (members that reported). */
-  n: number;
-  min: number;
-  p10: number;
-  p25: number;
-  median: number;
-  p75: number;
-  p90: number;
-  max: number;
-  /** p90 - p10: how long the tail is. A shortening tail is the club's goal (box 5.4). */
-  spread: number;
-  /** Best-in-class, anonymous: the max when higher is better, else the min. */
-  best: number;
-}
-
-function sortAscending(values: ReadonlyArray<number>): number[] {
-  return [...values].sort((a, b) => a - b);
-}
-
-/**
- * The distribution of one KPI in one period, or null when fewer than MIN_SUBMISSIONS members
- * reported (the caller shows "not enough submissions"). Order of `values` does not matter.
- */
-export function summarise(values: ReadonlyArray<number>, direction: Direction): Summary | null {
-  assertFinite(values, "values");
-  if (values.length < MIN_SUBMISSIONS) return null;
-  const sorted = sortAscending(values);
-  const at = (p: number) => percentile(sorted, p);
-  const min = sorted[0];
-  const max = sorted[sorted.length - 1];
-  const p10 = at(0.1);
-  const p90 = at(0.9);
-  return {
-    n: sorted.length,
-    min,
-    p10,
-    p25: at(0.25),
-    median: at(0.5),
-    p75: at(0.75),
-    p90,
-    max,
-    spread: p90 - p10,
-    best: direction === "higher" ? max : min,
-  };
-}
-
-/** True when `a` is at least as good as `b` for a KPI with this direction. */
-export function atLeastAsGood(a: number, b: number, direction: Direction): boolean {
-  return direction === "higher" ? a >= b : a <= b;
-}
-
-export type Quartile = 1 | 2 | 3 | 4;
-
-export interface Position {
-  /**
-   * Percentile rank, 0..100: the share of the OTHER members' values that this value is at least
-   * as good as (ties count in its favour). 100 = at least as good as everyone else (best, or tied
-   * best); 0 = worse than everyone else.
-   */
-  percentile: number;
-  /**
-   * 1 = best quarter: percentile >= 75 -> 1, >= 50 -> 2, >= 25 -> 3, else 4. The bounds are
-   * inclusive, so the best value is always in quartile 1 and a better value never falls in a
-   * worse quartile.
-   */
-  quartile: Quartile;
-  /** Signed distance to the median, positive = better than the median in the KPI's direction. */
-  fromMedian: number;
-  /** Distance to best-in-class, >= 0 (0 when this value is the best). */
-  fromBest: number;
-  /** Members whose value this one is at least as good as, and the number of other members. */
-  atLeastAsGoodAs: number;
-  others: number;
-}
-
-export function quartileOf(percentileRank: number): Quartile {
-  if (percentileRank >= 75) return 1;
-  if (percentileRank >= 50) return 2;
-  if (percentileRank >= 25) return 3;
-  return 4;
-}
-
-/**
- * Where a member's value `own` stands among `values`, the club's values for that KPI and period
- * INCLUDING the member's own (the same array given to `summarise`; one occurrence of `own` is
- * taken out to get "the others"). Null when fewer than MIN_SUBMISSIONS values: distances to the
- * median or to the best of two values would give away the other member's value.
- * Throws when `own` is not among `values`.
- */
-export function position(own: number, values: ReadonlyArray<number>, direction: Direction): Position | null {
-  assertFinite([own], "own");
-  const summary = summarise(values, direction);
-  if (!summary) return null;
-  const index = values.indexOf(own);
-  if (index < 0) throw new RangeError("own value must be one of the values (the whole distribution, own included)");
-  const others = values.filter((_, i) => i !== index);
-  const atLeastAsGoodAs = others.filter((v) => atLeastAsGood(own, v, direction)).length;
-  const percentileRank = (100 * atLeastAsGoodAs) / others.length;
-  return {
-    percentile: percentileRank,
-    quartile: quartileOf(percentileRank),
-    fromMedian: direction === "higher" ? own - summary.median : summary.median - own,
-    fromBest: direction === "higher" ? summary.best - own : own - summary.best,
-    atLeastAsGoodAs,
-    others: others.length,
-  };
 }
 
 export interface TrendPoint {

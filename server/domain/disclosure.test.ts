@@ -12,6 +12,7 @@ import {
   meetsThreshold,
   MIN_CONTRIBUTORS,
   quartileBand,
+  REPUBLISH_MIN_NEW,
   TAILS_FROM,
 } from "./disclosure";
 
@@ -178,14 +179,16 @@ describe("discloseTotal: threshold and dominance for sums of other firms' figure
 });
 
 describe("mayRepublish: no differencing between publications", () => {
-  it("needs at least two contributors new to the published snapshot", () => {
+  it("needs at least three contributors new to the published snapshot (a newcomer knows its own figure)", () => {
     const published = ["a", "b", "c", "d", "e"];
+    expect(REPUBLISH_MIN_NEW).toBe(3);
     expect(mayRepublish(published, [...published, "f"])).toBe(false);
-    expect(mayRepublish(published, [...published, "f", "g"])).toBe(true);
+    expect(mayRepublish(published, [...published, "f", "g"])).toBe(false);
+    expect(mayRepublish(published, [...published, "f", "g", "h"])).toBe(true);
     expect(mayRepublish(published, published)).toBe(false);
     // Someone leaving and one arriving is still one new figure.
     expect(mayRepublish(published, ["a", "b", "c", "d", "f"])).toBe(false);
     // Duplicates count once.
-    expect(mayRepublish(published, [...published, "f", "f"])).toBe(false);
+    expect(mayRepublish(published, [...published, "f", "f", "g"])).toBe(false);
   });
 });

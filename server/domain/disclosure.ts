@@ -15,8 +15,9 @@
  * - Dominance: a sum of other firms' figures is withheld when one contributor makes up more
  *   than 85% of it (the p% rule's usual setting: the total would all but be that firm's figure).
  * - No differencing: a published snapshot stays as it is until it is republished with at least
- *   REPUBLISH_MIN_NEW (2) new contributors, so the difference between two publications never
- *   isolates one firm's figure. Live pushes carry counts only.
+ *   REPUBLISH_MIN_NEW (3) new contributors, so the difference between two publications never
+ *   isolates one firm's figure, even for a member that is one of the newcomers. Live pushes
+ *   carry counts only.
  *
  * Pure functions, no I/O.
  */
@@ -30,8 +31,13 @@ export const MAX_CONTRIBUTORS_SETTING = 50;
 export const TAILS_FROM = 10;
 /** A sum is withheld when one contributor makes up more than this share, in basis points. */
 export const DOMINANCE_LIMIT_BP = 8500;
-/** A frozen publication is replaced only when this many contributors are new to it. */
-export const REPUBLISH_MIN_NEW = 2;
+/**
+ * A frozen publication is replaced only when this many contributors are new to it. Three, not
+ * two: a member that is itself one of two newcomers knows its own value, so the difference would
+ * isolate the other newcomer's (test/benchmark-adversary.test.ts shows it does). With three, every
+ * member still faces at least two unknown new figures.
+ */
+export const REPUBLISH_MIN_NEW = 3;
 
 export interface DisclosureRule {
   /** Contributors needed before any statistic is published (>= MIN_CONTRIBUTORS). */

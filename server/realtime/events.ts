@@ -20,10 +20,10 @@ export interface ServerToClientEvents {
   /** An SME's profile or ledger changed: rankings and projections may move. */
   "matches:changed": (payload: Record<string, never>) => void;
   /**
-   * A benchmark a member may see changed: sent to the initiative room only when the KPI has at
-   * least 3 submissions after the change (below, members see nothing move). Ids only.
+   * A club's benchmark changed: a submission (the live count moved) or a publication (new frozen
+   * statistics). Ids and the reason only, never a figure (ADR 012).
    */
-  "benchmark:updated": (payload: { initiativeId: string; periodId: string }) => void;
+  "benchmark:updated": (payload: { initiativeId: string; periodId: string; reason: "submitted" | "published" }) => void;
   /** A club's periods, meetings, attendance or actions changed. */
   "club:updated": (payload: { initiativeId: string }) => void;
 }

@@ -81,6 +81,7 @@ import { listKpis } from "./learning/list-kpis";
 import { addMeetingAction, updateMeetingAction } from "./learning/meeting-actions";
 import { notifyLearningReminders } from "./learning/notify-learning-reminders";
 import { openBenchmarkPeriod } from "./learning/open-benchmark-period";
+import { publishBenchmarkPeriod } from "./learning/publish-benchmark-period";
 import { respondToMeeting } from "./learning/respond-to-meeting";
 import { scheduleMeeting } from "./learning/schedule-meeting";
 import { setKpiReference } from "./learning/set-kpi-reference";
@@ -173,6 +174,7 @@ export function createServices(deps: Deps) {
       getBenchmarkClub: bind(getBenchmarkClub),
       openBenchmarkPeriod: bind(openBenchmarkPeriod),
       closeBenchmarkPeriod: bind(closeBenchmarkPeriod),
+      publishBenchmarkPeriod: bind(publishBenchmarkPeriod),
       submitKpiValues: bind(submitKpiValues),
       importKpiCsv: bind(importKpiCsv),
       setKpiReference: bind(setKpiReference),

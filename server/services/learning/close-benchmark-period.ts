@@ -1,7 +1,6 @@
-import { and, count, eq, inArray } from "drizzle-orm";
-import { benchmarkClub, benchmarkPeriod, kpiSubmission } from "../../../db/schema/learning";
+import { eq } from "drizzle-orm";
+import { benchmarkClub, benchmarkPeriod } from "../../../db/schema/learning";
 import type { Actor } from "../../authz/actor";
-import { MIN_SUBMISSIONS } from "../../domain/benchmark";
 import { AppError, parseInput } from "../../errors";
 import { initiativeRoom } from "../../realtime/events";
 import { periodIdSchema } from "../../schemas/learning";
@@ -9,10 +8,12 @@ import { recordActivity } from "../activity";
 import { inTransaction, type Deps } from "../deps";
 import { assertManager, clubKpis, clubPeriod, visibleClub } from "./club-access";
 import { notifyMembers, reportPage } from "./notices";
+import { publishPeriod } from "./publication";
 
 /**
- * A broker closes a period: no more submissions or corrections. When at least one KPI reached
- * the 3-member threshold, the members are told the report is ready.
+ * A broker closes a period: no more submissions or corrections. Closing publishes the period
+ * (the first publication, or a refresh of each KPI the republication rule allows: ADR 012), and
+ * when a KPI's publication shows statistics, the members are told the report is ready.
  */
 export async function closeBenchmarkPeriod(deps: Deps, actor: Actor, rawInput: unknown) {
   const input = parseInput(periodIdSchema, rawInput);
@@ -25,15 +26,17 @@ export async function closeBenchmarkPeriod(deps: Deps, actor: Actor, rawInput: u
     await tx.update(benchmarkPeriod).set({ status: "closed", closedAt: now }).where(eq(benchmarkPeriod.id, period.id));
     await tx.update(benchmarkClub).set({ updatedAt: now }).where(eq(benchmarkClub.initiativeId, input.initiativeId));
     const kpiIds = (await clubKpis(tx, input.initiativeId)).map((k) => k.id);
-    const counts =
-      kpiIds.length > 0
-        ? await tx
-            .select({ kpiId: kpiSubmission.kpiId, n: count() })
-            .from(kpiSubmission)
-            .where(and(eq(kpiSubmission.periodId, period.id), inArray(kpiSubmission.kpiId, kpiIds)))
-            .groupBy(kpiSubmission.kpiId)
-        : [];
-    const reportReady = counts.some((c) => c.n >= MIN_SUBMISSIONS);
+    // No more values will come: the period's final statistics are published with it.
+    const publication = await publishPeriod(
+      tx,
+      after,
+      { initiativeId: input.initiativeId, networkId: facts.row.networkId, brokerUserIds: facts.networkBrokerIds },
+      period.id,
+      kpiIds,
+      actor.userId,
+      now,
+    );
+    const reportReady = publication.withFigures.length > 0;
     await recordActivity(tx, actor, {
       networkId: facts.row.networkId,
       initiativeId: input.initiativeId,
@@ -48,6 +51,6 @@ export async function closeBenchmarkPeriod(deps: Deps, actor: Actor, rawInput: u
       });
     }
     after.publish(initiativeRoom(input.initiativeId), "club:updated", { initiativeId: input.initiativeId });
-    return { id: period.id, initiativeId: input.initiativeId, label: period.label, status: "closed" as const, reportReady };
+    return { id: period.id, initiativeId: input.initiativeId, label: period.label, status: "closed" as const, reportReady, publication };
   });
 }

@@ -6,13 +6,14 @@ import { clubMeeting, kpiSubmission, meetingAction, meetingAttendance } from "..
 import { network } from "../../../db/schema/networks";
 import type { Actor } from "../../authz/actor";
 import { can } from "../../authz/permissions";
-import { MIN_SUBMISSIONS, PERCENTILE_METHOD } from "../../domain/benchmark";
+import { PERCENTILE_METHOD } from "../../domain/benchmark";
 import { isJoinable } from "../../domain/initiative";
 import { parseInput } from "../../errors";
 import { clubIdSchema } from "../../schemas/learning";
 import type { Deps } from "../deps";
 import { deadlineDate } from "../initiatives/deadline";
 import { clubIsRunning, clubKpis, clubPeriods, firmNames, memberFirmOf, visibleClub } from "./club-access";
+import { networkRule } from "./publication";
 import { defaultPeriod } from "./periods";
 
 /**
@@ -104,7 +105,8 @@ export async function getBenchmarkClub(deps: Deps, actor: Actor, rawInput: unkno
       deadline: row.deadline.toISOString(),
       deadlineDate: deadlineDate(row.deadline),
       periodKind: club.periodKind,
-      minSubmissions: MIN_SUBMISSIONS,
+      /** Other members see statistics only from this many firms (the network's rule, ADR 012). */
+      minContributors: (await networkRule(deps.db, row.networkId)).minContributors,
       percentileMethod: PERCENTILE_METHOD.name,
     },
     kpis: kpis.map(({ networkId, ...k }) => ({ ...k, shipped: networkId === null })),

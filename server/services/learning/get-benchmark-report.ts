@@ -1,28 +1,35 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { firm } from "../../../db/schema/firms";
-import { kpiReference, kpiSubmission } from "../../../db/schema/learning";
+import { benchmarkPublication, kpiReference, kpiSubmission } from "../../../db/schema/learning";
 import { network } from "../../../db/schema/networks";
 import type { Actor } from "../../authz/actor";
 import { can } from "../../authz/permissions";
-import { catalogueKpi, MIN_SUBMISSIONS, PERCENTILE_METHOD, position, summarise, trend } from "../../domain/benchmark";
+import { catalogueKpi, PERCENTILE_METHOD, trend } from "../../domain/benchmark";
+import { publicationStep, shownPublication } from "../../domain/benchmark-publication";
+import { quartileBand, REPUBLISH_MIN_NEW, TAILS_FROM } from "../../domain/disclosure";
 import { AppError, parseInput } from "../../errors";
 import { reportSchema } from "../../schemas/learning";
 import type { Deps } from "../deps";
 import { clubIsRunning, clubKpis, clubPeriods, firmNames, memberFirmOf, visibleClub } from "./club-access";
+import { networkRule } from "./publication";
 
 /**
  * The benchmark report of a club for one period (the latest by default) and the trend across
- * all periods. CONFIDENTIALITY is enforced here, for the pages, the API and the printable
- * report alike:
- * - a member reads its own raw values and the club's aggregates, never another member's value,
- *   firm or submission row; an aggregate (and the member's position in it) exists only when at
- *   least MIN_SUBMISSIONS (3) members reported, and below that not even the count is given;
- * - the network's brokers also read the raw values with the firms' names (`raw`);
- * - administrators read the aggregates only, like a member without values of its own (learning
- *   networks are "sensitive and fragile": the installation's administrators are no party to the
- *   club's trust);
+ * all periods. CONFIDENTIALITY is enforced here, for the report page, the printable report, the
+ * API and the live pushes' reloads alike (ADR 011, ADR 012):
+ * - every statistic anyone but the network's brokers sees is the period's frozen publication
+ *   (benchmark_publication), shown under server/domain/disclosure.ts's rule: quartiles from the
+ *   network's threshold (five at least), p10/p90 from ten, never a minimum, maximum, best or
+ *   mean; below the threshold only the count. Later submissions change nothing but the live
+ *   count until the period is published again;
+ * - a member also reads its own values and its quartile band against the published quartiles,
+ *   never another member's value, firm or submission row;
+ * - the network's brokers, the club's trusted third party, also read the raw values with the
+ *   firms' names (`raw`) and what publishing now would do (`pending`);
+ * - administrators read what members read, without values of their own;
  * - network members outside the club get 403, everyone else 404.
- * Raw submissions never leave this function except in `raw`, filled for brokers only.
+ * Raw submissions never leave this function except in `raw`, filled for brokers only; the
+ * publication's list of contributing firms never leaves it.
  */
 export async function getBenchmarkReport(deps: Deps, actor: Actor, rawInput: unknown) {
   const input = parseInput(reportSchema, rawInput);
@@ -53,6 +60,11 @@ export async function getBenchmarkReport(deps: Deps, actor: Actor, rawInput: unk
           .from(kpiReference)
           .where(inArray(kpiReference.periodId, periodIds))
       : [];
+  const publications =
+    periodIds.length > 0
+      ? await db.select().from(benchmarkPublication).where(inArray(benchmarkPublication.periodId, periodIds))
+      : [];
+  const rule = await networkRule(db, row.networkId);
   const names = readRaw ? await firmNames(db, submissions.map((s) => s.firmId)) : new Map<string, string>();
   const [net] = await db.select({ name: network.name }).from(network).where(eq(network.id, row.networkId));
   const [ownFirm] = ownFirmId ? await db.select({ name: firm.name }).from(firm).where(eq(firm.id, ownFirmId)) : [];
@@ -67,6 +79,13 @@ export async function getBenchmarkReport(deps: Deps, actor: Actor, rawInput: unk
   const valuesOf = (periodId: string, kpiId: string) => byCell.get(cell(periodId, kpiId)) ?? [];
   const ownOf = (periodId: string, kpiId: string) =>
     ownFirmId ? (valuesOf(periodId, kpiId).find((s) => s.firmId === ownFirmId)?.value ?? null) : null;
+  const publicationOf = (periodId: string, kpiId: string) => publications.find((p) => p.periodId === periodId && p.kpiId === kpiId) ?? null;
+  const shownOf = (periodId: string, kpiId: string) => {
+    const stored = publicationOf(periodId, kpiId);
+    return stored ? { ...shownPublication(stored, rule), publishedAt: stored.publishedAt } : null;
+  };
+  const periodPublishedAt = (periodId: string) =>
+    publications.filter((p) => p.periodId === periodId).reduce<Date | null>((latest, p) => (latest && latest > p.publishedAt ? latest : p.publishedAt), null);
   const referencesOf = (periodId: string, kpiId: string) =>
     references
       .filter((r) => r.periodId === periodId && r.kpiId === kpiId)
@@ -81,13 +100,24 @@ export async function getBenchmarkReport(deps: Deps, actor: Actor, rawInput: unk
       networkName: net.name,
       status: row.status,
       periodKind: club.periodKind,
-      minSubmissions: MIN_SUBMISSIONS,
+      /** Statistics are shown from this many contributing firms (the network's rule, five at least). */
+      minContributors: rule.minContributors,
+      tailsFrom: TAILS_FROM,
+      republishMinNew: REPUBLISH_MIN_NEW,
       percentileMethod: { key: PERCENTILE_METHOD.key, name: PERCENTILE_METHOD.name, description: PERCENTILE_METHOD.description },
     },
     period: period
-      ? { id: period.id, label: period.label, startsOn: period.startsOn, endsOn: period.endsOn, submissionDue: period.submissionDue, status: period.status }
+      ? {
+          id: period.id,
+          label: period.label,
+          startsOn: period.startsOn,
+          endsOn: period.endsOn,
+          submissionDue: period.submissionDue,
+          status: period.status,
+          publishedAt: periodPublishedAt(period.id),
+        }
       : null,
-    periods: periods.map((p) => ({ id: p.id, label: p.label, status: p.status })),
+    periods: periods.map((p) => ({ id: p.id, label: p.label, status: p.status, published: periodPublishedAt(p.id) !== null })),
     viewer: {
       access: readRaw ? ("broker" as const) : ownFirmId ? ("member" as const) : ("aggregates" as const),
       firmId: ownFirmId,
@@ -96,21 +126,18 @@ export async function getBenchmarkReport(deps: Deps, actor: Actor, rawInput: unk
     kpis: kpis.map((kpi) => {
       const direction = kpi.direction;
       const current = period ? valuesOf(period.id, kpi.id) : [];
-      const values = current.map((s) => s.value);
-      const summary = summarise(values, direction);
+      const published = period ? shownOf(period.id, kpi.id) : null;
       const own = period ? ownOf(period.id, kpi.id) : null;
+      const stored = period ? publicationOf(period.id, kpi.id) : null;
       const points = periods.map((p) => {
-        const stats = summarise(
-          valuesOf(p.id, kpi.id).map((s) => s.value),
-          direction,
-        );
+        const shown = shownOf(p.id, kpi.id);
         return {
           periodId: p.id,
           label: p.label,
-          median: stats?.median ?? null,
-          p10: stats?.p10 ?? null,
-          p90: stats?.p90 ?? null,
-          spread: stats?.spread ?? null,
+          median: shown?.quartiles?.median ?? null,
+          p10: shown?.tails?.p10 ?? null,
+          p90: shown?.tails?.p90 ?? null,
+          spread: shown?.tails?.spread ?? null,
           own: ownOf(p.id, kpi.id),
           references: referencesOf(p.id, kpi.id),
         };
@@ -126,9 +153,12 @@ export async function getBenchmarkReport(deps: Deps, actor: Actor, rawInput: unk
         maxValue: kpi.maxValue,
         computation: kpi.computation,
         decimals: (kpi.key ? catalogueKpi(kpi.key)?.decimals : undefined) ?? 2,
-        /** Null below MIN_SUBMISSIONS: "not enough submissions", and no count either. */
-        summary,
-        own: own === null ? null : { value: own, position: summary ? position(own, values, direction) : null },
+        /** Submissions received so far in the period (live: a count gives no value away). */
+        submissions: current.length,
+        /** The period's frozen publication as shown under the rule; null before the first. */
+        published,
+        /** The viewer's own value, and its quartile band against the published quartiles. */
+        own: own === null ? null : { value: own, band: published?.quartiles ? quartileBand(own, published.quartiles, direction) : null },
         references: period ? referencesOf(period.id, kpi.id) : [],
         /** Brokers of the network only: every value with its firm. */
         raw: readRaw
@@ -136,6 +166,15 @@ export async function getBenchmarkReport(deps: Deps, actor: Actor, rawInput: unk
               .map((s) => ({ firmId: s.firmId, firmName: names.get(s.firmId) ?? "", value: s.value }))
               .sort((a, b) => a.firmName.localeCompare(b.firmName) || a.firmId.localeCompare(b.firmId))
           : null,
+        /** Brokers only: what publishing the period now would do to this KPI. */
+        pending:
+          readRaw && period
+            ? {
+                newContributors: current.filter((s) => !(stored?.contributorFirmIds ?? []).includes(s.firmId)).length,
+                outcome: publicationStep(stored ? { contributorFirmIds: stored.contributorFirmIds, hasFigures: stored.median !== null } : null, current, rule)
+                  .outcome,
+              }
+            : null,
         trend: { points, ...trend(points, direction) },
       };
     }),
@@ -143,6 +182,7 @@ export async function getBenchmarkReport(deps: Deps, actor: Actor, rawInput: unk
       submit: ownFirmId !== null && clubIsRunning(row.status) && period?.status === "open",
       readRaw,
       exportCsv: readRaw,
+      publish: readRaw && period !== undefined,
     },
   };
 }

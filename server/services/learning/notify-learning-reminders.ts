@@ -1,4 +1,4 @@
-import { and, eq, gt, gte, inArray, isNull, lte } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, isNull, lt, lte } from "drizzle-orm";
 import { initiative, initiativeParticipant } from "../../../db/schema/initiatives";
 import { benchmarkClubKpi, benchmarkPeriod, clubMeeting, kpiSubmission, meetingAttendance } from "../../../db/schema/learning";
 import { networkBroker } from "../../../db/schema/networks";
@@ -6,6 +6,7 @@ import { inTransaction, type Deps } from "../deps";
 import { usersOfFirms } from "../initiatives/recipients";
 import { notify } from "../notifications/notify";
 import { clubPage } from "./notices";
+import { publishPeriod } from "./publication";
 
 /** Members who have not reported everything hear this many days before the due date. */
 export const SUBMISSION_NOTICE_DAYS = 7;
@@ -25,10 +26,12 @@ function isoDay(date: Date, plusDays = 0): string {
  *   period due within 7 days, once per period;
  * - "meeting reminder" to the club's members and brokers (except who said they will not come)
  *   of a scheduled meeting starting within 48 hours, once per meeting (again if it is moved).
- * Each notice is claimed by one atomic UPDATE (due_notice_at, reminder_notice_at) before it is
- * sent, so it never goes out twice.
+ * - publication of a period's statistics once its submission due date has passed (ADR 012):
+ *   the first publication, or a refresh of each KPI the republication rule allows.
+ * Each notice and publication is claimed by one atomic UPDATE (due_notice_at,
+ * reminder_notice_at, due_published_at) before it is done, so it never happens twice.
  */
-export async function notifyLearningReminders(deps: Deps): Promise<{ submissionDue: number; meetingReminders: number }> {
+export async function notifyLearningReminders(deps: Deps): Promise<{ submissionDue: number; meetingReminders: number; publishedPeriods: number }> {
   const now = deps.now();
   return inTransaction(deps, async (tx, after) => {
     const runningClubs = tx.select({ id: initiative.id }).from(initiative).where(inArray(initiative.status, [...RUNNING]));
@@ -118,6 +121,20 @@ export async function notifyLearningReminders(deps: Deps): Promise<{ submissionD
       );
       meetingReminders += audience.length;
     }
-    return { submissionDue, meetingReminders };
+    // --- Publication at the submission due date ----------------------------------------------
+    const duePublications = await tx
+      .update(benchmarkPeriod)
+      .set({ duePublishedAt: now })
+      .where(and(isNull(benchmarkPeriod.duePublishedAt), lt(benchmarkPeriod.submissionDue, isoDay(now)), inArray(benchmarkPeriod.initiativeId, runningClubs)))
+      .returning({ id: benchmarkPeriod.id, initiativeId: benchmarkPeriod.initiativeId });
+    for (const period of duePublications) {
+      const [club] = await tx.select({ networkId: initiative.networkId }).from(initiative).where(eq(initiative.id, period.initiativeId));
+      const kpiIds = (await tx.select({ kpiId: benchmarkClubKpi.kpiId }).from(benchmarkClubKpi).where(eq(benchmarkClubKpi.initiativeId, period.initiativeId))).map(
+        (k) => k.kpiId,
+      );
+      const brokers = (await tx.select({ userId: networkBroker.userId }).from(networkBroker).where(eq(networkBroker.networkId, club.networkId))).map((b) => b.userId);
+      await publishPeriod(tx, after, { initiativeId: period.initiativeId, networkId: club.networkId, brokerUserIds: brokers }, period.id, kpiIds, null, now);
+    }
+    return { submissionDue, meetingReminders, publishedPeriods: duePublications.length };
   });
 }

@@ -1,9 +1,9 @@
-import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Tx } from "../../../db/client";
 import { kpiSubmission } from "../../../db/schema/learning";
 import type { Actor } from "../../authz/actor";
 import { can } from "../../authz/permissions";
-import { MIN_SUBMISSIONS, validateKpiValue, type KpiValueProblem } from "../../domain/benchmark";
+import { validateKpiValue, type KpiValueProblem } from "../../domain/benchmark";
 import { AppError, invalidField, invalidFields, parseInput } from "../../errors";
 import { initiativeRoom, userRoom } from "../../realtime/events";
 import { submitValuesSchema } from "../../schemas/learning";
@@ -33,10 +33,10 @@ export function valueProblem(
 }
 
 /**
- * Writes values of one period (firm, KPI -> value), replacing earlier ones, and tells who may
- * see the change: the network's brokers always (they read raw values), the members through the
- * initiative room only for KPIs that have at least 3 submissions after the change, so no push
- * ever reveals a submission below the threshold. Pushes carry ids only.
+ * Writes values of one period (firm, KPI -> value), replacing earlier ones, and tells open
+ * reports to load again: the count of submissions is live, the statistics are not (members see
+ * the period's frozen publication, ADR 012), so the push carries ids only and nothing moves but
+ * the count.
  */
 export async function saveValues(
   tx: Tx,
@@ -55,14 +55,8 @@ export async function saveValues(
       target: [kpiSubmission.periodId, kpiSubmission.kpiId, kpiSubmission.firmId],
       set: { value: sql`excluded.value`, submittedBy: sql`excluded.submitted_by`, updatedAt: sql`excluded.updated_at` },
     });
-  const kpiIds = [...new Set(rows.map((r) => r.kpiId))];
-  const counts = await tx
-    .select({ kpiId: kpiSubmission.kpiId, n: count() })
-    .from(kpiSubmission)
-    .where(and(eq(kpiSubmission.periodId, periodId), inArray(kpiSubmission.kpiId, kpiIds)))
-    .groupBy(kpiSubmission.kpiId);
-  const payload = { initiativeId: facts.row.id, periodId };
-  if (counts.some((c) => c.n >= MIN_SUBMISSIONS)) after.publish(initiativeRoom(facts.row.id), "benchmark:updated", payload);
+  const payload = { initiativeId: facts.row.id, periodId, reason: "submitted" as const };
+  after.publish(initiativeRoom(facts.row.id), "benchmark:updated", payload);
   for (const brokerId of facts.networkBrokerIds) after.publish(userRoom(brokerId), "benchmark:updated", payload);
 }
 
