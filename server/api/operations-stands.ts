@@ -140,7 +140,7 @@ export const standOperations: Operation[] = [
     method: "get",
     path: "/initiatives/{initiativeId}/stand/costs",
     summary:
-      "Each exhibitor's gross share, subsidies and net amount: the brokers see every line (the exhibitors too when the stand shares costs); otherwise a reader gets its own line and, once three firms hold space, the totals, never the amounts per subsidy",
+      "Each exhibitor's gross share, subsidies and net amount: the brokers see every line (the exhibitors too when the stand shares costs); otherwise a reader gets its own line and the totals only through the network's disclosure rule (at least 5 exhibitors or the network's raised threshold, no firm over 85% of a total or of what is left after the reader's own line; else null with the reason), never the amounts per subsidy",
     tag: "stands",
     params: standPath,
     response: standCostsResponse,
