@@ -20,7 +20,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { pages?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(options: { pages?: boolean; env?: Record<string, string>; sessionCheckMs?: number } = {}): Promise<TestServer> {
   const testDb = await createTestDatabase();
   // The server opens its own handle: close the probe handle but keep the database.
   await testDb.close();
@@ -40,7 +40,7 @@ export async function startTestServer(options: { pages?: boolean; env?: Record<s
     if (!existsSync(file)) throw new Error("Run `npm run build` before the page tests");
     build = (await import(pathToFileURL(file).href)) as ServerBuild;
   }
-  const app = await createJointly({ env, logger: pino({ level: "silent" }), build });
+  const app = await createJointly({ env, logger: pino({ level: "silent" }), build, sessionCheckMs: options.sessionCheckMs });
   await app.listen();
   const url = env.PUBLIC_URL;
   return {
