@@ -22,7 +22,7 @@ interface SocketData {
 type JointlySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** Every socket of a session is in this room, so a sign-out reaches them in every process. */
-export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 /** Rooms a socket is put in by the server, never by asking: not re-checked when rescoping. */
 const isOwnRoom = (room: string, socketId: string) => room === socketId || room.startsWith("user:") || room.startsWith("session:");
