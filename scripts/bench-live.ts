@@ -232,7 +232,7 @@ async function startInProcess(): Promise<{ server: Server; fallback: Fallback; c
 async function directServices(databaseUrl: string): Promise<{ fallback: Fallback; close(): Promise<void> }> {
   const [{ openDatabase }, { createServices }] = await Promise.all([import("../db/client"), import("../server/services/index")]);
   const database = await openDatabase({ url: databaseUrl, poolMax: 2 });
-  const services = createServices({ db: database.db, publisher: { toRoom() {} }, now: () => new Date() });
+  const services = createServices({ db: database.db, publisher: { toRoom() {}, disconnectSession() {}, rescopeUsers() {} }, now: () => new Date() });
   return { fallback: { services, where: "services on a direct database handle" }, close: () => database.close() };
 }
 

@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import pg from "pg";
-import { io } from "socket.io-client";
+import { io, type Socket } from "socket.io-client";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const redisUrl = process.env.REDIS_URL;
@@ -22,6 +22,7 @@ const SECRET = randomBytes(32).toString("hex");
 const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const dbName = `jointly_two_${runId}`;
 const children: ChildProcess[] = [];
+const ADMIN = { email: `admin-${runId}@two.example`, password: `two-admin-${randomBytes(6).toString("hex")}` };
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -48,6 +49,8 @@ async function startProcess(name: string, port: number, databaseUrl: string): Pr
       REDIS_PREFIX: `jointly-two-${runId}`,
       // Both processes must sign and verify sessions with the same secret.
       BETTER_AUTH_SECRET: SECRET,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: "warn",
     },
     stdio: ["ignore", "inherit", "inherit"],
@@ -92,6 +95,105 @@ async function signInThrough(base: string, email: string, password: string): Pro
     .join("; ");
 }
 
+/** A JSON call to /api/v1 with a session cookie. */
+async function call(base: string, method: string, path: string, cookie: string, body?: unknown) {
+  const res = await fetch(`${base}/api/v1${path}`, {
+    method,
+    headers: { cookie, origin: base, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+
+function liveSocket(base: string, cookie: string): Promise<Socket> {
+  const socket = io(base, { transports: ["websocket"], extraHeaders: { cookie }, reconnection: false });
+  return new Promise((resolve, reject) => {
+    socket.once("connect", () => resolve(socket));
+    socket.once("connect_error", reject);
+  });
+}
+
+/** Resolves when the server disconnects the socket; fails if that takes longer than `ms` from now. */
+function serverDisconnect(socket: Socket) {
+  let reason: string | null = null;
+  const done = new Promise<void>((resolve) => socket.once("disconnect", (r) => ((reason = r), resolve())));
+  return async (ms: number, what: string) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: still connected ${ms} ms later`)), ms)));
+    await Promise.race([done, late]).finally(() => clearTimeout(timer));
+    if (reason !== "io server disconnect") throw new Error(`${what}: disconnected for another reason (${reason})`);
+  };
+}
+
+const joinRoom = (socket: Socket, room: string) =>
+  new Promise<{ data?: unknown; error?: { code: string } }>((resolve) => socket.emit("room:join", { room }, resolve));
+
+/**
+ * Sockets on B follow changes made through A within a second: leaving a network takes the
+ * firm's socket out of the network's room, and signing out drops the session's sockets.
+ */
+async function revocationAcrossProcesses(a: string, b: string) {
+  const adminCookie = await signInThrough(a, ADMIN.email, ADMIN.password);
+  const brokerEmail = `broker-${runId}@two.example`;
+  await call(a, "POST", "/users", adminCookie, { name: "Broker Two", email: brokerEmail, password: "two-process-password", role: "broker" });
+  const brokerCookie = await signInThrough(a, brokerEmail, "two-process-password");
+  const networkBody = { name: `Two Process Network ${runId}`, sector: "1520", region: "Vale", currency: "BRL" };
+  const { id: networkId } = (await call(a, "POST", "/networks", brokerCookie, networkBody)) as { id: string };
+  const smeCookie = await signUpThrough(a, {
+    role: "sme",
+    firmChoice: "create",
+    name: "Member Two",
+    email: `member-${runId}@two.example`,
+    password: "two-process-password",
+    firmName: `Two Process Member ${runId}`,
+    country: "BR",
+    sector: "1520",
+    link: "assembly",
+    tier: "1",
+  });
+  const { firm } = (await call(a, "GET", "/firms/me", smeCookie)) as { firm: { id: string } };
+  await call(a, "POST", `/networks/${networkId}/invitations`, brokerCookie, { firmId: firm.id });
+  await call(a, "POST", `/networks/${networkId}/invitation/accept`, smeCookie, { consent: true });
+
+  // Both watch the network's room through B; the broker's socket is the witness.
+  const room = `network:${networkId}`;
+  const member = await liveSocket(b, smeCookie);
+  const witness = await liveSocket(b, brokerCookie);
+  for (const socket of [member, witness]) {
+    const ack = await joinRoom(socket, room);
+    if (ack.error) throw new Error(`could not join ${room}: ${ack.error.code}`);
+  }
+  let memberHeard = 0;
+  member.on("network:updated", () => memberHeard++);
+  const push = async () => {
+    const heard = new Promise<void>((resolve) => witness.once("network:updated", () => resolve()));
+    await call(a, "PUT", `/networks/${networkId}`, brokerCookie, networkBody);
+    await heard;
+    // The member's copy, if any, left B at the same moment as the witness's.
+    await new Promise((r) => setTimeout(r, 300));
+  };
+  await push();
+  if (memberHeard === 0) throw new Error("the member did not hear its network before leaving");
+
+  await call(a, "POST", `/networks/${networkId}/leave`, smeCookie, {});
+  // The rule: out of the room within a second of the change.
+  await new Promise((r) => setTimeout(r, 1000));
+  memberHeard = 0;
+  await push();
+  if (memberHeard !== 0) throw new Error("the member's socket on B still hears the network a second after leaving through A");
+  if (!member.connected) throw new Error("leaving a network should not disconnect the socket");
+
+  // Signing out through A drops the session's socket on B.
+  const dropped = serverDisconnect(member);
+  const out = await fetch(`${a}/api/auth/sign-out`, { method: "POST", headers: { cookie: smeCookie, origin: a, "content-type": "application/json" }, body: "{}" });
+  if (!out.ok) throw new Error(`sign-out failed: ${out.status}`);
+  await dropped(1000, "signed out through A, socket on B");
+  if (!witness.connected) throw new Error("another user's socket was dropped");
+  witness.close();
+}
+
 async function main() {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -101,10 +203,12 @@ async function main() {
   dbUrl.pathname = `/${dbName}`;
 
   let failed = 0;
+  let processes: { a: string; b: string } | null = null;
   try {
     // A migrates first; B then finds the schema in place.
     const a = await startProcess("A", await freePort(), dbUrl.toString());
     const b = await startProcess("B", await freePort(), dbUrl.toString());
+    processes = { a, b };
 
     const ownerCookie = await signUpThrough(a, {
       role: "sme",
@@ -154,8 +258,16 @@ async function main() {
     socket.close();
     console.log("two-process live delivery: ok (caused on A, received on B)");
   } catch (error) {
-    failed = 1;
+    failed++;
     console.log(`two-process live delivery: FAILED: ${(error as Error).message}`);
+  }
+  try {
+    if (processes) await revocationAcrossProcesses(processes.a, processes.b);
+    else throw new Error("the processes did not start");
+    console.log("two-process revocation: ok (left a network and signed out on A, socket on B re-scoped then dropped within 1 s)");
+  } catch (error) {
+    failed++;
+    console.log(`two-process revocation: FAILED: ${(error as Error).message}`);
   } finally {
     for (const child of children) child.kill("SIGTERM");
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r)))));
@@ -164,7 +276,7 @@ async function main() {
     await cleanup.query(`drop database if exists "${dbName}" with (force)`);
     await cleanup.end();
   }
-  console.log(`${1 - failed} passed, ${failed} failed`);
+  console.log(`${2 - failed} passed, ${failed} failed`);
   process.exit(failed);
 }
 

@@ -47,6 +47,8 @@ export interface CreateJointlyOptions {
   /** Runs after migrations, before listening (the demo seed). */
   beforeListen?: (app: { deps: Deps; database: Database }) => Promise<void>;
   now?: () => Date;
+  /** How often live sockets' sessions are checked for expiry (30 s by default; tests shorten it). */
+  sessionCheckMs?: number;
 }
 
 /**
@@ -59,7 +61,10 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
   await database.migrate();
   logger.info({ database: database.kind }, "database migrated");
 
-  const auth = createAuth(database.db, env, logger);
+  // Auth is made before socket.io (which authenticates with it), so its session hook reaches
+  // the realtime layer through this late-bound reference.
+  let realtimeRef: Realtime | undefined;
+  const auth = createAuth(database.db, env, logger, { onSessionEnded: (sessionId) => realtimeRef?.publisher.disconnectSession(sessionId) });
   const app = express();
   const httpServer = http.createServer(app);
   const realtime = await createRealtime({
@@ -70,7 +75,9 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
     redisUrl: env.REDIS_URL,
     redisPrefix: env.REDIS_PREFIX,
     publicUrl: env.PUBLIC_URL,
+    sessionCheckMs: options.sessionCheckMs,
   });
+  realtimeRef = realtime;
   const deps: Deps = { db: database.db, publisher: realtime.publisher, now: options.now ?? (() => new Date()) };
   const services = createServices(deps);
 

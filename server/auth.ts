@@ -15,7 +15,7 @@ export const CLIENT_IP_HEADER = "x-jointly-client-ip";
 /** better-auth endpoints that set a new password (`newPassword` in the body). */
 const PASSWORD_PATHS = new Set(["/change-password", "/reset-password", "/set-password"]);
 
-export function createAuth(db: Db, env: Env, logger?: Logger) {
+export function createAuth(db: Db, env: Env, logger?: Logger, events: { onSessionEnded?: (sessionId: string) => void } = {}) {
   return betterAuth({
     appName: "Jointly",
     secret: env.BETTER_AUTH_SECRET,
@@ -29,6 +29,11 @@ export function createAuth(db: Db, env: Env, logger?: Logger) {
       // Accounts are created by our own use cases (sign-up with a firm, admin-created brokers),
       // each in one transaction; better-auth's own sign-up endpoint stays closed.
       disableSignUp: true,
+    },
+    databaseHooks: {
+      // Sign-out, a password change that signs other sessions out, or any other revocation:
+      // the session's live sockets are dropped at once (server/realtime/server.ts).
+      session: { delete: { after: async (ended) => events.onSessionEnded?.(ended.id) } },
     },
     hooks: {
       // better-auth's own password endpoints are reachable directly: they keep the same rule as

@@ -3,7 +3,7 @@ import { firmMember } from "../db/schema/firms";
 import type { Db } from "../db/client";
 import type { Deps } from "../server/services/deps";
 import { applyToNetwork } from "../server/services/networks/apply-to-network";
-import { createFirmOwner, createUserWithRole, PASSWORD, uniqueEmail } from "./factories";
+import { created, createFirmOwner, createUserWithRole, PASSWORD, uniqueEmail } from "./factories";
 import { shippedKpiIds } from "./learning-fixtures";
 import { networkWithMembers, openJointBuy } from "./network-fixtures";
 import { smeProfile, needInput } from "./sourcing-fixtures";
@@ -220,7 +220,7 @@ function tokenOf(invitation: { token?: string; invitationPath?: string }): strin
 
 async function server_signUpJoin(deps: Deps, email: string, firmId: string): Promise<string> {
   const { signUp } = await import("../server/services/accounts/sign-up");
-  const result = await signUp(deps, { firmChoice: "join", role: "sme", name: "New Colleague", email, password: PASSWORD, firmId });
+  const result = created(await signUp(deps, { firmChoice: "join", role: "sme", name: "New Colleague", email, password: PASSWORD, firmId }));
   const [request] = await deps.db.select({ id: firmMember.id }).from(firmMember).where(eq(firmMember.userId, result.userId));
   return request.id;
 }

@@ -22,7 +22,13 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { pages?: boolean; env?: Record<string, string>; /** Where the server's log goes (silent without). */ log?: { level: string; destination: DestinationStream } } = {},
+  options: {
+    pages?: boolean;
+    env?: Record<string, string>;
+    /** Where the server's log goes (silent without). */
+    log?: { level: string; destination: DestinationStream };
+    sessionCheckMs?: number;
+  } = {},
 ): Promise<TestServer> {
   const testDb = await createTestDatabase();
   // The server opens its own handle: close the probe handle but keep the database.
@@ -44,7 +50,7 @@ export async function startTestServer(
     build = (await import(pathToFileURL(file).href)) as ServerBuild;
   }
   const logger = options.log ? createLogger(options.log.level, options.log.destination) : createLogger("silent");
-  const app = await createJointly({ env, logger, build });
+  const app = await createJointly({ env, logger, build, sessionCheckMs: options.sessionCheckMs });
   await app.listen();
   const url = env.PUBLIC_URL;
   return {

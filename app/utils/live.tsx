@@ -67,7 +67,13 @@ export function LiveProvider({ enabled, children }: { enabled: boolean; children
       if (connectedOnce) revalidate();
       connectedOnce = true;
     });
-    s.on("disconnect", () => setState("offline"));
+    s.on("disconnect", (reason) => {
+      setState("offline");
+      // The server drops the sockets of a session that ended (sign-out, password change). Try
+      // once more with the cookie the browser has now: a renewed session reconnects, an ended
+      // one is refused at the handshake and stays offline.
+      if (reason === "io server disconnect") setTimeout(() => s.connect(), 500);
+    });
     s.on("connect_error", () => setState("offline"));
     for (const event of EVENTS) s.on(event, revalidate);
     setState("connecting");

@@ -153,7 +153,7 @@ async function userIdOf(email: string): Promise<string> {
 beforeAll(async () => {
   // A fresh migrated database (in-memory PGlite unless TEST_DATABASE_URL is set).
   database = await createTestDatabase();
-  deps = { db: database.db, publisher: { toRoom() {} }, now: () => NOW };
+  deps = { db: database.db, publisher: { toRoom() {}, disconnectSession() {}, rescopeUsers() {} }, now: () => NOW };
   await seedDemo(deps);
   afterFirst = await rowCounts();
   await seedDemo(deps);

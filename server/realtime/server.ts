@@ -1,19 +1,32 @@
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
 import type { Logger } from "pino";
+import { and, gt, inArray } from "drizzle-orm";
 import { createClient } from "redis";
 import { Server, type Socket } from "socket.io";
 import type { Db } from "../../db/client";
+import { session as sessionTable } from "../../db/schema/auth";
 import type { Auth } from "../auth";
 import { originVerdict } from "../http/csrf";
-import type { Actor } from "../authz/actor";
 import { loadActor } from "../services/accounts/load-actor";
 import type { ClientToServerEvents, RoomAck, ServerToClientEvents } from "./events";
 import { roomPayloadSchema, userRoom } from "./events";
 import type { Publisher } from "./publisher";
 import { mayJoinRoom } from "./rooms";
 
-type JointlySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
+/** What a socket carries from its handshake: who, and with which session. */
+interface SocketData {
+  userId: string;
+  sessionId: string;
+}
+
+type JointlySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** Every socket of a session is in this room, so a sign-out reaches them in every process. */
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+/** Rooms a socket is put in by the server, never by asking: not re-checked when rescoping. */
+const isOwnRoom = (room: string, socketId: string) => room === socketId || room.startsWith("user:") || room.startsWith("session:");
 
 export interface Realtime {
   io: Server<ClientToServerEvents, ServerToClientEvents>;
@@ -34,6 +47,11 @@ export async function createRealtime(options: {
   redisUrl?: string;
   redisPrefix: string;
   publicUrl: string;
+  /**
+   * How often each process checks that its sockets' sessions still exist and have not expired
+   * (sign-outs and revocations disconnect at once; this catches expiry and anything else).
+   */
+  sessionCheckMs?: number;
 }): Promise<Realtime> {
   const { db, auth, logger } = options;
   const publicOrigin = new URL(options.publicUrl).origin;
@@ -70,8 +88,9 @@ export async function createRealtime(options: {
       }
       const session = await auth.api.getSession({ headers });
       const actor = session ? await loadActor(db, session.user.id) : null;
-      if (!actor) return next(new Error("unauthenticated"));
-      (socket as JointlySocket).data.actor = actor;
+      if (!session || !actor) return next(new Error("unauthenticated"));
+      (socket as JointlySocket).data.userId = actor.userId;
+      (socket as JointlySocket).data.sessionId = session.session.id;
       next();
     } catch (err) {
       logger.warn({ err }, "socket handshake failed");
@@ -81,8 +100,8 @@ export async function createRealtime(options: {
 
   io.on("connection", (raw) => {
     const socket = raw as JointlySocket;
-    const actor = socket.data.actor;
-    void socket.join(userRoom(actor.userId));
+    const { userId, sessionId } = socket.data;
+    void socket.join([userRoom(userId), sessionRoom(sessionId)]);
 
     socket.on("room:join", async (payload, ack) => {
       const reply = typeof ack === "function" ? ack : () => {};
@@ -90,7 +109,9 @@ export async function createRealtime(options: {
       if (!parsed.success) return reply(invalid(parsed.error.issues[0]?.message ?? "invalid"));
       const { room } = parsed.data;
       try {
-        if (!(await mayJoinRoom(db, actor, room))) {
+        // The actor as it is now, not as it was at the handshake (it may have left a firm since).
+        const actor = await loadActor(db, userId);
+        if (!actor || !(await mayJoinRoom(db, actor, room))) {
           return reply({ error: { code: "forbidden", message: "You may not watch this resource" } });
         }
         await socket.join(room);
@@ -110,10 +131,59 @@ export async function createRealtime(options: {
     });
   });
 
+  /** Takes each user's sockets, in every process, out of the rooms the rules no longer allow. */
+  async function rescope(userIds: readonly string[]) {
+    for (const userId of new Set(userIds)) {
+      const sockets = await io.in(userRoom(userId)).fetchSockets();
+      if (sockets.length === 0) continue;
+      const actor = await loadActor(db, userId);
+      if (!actor) {
+        io.in(userRoom(userId)).disconnectSockets(true);
+        continue;
+      }
+      const allowed = new Map<string, boolean>();
+      for (const socket of sockets) {
+        for (const room of socket.rooms) {
+          if (isOwnRoom(room, socket.id)) continue;
+          if (!allowed.has(room)) allowed.set(room, await mayJoinRoom(db, actor, room));
+          if (!allowed.get(room)) socket.leave(room);
+        }
+      }
+    }
+  }
+
+  /** Disconnects this process's sockets whose session was deleted or has expired. */
+  async function checkSessions() {
+    const local = [...io.of("/").sockets.values()] as JointlySocket[];
+    const ids = [...new Set(local.map((s) => s.data.sessionId).filter(Boolean))];
+    if (ids.length === 0) return;
+    const live = await db
+      .select({ id: sessionTable.id })
+      .from(sessionTable)
+      .where(and(inArray(sessionTable.id, ids), gt(sessionTable.expiresAt, new Date())));
+    const alive = new Set(live.map((r) => r.id));
+    for (const socket of local) if (!alive.has(socket.data.sessionId)) socket.disconnect(true);
+  }
+  let checking = false;
+  const sessionTimer = setInterval(() => {
+    if (checking) return;
+    checking = true;
+    checkSessions()
+      .catch((err) => logger.warn({ err }, "socket session check failed"))
+      .finally(() => (checking = false));
+  }, options.sessionCheckMs ?? 30_000);
+  sessionTimer.unref();
+
   const publisher: Publisher = {
     toRoom(room, event, payload) {
       // The typed emit needs a literal event name; the Publisher interface already typed the pair.
       (io.to(room).emit as (e: string, p: unknown) => boolean)(event, payload);
+    },
+    disconnectSession(sessionId) {
+      io.in(sessionRoom(sessionId)).disconnectSockets(true);
+    },
+    rescopeUsers(userIds) {
+      rescope(userIds).catch((err) => logger.warn({ err, userIds }, "socket rescope failed"));
     },
   };
 
@@ -121,6 +191,7 @@ export async function createRealtime(options: {
     io,
     publisher,
     async close() {
+      clearInterval(sessionTimer);
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       for (const client of redisClients) if (client.isOpen) await client.quit().catch(() => {});

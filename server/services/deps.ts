@@ -15,6 +15,10 @@ export class AfterCommit {
   publish<E extends EventName>(room: string, event: E, payload: EventPayload<E>): void {
     this.pushes.push(() => this.publisher.toRoom(room, event, payload));
   }
+  /** After commit, the users' live sockets leave the rooms they may no longer watch. */
+  rescope(userIds: readonly string[]): void {
+    if (userIds.length > 0) this.pushes.push(() => this.publisher.rescopeUsers(userIds));
+  }
   constructor(private readonly publisher: Publisher) {}
   flush(): void {
     for (const push of this.pushes.splice(0)) push();

@@ -9,7 +9,9 @@ import { networkIdSchema } from "../../schemas/network";
 import { recordActivity } from "../activity";
 import { inTransaction, type Deps } from "../deps";
 import { releaseOnLeave } from "../stands/space-queue";
+import { usersOfFirms } from "../initiatives/recipients";
 import { networkRoom } from "./helpers";
+import { networkFacts } from "./network-facts";
 
 /**
  * A member firm leaves a network. It also leaves the network's initiatives that are still open
@@ -42,6 +44,9 @@ export async function leaveNetwork(deps: Deps, actor: Actor, rawInput: unknown) 
     }
     await recordActivity(tx, actor, { networkId, firmId, action: "member.left", before: { status: "active" }, after: { status: "left" } });
     after.publish(networkRoom(networkId), "network:updated", { networkId });
+    // Live sockets follow: the firm's people leave the network's rooms, its brokers the firm's.
+    const facts = await networkFacts(tx, networkId);
+    after.rescope([...(await usersOfFirms(tx, [firmId])), ...(facts?.networkBrokerIds ?? [])]);
     return { networkId, status: "left" as const };
   });
 }
