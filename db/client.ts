@@ -34,7 +34,8 @@ export interface DatabaseOptions {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10 });
+    // A server that does not answer fails the query within 5 s instead of leaving it waiting.
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10, connectionTimeoutMillis: 5_000 });
     // An idle connection can be cut by the server (restart, failover, a dropped test database);
     // pg emits that on the pool, and unhandled it would crash the process. The pool replaces the
     // connection; the next query reports any real outage.

@@ -13,6 +13,7 @@ import type { Logger } from "pino";
 import { openDatabase, type Database } from "../db/client";
 import { createApiRouter } from "./api/router";
 import { CLIENT_IP_HEADER, createAuth, type Auth } from "./auth";
+import { reachDatabase, reachRedis } from "./boot-checks";
 import type { Env } from "./env";
 import { sameOriginGuard } from "./http/csrf";
 import { requestLogger } from "./http/request-log";
@@ -57,7 +58,14 @@ export interface CreateJointlyOptions {
  */
 export async function createJointly(options: CreateJointlyOptions): Promise<Jointly> {
   const { env, logger } = options;
+  if (env.REDIS_URL) await reachRedis(env.REDIS_URL);
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolMax: env.DATABASE_POOL_MAX });
+  if (env.DATABASE_URL) {
+    await reachDatabase(database.db, env.DATABASE_URL).catch(async (err: unknown) => {
+      await database.close().catch(() => {});
+      throw err;
+    });
+  }
   await database.migrate();
   logger.info({ database: database.kind }, "database migrated");
 

@@ -93,7 +93,17 @@ export const envSchema = z
 
 export type Env = z.output<typeof envSchema>;
 
+/** A configuration that is wrong, or names a service that cannot be reached: the boot stops. */
 export class EnvError extends Error {}
+
+/** host:port of a service URL, for messages: never its user name or password. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "(unparsable URL)";
+  }
+}
 
 /** Parses the environment; throws an EnvError whose message names each wrong variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {

@@ -42,12 +42,22 @@ const logger = createLogger(env.LOG_LEVEL);
 if (demo) rmSync(path.resolve(ROOT, env.DATA_DIR), { recursive: true, force: true });
 
 const build = (await import(pathToFileURL(path.join(ROOT, "build/index.js")).href)) as ServerBuild;
-const jointly = await createJointly({
-  env,
-  logger,
-  build,
-  beforeListen: demo ? ({ deps }) => seedDemo(deps) : undefined,
-});
+let jointly: Awaited<ReturnType<typeof createJointly>>;
+try {
+  jointly = await createJointly({
+    env,
+    logger,
+    build,
+    beforeListen: demo ? ({ deps }) => seedDemo(deps) : undefined,
+  });
+} catch (error) {
+  // A database or Redis that cannot be reached: say which variable, and stop (never hang).
+  if (error instanceof EnvError) {
+    process.stderr.write(`Cannot start: ${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
 const { url } = await jointly.listen();
 logger.info({ url, database: jointly.database.kind, redis: Boolean(env.REDIS_URL) }, "Jointly is listening");
 if (demo) {

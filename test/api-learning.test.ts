@@ -174,7 +174,7 @@ describe("/api/v1 learning networks", () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toContain("text/csv");
     expect(csv.headers.get("content-disposition")).toMatch(/attachment; filename="components-benchmarking-club-2026-q2-values\.csv"/);
-    expect(csv.headers.get("cache-control")).toBe("private, no-store");
+    expect(csv.headers.get("cache-control")).toBe("no-store");
     const text = await csv.text();
     expect(text.split("\n")[0]).toBe("period,firm_id,firm,kpi,kpi_name,unit,value,updated_at");
     expect(text).toContain(`2026-Q2,${b.firmId},`);

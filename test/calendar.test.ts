@@ -277,7 +277,7 @@ describe("over HTTP", () => {
     const response = await fetch(`${server.url}/calendar/${token}.ics`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
-    expect(response.headers.get("cache-control")).toBe("private, max-age=300");
+    expect(response.headers.get("cache-control")).toBe("no-store");
     const body = await response.text();
     expect(body.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
     expect(read(body).uids).toContain(`stand-fair-${world.openStandId}@jointly`);

@@ -53,6 +53,36 @@ describe("process entry", () => {
     expect(output()).toContain("BETTER_AUTH_SECRET: is required in production");
   });
 
+  it("stops within 10 s naming REDIS_URL when nothing listens there", async () => {
+    const port = await freePort();
+    const dataDir = mkdtempSync(path.join(tmpdir(), "jointly-proc-"));
+    dirs.push(dataDir);
+    const started = Date.now();
+    const { exited, output } = run({ PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, BETTER_AUTH_SECRET: "x".repeat(40), REDIS_URL: "redis://127.0.0.1:1" });
+    const code = await exited;
+    expect(code).not.toBe(0);
+    expect(output()).toContain("REDIS_URL: cannot connect to Redis at 127.0.0.1:1");
+    // Generous for a busy machine (starting tsx alone can take tens of seconds there): the guard
+    // is "it stops instead of hanging"; on an idle machine it exits in a few seconds.
+    expect(Date.now() - started).toBeLessThan(60_000);
+  }, 120_000);
+
+  it("stops naming DATABASE_URL when the database cannot be reached, without printing its password", async () => {
+    const port = await freePort();
+    const started = Date.now();
+    const { exited, output } = run({
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      BETTER_AUTH_SECRET: "x".repeat(40),
+      DATABASE_URL: "postgres://postgres:hunter2-secret@127.0.0.1:1/x",
+    });
+    const code = await exited;
+    expect(code).not.toBe(0);
+    expect(output()).toContain("DATABASE_URL: cannot connect to PostgreSQL at 127.0.0.1:1");
+    expect(output()).not.toContain("hunter2-secret");
+    expect(Date.now() - started).toBeLessThan(60_000);
+  }, 120_000);
+
   it("creates the admin at boot, shuts down cleanly on SIGTERM and keeps its data", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "jointly-proc-"));
     dirs.push(dataDir);

@@ -57,8 +57,12 @@ export async function startTestServer(
     url,
     app,
     async close() {
-      await app.close();
-      await testDb.drop().catch(() => {});
+      try {
+        await app.close();
+      } finally {
+        // Even when closing failed (a test closed the database itself), drop its database.
+        await testDb.drop().catch(() => {});
+      }
     },
   };
 }

@@ -14,7 +14,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
       headers: {
         "Content-Type": "text/calendar; charset=utf-8",
         "Content-Disposition": 'inline; filename="jointly.ics"',
-        "Cache-Control": "private, max-age=300",
+        "Cache-Control": "no-store",
         // The address is a secret: keep it out of search engines and other sites' logs.
         "X-Robots-Tag": "noindex",
         "Referrer-Policy": "no-referrer",

@@ -7,12 +7,16 @@ import { Server, type Socket } from "socket.io";
 import type { Db } from "../../db/client";
 import { session as sessionTable } from "../../db/schema/auth";
 import type { Auth } from "../auth";
+import { rootMessage } from "../boot-checks";
+import { EnvError, hostOf } from "../env";
 import { originVerdict } from "../http/csrf";
 import { loadActor } from "../services/accounts/load-actor";
 import type { ClientToServerEvents, RoomAck, ServerToClientEvents } from "./events";
 import { roomPayloadSchema, userRoom } from "./events";
 import type { Publisher } from "./publisher";
 import { mayJoinRoom } from "./rooms";
+
+const REDIS_CONNECT_TIMEOUT_MS = 5_000;
 
 /** What a socket carries from its handshake: who, and with which session. */
 interface SocketData {
@@ -69,11 +73,32 @@ export async function createRealtime(options: {
 
   const redisClients: Array<{ quit(): Promise<unknown>; isOpen: boolean }> = [];
   if (options.redisUrl) {
-    const pub = createClient({ url: options.redisUrl });
+    // At boot a Redis that cannot be reached stops the process, naming REDIS_URL; once running,
+    // a lost connection is retried (with a growing pause) instead.
+    let connected = false;
+    const pub = createClient({
+      url: options.redisUrl,
+      socket: {
+        connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
+        reconnectStrategy: (retries, cause) => (connected ? Math.min(100 * 2 ** retries, 5_000) : cause),
+      },
+    });
     const sub = pub.duplicate();
-    pub.on("error", (err) => logger.error({ err }, "redis publisher error"));
-    sub.on("error", (err) => logger.error({ err }, "redis subscriber error"));
-    await Promise.all([pub.connect(), sub.connect()]);
+    pub.on("error", (err) => connected && logger.error({ err }, "redis publisher error"));
+    sub.on("error", (err) => connected && logger.error({ err }, "redis subscriber error"));
+    try {
+      await Promise.all([pub.connect(), sub.connect()]);
+    } catch (err) {
+      for (const client of [pub, sub]) {
+        try {
+          client.destroy();
+        } catch {
+          // never connected
+        }
+      }
+      throw new EnvError(`REDIS_URL: cannot connect to Redis at ${hostOf(options.redisUrl)} (${rootMessage(err)})`);
+    }
+    connected = true;
     redisClients.push(pub, sub);
     io.adapter(createAdapter(pub, sub, { key: `${options.redisPrefix}:socket.io` }));
     logger.info("socket.io uses the Redis adapter");

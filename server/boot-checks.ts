@@ -1,0 +1,42 @@
+import { sql } from "drizzle-orm";
+import { createClient } from "redis";
+import type { Db } from "../db/client";
+import { EnvError, hostOf } from "./env";
+
+/**
+ * The services the configuration names must answer at boot: otherwise the process stops within
+ * seconds with the variable's name (and never its password) instead of waiting forever.
+ */
+export const CONNECT_TIMEOUT_MS = 5_000;
+
+export async function reachDatabase(db: Db, url: string): Promise<void> {
+  try {
+    await db.execute(sql`select 1`);
+  } catch (err) {
+    throw new EnvError(`DATABASE_URL: cannot connect to PostgreSQL at ${hostOf(url)} (${rootMessage(err)})`);
+  }
+}
+
+/** Checked before anything slow (the database, migrations), so a wrong REDIS_URL stops at once. */
+export async function reachRedis(url: string): Promise<void> {
+  const client = createClient({ url, socket: { connectTimeout: CONNECT_TIMEOUT_MS, reconnectStrategy: false } });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    await client.quit();
+  } catch (err) {
+    try {
+      client.destroy();
+    } catch {
+      // never connected
+    }
+    throw new EnvError(`REDIS_URL: cannot connect to Redis at ${hostOf(url)} (${rootMessage(err)})`);
+  }
+}
+
+/** The innermost cause's message: "connect ECONNREFUSED", not the query that needed it. */
+export function rootMessage(err: unknown): string {
+  let current = err as { message?: string; cause?: unknown } | undefined;
+  while (current?.cause) current = current.cause as typeof current;
+  return current?.message || String(err);
+}
