@@ -78,9 +78,9 @@ const API: Record<string, string> = {
   "listSourcingNeeds":                                     "401    2xx    2xx    2xx    2xx    2xx    2xx    2xx",
   "createSourcingNeed":                                    "401    403    403    403    403    403    2xx    2xx",
   "getSourcingNeed":                                       "401    2xx    2xx    404    2xx    404    2xx    404",
-  "updateSourcingNeed":                                    "401    2xx    403    404    403    404    2xx    404",
+  "updateSourcingNeed":                                    "401    403    403    404    403    404    2xx    404",
   // The request asks for the state the need is in: allowed callers get 409.
-  "transitionSourcingNeed":                                "401    409    403    404    403    404    409    404",
+  "transitionSourcingNeed":                                "401    403    403    404    403    404    409    404",
   "listNeedMatches":                                       "401    2xx    2xx    404    403    404    2xx    404",
   "listMyMatchingNeeds":                                   "401    403    403    403    2xx    2xx    403    403",
   "listConsortiumProposals":                               "401    2xx    2xx    404    403    403    403    403",

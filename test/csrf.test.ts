@@ -36,6 +36,7 @@ function networkForm() {
     hhiModerate: "1500",
     hhiHigh: "2500",
     systemicShare: "20",
+    disclosureMinContributors: "5",
   });
 }
 
