@@ -83,6 +83,8 @@ test("a broker starts a club through the pages and members join it", async ({ br
 });
 
 test("(a) submissions raise the count live; the broker's publication makes the quartiles appear in another member's open report", async ({ browser }) => {
+  // Five members and the broker sign in one after another: more than the default minute on a busy machine.
+  test.setTimeout(240_000);
   // The broker opens the next period through the club page.
   const broker = await signedIn(browser, DEMO.broker);
   await broker.page.goto(`${initiativePath}/club`);
