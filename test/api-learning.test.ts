@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { kpiSubmission } from "../db/schema/learning";
 import { learningOperations } from "../server/api/operations-learning";
+import { joinInitiative } from "../server/services/initiatives/join-initiative";
+import { submitKpiValues } from "../server/services/learning/submit-kpi-values";
 import { createUserWithRole, makeDeps, PASSWORD } from "./factories";
 import { shippedKpiIds } from "./learning-fixtures";
 import { networkWithMembers } from "./network-fixtures";
@@ -37,8 +39,8 @@ const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000)
 
 describe("/api/v1 learning networks", () => {
   it("runs a benchmarking club over HTTP: KPIs, club, periods, values, CSV, references, report, export, meetings, calendar", async () => {
-    const { broker, networkId, smes } = await networkWithMembers(deps, 4);
-    const [a, b, c, outside] = smes;
+    const { broker, networkId, smes } = await networkWithMembers(deps, 6);
+    const [a, b, c, outside, d, e] = smes;
     const kpis = await shippedKpiIds(deps.db);
     const admin = await createUserWithRole(deps, "admin");
     const asBroker = await signedIn(broker.email);
@@ -102,6 +104,9 @@ describe("/api/v1 learning networks", () => {
     expectDocumented("getInitiative", page.body);
     expect(page.body.club).toMatchObject({ periodKind: "quarter", kpiCount: 3, openPeriod: null });
 
+    // Two more members, so that a period can reach the five firms statistics need.
+    for (const sme of [d, e]) await joinInitiative(deps, sme.actor, { initiativeId });
+
     // Periods.
     expect((await asA.post(`/initiatives/${initiativeId}/club/periods`, { label: "2026-Q2" })).status).toBe(403);
     expect((await asBroker.post(`/initiatives/${initiativeId}/club/periods`, { label: "2026-H2" })).body.error.fields).toHaveProperty("label");
@@ -146,6 +151,18 @@ describe("/api/v1 learning networks", () => {
     expect(reference.status).toBe(200);
     documented("setKpiReference", reference.body);
 
+    // Nothing but the count before the broker publishes; then the quartiles of the five.
+    for (const [sme, value] of [[d, 70], [e, 95]] as const) await submitKpiValues(deps, sme.actor, { initiativeId, periodId: q2.body.id, values: { [kpis.on_time_delivery]: value } });
+    const unpublished = (await asA.get(`/initiatives/${initiativeId}/club/report?periodId=${q2.body.id}`)).body.kpis[0];
+    expect(unpublished).toMatchObject({ submissions: 5, published: null, own: { value: 78, band: null } });
+    const publishPath = `/initiatives/${initiativeId}/club/periods/${q2.body.id}/publish`;
+    expect((await asA.post(publishPath)).status).toBe(403);
+    expect((await asAdmin.post(publishPath)).status).toBe(403);
+    const published = await asBroker.post(publishPath);
+    expect(published.status).toBe(200);
+    documented("publishBenchmarkPeriod", published.body);
+    expect(published.body).toMatchObject({ periodId: q2.body.id, label: "2026-Q2", first: [kpis.on_time_delivery, kpis.scrap_rate, kpi.body.id], refreshed: [], kept: [] });
+
     // The report: the latest period by default, another one by query.
     const latest = await asA.get(`/initiatives/${initiativeId}/club/report`);
     expect(latest.status).toBe(200);
@@ -154,18 +171,21 @@ describe("/api/v1 learning networks", () => {
     const report = await asA.get(`/initiatives/${initiativeId}/club/report?periodId=${q2.body.id}`);
     documented("getBenchmarkReport", report.body);
     const delivery = report.body.kpis.find((k: { id: string }) => k.id === kpis.on_time_delivery);
-    expect(delivery.summary).toMatchObject({ n: 3, min: 78, median: 87, max: 92, best: 92 });
-    expect(delivery.own).toMatchObject({ value: 78, position: { percentile: 0, quartile: 4 } });
+    // 70 78 87 92 95: the quartiles are 78, 87 and 92; no lowest, highest or best.
+    expect(delivery.published).toMatchObject({ n: 5, quartiles: { p25: 78, median: 87, p75: 92 }, tails: null });
+    expect(delivery.own).toEqual({ value: 78, band: 3 });
+    expect(JSON.stringify(report.body)).not.toMatch(/"(min|max|best|mean|fromBest|percentile)":/);
     expect(delivery.references).toEqual([{ value: 97, source: "International benchmark (2024)" }]);
     expect(delivery.raw).toBeNull();
     const energy = report.body.kpis.find((k: { id: string }) => k.id === kpi.body.id);
-    expect(energy).toMatchObject({ key: null, name: "Energy per part", summary: null, own: null });
+    expect(energy).toMatchObject({ key: null, name: "Energy per part", submissions: 0, published: { n: 0, quartiles: null, tails: null }, own: null });
     const brokerReport = await asBroker.get(`/initiatives/${initiativeId}/club/report?periodId=${q2.body.id}`);
     documented("getBenchmarkReport", brokerReport.body);
-    expect(brokerReport.body.kpis[0].raw.map((r: { value: number }) => r.value).sort()).toEqual([78, 87, 92]);
+    expect(brokerReport.body.kpis[0].raw.map((r: { value: number }) => r.value).sort()).toEqual([70, 78, 87, 92, 95]);
+    expect(brokerReport.body.kpis[0].pending).toEqual({ newContributors: 0, outcome: "kept" });
     const adminReport = await asAdmin.get(`/initiatives/${initiativeId}/club/report?periodId=${q2.body.id}`);
     documented("getBenchmarkReport", adminReport.body);
-    expect(adminReport.body.kpis[0]).toMatchObject({ raw: null, own: null, summary: { n: 3, median: 87 } });
+    expect(adminReport.body.kpis[0]).toMatchObject({ raw: null, own: null, pending: null, published: { n: 5, quartiles: { median: 87 } } });
     expect((await asOutside.get(`/initiatives/${initiativeId}/club/report`)).status).toBe(403);
     expect((await asA.get(`/initiatives/${initiativeId}/club/report?periodId=nope`)).status).toBe(400);
 
@@ -281,6 +301,7 @@ describe("OpenAPI document for learning networks", () => {
       "importKpiCsv",
       "setKpiReference",
       "exportBenchmarkCsv",
+      "publishBenchmarkPeriod",
       "updateMeeting",
       "respondToMeeting",
       "addMeetingAction",
@@ -298,8 +319,10 @@ describe("OpenAPI document for learning networks", () => {
     expect(paramsOf("/initiatives/{initiativeId}/club/report", "get")).toEqual(["path:initiativeId", "query:periodId"]);
     expect(doc.paths["/initiatives/{initiativeId}/club/values.csv"].get.responses["200"].content["text/csv"]).toBeDefined();
     expect(doc.paths["/initiatives/{initiativeId}/club/meetings.ics"].get.responses["200"].content["text/calendar"]).toBeDefined();
-    // The documented report says the summary is null below the threshold and raw is for brokers.
+    // The documented report: the published statistics, the live count, raw values for brokers; no summary.
     const kpi = doc.paths["/initiatives/{initiativeId}/club/report"].get.responses["200"].content["application/json"].schema.properties.kpis.items;
-    expect(Object.keys(kpi.properties)).toEqual(expect.arrayContaining(["summary", "own", "raw", "trend", "references"]));
+    expect(Object.keys(kpi.properties)).toEqual(expect.arrayContaining(["submissions", "published", "own", "raw", "pending", "trend", "references"]));
+    expect(kpi.properties).not.toHaveProperty("summary");
+    expect(doc.paths["/initiatives/{initiativeId}/club/periods/{periodId}/publish"].post.summary).toMatch(/at least 3 firms are new/);
   });
 });

@@ -8,12 +8,14 @@ import { openClub } from "./learning-fixtures";
 import { api, signIn, startTestServer, type TestServer } from "./server";
 
 /**
- * THE PERMISSION PROOF of benchmarking clubs (issue 6, section 3 and 5): with 2 and then 4
- * submissions, as every other member, a network member outside the club, an SME of no network,
- * a buyer, an administrator and another network's broker, through the services, every GET route
- * of the API (JSON, CSV and ICS) and the socket rooms: nobody obtains another member's value or
- * the firm behind a value, no aggregate or count of fewer than 3, no event below the threshold.
- * The network's brokers do get the raw values (and the detector finds them there, so it works).
+ * THE PERMISSION PROOF of benchmarking clubs (issue 6, section 3 and 5; issue 11): with 2 and
+ * then 5 submissions, before and after the broker publishes, as every other member, a network
+ * member outside the club, an SME of no network, a buyer, an administrator and another network's
+ * broker, through the services, every GET route of the API (JSON, CSV and ICS) and the socket
+ * rooms: nobody obtains another member's value or the firm behind a value, no statistic before
+ * a publication of at least 5 firms, never a lowest, highest or best value, and pushes carry ids
+ * only. The network's brokers do get the raw values (and the detector finds them there, so it
+ * works). test/benchmark-adversary.test.ts attacks the figures themselves.
  */
 
 let server: TestServer;
@@ -30,12 +32,14 @@ afterAll(async () => {
   await server.close();
 });
 
-// Distinctive values that no aggregate of the test's data equals, none a substring of another.
-const A_ONTIME = 87.654321;
+// Distinctive values, none a substring of another. A's and B's are the highest and the lowest of
+// the five, so no published quartile equals them; C's, D's and E's are the quartiles.
+const A_ONTIME = 97.654321;
 const A_SCRAP = 2.718281;
-const B_ONTIME = 76.543219;
+const B_ONTIME = 56.543219;
 const C_ONTIME = 91.234567;
 const D_ONTIME = 66.789123;
+const E_ONTIME = 78.912345;
 const text = (value: number) => String(value);
 
 type Reader = { who: string; email: string; actor: Actor; client: ReturnType<typeof api> & { raw: (p: string) => Promise<Response> }; socket: Socket; heard: Array<{ event: string; payload: unknown }> };
@@ -71,8 +75,12 @@ function structuralLeaks(value: unknown, options: { aggregatesAllowed: boolean }
   if ("value" in record && ("firmId" in record || "firmName" in record)) leaks.push(`${path}: a value with its firm`);
   if ("raw" in record && record.raw !== null) leaks.push(`${path}.raw`);
   if ("progress" in record && record.progress !== null) leaks.push(`${path}.progress`);
+  // Never an extreme, a best value, a mean or a rank among the others, whatever the count.
+  for (const key of ["min", "max", "best", "mean", "fromBest", "percentile"]) if (key in record) leaks.push(`${path}.${key}`);
+  if ("pending" in record && record.pending !== null) leaks.push(`${path}.pending`);
   if (!options.aggregatesAllowed) {
-    if ("summary" in record && record.summary !== null) leaks.push(`${path}.summary`);
+    if ("published" in record && record.published !== null && typeof record.published === "object" && (record.published as { quartiles: unknown }).quartiles !== null)
+      leaks.push(`${path}.published`);
     if ("n" in record) leaks.push(`${path}.n`);
     for (const key of ["median", "p10", "p90", "spread"]) {
       const figure = record[key];
@@ -85,10 +93,10 @@ function structuralLeaks(value: unknown, options: { aggregatesAllowed: boolean }
 }
 
 describe("benchmark confidentiality", () => {
-  it("never shows a member another member's value or identity, nor anything below 3 submissions, by any route or event", async () => {
-    const club = await openClub(deps, { members: 4, outsideMembers: 1, kpis: ["on_time_delivery", "scrap_rate"] });
+  it("never shows a member another member's value or identity, nor a statistic before a publication of 5, by any route or event", async () => {
+    const club = await openClub(deps, { members: 5, outsideMembers: 1, kpis: ["on_time_delivery", "scrap_rate"] });
     const { broker, initiativeId, networkId, kpi } = club;
-    const [a, b, c, d] = club.members;
+    const [a, b, c, d, e5] = club.members;
     const [e] = club.outsiders;
     const loner = await createFirmOwner(deps);
     const buyer = await createFirmOwner(deps, { role: "buyer" });
@@ -103,6 +111,7 @@ describe("benchmark confidentiality", () => {
       memberB: await reader("member B", b.email, b.actor),
       memberC: await reader("member C", c.email, c.actor),
       memberD: await reader("member D", d.email, d.actor),
+      memberE: await reader("member E", e5.email, e5.actor),
       networkMember: await reader("a network member outside the club", e.email, e.actor),
       loner: await reader("an SME of no network", loner.email, loner.actor),
       buyer: await reader("a buyer", buyer.email, buyer.actor),
@@ -110,7 +119,7 @@ describe("benchmark confidentiality", () => {
       otherBroker: await reader("another network's broker", otherBroker.email, otherBroker.actor),
     };
     const brokerReader = await reader("the network's broker", broker.email, broker.actor);
-    const insiders = [readers.memberB, readers.memberC, readers.memberD, readers.networkMember, readers.admin];
+    const insiders = [readers.memberB, readers.memberC, readers.memberD, readers.memberE, readers.networkMember, readers.admin];
     const outsiders = [readers.loner, readers.buyer, readers.otherBroker];
 
     // Rooms: whoever may read the initiative may watch it; the others are refused, and no one but
@@ -188,76 +197,76 @@ describe("benchmark confidentiality", () => {
     expect(imported.status).toBe(201);
     await settle();
 
+    const submittedPush = { event: "benchmark:updated", payload: { initiativeId, periodId, reason: "submitted" } };
     for (const r of [...Object.values(readers), victim]) {
-      // No push at all to anyone but the brokers: below 3, the members see nothing move.
-      expect(r.heard, r.who).toEqual([]);
+      // Whoever watches the club hears that values arrived (ids only); nothing else moves.
+      expect(r.heard, r.who).toEqual(outsiders.includes(r) ? [] : [submittedPush, submittedPush]);
       const own = r === readers.memberB ? [B_ONTIME] : r === victim ? [A_ONTIME, A_SCRAP] : [];
       const secrets = [A_ONTIME, A_SCRAP, B_ONTIME].filter((s) => !own.includes(s));
       expect(leaksOf(await readAll(r), secrets, { aggregatesAllowed: false }), r.who).toEqual([]);
     }
-    // The broker hears each submission in its own room, ids only.
-    expect(brokerReader.heard.filter((h) => h.event === "benchmark:updated")).toEqual([
-      { event: "benchmark:updated", payload: { initiativeId, periodId } },
-      { event: "benchmark:updated", payload: { initiativeId, periodId } },
-    ]);
-    // The members read their own values, the detector finds them.
+    // The broker hears each submission in the club's room too.
+    expect(brokerReader.heard.filter((h) => h.event === "benchmark:updated")).toEqual([submittedPush, submittedPush]);
+    // The members read their own values and the live count, the detector finds them.
     const victimView = await victim.client.get(`/initiatives/${initiativeId}/club/report?periodId=${periodId}`);
-    expect(victimView.body.kpis[0].own).toEqual({ value: A_ONTIME, position: null });
-    expect(victimView.body.kpis[0].summary).toBeNull();
+    expect(victimView.body.kpis[0]).toMatchObject({ submissions: 2, published: null, own: { value: A_ONTIME, band: null } });
     const bView = await readers.memberB.client.get(`/initiatives/${initiativeId}/club/report`);
-    expect(bView.body.kpis[0].own).toEqual({ value: B_ONTIME, position: null });
+    expect(bView.body.kpis[0].own).toEqual({ value: B_ONTIME, band: null });
     // Who may not read the report at all.
     for (const r of [readers.networkMember]) expect((await r.client.get(`/initiatives/${initiativeId}/club/report`)).status, r.who).toBe(403);
     for (const r of outsiders) expect((await r.client.get(`/initiatives/${initiativeId}/club/report`)).status, r.who).toBe(404);
 
-    // --- Phase 2: the third submission makes the aggregate appear, live; then a fourth ------
+    // --- Phase 2: five submissions show nothing but the count until the broker publishes -------
     clearHeard();
     await readers.memberC.client.put(`/initiatives/${initiativeId}/club/periods/${periodId}/values`, { values: { [kpi("on_time_delivery")]: C_ONTIME } });
-    await settle();
-    for (const r of [...insiders, victim]) {
-      expect(r.heard, r.who).toEqual([{ event: "benchmark:updated", payload: { initiativeId, periodId } }]);
-    }
-    for (const r of outsiders) expect(r.heard, r.who).toEqual([]);
-    const third = await readers.memberD.client.get(`/initiatives/${initiativeId}/club/report`);
-    expect(third.body.kpis[0].summary).toMatchObject({ n: 3 });
-    // Scrap has one submission: still nothing.
-    expect(third.body.kpis[1].summary).toBeNull();
     await readers.memberD.client.put(`/initiatives/${initiativeId}/club/periods/${periodId}/values`, { values: { [kpi("on_time_delivery")]: D_ONTIME } });
+    await readers.memberE.client.put(`/initiatives/${initiativeId}/club/periods/${periodId}/values`, { values: { [kpi("on_time_delivery")]: E_ONTIME } });
     await settle();
+    for (const r of [...insiders, victim]) expect(r.heard, r.who).toEqual([submittedPush, submittedPush, submittedPush]);
+    const five = await readers.memberD.client.get(`/initiatives/${initiativeId}/club/report`);
+    expect(five.body.kpis[0]).toMatchObject({ submissions: 5, published: null });
+    for (const r of [readers.memberB, readers.admin, victim]) {
+      const own = r === readers.memberB ? [B_ONTIME] : r === victim ? [A_ONTIME, A_SCRAP] : [];
+      expect(leaksOf(await readAll(r), [A_ONTIME, A_SCRAP, B_ONTIME].filter((x) => !own.includes(x)), { aggregatesAllowed: false }), r.who).toEqual([]);
+    }
+    // Members may not publish; the broker does, and every open report hears it.
+    expect((await readers.memberB.client.post(`/initiatives/${initiativeId}/club/periods/${periodId}/publish`)).status).toBe(403);
+    expect((await readers.admin.client.post(`/initiatives/${initiativeId}/club/periods/${periodId}/publish`)).status).toBe(403);
+    clearHeard();
+    const publication = await asBroker.post(`/initiatives/${initiativeId}/club/periods/${periodId}/publish`);
+    expect(publication.status).toBe(200);
+    expect(publication.body).toMatchObject({ first: [kpi("on_time_delivery"), kpi("scrap_rate")], refreshed: [], kept: [] });
+    expect(publication.body).not.toHaveProperty("contributorFirmIds");
+    await settle();
+    const publishedPush = { event: "benchmark:updated", payload: { initiativeId, periodId, reason: "published" } };
+    for (const r of [...insiders, victim, brokerReader]) expect(r.heard, r.who).toEqual([publishedPush]);
+    for (const r of outsiders) expect(r.heard, r.who).toEqual([]);
 
-    // With 4 values the victim's (and B's) sit in the middle: no aggregate equals them.
+    // The quartiles of the five are C's, E's and D's values; A's and B's never show.
     for (const r of [...Object.values(readers), victim]) {
-      const own = r === readers.memberB ? [B_ONTIME] : r === victim ? [A_ONTIME, A_SCRAP] : r === readers.memberC ? [C_ONTIME] : r === readers.memberD ? [D_ONTIME] : [];
+      const own = r === readers.memberB ? [B_ONTIME] : r === victim ? [A_ONTIME, A_SCRAP] : [];
       const secrets = [A_ONTIME, A_SCRAP, B_ONTIME].filter((s) => !own.includes(s));
       const bodies = await readAll(r);
       expect(leaksOf(bodies, secrets, { aggregatesAllowed: true }), r.who).toEqual([]);
       // The sweep really read the report where it may be read.
       const reportStatus = bodies.find((x) => x.where.startsWith("getBenchmarkReport"))!.status;
-      expect(reportStatus, r.who).toBe([readers.memberB, readers.memberC, readers.memberD, readers.admin, victim].includes(r) ? 200 : r === readers.networkMember ? 403 : 404);
-      // No aggregate, count or trend figure of the scrap rate (1 submission) anywhere.
+      expect(reportStatus, r.who).toBe([readers.memberB, readers.memberC, readers.memberD, readers.memberE, readers.admin, victim].includes(r) ? 200 : r === readers.networkMember ? 403 : 404);
+      // No statistic of the scrap rate (1 submission) anywhere: the count only.
       for (const body of bodies) {
-        const report = body.json as { kpis?: Array<{ id: string; summary: unknown; trend: { points: Array<Record<string, unknown>> } }> } | null;
-        // No mean in any summary (API or page data): with n and the live push, a mean would
-        // give away each new submission, new = (n + 1) * mean' - n * mean.
-        for (const k of report?.kpis ?? []) {
-          if (k.summary && typeof k.summary === "object") expect(k.summary, `${r.who} ${body.where}`).not.toHaveProperty("mean");
-        }
+        const report = body.json as { kpis?: Array<{ id: string; published: { quartiles: unknown } | null; trend: { points: Array<Record<string, unknown>> } }> } | null;
         const scrap = report?.kpis?.find((k) => k.id === kpi("scrap_rate"));
-        if (!scrap || !("summary" in scrap)) continue;
-        expect(scrap.summary, `${r.who} ${body.where}`).toBeNull();
+        if (!scrap || !("published" in scrap)) continue;
+        expect(scrap.published?.quartiles ?? null, `${r.who} ${body.where}`).toBeNull();
         for (const point of scrap.trend.points) expect([point.median, point.p10, point.p90, point.spread], `${r.who} ${body.where}`).toEqual([null, null, null, null]);
       }
     }
-    // Members and the administrator see the aggregates of the 4; administrators no raw value.
     for (const r of [readers.memberB, readers.admin]) {
       const report = await r.client.get(`/initiatives/${initiativeId}/club/report`);
-      expect(report.body.kpis[0].summary, r.who).toMatchObject({ n: 4, min: D_ONTIME, max: C_ONTIME });
-      expect(report.body.kpis[0].summary, r.who).not.toHaveProperty("mean");
+      expect(report.body.kpis[0].published, r.who).toMatchObject({ n: 5, quartiles: { p25: D_ONTIME, median: E_ONTIME, p75: C_ONTIME }, tails: null });
       expect(report.body.kpis[0].raw, r.who).toBeNull();
     }
-    for (const r of insiders) expect(r.heard.filter((h) => h.event === "benchmark:updated"), r.who).toHaveLength(2);
     for (const r of [...insiders, ...outsiders, victim]) {
-      for (const h of r.heard) expect(Object.keys(h.payload as object).sort(), r.who).toEqual(["initiativeId", "periodId"]);
+      for (const h of r.heard) expect(Object.keys(h.payload as object).sort(), r.who).toEqual(["initiativeId", "periodId", "reason"]);
     }
 
     // --- The detector works: the brokers read every raw value, with the firms ---------------

@@ -265,12 +265,12 @@ describe("the club page", () => {
 
 describe("the benchmark report", () => {
   /**
-   * Four members with distinctive names; on-time delivery reported by three (an aggregate),
-   * scrap by two (below the threshold: nothing but one's own value).
+   * Six members with distinctive names; on-time delivery reported by five (quartiles once
+   * published), scrap by two (below the threshold: the count and one's own value); published.
    */
   async function reportedClub() {
-    const club = await clubWithPeriod({ members: 4 });
-    const [a, b, c, d] = club.members;
+    const club = await clubWithPeriod({ members: 6 });
+    const [a, b, c, d, e, f] = club.members;
     const submit = (actor: typeof a.actor, values: Record<string, number>) =>
       server.app.services.learning.submitKpiValues(actor, { initiativeId: club.initiativeId, periodId: club.periodId, values });
     const otd = club.kpi("on_time_delivery");
@@ -278,23 +278,32 @@ describe("the benchmark report", () => {
     await submit(a.actor, { [otd]: 81.3, [scrap]: 2.17 });
     await submit(b.actor, { [otd]: 87.9, [scrap]: 47.86 });
     await submit(c.actor, { [otd]: 96.1 });
+    await submit(e.actor, { [otd]: 90.2 });
+    await submit(f.actor, { [otd]: 84.4 });
+    await server.app.services.learning.publishBenchmarkPeriod(club.broker.actor, { initiativeId: club.initiativeId, periodId: club.periodId });
     const view = await server.app.services.learning.getBenchmarkClub(club.broker.actor, { initiativeId: club.initiativeId });
     const name = (firmId: string) => view.members.find((m) => m.firmId === firmId)!.name;
     return { ...club, a, b, c, d, names: { a: name(a.firmId), b: name(b.firmId), c: name(c.firmId), d: name(d.firmId) } };
   }
 
-  it("shows a member its position and the aggregates, never another member's value or firm", async () => {
+  it("shows a member its quarter and the published quartiles, never another member's value or firm, nor an extreme", async () => {
     const { a, initiativeId, periodId, names } = await reportedClub();
     const cookie = await cookieOf(a);
     for (const path of [`/initiatives/${initiativeId}/benchmark?period=${periodId}`, `/initiatives/${initiativeId}/benchmark/print?period=${periodId}`]) {
       const report = await html(path, cookie);
-      // On-time delivery: 3 members, so the figures show, with "you" marked.
+      // On-time delivery: 5 firms published (81.3 84.4 87.9 90.2 96.1), with "you" marked.
       expect(report).toContain('data-testid="distribution-chart"');
-      expect(report).toMatch(/data-testid="figure-n">3</);
+      expect(report).toMatch(/data-testid="figure-n">5</);
       expect(report).toContain("81.3%");
+      expect(report).toContain("87.9%");
       expect(report).toContain("4th quartile (last quarter)");
-      // Scrap: 2 members, so "not enough submissions" and nothing of the other member.
-      expect(report).toContain("Not enough submissions (at least 3 needed).");
+      // The highest value is one firm's own: never shown.
+      expect(report).not.toContain("96.1");
+      expect(report).not.toMatch(/Best in class|Lowest|Highest/);
+      // Scrap: 2 members, so the count only and nothing of the other member.
+      expect(report).toContain("Published from fewer than 5 firms: only the count is shown.");
+      expect(report).toContain("2 submissions received so far.");
+      expect(report).toContain("A statistic is shown only when at least 5 firms contributed to it");
       expect(report).toContain("2.17");
       expect(outsideCharts(report)).not.toContain("47.86");
       // No other member's firm anywhere on the page, loader data included.
@@ -312,6 +321,7 @@ describe("the benchmark report", () => {
     expect(report).toContain('data-testid="distribution-chart"');
     expect(report).toContain("You did not report a value for this period.");
     for (const other of [names.a, names.b, names.c]) expect(report).not.toContain(other);
+    expect(report).not.toContain('data-testid="publish"');
     // Scrap has 2 values: neither shows, in any form.
     for (const value of ["47.86", "2.17"]) expect(outsideCharts(report)).not.toContain(value);
 
@@ -326,6 +336,10 @@ describe("the benchmark report", () => {
     const report = await html(`/initiatives/${initiativeId}/benchmark?period=${periodId}`, cookie);
     expect(report).toContain('data-testid="raw-values"');
     for (const name of [names.a, names.b, names.c]) expect(report).toContain(name);
+    // The broker publishes from here and sees what publishing again would do.
+    expect(report).toContain('data-testid="publish"');
+    expect(report).toContain("Publish 2026-Q3");
+    expect(report).toContain("Publishing now would keep this KPI as it is: only 0 firms are new to it.");
     expect(report).toContain("47.86");
     const csv = await page(`/initiatives/${initiativeId}/benchmark.csv?period=${periodId}`, cookie);
     expect(csv.status).toBe(200);

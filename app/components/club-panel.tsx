@@ -75,6 +75,7 @@ const CLUB_ACTIVITY = new Set([
   "kpi.created",
   "benchmark.period_opened",
   "benchmark.period_closed",
+  "benchmark.period_published",
   "benchmark.reference_set",
   "club.meeting_scheduled",
   "club.meeting_updated",

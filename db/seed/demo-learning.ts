@@ -7,6 +7,7 @@ import {
   benchmarkClub,
   benchmarkClubKpi,
   benchmarkPeriod,
+  benchmarkPublication,
   clubMeeting,
   kpiDefinition,
   kpiReference,
@@ -19,6 +20,8 @@ import { notification } from "../schema/notifications";
 import type { CertificationCode } from "../reference/certifications";
 import type { FirmFunction, Link, RoleLadder, Tier, UpgradingGoal } from "../../server/domain/chain-position";
 import { catalogueKpi, periodFor, submissionDue, type Direction, type Period } from "../../server/domain/benchmark";
+import { publicationStep } from "../../server/domain/benchmark-publication";
+import { disclosureRule } from "../../server/domain/disclosure";
 import { insertAccount } from "../../server/services/accounts/insert-account";
 import { ensureShippedKpis } from "../../server/services/learning/kpi-catalogue";
 
@@ -359,7 +362,10 @@ export function demoQuarters(now: Date): Period[] {
   return quarters;
 }
 
-/** Members with figures in the open quarter already (one short of the threshold of 3). */
+/**
+ * Members with figures in the open quarter already: the report shows their count and no
+ * statistic (fewer than five firms, and the quarter is not published before its due date).
+ */
 export const DEMO_OPEN_QUARTER_REPORTED = ["swartkops-castings", "coega-wire-harness"] as const;
 
 const HOUR = 3_600_000;
@@ -583,6 +589,8 @@ export async function seedLearningDemo(tx: Tx, now: Date, helpers: DemoHelpers):
       openedAt,
       closedAt: last ? null : at(addDays(due, 3), 16),
       dueNoticeAt: last ? null : at(addDays(due, -7), 6),
+      // Closed quarters were published automatically the day after their due date.
+      duePublishedAt: last ? null : at(addDays(due, 1), 6),
     });
     record(`period:${quarter.label}:opened`, openedAt, broker, { action: "benchmark.period_opened", initiative: true, after: { period: quarter.label, submissionDue: due } });
     if (!last) record(`period:${quarter.label}:closed`, at(addDays(due, 3), 16), broker, { action: "benchmark.period_closed", initiative: true, after: { period: quarter.label } });
@@ -607,6 +615,34 @@ export async function seedLearningDemo(tx: Tx, now: Date, helpers: DemoHelpers):
   });
   await tx.insert(benchmarkPeriod).values(periods).onConflictDoNothing();
   await tx.insert(kpiSubmission).values(submissions).onConflictDoNothing();
+
+  // The closed quarters' publications: quartiles where five or more members reported, computed
+  // by the same rules as the service (the closing found no new firms, so it kept them).
+  const rule = disclosureRule(5);
+  const publications: Array<typeof benchmarkPublication.$inferInsert> = [];
+  for (const period of periods) {
+    if (period.status !== "closed") continue;
+    for (const key of DEMO_CLUB.kpis) {
+      const cell = submissions.filter((x) => x.periodId === period.id && x.kpiId === kpiId(key));
+      const step = publicationStep(null, cell.map((x) => ({ firmId: x.firmId, value: x.value })), rule);
+      const { n, quartiles, tails } = step.figures!;
+      publications.push({
+        id: demoId(`benchmark-publication:${DEMO_CLUB.key}:${period.label}:${key}`),
+        periodId: period.id!,
+        kpiId: kpiId(key),
+        n,
+        p25: quartiles?.p25 ?? null,
+        median: quartiles?.median ?? null,
+        p75: quartiles?.p75 ?? null,
+        p10: tails?.p10 ?? null,
+        p90: tails?.p90 ?? null,
+        contributorFirmIds: step.contributorFirmIds,
+        publishedAt: period.duePublishedAt!,
+        publishedBy: null,
+      });
+    }
+  }
+  await tx.insert(benchmarkPublication).values(publications).onConflictDoNothing();
 
   // References at the end of each year of the club: the fourth, eighth and eleventh quarter.
   const references: Array<typeof kpiReference.$inferInsert> = [];

@@ -30,7 +30,7 @@ export async function closeBenchmarkPeriod(deps: Deps, actor: Actor, rawInput: u
     const publication = await publishPeriod(
       tx,
       after,
-      { initiativeId: input.initiativeId, networkId: facts.row.networkId, brokerUserIds: facts.networkBrokerIds },
+      { initiativeId: input.initiativeId, networkId: facts.row.networkId },
       period.id,
       kpiIds,
       actor.userId,

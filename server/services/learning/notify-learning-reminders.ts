@@ -132,8 +132,7 @@ export async function notifyLearningReminders(deps: Deps): Promise<{ submissionD
       const kpiIds = (await tx.select({ kpiId: benchmarkClubKpi.kpiId }).from(benchmarkClubKpi).where(eq(benchmarkClubKpi.initiativeId, period.initiativeId))).map(
         (k) => k.kpiId,
       );
-      const brokers = (await tx.select({ userId: networkBroker.userId }).from(networkBroker).where(eq(networkBroker.networkId, club.networkId))).map((b) => b.userId);
-      await publishPeriod(tx, after, { initiativeId: period.initiativeId, networkId: club.networkId, brokerUserIds: brokers }, period.id, kpiIds, null, now);
+      await publishPeriod(tx, after, { initiativeId: period.initiativeId, networkId: club.networkId }, period.id, kpiIds, null, now);
     }
     return { submissionDue, meetingReminders, publishedPeriods: duePublications.length };
   });

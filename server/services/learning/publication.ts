@@ -4,7 +4,7 @@ import { benchmarkPublication, kpiSubmission } from "../../../db/schema/learning
 import { network } from "../../../db/schema/networks";
 import { publicationStep, type PublicationOutcome } from "../../domain/benchmark-publication";
 import { disclosureRule, type DisclosureRule } from "../../domain/disclosure";
-import { initiativeRoom, userRoom } from "../../realtime/events";
+import { initiativeRoom } from "../../realtime/events";
 import type { AfterCommit } from "../deps";
 
 /** The disclosure rule of a club's network: its own threshold when it raised the floor. */
@@ -33,7 +33,7 @@ export interface PublicationResult {
 export async function publishPeriod(
   tx: Tx,
   after: AfterCommit,
-  club: { initiativeId: string; networkId: string; brokerUserIds: readonly string[] },
+  club: { initiativeId: string; networkId: string },
   periodId: string,
   kpiIds: readonly string[],
   publishedBy: string | null,
@@ -82,7 +82,7 @@ export async function publishPeriod(
     else await tx.insert(benchmarkPublication).values({ periodId, kpiId, ...row });
   }
   const payload = { initiativeId: club.initiativeId, periodId, reason: "published" as const };
+  // The brokers watch the initiative room too (they may read every club of their network).
   after.publish(initiativeRoom(club.initiativeId), "benchmark:updated", payload);
-  for (const brokerId of club.brokerUserIds) after.publish(userRoom(brokerId), "benchmark:updated", payload);
   return result;
 }

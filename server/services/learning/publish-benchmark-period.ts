@@ -24,7 +24,7 @@ export async function publishBenchmarkPeriod(deps: Deps, actor: Actor, rawInput:
     const result = await publishPeriod(
       tx,
       after,
-      { initiativeId: input.initiativeId, networkId: facts.row.networkId, brokerUserIds: facts.networkBrokerIds },
+      { initiativeId: input.initiativeId, networkId: facts.row.networkId },
       period.id,
       kpiIds,
       actor.userId,

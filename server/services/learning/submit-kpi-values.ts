@@ -5,7 +5,7 @@ import type { Actor } from "../../authz/actor";
 import { can } from "../../authz/permissions";
 import { validateKpiValue, type KpiValueProblem } from "../../domain/benchmark";
 import { AppError, invalidField, invalidFields, parseInput } from "../../errors";
-import { initiativeRoom, userRoom } from "../../realtime/events";
+import { initiativeRoom } from "../../realtime/events";
 import { submitValuesSchema } from "../../schemas/learning";
 import type { AfterCommit } from "../deps";
 import { inTransaction, type Deps } from "../deps";
@@ -57,7 +57,6 @@ export async function saveValues(
     });
   const payload = { initiativeId: facts.row.id, periodId, reason: "submitted" as const };
   after.publish(initiativeRoom(facts.row.id), "benchmark:updated", payload);
-  for (const brokerId of facts.networkBrokerIds) after.publish(userRoom(brokerId), "benchmark:updated", payload);
 }
 
 /**
