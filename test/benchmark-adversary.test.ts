@@ -10,7 +10,7 @@ import { openClub } from "./learning-fixtures";
 import { api, signIn, startTestServer, type TestServer } from "./server";
 
 /**
- * THE ADVERSARY of benchmarking clubs (issue 11, section 1; ADR 012). A member of the club knows
+ * THE ADVERSARY of benchmarking clubs (issue 11, section 1; ADR 013). A member of the club knows
  * its own values, the member list and every figure ever shown to it: the report the pages, the
  * printable report and the API are built from (the service read model), the API's JSON, the
  * exported CSV it may ask for, and the socket pushes of the club's room, over successive

@@ -11,7 +11,7 @@ import { formatNumber } from "../i18n/format";
  * as well as colour: "you" is a triangle, references dashed lines.
  * Styles: app/styles/benchmark.css (link it from the route).
  *
- * The charts only draw what they are given: the published statistics of a period (ADR 012:
+ * The charts only draw what they are given: the published statistics of a period (ADR 013:
  * quartiles from five firms, the tail from ten, never a lowest, highest or best value), decided
  * by the server before the figures reach a page.
  */

@@ -116,7 +116,7 @@ export const kpiSubmission = pgTable(
 
 /**
  * The frozen statistics of one KPI in one period, as the club's members see them
- * (server/domain/disclosure.ts, ADR 012). Written when a broker publishes the period (or at its
+ * (server/domain/disclosure.ts, ADR 013). Written when a broker publishes the period (or at its
  * due date, or when it is closed) and replaced only when enough new firms contributed since, so
  * the difference between two publications never isolates one firm's value. Quartiles are null
  * below the network's threshold, the tails below ten contributors. `contributorFirmIds` decides

@@ -68,7 +68,7 @@ function download(contentType: string, key: "csv" | "ics") {
  * Learning networks: KPIs, benchmarking clubs, reporting periods, confidential submissions, the
  * benchmark report and the club's meetings (see server/services/learning). A member never
  * receives another member's value or firm, nor any statistic but the period's frozen
- * publication under the disclosure rule (ADR 012).
+ * publication under the disclosure rule (ADR 013).
  */
 export const learningOperations: Operation[] = [
   {

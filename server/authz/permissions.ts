@@ -98,7 +98,7 @@ export const PERMISSIONS = {
   },
   /**
    * Benchmarking clubs (learning networks). Values are confidential: members read their own
-   * values and the published statistics (ADR 012); only the network's brokers, the club's
+   * values and the published statistics (ADR 013); only the network's brokers, the club's
    * trusted third party, read raw values with firm names (readRaw) and publish (publish). Administrators see aggregates only: learning networks are "sensitive
    * and fragile", and an installation's administrators are no party to the club's trust.
    */

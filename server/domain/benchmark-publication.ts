@@ -1,5 +1,5 @@
 /**
- * Frozen benchmark publications (ADR 012): what members see of one KPI in one period is the
+ * Frozen benchmark publications (ADR 013): what members see of one KPI in one period is the
  * statistics computed when the period was last published, not the live values. Pure, no I/O;
  * the rules themselves (threshold, tails, republication) are disclosure.ts's.
  */

@@ -5,7 +5,7 @@
  *
  * What of a distribution of members' values may be shown (quartiles from five firms, tails from
  * ten, never an extreme, a mean or a value) is decided by server/domain/disclosure.ts alone, and
- * when statistics are frozen and refreshed by benchmark-publication.ts (ADR 012).
+ * when statistics are frozen and refreshed by benchmark-publication.ts (ADR 013).
  *
  * KPI values are measurements (ratios, percentages, days), not money, so they are floats.
  */

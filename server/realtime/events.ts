@@ -21,7 +21,7 @@ export interface ServerToClientEvents {
   "matches:changed": (payload: Record<string, never>) => void;
   /**
    * A club's benchmark changed: a submission (the live count moved) or a publication (new frozen
-   * statistics). Ids and the reason only, never a figure (ADR 012).
+   * statistics). Ids and the reason only, never a figure (ADR 013).
    */
   "benchmark:updated": (payload: { initiativeId: string; periodId: string; reason: "submitted" | "published" }) => void;
   /** A club's periods, meetings, attendance or actions changed. */

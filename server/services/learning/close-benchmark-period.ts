@@ -12,7 +12,7 @@ import { publishPeriod } from "./publication";
 
 /**
  * A broker closes a period: no more submissions or corrections. Closing publishes the period
- * (the first publication, or a refresh of each KPI the republication rule allows: ADR 012), and
+ * (the first publication, or a refresh of each KPI the republication rule allows: ADR 013), and
  * when a KPI's publication shows statistics, the members are told the report is ready.
  */
 export async function closeBenchmarkPeriod(deps: Deps, actor: Actor, rawInput: unknown) {

@@ -105,7 +105,7 @@ export async function getBenchmarkClub(deps: Deps, actor: Actor, rawInput: unkno
       deadline: row.deadline.toISOString(),
       deadlineDate: deadlineDate(row.deadline),
       periodKind: club.periodKind,
-      /** Other members see statistics only from this many firms (the network's rule, ADR 012). */
+      /** Other members see statistics only from this many firms (the network's rule, ADR 013). */
       minContributors: (await networkRule(deps.db, row.networkId)).minContributors,
       percentileMethod: PERCENTILE_METHOD.name,
     },

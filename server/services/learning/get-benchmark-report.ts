@@ -16,7 +16,7 @@ import { networkRule } from "./publication";
 /**
  * The benchmark report of a club for one period (the latest by default) and the trend across
  * all periods. CONFIDENTIALITY is enforced here, for the report page, the printable report, the
- * API and the live pushes' reloads alike (ADR 011, ADR 012):
+ * API and the live pushes' reloads alike (ADR 011, ADR 013):
  * - every statistic anyone but the network's brokers sees is the period's frozen publication
  *   (benchmark_publication), shown under server/domain/disclosure.ts's rule: quartiles from the
  *   network's threshold (five at least), p10/p90 from ten, never a minimum, maximum, best or

@@ -26,7 +26,7 @@ function isoDay(date: Date, plusDays = 0): string {
  *   period due within 7 days, once per period;
  * - "meeting reminder" to the club's members and brokers (except who said they will not come)
  *   of a scheduled meeting starting within 48 hours, once per meeting (again if it is moved).
- * - publication of a period's statistics once its submission due date has passed (ADR 012):
+ * - publication of a period's statistics once its submission due date has passed (ADR 013):
  *   the first publication, or a refresh of each KPI the republication rule allows.
  * Each notice and publication is claimed by one atomic UPDATE (due_notice_at,
  * reminder_notice_at, due_published_at) before it is done, so it never happens twice.

@@ -8,7 +8,7 @@ import { clubKpis, clubPeriod, visibleClub } from "./club-access";
 import { publishPeriod } from "./publication";
 
 /**
- * A broker publishes a period's statistics to the club (ADR 012). The first publication freezes
+ * A broker publishes a period's statistics to the club (ADR 013). The first publication freezes
  * each KPI's figures; publishing again refreshes a KPI only where enough firms are new to its
  * publication, and keeps the others as they were, saying which is which. One transaction under
  * the club's lock, so a submission or another publication never interleaves.

@@ -35,7 +35,7 @@ export function valueProblem(
 /**
  * Writes values of one period (firm, KPI -> value), replacing earlier ones, and tells open
  * reports to load again: the count of submissions is live, the statistics are not (members see
- * the period's frozen publication, ADR 012), so the push carries ids only and nothing moves but
+ * the period's frozen publication, ADR 013), so the push carries ids only and nothing moves but
  * the count.
  */
 export async function saveValues(
