@@ -34,8 +34,10 @@ export interface DatabaseOptions {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
-    // A server that does not answer fails the query within 5 s instead of leaving it waiting.
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10, connectionTimeoutMillis: 5_000 });
+    // No connectionTimeoutMillis: it would also bound the wait for a free connection, so a burst
+    // of requests would answer 500 instead of queueing. Boot checks the server answers
+    // (server/boot-checks.ts).
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10 });
     // An idle connection can be cut by the server (restart, failover, a dropped test database);
     // pg emits that on the pool, and unhandled it would crash the process. The pool replaces the
     // connection; the next query reports any real outage.

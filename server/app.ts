@@ -59,13 +59,8 @@ export interface CreateJointlyOptions {
 export async function createJointly(options: CreateJointlyOptions): Promise<Jointly> {
   const { env, logger } = options;
   if (env.REDIS_URL) await reachRedis(env.REDIS_URL);
+  if (env.DATABASE_URL) await reachDatabase(env.DATABASE_URL);
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolMax: env.DATABASE_POOL_MAX });
-  if (env.DATABASE_URL) {
-    await reachDatabase(database.db, env.DATABASE_URL).catch(async (err: unknown) => {
-      await database.close().catch(() => {});
-      throw err;
-    });
-  }
   await database.migrate();
   logger.info({ database: database.kind }, "database migrated");
 

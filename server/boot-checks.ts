@@ -1,6 +1,5 @@
-import { sql } from "drizzle-orm";
+import pg from "pg";
 import { createClient } from "redis";
-import type { Db } from "../db/client";
 import { EnvError, hostOf } from "./env";
 
 /**
@@ -9,11 +8,21 @@ import { EnvError, hostOf } from "./env";
  */
 export const CONNECT_TIMEOUT_MS = 5_000;
 
-export async function reachDatabase(db: Db, url: string): Promise<void> {
+/**
+ * One connection of its own with a connect timeout. The pool has none on purpose: its timeout
+ * would also bound the wait for a free connection, and a burst of requests would then fail with
+ * 500s instead of queueing.
+ */
+export async function reachDatabase(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  client.on("error", () => {});
   try {
-    await db.execute(sql`select 1`);
+    await client.connect();
+    await client.query("select 1");
   } catch (err) {
     throw new EnvError(`DATABASE_URL: cannot connect to PostgreSQL at ${hostOf(url)} (${rootMessage(err)})`);
+  } finally {
+    await client.end().catch(() => {});
   }
 }
 
