@@ -4,7 +4,7 @@ export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
     environment: "node",
-    include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.ts", "db/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["i18n/**/*.test.ts", "app/**/*.test.{ts,tsx}", "server/**/*.test.ts", "db/**/*.test.ts", "test/**/*.test.ts"],
     setupFiles: ["./test/setup.ts"],
     // A guard against hangs, not a speed check (speed is measured by the benchmarks); the heavy
     // sweeps and equivalence tests take 20–40 s when two files share the two cores.

@@ -1,20 +1,12 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLoaderData,
-  useLocation,
-  useRouteError,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
 import { AppShell } from "./components/app-shell";
-import { getI18n, type Locale } from "./i18n/i18n";
+import { ErrorMessage } from "./components/error-message";
+import type { RootData } from "./lib/root-data";
+import { getI18n } from "../i18n/i18n";
+import { type Locale } from "../server/domain/locale";
 import stylesheet from "./styles/app.css";
 import { getActor } from "./utils/auth.server";
 import { localeFor } from "./utils/i18n.server";
@@ -34,12 +26,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await localeFor(request, actor);
   const toast = await readToast(request);
   const unread = actor ? await context.services.notifications.countUnread(actor.userId) : 0;
-  return data(
+  return data<RootData>(
     {
       locale,
       toast: toast.toast,
       unread,
-      // The id of this request, shown on an error page so a user can quote it.
       requestId: context.requestId,
       user: actor
         ? { id: actor.userId, name: actor.name, role: actor.role, hasFirm: Boolean(actor.firm), pendingFirm: Boolean(actor.pendingFirmId) }
@@ -47,12 +38,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     },
     { headers: toast.clear ? { "Set-Cookie": toast.clear } : {} },
   );
-}
-
-export type RootData = Awaited<ReturnType<typeof loader>>["data"];
-
-export function useRootData() {
-  return useRouteLoaderData<typeof loader>("root");
 }
 
 function Document({ locale, children }: { locale: Locale; children: React.ReactNode }) {
@@ -96,30 +81,5 @@ export function ErrorBoundary() {
         <ErrorMessage />
       </main>
     </Document>
-  );
-}
-
-/** Shared by the root and per-route error boundaries: translated, without internals. */
-export function ErrorMessage() {
-  const error = useRouteError();
-  const { t } = useTranslation();
-  const root = useRouteLoaderData<typeof loader>("root");
-  // The root's id belongs to the document request: quote it only before any client navigation.
-  const documentRequest = useLocation().key === "default";
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 401 ? "unauthenticated" : "unexpected";
-  return (
-    <section className="card error-card" role="alert">
-      <h1>{t(`errors.${key}.title`)}</h1>
-      <p>{t(`errors.${key}.body`)}</p>
-      {status >= 500 && documentRequest && root?.requestId ? (
-        <p>
-          <small data-testid="request-id">{t("errors.reference", { id: root.requestId })}</small>
-        </p>
-      ) : null}
-      <p>
-        <a href="/">{t("errors.backHome")}</a>
-      </p>
-    </section>
   );
 }

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clubMeeting } from "../db/schema/learning";
 import { fair, initiative as initiativeTable } from "../db/schema/index";
-import { getI18n } from "../app/i18n/i18n";
+import { getI18n } from "../i18n/i18n";
 import { translateIssue } from "../app/utils/forms";
 import { calendarDateSchema, dateTimeSchema } from "../server/schemas/dates";
 import { scheduleMeeting } from "../server/services/learning/schedule-meeting";

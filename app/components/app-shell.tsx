@@ -1,8 +1,8 @@
 import { Form, NavLink, useLocation, useSubmit } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { LOCALES } from "../i18n/i18n";
-import { useRootData } from "../root";
+import { LOCALES } from "../../server/domain/locale";
+import { useRootData } from "../lib/root-data";
 import { useLiveState } from "../utils/live";
 
 const NAV: Record<string, Array<{ to: string; key: string }>> = {

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { formatNumber } from "../i18n/format";
+import { formatNumber } from "../../i18n/format";
 
 /**
  * Benchmarking-club charts (issue 6 section 3): the distribution of one KPI with "you" marked,

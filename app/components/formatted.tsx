@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { formatDate, formatMoney, formatNumber } from "../i18n/format";
+import { formatDate, formatMoney, formatNumber } from "../../i18n/format";
 
 /** Dates, numbers and money always rendered for the reader's locale. */
 export function FormattedDate({ value, style = "date" }: { value: Date | string; style?: "date" | "datetime" }) {

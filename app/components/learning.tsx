@@ -3,7 +3,7 @@ import type { BenchmarkClubView } from "../../server/services/learning/get-bench
 import type { TFunction } from "i18next";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatNumber } from "../i18n/format";
+import { formatNumber } from "../../i18n/format";
 
 /**
  * Shared pieces of the learning-network pages (KPI catalogue, club, report, meetings): the texts

@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { certificationName } from "../../db/reference/certifications";
 import type { DependenceWarning } from "../../server/services/sourcing/projection";
-import { formatDate, formatNumber } from "../i18n/format";
+import { formatDate, formatNumber } from "../../i18n/format";
 import { FormattedDate } from "./formatted";
 
 /**

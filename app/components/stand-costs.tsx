@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { DOMINANCE_LIMIT_BP } from "../../server/domain/disclosure";
 import type { StandCostView } from "../../server/services/stands/get-stand";
-import { formatMoney, formatNumber } from "../i18n/format";
+import { formatMoney, formatNumber } from "../../i18n/format";
 import { formatM2, TableWrap } from "./stand-plan";
 
 /**

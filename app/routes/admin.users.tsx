@@ -8,7 +8,7 @@ import { ROLES } from "../../db/schema/auth";
 import { createUserSchema } from "../../server/schemas/accounts";
 import { describedBy, Field } from "../components/field";
 import { FormattedDate } from "../components/formatted";
-import { ErrorMessage } from "../root";
+import { ErrorMessage } from "../components/error-message";
 import { requireActor } from "../utils/auth.server";
 import { isAppError, throwAsResponse } from "../utils/errors.server";
 import { appErrorFields, formatIssues } from "../utils/forms";

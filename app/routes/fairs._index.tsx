@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { countryName } from "../../db/reference/countries";
 import { FormattedDate } from "../components/formatted";
-import { ErrorMessage } from "../root";
+import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/stands.css";
 import { requireActor } from "../utils/auth.server";
 import { throwAsResponse } from "../utils/errors.server";

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { fairInputSchema } from "../../server/schemas/stands";
 import { describedBy, Field } from "../components/field";
-import { ErrorMessage } from "../root";
+import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/stands.css";
 import { requireActor, safeRedirect } from "../utils/auth.server";
 import { isAppError, throwAsResponse } from "../utils/errors.server";

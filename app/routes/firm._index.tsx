@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { FirmProfile } from "../components/firm-profile";
 import { FormattedPercent, LevelBadge } from "../components/dependence";
 import { FormattedDate, FormattedNumber } from "../components/formatted";
-import { ErrorMessage } from "../root";
+import { ErrorMessage } from "../components/error-message";
 import { requireActor } from "../utils/auth.server";
 import { isAppError, throwAsResponse } from "../utils/errors.server";
 import { localeFor } from "../utils/i18n.server";

@@ -10,7 +10,7 @@ import { BUYER_TYPES, FUNCTIONS, GOVERNANCE, LINKS, ROLE_LADDER, TIERS, UPGRADIN
 import { minorToDecimal } from "../../server/domain/money";
 import { firmProfileSchema } from "../../server/schemas/firm";
 import { describedBy, Field } from "../components/field";
-import { ErrorMessage } from "../root";
+import { ErrorMessage } from "../components/error-message";
 import { requireActor } from "../utils/auth.server";
 import { isAppError, throwAsResponse } from "../utils/errors.server";
 import { appErrorFields, formatIssues } from "../utils/forms";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FirmProfile } from "../components/firm-profile";
-import { ErrorMessage } from "../root";
+import { ErrorMessage } from "../components/error-message";
 import { requireActor } from "../utils/auth.server";
 import { throwAsResponse } from "../utils/errors.server";
 import { localeFor } from "../utils/i18n.server";

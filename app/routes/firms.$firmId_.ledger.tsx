@@ -19,7 +19,7 @@ import { GOVERNANCE } from "../../server/domain/chain-position";
 import { salesEntryInputSchema } from "../../server/schemas/ledger";
 import { describedBy, Field } from "../components/field";
 import { FormattedMoney } from "../components/formatted";
-import { ErrorMessage } from "../root";
+import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/dependence.css";
 import { requireActor } from "../utils/auth.server";
 import { isAppError, throwAsResponse } from "../utils/errors.server";

@@ -6,7 +6,7 @@ import { countryName } from "../../db/reference/countries";
 import { isicTitle } from "../../db/reference/isic";
 import { LINKS, TIERS } from "../../server/domain/chain-position";
 import { firmSearchSchema } from "../../server/schemas/firm";
-import { ErrorMessage } from "../root";
+import { ErrorMessage } from "../components/error-message";
 import { requireActor } from "../utils/auth.server";
 import { localeFor } from "../utils/i18n.server";
 import { countryOptions, sectorOptions } from "../utils/options.server";

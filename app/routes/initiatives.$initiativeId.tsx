@@ -22,8 +22,8 @@ import {
   toBudgetInput,
   type BudgetFormInput,
 } from "../components/initiative-budget-fields";
-import { formatMoney, formatNumber } from "../i18n/format";
-import { ErrorMessage } from "../root";
+import { formatMoney, formatNumber } from "../../i18n/format";
+import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/initiatives.css";
 import { requireActor } from "../utils/auth.server";
 import { isAppError, throwAsResponse } from "../utils/errors.server";

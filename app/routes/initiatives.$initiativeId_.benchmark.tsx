@@ -6,7 +6,7 @@ import type { BenchmarkReport } from "../../server/services/learning/get-benchma
 import { KpiReport } from "../components/benchmark-report";
 import { FormattedDate } from "../components/formatted";
 import { ClubNav, useKpiTexts } from "../components/learning";
-import { ErrorMessage } from "../root";
+import { ErrorMessage } from "../components/error-message";
 import benchmarkStyles from "../styles/benchmark.css";
 import styles from "../styles/learning.css";
 import { requireActor } from "../utils/auth.server";

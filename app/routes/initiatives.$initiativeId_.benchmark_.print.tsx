@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { BenchmarkReport } from "../../server/services/learning/get-benchmark-report";
 import { KpiReport } from "../components/benchmark-report";
 import { FormattedDate } from "../components/formatted";
-import { ErrorMessage } from "../root";
+import { ErrorMessage } from "../components/error-message";
 import benchmarkStyles from "../styles/benchmark.css";
 import styles from "../styles/learning.css";
 import { loadReport } from "../utils/benchmark-report.server";

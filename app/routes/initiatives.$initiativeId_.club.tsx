@@ -19,7 +19,7 @@ import type { BenchmarkClubView } from "../../server/services/learning/get-bench
 import { describedBy, Field } from "../components/field";
 import { FormattedDate } from "../components/formatted";
 import { ClubNav, formatKpiValue, formatRange, formatWithUnit, MeetingList, useKpiTexts } from "../components/learning";
-import { ErrorMessage } from "../root";
+import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/learning.css";
 import { requireActor } from "../utils/auth.server";
 import { isAppError, throwAsResponse } from "../utils/errors.server";

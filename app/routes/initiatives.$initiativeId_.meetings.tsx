@@ -8,7 +8,7 @@ import { scheduleMeetingSchema } from "../../server/schemas/learning";
 import type { BenchmarkClubView } from "../../server/services/learning/get-benchmark-club";
 import { describedBy, Field } from "../components/field";
 import { ClubNav, MeetingList } from "../components/learning";
-import { ErrorMessage } from "../root";
+import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/learning.css";
 import { requireActor } from "../utils/auth.server";
 import { isAppError, throwAsResponse } from "../utils/errors.server";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { consentSchema } from "../../server/schemas/network";
 import { ConsentCheckbox } from "../components/network-form";
-import { ErrorMessage } from "../root";
+import { ErrorMessage } from "../components/error-message";
 import { getActor, requireActor } from "../utils/auth.server";
 import { isAppError, throwAsResponse } from "../utils/errors.server";
 import { appErrorFields, formatIssues } from "../utils/forms";

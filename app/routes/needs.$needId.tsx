@@ -14,8 +14,8 @@ import { decideResponseSchema, needTransitionSchema, respondSchema } from "../..
 import { describedBy, Field } from "../components/field";
 import { FormattedDate, FormattedMoney, FormattedNumber } from "../components/formatted";
 import { countryCodesOf, DependenceBlock, DiversificationOptions, formatBp, LevelBadge, MatchParts, NeedStatus, ScoreBar, volumeText, type Part } from "../components/sourcing";
-import { formatNumber } from "../i18n/format";
-import { ErrorMessage } from "../root";
+import { formatNumber } from "../../i18n/format";
+import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/sourcing.css";
 import { requireActor } from "../utils/auth.server";
 import { isAppError, throwAsResponse } from "../utils/errors.server";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { countryName } from "../../db/reference/countries";
 import { FormattedDate } from "../components/formatted";
 import { countryCodesOf, DependenceBlock, DiversificationOptions, MatchParts, NeedStatus, ScoreBar, volumeText } from "../components/sourcing";
-import { ErrorMessage } from "../root";
+import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/sourcing.css";
 import { requireActor } from "../utils/auth.server";
 import { throwAsResponse } from "../utils/errors.server";

@@ -10,7 +10,7 @@ import { CURRENCY_CODES } from "../../db/reference/currencies";
 import { FUNCTIONS, LINKS, TIERS } from "../../server/domain/chain-position";
 import { needInputSchema, SUPPORT_KINDS } from "../../server/schemas/sourcing";
 import { describedBy, Field } from "../components/field";
-import { ErrorMessage } from "../root";
+import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/sourcing.css";
 import { requireActor } from "../utils/auth.server";
 import { isAppError, throwAsResponse } from "../utils/errors.server";

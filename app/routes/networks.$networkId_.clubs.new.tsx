@@ -8,7 +8,7 @@ import { PERIOD_KINDS } from "../../db/schema/learning";
 import { createBenchmarkClubSchema } from "../../server/schemas/learning";
 import { describedBy, Field } from "../components/field";
 import { formatRange, useKpiTexts } from "../components/learning";
-import { ErrorMessage } from "../root";
+import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/learning.css";
 import { requireActor } from "../utils/auth.server";
 import { isAppError, throwAsResponse } from "../utils/errors.server";

@@ -6,7 +6,7 @@ import { DOMINANCE_LIMIT_BP } from "../../server/domain/disclosure";
 import { periodSchema } from "../../server/schemas/ledger";
 import { formatBp, FormattedPercent, LevelBadge } from "../components/dependence";
 import { FormattedMoney, FormattedNumber } from "../components/formatted";
-import { ErrorMessage } from "../root";
+import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/dependence.css";
 import { requireActor } from "../utils/auth.server";
 import { throwAsResponse } from "../utils/errors.server";

@@ -17,7 +17,7 @@ import {
   toBudgetInput,
   type BudgetFormInput,
 } from "../components/initiative-budget-fields";
-import { ErrorMessage } from "../root";
+import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/initiatives.css";
 import { requireActor } from "../utils/auth.server";
 import { isAppError, throwAsResponse } from "../utils/errors.server";

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { createKpiSchema } from "../../server/schemas/learning";
 import { describedBy, Field } from "../components/field";
 import { formatRange, useKpiTexts } from "../components/learning";
-import { ErrorMessage } from "../root";
+import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/learning.css";
 import { requireActor } from "../utils/auth.server";
 import { isAppError, throwAsResponse } from "../utils/errors.server";

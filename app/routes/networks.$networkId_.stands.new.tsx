@@ -3,8 +3,8 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StandForm, renameStandErrors, standIssues, standFormSchema, toStandInput, type StandFormDefaults } from "../components/stand-form";
-import { formatDate } from "../i18n/format";
-import { ErrorMessage } from "../root";
+import { formatDate } from "../../i18n/format";
+import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/stands.css";
 import { requireActor } from "../utils/auth.server";
 import { isAppError, throwAsResponse } from "../utils/errors.server";

@@ -7,7 +7,7 @@ import { isicTitle } from "../../db/reference/isic";
 import { consentSchema } from "../../server/schemas/network";
 import { FormattedNumber } from "../components/formatted";
 import { ConsentCheckbox } from "../components/network-form";
-import { ErrorMessage } from "../root";
+import { ErrorMessage } from "../components/error-message";
 import { requireActor } from "../utils/auth.server";
 import { isAppError, throwAsResponse } from "../utils/errors.server";
 import { appErrorFields, formatIssues } from "../utils/forms";

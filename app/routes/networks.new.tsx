@@ -3,7 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NetworkForm } from "../components/network-form";
-import { ErrorMessage } from "../root";
+import { ErrorMessage } from "../components/error-message";
 import { requireActor } from "../utils/auth.server";
 import { isAppError, throwAsResponse } from "../utils/errors.server";
 import { appErrorFields, formatIssues } from "../utils/forms";

@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { changePasswordSchema } from "../../server/schemas/accounts";
 import { describedBy, Field } from "../components/field";
-import { LOCALES } from "../i18n/i18n";
+import { LOCALES } from "../../server/domain/locale";
 import { forwardCookies, requireActor } from "../utils/auth.server";
 import { formatIssues } from "../utils/forms";
 import { localeFor, serverT } from "../utils/i18n.server";

@@ -1,5 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { getI18n, isLocale, negotiateLocale, type Locale } from "../i18n/i18n";
+import { getI18n } from "../../i18n/i18n";
+import { isLocale, negotiateLocale, type Locale } from "../../server/domain/locale";
 import type { Actor } from "../../server/authz/actor";
 import { localeCookie } from "./locale-cookie.server";
 

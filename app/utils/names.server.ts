@@ -1,6 +1,6 @@
 import { countryName } from "../../db/reference/countries";
 import { isicTitle } from "../../db/reference/isic";
-import type { Locale } from "../i18n/i18n";
+import type { Locale } from "../../server/domain/locale";
 
 /** Reference names of a firm in the reader's language, computed on the server. */
 export function firmNames(firm: { country: string; sector: string }, locale: Locale) {

@@ -1,7 +1,7 @@
 /**
  * The certification catalogue (DOMAIN.md "Chain position", seeds 003:687-710), versioned here
  * because no package carries it. Names are proper nouns; what each certifies is translated
- * under `certification.<code>` in app/i18n.
+ * under `certification.<code>` in i18n/locales.
  */
 export const CERTIFICATION_CATALOGUE_VERSION = "2026-11";
 

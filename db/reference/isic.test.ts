@@ -1,8 +1,8 @@
+import { LOCALES } from "../../server/domain/locale";
 import { describe, it, expect } from "vitest";
 import {
   ISIC_CLASSES,
   ISIC_DIVISIONS,
-  ISIC_LOCALES,
   ISIC_SECTIONS,
   ISIC_VERSION,
   isIsicClass,
@@ -48,7 +48,7 @@ describe("ISIC Rev.4 reference data", () => {
 
   it("has a non-empty title in every locale", () => {
     for (const entry of [...ISIC_SECTIONS, ...ISIC_DIVISIONS, ...ISIC_CLASSES]) {
-      for (const locale of ISIC_LOCALES) {
+      for (const locale of LOCALES) {
         expect(typeof entry.title[locale], `${entry.code} ${locale}`).toBe("string");
         expect(entry.title[locale].trim().length, `${entry.code} ${locale}`).toBeGreaterThan(0);
       }

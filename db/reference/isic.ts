@@ -6,13 +6,10 @@
  *
  * Plain ESM, no Node-only APIs: bundled by esbuild (Remix) and run by tsx/vitest.
  */
+import type { Locale } from "../../server/domain/locale";
 import data from "./isic-rev4.json";
 
-export type IsicLocale = "en" | "pt-BR" | "es";
-
-export const ISIC_LOCALES: readonly IsicLocale[] = ["en", "pt-BR", "es"];
-
-export type IsicTitle = Record<IsicLocale, string>;
+export type IsicTitle = Record<Locale, string>;
 
 export interface IsicSection {
   code: string;
@@ -93,7 +90,7 @@ export function isicSection(code: string): IsicSection | undefined {
  * Localised title of a class code; falls back to the English title, then to
  * the code itself when the code is unknown.
  */
-export function isicTitle(code: string, locale: IsicLocale): string {
+export function isicTitle(code: string, locale: Locale): string {
   const c = classByCode.get(code);
   if (!c) return code;
   return c.title[locale] || c.title.en || code;

@@ -1,4 +1,5 @@
 import { boolean, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import type { Locale } from "../../server/domain/locale";
 
 /**
  * Tables of better-auth (its documented core schema), written by hand so drizzle-kit owns
@@ -6,9 +7,6 @@ import { boolean, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
  */
 export const ROLES = ["admin", "broker", "sme", "buyer"] as const;
 export type Role = (typeof ROLES)[number];
-
-export const LOCALES = ["en", "pt-BR", "es"] as const;
-export type Locale = (typeof LOCALES)[number];
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();

@@ -3,7 +3,7 @@ import { user } from "./auth";
 
 /**
  * A notification is stored as a type plus parameters, never as rendered text, so each reader
- * sees it in their own language (app/i18n renders `notification.<type>` with `params`).
+ * sees it in their own language (i18n/ renders `notification.<type>` with `params`).
  */
 export const notification = pgTable(
   "notification",

@@ -1,4 +1,5 @@
-import type { Locale, Role } from "../../db/schema/auth";
+import type { Role } from "../../db/schema/auth";
+import type { Locale } from "../domain/locale";
 import type { FirmKind } from "../domain/chain-position";
 
 /** Who is acting: the signed-in user with what authorisation needs to know about them. */

@@ -14,7 +14,7 @@ export type Direction = "higher" | "lower";
 
 /**
  * The percentile method, named once so the code, the API and the UI say the same thing.
- * `key` is the i18n key of a plain-language sentence (app/i18n/locales/*.kpis.json).
+ * `key` is the i18n key of a plain-language sentence (i18n/locales/*.kpis.json).
  */
 export const PERCENTILE_METHOD = {
   key: "benchmark.method",

@@ -1,5 +1,6 @@
 import type { Request, Response } from "express";
-import { getI18n, isLocale, negotiateLocale, type Locale } from "../../app/i18n/i18n";
+import { getI18n } from "../../i18n/i18n";
+import { isLocale, negotiateLocale, type Locale } from "../domain/locale";
 
 /**
  * How the edge refuses a request before it reaches Remix or the API: the API's JSON error

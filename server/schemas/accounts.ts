@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { LOCALES, ROLES } from "../../db/schema/auth";
+import { ROLES } from "../../db/schema/auth";
+import { LOCALES } from "../domain/locale";
 import { PASSWORD_MAX, PASSWORD_MIN } from "../auth-limits";
 import { BUYER_TYPES, LINKS } from "../domain/chain-position";
 import { isCommonPassword } from "../domain/passwords";

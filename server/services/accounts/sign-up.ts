@@ -1,7 +1,7 @@
 import { hashPassword } from "better-auth/crypto";
 import { and, eq } from "drizzle-orm";
 import { firm, firmMember } from "../../../db/schema/firms";
-import type { Locale } from "../../../db/schema/auth";
+import type { Locale } from "../../domain/locale";
 import { invalidField, invalidFields, parseInput } from "../../errors";
 import { signUpSchema } from "../../schemas/accounts";
 import { inTransaction, type Deps } from "../deps";

@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { z } from "zod";
-import { getI18n, isLocale } from "../../../app/i18n/i18n";
+import { getI18n } from "../../../i18n/i18n";
+import { isLocale } from "../../domain/locale";
 import { calendarFeed } from "../../../db/schema/calendar";
 import { initiative, initiativeParticipant } from "../../../db/schema/initiatives";
 import { networkBroker, networkMember } from "../../../db/schema/networks";

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
-import { getI18n, isLocale } from "../../../app/i18n/i18n";
+import { getI18n } from "../../../i18n/i18n";
+import { isLocale } from "../../domain/locale";
 import type { Db } from "../../../db/client";
 import { initiative, initiativeParticipant } from "../../../db/schema/initiatives";
 import { clubMeeting } from "../../../db/schema/learning";

@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
 import { kpiDefinition } from "../../../db/schema/learning";
-import enKpis from "../../../app/i18n/locales/en.kpis.json";
+import enKpis from "../../../i18n/locales/en.kpis.json";
 import { KPI_CATALOGUE } from "../../domain/benchmark";
 
 /**
  * The English texts stored with the shipped KPIs, for API clients and CSV exports: the same
- * English the pages show (app/i18n/locales/en.kpis.json, translated there into every language),
+ * English the pages show (i18n/locales/en.kpis.json, translated there into every language),
  * so there is one source for them. Ranges, units and directions come from the catalogue of
  * server/domain/benchmark.ts.
  */

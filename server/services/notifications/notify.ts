@@ -5,7 +5,7 @@ import type { AfterCommit } from "../deps";
 
 export interface NotificationDraft {
   userId: string;
-  /** i18n key under `notification.` (app/i18n/locales). */
+  /** i18n key under `notification.` (i18n/locales). */
   type: string;
   params?: Record<string, string | number>;
   href?: string;

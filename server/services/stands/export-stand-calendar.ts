@@ -1,5 +1,6 @@
 import { and, asc, eq, ne } from "drizzle-orm";
-import { getI18n, isLocale } from "../../../app/i18n/i18n";
+import { getI18n } from "../../../i18n/i18n";
+import { isLocale } from "../../domain/locale";
 import type { Db, Tx } from "../../../db/client";
 import { countryName } from "../../../db/reference/countries";
 import { user } from "../../../db/schema/auth";

@@ -1,5 +1,5 @@
-import { minorDigits } from "../../db/reference/currencies";
-import { minorToDecimal } from "../../server/domain/money";
+import { minorDigits } from "../db/reference/currencies";
+import { minorToDecimal } from "../server/domain/money";
 
 /** Dates, numbers and money for the reader's locale, always through Intl. */
 export function formatDate(locale: string, value: Date | string, style: "date" | "datetime" = "date"): string {

@@ -1,4 +1,5 @@
 import i18next, { type i18n as I18n } from "i18next";
+import type { Locale } from "../server/domain/locale";
 import en from "./locales/en.json";
 import enInitiatives from "./locales/en.initiatives.json";
 import enNetworks from "./locales/en.networks.json";
@@ -37,9 +38,6 @@ import ptBRLearning from "./locales/pt-BR.learning.json";
  * The one translation layer. All three languages are bundled (they are small), so the server
  * render and the browser hydrate from the same synchronous instance.
  */
-export const LOCALES = ["en", "pt-BR", "es"] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "en";
 
 /** One translation per language, kept in a file per area (common, networks, initiatives, dependence, sourcing, kpis). */
 export const translations = {
@@ -72,34 +70,4 @@ export function getI18n(locale: Locale): I18n {
     instances.set(locale, instance);
   }
   return instance;
-}
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
-}
-
-/**
- * Picks the best supported language from an Accept-Language header
- * ("pt-BR,pt;q=0.9,en;q=0.8"): exact tag first, then the language alone (pt -> pt-BR).
- */
-export function negotiateLocale(header: string | null | undefined): Locale {
-  if (!header) return DEFAULT_LOCALE;
-  const ranked = header
-    .split(",")
-    .map((part, index) => {
-      const [tag, ...params] = part.trim().split(";");
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-      const quality = q ? Number(q.slice(2)) : 1;
-      return { tag: tag.trim().toLowerCase(), quality: Number.isFinite(quality) ? quality : 0, index };
-    })
-    .filter((entry) => entry.tag && entry.quality > 0)
-    .sort((a, b) => b.quality - a.quality || a.index - b.index);
-  for (const { tag } of ranked) {
-    const exact = LOCALES.find((l) => l.toLowerCase() === tag);
-    if (exact) return exact;
-    const language = tag.split("-")[0];
-    const byLanguage = LOCALES.find((l) => l.toLowerCase().split("-")[0] === language);
-    if (byLanguage) return byLanguage;
-  }
-  return DEFAULT_LOCALE;
 }

@@ -3,7 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { formatDate, formatMoney } from "./format";
-import { getI18n, negotiateLocale, translations } from "./i18n";
+import { negotiateLocale } from "../server/domain/locale";
+import { getI18n, translations } from "./i18n";
 
 const en = translations.en;
 const ptBR = translations["pt-BR"];
