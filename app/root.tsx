@@ -8,11 +8,11 @@ import type { RootData } from "./lib/root-data";
 import { getI18n } from "../i18n/i18n";
 import { type Locale } from "../server/domain/locale";
 import stylesheet from "./styles/app.css";
-import { getActor } from "./utils/auth.server";
-import { localeFor } from "./utils/i18n.server";
-import { LiveProvider } from "./utils/live";
-import { useNonce } from "./utils/nonce";
-import { readToast } from "./utils/toast.server";
+import { getActor } from "./lib/auth.server";
+import { localeFor } from "./lib/i18n.server";
+import { LiveProvider } from "./lib/live";
+import { useNonce } from "./lib/nonce";
+import { readToast } from "./lib/toast.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },

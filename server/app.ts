@@ -175,6 +175,7 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
           requestId: String(req.id),
           cspNonce: res.locals.cspNonce as string,
           clientIp: String(req.headers[CLIENT_IP_HEADER]),
+          now: deps.now,
         }),
       }),
     );

@@ -87,8 +87,21 @@ export function rejectNul(input: unknown): void {
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   rejectNul(input);
   const result = schema.safeParse(input);
-  if (!result.success) throw new AppError("invalid_input", "Invalid input", fieldErrorsOf(result.error));
+  if (!result.success) {
+    const keys = fieldKeysOf(result.error);
+    throw new AppError("invalid_input", "Invalid input", fieldErrorsOf(result.error), Object.keys(keys).length > 0 ? keys : undefined);
+  }
   return result.data;
+}
+
+/** The i18n keys schemas attach to their own checks (`params: { key }`), so forms can word them. */
+function fieldKeysOf(error: z.ZodError): Record<string, string> {
+  const keys: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.code === "custom" ? (issue.params as { key?: unknown } | undefined)?.key : undefined;
+    if (typeof key === "string") keys[issue.path.map(String).join(".") || "_"] ??= key;
+  }
+  return keys;
 }
 
 /** A 400 for one field, with its English message and the i18n key the forms translate. */

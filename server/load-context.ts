@@ -15,6 +15,8 @@ export interface JointlyLoadContext {
   requestId: string;
   cspNonce: string;
   clientIp: string;
+  /** The services' clock: pages that show "now" or "today" read it here, never `new Date()`. */
+  now: () => Date;
 }
 
 declare module "@remix-run/node" {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clubMeeting } from "../db/schema/learning";
 import { fair, initiative as initiativeTable } from "../db/schema/index";
 import { getI18n } from "../i18n/i18n";
-import { translateIssue } from "../app/utils/forms";
+import { translateIssue } from "../app/lib/messages";
 import { calendarDateSchema, dateTimeSchema } from "../server/schemas/dates";
 import { scheduleMeeting } from "../server/services/learning/schedule-meeting";
 import { addStandLead } from "../server/services/stands/add-stand-lead";

@@ -3,7 +3,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LOCALES } from "../../server/domain/locale";
 import { useRootData } from "../lib/root-data";
-import { useLiveState } from "../utils/live";
+import { useLiveState } from "../lib/live";
 
 const NAV: Record<string, Array<{ to: string; key: string }>> = {
   admin: [

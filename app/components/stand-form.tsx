@@ -7,7 +7,7 @@ import { CURRENCY_CODES } from "../../db/reference/currencies";
 import { STAND_SPLIT_RULES } from "../../db/schema/stands";
 import { createStandSchema } from "../../server/schemas/stands";
 import type { TFunction } from "i18next";
-import { formatIssues } from "../utils/forms";
+import { formatIssues } from "../lib/messages";
 import { describedBy, Field } from "./field";
 
 /**

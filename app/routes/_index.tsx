@@ -1,7 +1,7 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getActor } from "../utils/auth.server";
+import { getActor } from "../lib/auth.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getActor(request, context)) throw redirect("/home");

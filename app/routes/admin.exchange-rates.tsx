@@ -11,11 +11,11 @@ import { FormattedDate } from "../components/formatted";
 import { formatNumber } from "../../i18n/format";
 import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/dependence.css";
-import { requireActor } from "../utils/auth.server";
-import { isAppError, throwAsResponse } from "../utils/errors.server";
-import { appErrorFields, formatIssues } from "../utils/forms";
-import { serverT } from "../utils/i18n.server";
-import { redirectWithToast } from "../utils/toast.server";
+import { requireActor } from "../lib/auth.server";
+import { isAppError, throwAsResponse } from "../lib/errors.server";
+import { serviceFieldErrors, formatIssues } from "../lib/messages";
+import { serverT } from "../lib/i18n.server";
+import { redirectWithToast } from "../lib/toast.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -37,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await context.services.ledger.setExchangeRate(actor, submission.value);
   } catch (error) {
     if (isAppError(error) && error.fields) {
-      return data(submission.reply({ fieldErrors: appErrorFields(error.fields, error.fieldKeys, t) }), { status: 400 });
+      return data(submission.reply({ fieldErrors: serviceFieldErrors(error, t) }), { status: 400 });
     }
     throwAsResponse(error);
   }

@@ -9,11 +9,11 @@ import { createUserSchema } from "../../server/schemas/accounts";
 import { describedBy, Field } from "../components/field";
 import { FormattedDate } from "../components/formatted";
 import { ErrorMessage } from "../components/error-message";
-import { requireActor } from "../utils/auth.server";
-import { isAppError, throwAsResponse } from "../utils/errors.server";
-import { appErrorFields, formatIssues } from "../utils/forms";
-import { serverT } from "../utils/i18n.server";
-import { redirectWithToast } from "../utils/toast.server";
+import { requireActor } from "../lib/auth.server";
+import { isAppError, throwAsResponse } from "../lib/errors.server";
+import { serviceFieldErrors, formatIssues } from "../lib/messages";
+import { serverT } from "../lib/i18n.server";
+import { redirectWithToast } from "../lib/toast.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context, { role: "admin" });
@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await context.services.accounts.createUser(actor, submission.value);
   } catch (error) {
     if (isAppError(error) && error.fields) {
-      return data(submission.reply({ fieldErrors: appErrorFields(error.fields, error.fieldKeys, t), hideFields: ["password"] }), {
+      return data(submission.reply({ fieldErrors: serviceFieldErrors(error, t), hideFields: ["password"] }), {
         status: 400,
       });
     }

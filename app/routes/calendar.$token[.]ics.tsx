@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { isAppError } from "../utils/errors.server";
+import { isAppError } from "../lib/errors.server";
 
 /**
  * A user's calendar subscription, /calendar/<token>.ics (resource route). Calendar apps send no

@@ -5,9 +5,9 @@ import { countryName } from "../../db/reference/countries";
 import { FormattedDate } from "../components/formatted";
 import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/stands.css";
-import { requireActor } from "../utils/auth.server";
-import { throwAsResponse } from "../utils/errors.server";
-import { localeFor } from "../utils/i18n.server";
+import { requireActor } from "../lib/auth.server";
+import { throwAsResponse } from "../lib/errors.server";
+import { localeFor } from "../lib/i18n.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

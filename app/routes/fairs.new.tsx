@@ -7,12 +7,12 @@ import { fairInputSchema } from "../../server/schemas/stands";
 import { describedBy, Field } from "../components/field";
 import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/stands.css";
-import { requireActor, safeRedirect } from "../utils/auth.server";
-import { isAppError, throwAsResponse } from "../utils/errors.server";
-import { appErrorFields, formatIssues } from "../utils/forms";
-import { localeFor, serverT } from "../utils/i18n.server";
-import { countryOptions } from "../utils/options.server";
-import { redirectWithToast } from "../utils/toast.server";
+import { requireActor, safeRedirect } from "../lib/auth.server";
+import { isAppError, throwAsResponse } from "../lib/errors.server";
+import { serviceFieldErrors, formatIssues } from "../lib/messages";
+import { localeFor, serverT } from "../lib/i18n.server";
+import { countryOptions } from "../lib/options.server";
+import { redirectWithToast } from "../lib/toast.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -44,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     created = await context.services.stands.createFair(actor, submission.value);
   } catch (error) {
     if (isAppError(error) && error.fields) {
-      const fieldErrors = appErrorFields(error.fields, error.fieldKeys, t);
+      const fieldErrors = serviceFieldErrors(error, t);
       // The shared "ends before start" text speaks of meetings; a fair has its own words.
       if (error.fieldKeys?.endsOn === "ends_before_start") fieldErrors.endsOn = [t("stands.errors.fairEndsBeforeStart")];
       return data(submission.reply({ fieldErrors }), { status: 400 });

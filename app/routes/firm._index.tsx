@@ -5,12 +5,12 @@ import { FirmProfile } from "../components/firm-profile";
 import { FormattedPercent, LevelBadge } from "../components/dependence";
 import { FormattedDate, FormattedNumber } from "../components/formatted";
 import { ErrorMessage } from "../components/error-message";
-import { requireActor } from "../utils/auth.server";
-import { isAppError, throwAsResponse } from "../utils/errors.server";
-import { localeFor } from "../utils/i18n.server";
-import { useLiveRoom } from "../utils/live";
-import { firmNames } from "../utils/names.server";
-import { redirectWithToast } from "../utils/toast.server";
+import { requireActor } from "../lib/auth.server";
+import { isAppError, throwAsResponse } from "../lib/errors.server";
+import { localeFor } from "../lib/i18n.server";
+import { useLiveRoom } from "../lib/live";
+import { firmNames } from "../lib/names.server";
+import { redirectWithToast } from "../lib/toast.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context, { role: ["sme", "buyer"] });

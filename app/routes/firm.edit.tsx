@@ -1,8 +1,7 @@
 import type { z } from "zod";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CERTIFICATIONS } from "../../db/reference/certifications";
 import { CURRENCY_CODES, minorDigits } from "../../db/reference/currencies";
@@ -11,24 +10,17 @@ import { minorToDecimal } from "../../server/domain/money";
 import { firmProfileSchema } from "../../server/schemas/firm";
 import { describedBy, Field } from "../components/field";
 import { ErrorMessage } from "../components/error-message";
-import { requireActor } from "../utils/auth.server";
-import { isAppError, throwAsResponse } from "../utils/errors.server";
-import { appErrorFields, formatIssues } from "../utils/forms";
-import { localeFor, serverT } from "../utils/i18n.server";
-import { countryOptions, sectorOptions } from "../utils/options.server";
-import { redirectWithToast } from "../utils/toast.server";
+import { FormError } from "../components/form-error";
+import { readPost, submit } from "../lib/form-action.server";
+import { useFormResult } from "../lib/form-result";
+import { countryOptions, sectorOptions } from "../lib/options.server";
+import { loaded, signedIn } from "../lib/route.server";
+import { redirectWithToast } from "../lib/toast.server";
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, context, { role: ["sme", "buyer"] });
-  const locale = await localeFor(request, actor);
-  let mine;
-  try {
-    mine = await context.services.firms.getMyFirm(actor);
-  } catch (error) {
-    throwAsResponse(error);
-  }
-  if (!mine.permissions.update) throw new Response("Forbidden", { status: 403 });
-  const { firm } = mine;
+export async function loader(args: LoaderFunctionArgs) {
+  const { actor, locale } = await signedIn(args, ["firm", "update"]);
+  const { firm, permissions } = await loaded(args.context.services.firms.getMyFirm(actor));
+  if (!permissions.update) throw new Response("Forbidden", { status: 403 });
   return {
     kind: firm.kind,
     defaultValue: {
@@ -58,28 +50,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireActor(request, context, { role: ["sme", "buyer"] });
-  const t = await serverT(request, context, actor);
-  const formData = await request.formData();
+export async function action(args: ActionFunctionArgs) {
+  const { actor, t } = await signedIn(args, ["firm", "update"]);
+  const post = await readPost(args.request, t);
   // A blank turnover amount means "not given", whatever currency the select shows.
-  if (!String(formData.get("turnover.amount") ?? "").trim()) {
-    formData.delete("turnover.amount");
-    formData.delete("turnover.currency");
+  if (!String(post.formData.get("turnover.amount") ?? "").trim()) {
+    post.formData.delete("turnover.amount");
+    post.formData.delete("turnover.currency");
   }
-  const submission = parseWithZod(formData, { schema: firmProfileSchema, formatError: formatIssues(t) });
-  if (submission.status !== "success") {
-    return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
-  }
-  try {
-    await context.services.firms.updateMyFirm(actor, submission.value);
-  } catch (error) {
-    if (isAppError(error) && error.fields) {
-      return data(submission.reply({ fieldErrors: appErrorFields(error.fields, error.fieldKeys, t) }), { status: 400 });
-    }
-    throwAsResponse(error);
-  }
-  return redirectWithToast("/firm", "firmSaved");
+  return submit(post, firmProfileSchema, async (profile) => {
+    await args.context.services.firms.updateMyFirm(actor, profile);
+    return redirectWithToast("/firm", "firmSaved");
+  });
 }
 
 type AnyField = FieldMetadata<unknown>;
@@ -87,7 +69,7 @@ type AnyField = FieldMetadata<unknown>;
 export default function EditFirm() {
   const { t } = useTranslation();
   const { kind, defaultValue, countries, sectors } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { lastResult, error } = useFormResult("");
   const navigation = useNavigation();
   const [form, rawFields] = useForm<z.input<typeof firmProfileSchema>>({ lastResult, defaultValue, shouldValidate: "onSubmit", shouldRevalidate: "onSubmit" });
   const fields = rawFields as unknown as Record<string, AnyField>;
@@ -138,11 +120,7 @@ export default function EditFirm() {
       </div>
       <Form method="post" {...getFormProps(form)} noValidate className="card stack">
         <input type="hidden" name="kind" value={kind} />
-        {form.errors?.length ? (
-          <p className="form-error" role="alert">
-            {form.errors.join(" ")}
-          </p>
-        ) : null}
+        <FormError messages={[...(form.errors ?? []), error]} />
         <h2>{t("firm.sections.identity")}</h2>
         {text(fields.name, t("fields.firmName"))}
         <Field id={fields.description.id} label={t("fields.description")} errors={fields.description.errors}>

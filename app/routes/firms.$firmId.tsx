@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FirmProfile } from "../components/firm-profile";
 import { ErrorMessage } from "../components/error-message";
-import { requireActor } from "../utils/auth.server";
-import { throwAsResponse } from "../utils/errors.server";
-import { localeFor } from "../utils/i18n.server";
-import { firmNames } from "../utils/names.server";
+import { requireActor } from "../lib/auth.server";
+import { throwAsResponse } from "../lib/errors.server";
+import { localeFor } from "../lib/i18n.server";
+import { firmNames } from "../lib/names.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);

@@ -8,9 +8,9 @@ import { FormattedMoney, FormattedNumber } from "../components/formatted";
 import { formatNumber } from "../../i18n/format";
 import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/dependence.css";
-import { requireActor } from "../utils/auth.server";
-import { throwAsResponse } from "../utils/errors.server";
-import { useLiveRoom } from "../utils/live";
+import { requireActor } from "../lib/auth.server";
+import { throwAsResponse } from "../lib/errors.server";
+import { useLiveRoom } from "../lib/live";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

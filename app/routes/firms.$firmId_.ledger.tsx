@@ -21,12 +21,12 @@ import { describedBy, Field } from "../components/field";
 import { FormattedMoney } from "../components/formatted";
 import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/dependence.css";
-import { requireActor } from "../utils/auth.server";
-import { isAppError, throwAsResponse } from "../utils/errors.server";
-import { appErrorFields, formatIssues } from "../utils/forms";
-import { serverT } from "../utils/i18n.server";
-import { useLiveRoom } from "../utils/live";
-import { redirectWithToast } from "../utils/toast.server";
+import { requireActor } from "../lib/auth.server";
+import { isAppError, throwAsResponse } from "../lib/errors.server";
+import { serviceFieldErrors, formatIssues } from "../lib/messages";
+import { serverT } from "../lib/i18n.server";
+import { useLiveRoom } from "../lib/live";
+import { redirectWithToast } from "../lib/toast.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -164,7 +164,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const keys: Record<string, string> = {};
       for (const [key, messages] of Object.entries(error.fields)) (fields[rename(key)] ??= []).push(...messages);
       for (const [key, value] of Object.entries(error.fieldKeys ?? {})) keys[rename(key)] = value;
-      return data({ intent: "add" as const, reply: submission.reply({ fieldErrors: appErrorFields(fields, keys, t) }) } satisfies ActionData, {
+      return data({ intent: "add" as const, reply: submission.reply({ fieldErrors: serviceFieldErrors({ fields, fieldKeys: keys }, t) }) } satisfies ActionData, {
         status: 400,
       });
     }

@@ -7,9 +7,9 @@ import { isicTitle } from "../../db/reference/isic";
 import { LINKS, TIERS } from "../../server/domain/chain-position";
 import { firmSearchSchema } from "../../server/schemas/firm";
 import { ErrorMessage } from "../components/error-message";
-import { requireActor } from "../utils/auth.server";
-import { localeFor } from "../utils/i18n.server";
-import { countryOptions, sectorOptions } from "../utils/options.server";
+import { requireActor } from "../lib/auth.server";
+import { localeFor } from "../lib/i18n.server";
+import { countryOptions, sectorOptions } from "../lib/options.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);

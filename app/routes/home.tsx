@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireActor } from "../utils/auth.server";
+import { requireActor } from "../lib/auth.server";
 
 /** Each role's own home: what it can do next, with links to it. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -25,12 +25,12 @@ import {
 import { formatMoney, formatNumber } from "../../i18n/format";
 import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/initiatives.css";
-import { requireActor } from "../utils/auth.server";
-import { isAppError, throwAsResponse } from "../utils/errors.server";
-import { appErrorFields, formatIssues } from "../utils/forms";
-import { serverT } from "../utils/i18n.server";
-import { useLiveRoom } from "../utils/live";
-import { redirectWithToast } from "../utils/toast.server";
+import { requireActor } from "../lib/auth.server";
+import { isAppError, throwAsResponse } from "../lib/errors.server";
+import { serviceFieldErrors, formatIssues } from "../lib/messages";
+import { serverT } from "../lib/i18n.server";
+import { useLiveRoom } from "../lib/live";
+import { redirectWithToast } from "../lib/toast.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -67,7 +67,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? (formData.has("__intent__") ? "budget" : "")) as Intent;
   const failed = (error: unknown, reply?: (fields: Record<string, string[]>) => unknown) => {
-    if (isAppError(error) && error.fields && reply) return data({ intent, reply: reply(appErrorFields(error.fields, error.fieldKeys, t)), error: null }, { status: 400 });
+    if (isAppError(error) && error.fields && reply) return data({ intent, reply: reply(serviceFieldErrors(error, t)), error: null }, { status: 400 });
     if (isAppError(error) && (error.code === "conflict" || error.code === "forbidden" || error.code === "invalid_input")) {
       const message = error.code === "conflict" ? t("initiatives.errors.conflict") : error.code === "forbidden" ? t("initiatives.errors.forbidden") : t("initiatives.errors.invalid");
       return data({ intent, reply: null, error: message }, { status: error.status });
@@ -137,7 +137,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         if (isAppError(error) && error.fields) {
           const renamed = renameErrorFields(error.fields, error.fieldKeys, budgetFieldName);
           return data(
-            { intent: "budget" as const, reply: submission.reply({ fieldErrors: appErrorFields(renamed.fields, renamed.keys, t) }), error: null },
+            { intent: "budget" as const, reply: submission.reply({ fieldErrors: serviceFieldErrors({ fields: renamed.fields, fieldKeys: renamed.keys }, t) }), error: null },
             { status: 400 },
           );
         }

@@ -9,12 +9,12 @@ import { ClubNav, useKpiTexts } from "../components/learning";
 import { ErrorMessage } from "../components/error-message";
 import benchmarkStyles from "../styles/benchmark.css";
 import styles from "../styles/learning.css";
-import { requireActor } from "../utils/auth.server";
-import { loadReport } from "../utils/benchmark-report.server";
-import { isAppError, throwAsResponse } from "../utils/errors.server";
-import { serverT } from "../utils/i18n.server";
-import { initiativeIdOf } from "../utils/learning-forms";
-import { useLiveRoom } from "../utils/live";
+import { requireActor } from "../lib/auth.server";
+import { loadReport } from "../lib/benchmark-report.server";
+import { isAppError, throwAsResponse } from "../lib/errors.server";
+import { serverT } from "../lib/i18n.server";
+import { initiativeIdOf } from "../lib/learning-forms";
+import { useLiveRoom } from "../lib/live";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: benchmarkStyles },

@@ -8,7 +8,7 @@ import { FormattedDate } from "../components/formatted";
 import { ErrorMessage } from "../components/error-message";
 import benchmarkStyles from "../styles/benchmark.css";
 import styles from "../styles/learning.css";
-import { loadReport } from "../utils/benchmark-report.server";
+import { loadReport } from "../lib/benchmark-report.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: benchmarkStyles },

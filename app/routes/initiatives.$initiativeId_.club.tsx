@@ -21,12 +21,12 @@ import { FormattedDate } from "../components/formatted";
 import { ClubNav, formatKpiValue, formatRange, formatWithUnit, MeetingList, useKpiTexts } from "../components/learning";
 import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/learning.css";
-import { requireActor } from "../utils/auth.server";
-import { isAppError, throwAsResponse } from "../utils/errors.server";
-import { localeFor, serverT } from "../utils/i18n.server";
-import { importFieldMessages, initiativeIdOf, kpiRangeMessage, learningFieldErrors, learningFormatIssues } from "../utils/learning-forms";
-import { useLiveRoom } from "../utils/live";
-import { redirectWithToast } from "../utils/toast.server";
+import { requireActor } from "../lib/auth.server";
+import { isAppError, throwAsResponse } from "../lib/errors.server";
+import { localeFor, serverT } from "../lib/i18n.server";
+import { importFieldMessages, initiativeIdOf, kpiRangeMessage, learningFieldErrors, learningFormatIssues } from "../lib/learning-forms";
+import { useLiveRoom } from "../lib/live";
+import { redirectWithToast } from "../lib/toast.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

@@ -10,12 +10,12 @@ import { describedBy, Field } from "../components/field";
 import { ClubNav, MeetingList } from "../components/learning";
 import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/learning.css";
-import { requireActor } from "../utils/auth.server";
-import { isAppError, throwAsResponse } from "../utils/errors.server";
-import { serverT } from "../utils/i18n.server";
-import { initiativeIdOf, learningFieldErrors, learningFormatIssues } from "../utils/learning-forms";
-import { useLiveRoom } from "../utils/live";
-import { redirectWithToast } from "../utils/toast.server";
+import { requireActor } from "../lib/auth.server";
+import { isAppError, throwAsResponse } from "../lib/errors.server";
+import { serverT } from "../lib/i18n.server";
+import { initiativeIdOf, learningFieldErrors, learningFormatIssues } from "../lib/learning-forms";
+import { useLiveRoom } from "../lib/live";
+import { redirectWithToast } from "../lib/toast.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

@@ -1,25 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireActor } from "../utils/auth.server";
-import { isAppError } from "../utils/errors.server";
+import { download, loaded, signedIn } from "../lib/route.server";
 
 /** The club's meetings as an iCalendar download (resource route), for its members and brokers. */
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, context);
-  try {
-    const { filename, ics } = await context.services.learning.exportClubCalendar(actor, { initiativeId: params.initiativeId });
-    return new Response(ics, {
-      status: 200,
-      headers: {
-        "Content-Type": "text/calendar; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${filename.replace(/["\\\r\n]/g, "")}"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
-  } catch (error) {
-    if (isAppError(error)) {
-      const status = error.code === "not_found" || error.code === "invalid_input" ? 404 : error.status;
-      return new Response(status === 404 ? "Not found" : error.message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-    }
-    throw error;
-  }
+export async function loader(args: LoaderFunctionArgs) {
+  const { actor } = await signedIn(args);
+  const { filename, ics } = await loaded(args.context.services.learning.exportClubCalendar(actor, { initiativeId: args.params.initiativeId }));
+  return download(ics, { filename, type: "text/calendar" });
 }

@@ -21,13 +21,13 @@ import type { Locale } from "../../server/domain/locale";
 import { ErrorMessage } from "../components/error-message";
 import initiativeStyles from "../styles/initiatives.css";
 import styles from "../styles/stands.css";
-import { requireActor } from "../utils/auth.server";
-import { isAppError, throwAsResponse } from "../utils/errors.server";
-import { appErrorFields } from "../utils/forms";
-import { localeFor, serverT } from "../utils/i18n.server";
-import { useLiveRoom } from "../utils/live";
-import { countryOptions } from "../utils/options.server";
-import { redirectWithToast } from "../utils/toast.server";
+import { requireActor } from "../lib/auth.server";
+import { isAppError, throwAsResponse } from "../lib/errors.server";
+import { serviceFieldErrors } from "../lib/messages";
+import { localeFor, serverT } from "../lib/i18n.server";
+import { useLiveRoom } from "../lib/live";
+import { countryOptions } from "../lib/options.server";
+import { redirectWithToast } from "../lib/toast.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: initiativeStyles },
@@ -82,7 +82,7 @@ type ActionData = { intent: Intent; target: string | null; reply: SubmissionResu
 
 /** A service's field error, in the reader's language with the stand's own figures where they help. */
 function fieldErrors(error: { fields?: Record<string, string[]>; fieldKeys?: Record<string, string> }, view: StandView, t: TFunction, locale: Locale) {
-  const out = appErrorFields(error.fields, error.fieldKeys, t);
+  const out = serviceFieldErrors(error, t);
   const m2 = (dm2: number) => t("stands.plan.m2", { value: formatM2(locale, dm2) });
   for (const [field, key] of Object.entries(error.fieldKeys ?? {})) {
     const special: Record<string, string> = {

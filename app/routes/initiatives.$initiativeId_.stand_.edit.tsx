@@ -11,11 +11,11 @@ import { StandForm, renameStandErrors, standIssues, standFormSchema, toStandInpu
 import { formatDate } from "../../i18n/format";
 import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/stands.css";
-import { requireActor } from "../utils/auth.server";
-import { isAppError, throwAsResponse } from "../utils/errors.server";
-import { appErrorFields } from "../utils/forms";
-import { localeFor, serverT } from "../utils/i18n.server";
-import { redirectWithToast } from "../utils/toast.server";
+import { requireActor } from "../lib/auth.server";
+import { isAppError, throwAsResponse } from "../lib/errors.server";
+import { serviceFieldErrors } from "../lib/messages";
+import { localeFor, serverT } from "../lib/i18n.server";
+import { redirectWithToast } from "../lib/toast.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -87,7 +87,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } catch (error) {
     if (isAppError(error) && error.fields) {
       const renamed = renameStandErrors(error.fields, error.fieldKeys);
-      return data(submission.reply({ formErrors: [t("stands.errors.checkFields")], fieldErrors: appErrorFields(renamed.fields, renamed.keys, t) }), {
+      return data(submission.reply({ formErrors: [t("stands.errors.checkFields")], fieldErrors: serviceFieldErrors({ fields: renamed.fields, fieldKeys: renamed.keys }, t) }), {
         status: 400,
       });
     }

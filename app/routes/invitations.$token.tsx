@@ -6,11 +6,11 @@ import { z } from "zod";
 import { consentSchema } from "../../server/schemas/network";
 import { ConsentCheckbox } from "../components/network-form";
 import { ErrorMessage } from "../components/error-message";
-import { getActor, requireActor } from "../utils/auth.server";
-import { isAppError, throwAsResponse } from "../utils/errors.server";
-import { appErrorFields, formatIssues } from "../utils/forms";
-import { serverT } from "../utils/i18n.server";
-import { redirectWithToast } from "../utils/toast.server";
+import { getActor, requireActor } from "../lib/auth.server";
+import { isAppError, throwAsResponse } from "../lib/errors.server";
+import { serviceFieldErrors, formatIssues } from "../lib/messages";
+import { serverT } from "../lib/i18n.server";
+import { redirectWithToast } from "../lib/toast.server";
 
 /** The checkbox sends "true"; anything else (or nothing) is no consent. */
 const acceptSchema = z.object({ consent: z.preprocess((v) => v === "true", consentSchema) });
@@ -50,7 +50,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     result = await context.services.networks.acceptInvitationLink(actor, { token, consent: submission.value.consent });
   } catch (error) {
     if (isAppError(error) && error.fields) {
-      return data({ errors: appErrorFields(error.fields, error.fieldKeys, t) }, { status: 400 });
+      return data({ errors: serviceFieldErrors(error, t) }, { status: 400 });
     }
     throwAsResponse(error);
   }

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { localeSchema } from "../../server/schemas/accounts";
-import { getActor, safeRedirect } from "../utils/auth.server";
-import { localeCookie } from "../utils/locale-cookie.server";
+import { getActor, safeRedirect } from "../lib/auth.server";
+import { localeCookie } from "../lib/locale-cookie.server";
 
 /** The header's language switcher: stored on the account when signed in, in a cookie otherwise. */
 export async function action({ request, context }: ActionFunctionArgs) {

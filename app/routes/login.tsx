@@ -6,9 +6,9 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { signInSchema } from "../../server/schemas/accounts";
 import { describedBy, Field } from "../components/field";
-import { forwardCookies, getActor, safeRedirect, signInWithPassword } from "../utils/auth.server";
-import { formatIssues } from "../utils/forms";
-import { serverT } from "../utils/i18n.server";
+import { forwardCookies, getActor, safeRedirect, signInWithPassword } from "../lib/auth.server";
+import { formatIssues } from "../lib/messages";
+import { serverT } from "../lib/i18n.server";
 
 export const meta: MetaFunction = () => [{ title: "Jointly" }];
 

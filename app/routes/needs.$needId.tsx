@@ -17,12 +17,12 @@ import { countryCodesOf, DependenceBlock, DiversificationOptions, formatBp, Leve
 import { formatNumber } from "../../i18n/format";
 import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/sourcing.css";
-import { requireActor } from "../utils/auth.server";
-import { isAppError, throwAsResponse } from "../utils/errors.server";
-import { appErrorFields, formatIssues } from "../utils/forms";
-import { localeFor, serverT } from "../utils/i18n.server";
-import { useLiveRoom } from "../utils/live";
-import { redirectWithToast } from "../utils/toast.server";
+import { requireActor } from "../lib/auth.server";
+import { isAppError, throwAsResponse } from "../lib/errors.server";
+import { serviceFieldErrors, formatIssues } from "../lib/messages";
+import { localeFor, serverT } from "../lib/i18n.server";
+import { useLiveRoom } from "../lib/live";
+import { redirectWithToast } from "../lib/toast.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -96,15 +96,6 @@ const consortiumFormSchema = z.object({ networkId: z.uuid(), firmIds: z.array(z.
 
 type Intent = "transition" | "decide" | "respond" | "consortium" | "consortiumRespond";
 type ActionData = { intent: Intent; reply: SubmissionResult<string[]> | null; error: string | null; initiativeId?: string } | undefined;
-
-/** Field errors of a service, with the sourcing-only keys translated here. */
-function serviceFieldErrors(error: { fields?: Record<string, string[]>; fieldKeys?: Record<string, string> }, t: TFunction) {
-  const own = new Set(["not_consortium", "not_member", "not_eligible"]);
-  const keys = Object.fromEntries(Object.entries(error.fieldKeys ?? {}).filter(([, key]) => !own.has(key)));
-  const out = appErrorFields(error.fields, keys, t);
-  for (const [field, key] of Object.entries(error.fieldKeys ?? {})) if (own.has(key)) out[field] = [t(`sourcing.validation.${key}`)];
-  return out;
-}
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);

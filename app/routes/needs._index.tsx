@@ -6,10 +6,10 @@ import { FormattedDate } from "../components/formatted";
 import { countryCodesOf, DependenceBlock, DiversificationOptions, MatchParts, NeedStatus, ScoreBar, volumeText } from "../components/sourcing";
 import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/sourcing.css";
-import { requireActor } from "../utils/auth.server";
-import { throwAsResponse } from "../utils/errors.server";
-import { localeFor } from "../utils/i18n.server";
-import { useLiveRoom } from "../utils/live";
+import { requireActor } from "../lib/auth.server";
+import { throwAsResponse } from "../lib/errors.server";
+import { localeFor } from "../lib/i18n.server";
+import { useLiveRoom } from "../lib/live";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

@@ -12,12 +12,12 @@ import { needInputSchema, SUPPORT_KINDS } from "../../server/schemas/sourcing";
 import { describedBy, Field } from "../components/field";
 import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/sourcing.css";
-import { requireActor } from "../utils/auth.server";
-import { isAppError, throwAsResponse } from "../utils/errors.server";
-import { appErrorFields, translateIssue } from "../utils/forms";
-import { localeFor, serverT } from "../utils/i18n.server";
-import { countryOptions, sectorOptions } from "../utils/options.server";
-import { redirectWithToast } from "../utils/toast.server";
+import { requireActor } from "../lib/auth.server";
+import { isAppError, throwAsResponse } from "../lib/errors.server";
+import { serviceFieldErrors, translateIssue } from "../lib/messages";
+import { localeFor, serverT } from "../lib/i18n.server";
+import { countryOptions, sectorOptions } from "../lib/options.server";
+import { redirectWithToast } from "../lib/toast.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -103,7 +103,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const own: Record<string, string> = {};
       const other: Record<string, string> = {};
       for (const [field, key] of Object.entries(error.fieldKeys ?? {})) (OWN_KEYS.has(key) ? own : other)[field] = key;
-      const fieldErrors = appErrorFields(error.fields, other, t);
+      const fieldErrors = serviceFieldErrors({ fields: error.fields, fieldKeys: other }, t);
       for (const [field, key] of Object.entries(own)) fieldErrors[field.replace(/\.(\d+)(?=\.|$)/g, "[$1]")] = [t(`sourcing.validation.${key}`)];
       return data(submission.reply({ formErrors: [t("sourcing.errors.checkFields")], fieldErrors }), { status: 400 });
     }

@@ -12,12 +12,12 @@ import { FormattedDate, FormattedNumber } from "../components/formatted";
 import { standActivityText } from "../components/stand-panel";
 import { formatNumber } from "../../i18n/format";
 import { ErrorMessage } from "../components/error-message";
-import { requireActor } from "../utils/auth.server";
-import { isAppError, throwAsResponse } from "../utils/errors.server";
-import { appErrorFields, formatIssues } from "../utils/forms";
-import { localeFor, serverT } from "../utils/i18n.server";
-import { useLiveRoom } from "../utils/live";
-import { redirectWithToast } from "../utils/toast.server";
+import { requireActor } from "../lib/auth.server";
+import { isAppError, throwAsResponse } from "../lib/errors.server";
+import { serviceFieldErrors, formatIssues } from "../lib/messages";
+import { localeFor, serverT } from "../lib/i18n.server";
+import { useLiveRoom } from "../lib/live";
+import { redirectWithToast } from "../lib/toast.server";
 
 const ROLES = ["admin", "broker", "sme"] as const;
 const UNKNOWN_LINK = "unknown";
@@ -155,7 +155,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (isAppError(error) && error.fields) {
-      return data({ intent, errors: appErrorFields(error.fields, error.fieldKeys, t) }, { status: 400 });
+      return data({ intent, errors: serviceFieldErrors(error, t) }, { status: 400 });
     }
     throwAsResponse(error);
   }

@@ -10,12 +10,12 @@ import { describedBy, Field } from "../components/field";
 import { formatRange, useKpiTexts } from "../components/learning";
 import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/learning.css";
-import { requireActor } from "../utils/auth.server";
-import { isAppError, throwAsResponse } from "../utils/errors.server";
-import { appErrorFields } from "../utils/forms";
-import { serverT } from "../utils/i18n.server";
-import { learningFormatIssues } from "../utils/learning-forms";
-import { redirectWithToast } from "../utils/toast.server";
+import { requireActor } from "../lib/auth.server";
+import { isAppError, throwAsResponse } from "../lib/errors.server";
+import { serviceFieldErrors } from "../lib/messages";
+import { serverT } from "../lib/i18n.server";
+import { learningFormatIssues } from "../lib/learning-forms";
+import { redirectWithToast } from "../lib/toast.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -66,7 +66,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     created = await context.services.learning.createBenchmarkClub(actor, submission.value);
   } catch (error) {
     if (isAppError(error) && error.fields) {
-      return data(submission.reply({ formErrors: [t("learning.errors.checkFields")], fieldErrors: appErrorFields(error.fields, error.fieldKeys, t) }), { status: 400 });
+      return data(submission.reply({ formErrors: [t("learning.errors.checkFields")], fieldErrors: serviceFieldErrors(error, t) }), { status: 400 });
     }
     throwAsResponse(error);
   }

@@ -5,13 +5,13 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { NetworkForm } from "../components/network-form";
 import { ErrorMessage } from "../components/error-message";
-import { requireActor } from "../utils/auth.server";
-import { isAppError, throwAsResponse } from "../utils/errors.server";
-import { appErrorFields, formatIssues } from "../utils/forms";
-import { localeFor, serverT } from "../utils/i18n.server";
-import { networkFormSchema, toFormFieldErrors, toNetworkFormDefaults, toNetworkInput } from "../utils/network-form.server";
-import { sectorOptions } from "../utils/options.server";
-import { redirectWithToast } from "../utils/toast.server";
+import { requireActor } from "../lib/auth.server";
+import { isAppError, throwAsResponse } from "../lib/errors.server";
+import { serviceFieldErrors, formatIssues } from "../lib/messages";
+import { localeFor, serverT } from "../lib/i18n.server";
+import { networkFormSchema, toFormFieldErrors, toNetworkFormDefaults, toNetworkInput } from "../lib/network-form.server";
+import { sectorOptions } from "../lib/options.server";
+import { redirectWithToast } from "../lib/toast.server";
 
 const ROLES = ["broker", "admin"] as const;
 
@@ -53,7 +53,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     await context.services.networks.update(actor, { networkId, ...toNetworkInput(submission.value) });
   } catch (error) {
     if (isAppError(error) && error.fields) {
-      return data(submission.reply({ fieldErrors: toFormFieldErrors(appErrorFields(error.fields, error.fieldKeys, t)) }), { status: 400 });
+      return data(submission.reply({ fieldErrors: toFormFieldErrors(serviceFieldErrors(error, t)) }), { status: 400 });
     }
     throwAsResponse(error);
   }

@@ -19,11 +19,11 @@ import {
 } from "../components/initiative-budget-fields";
 import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/initiatives.css";
-import { requireActor } from "../utils/auth.server";
-import { isAppError, throwAsResponse } from "../utils/errors.server";
-import { appErrorFields, formatIssues } from "../utils/forms";
-import { serverT } from "../utils/i18n.server";
-import { redirectWithToast } from "../utils/toast.server";
+import { requireActor } from "../lib/auth.server";
+import { isAppError, throwAsResponse } from "../lib/errors.server";
+import { serviceFieldErrors, formatIssues } from "../lib/messages";
+import { serverT } from "../lib/i18n.server";
+import { redirectWithToast } from "../lib/toast.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -140,7 +140,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (isAppError(error) && error.fields) {
       const renamed = renameErrorFields(error.fields, error.fieldKeys, budgetFieldName);
       return data(
-        submission.reply({ formErrors: [t("initiatives.errors.checkFields")], fieldErrors: appErrorFields(renamed.fields, renamed.keys, t) }),
+        submission.reply({ formErrors: [t("initiatives.errors.checkFields")], fieldErrors: serviceFieldErrors({ fields: renamed.fields, fieldKeys: renamed.keys }, t) }),
         { status: 400 },
       );
     }

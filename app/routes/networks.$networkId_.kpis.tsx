@@ -9,13 +9,13 @@ import { describedBy, Field } from "../components/field";
 import { formatRange, useKpiTexts } from "../components/learning";
 import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/learning.css";
-import { requireActor } from "../utils/auth.server";
-import { isAppError, throwAsResponse } from "../utils/errors.server";
-import { appErrorFields } from "../utils/forms";
-import { serverT } from "../utils/i18n.server";
-import { learningFormatIssues } from "../utils/learning-forms";
-import { useLiveRoom } from "../utils/live";
-import { redirectWithToast } from "../utils/toast.server";
+import { requireActor } from "../lib/auth.server";
+import { isAppError, throwAsResponse } from "../lib/errors.server";
+import { serviceFieldErrors } from "../lib/messages";
+import { serverT } from "../lib/i18n.server";
+import { learningFormatIssues } from "../lib/learning-forms";
+import { useLiveRoom } from "../lib/live";
+import { redirectWithToast } from "../lib/toast.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -56,7 +56,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     await context.services.learning.createKpi(actor, submission.value);
   } catch (error) {
-    if (isAppError(error) && error.fields) return data(submission.reply({ fieldErrors: appErrorFields(error.fields, error.fieldKeys, t) }), { status: 400 });
+    if (isAppError(error) && error.fields) return data(submission.reply({ fieldErrors: serviceFieldErrors(error, t) }), { status: 400 });
     throwAsResponse(error);
   }
   return redirectWithToast(`/networks/${networkId}/kpis#own-kpis`, "learning.toast.kpiCreated");

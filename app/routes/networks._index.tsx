@@ -8,11 +8,11 @@ import { consentSchema } from "../../server/schemas/network";
 import { FormattedNumber } from "../components/formatted";
 import { ConsentCheckbox } from "../components/network-form";
 import { ErrorMessage } from "../components/error-message";
-import { requireActor } from "../utils/auth.server";
-import { isAppError, throwAsResponse } from "../utils/errors.server";
-import { appErrorFields, formatIssues } from "../utils/forms";
-import { localeFor, serverT } from "../utils/i18n.server";
-import { redirectWithToast } from "../utils/toast.server";
+import { requireActor } from "../lib/auth.server";
+import { isAppError, throwAsResponse } from "../lib/errors.server";
+import { serviceFieldErrors, formatIssues } from "../lib/messages";
+import { localeFor, serverT } from "../lib/i18n.server";
+import { redirectWithToast } from "../lib/toast.server";
 
 /** The checkbox sends "true"; anything else (or nothing) is no consent. */
 const consent = z.preprocess((v) => v === "true", consentSchema);
@@ -63,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirectWithToast("/networks", "networks.toast.invitationDeclined");
   } catch (error) {
     if (isAppError(error) && error.fields) {
-      return data({ intent, networkId, errors: appErrorFields(error.fields, error.fieldKeys, t) }, { status: 400 });
+      return data({ intent, networkId, errors: serviceFieldErrors(error, t) }, { status: 400 });
     }
     throwAsResponse(error);
   }

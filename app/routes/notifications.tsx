@@ -3,8 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormattedDate } from "../components/formatted";
-import { requireActor } from "../utils/auth.server";
-import { isAppError, throwAsResponse } from "../utils/errors.server";
+import { requireActor } from "../lib/auth.server";
+import { isAppError, throwAsResponse } from "../lib/errors.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);

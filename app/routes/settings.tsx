@@ -7,10 +7,10 @@ import { useTranslation } from "react-i18next";
 import { changePasswordSchema } from "../../server/schemas/accounts";
 import { describedBy, Field } from "../components/field";
 import { LOCALES } from "../../server/domain/locale";
-import { forwardCookies, requireActor } from "../utils/auth.server";
-import { formatIssues } from "../utils/forms";
-import { localeFor, serverT } from "../utils/i18n.server";
-import { redirectWithToast } from "../utils/toast.server";
+import { forwardCookies, requireActor } from "../lib/auth.server";
+import { formatIssues } from "../lib/messages";
+import { localeFor, serverT } from "../lib/i18n.server";
+import { redirectWithToast } from "../lib/toast.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);

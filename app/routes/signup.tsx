@@ -8,12 +8,12 @@ import { useTranslation } from "react-i18next";
 import { BUYER_TYPES, LINKS, TIERS } from "../../server/domain/chain-position";
 import { signUpSchema } from "../../server/schemas/accounts";
 import { describedBy, Field } from "../components/field";
-import { getActor } from "../utils/auth.server";
-import { isAppError } from "../utils/errors.server";
-import { appErrorFields, formatIssues } from "../utils/forms";
-import { localeFor, serverT } from "../utils/i18n.server";
-import { countryOptions, sectorOptions } from "../utils/options.server";
-import { redirectWithToast } from "../utils/toast.server";
+import { getActor } from "../lib/auth.server";
+import { isAppError } from "../lib/errors.server";
+import { serviceFieldErrors, formatIssues } from "../lib/messages";
+import { localeFor, serverT } from "../lib/i18n.server";
+import { countryOptions, sectorOptions } from "../lib/options.server";
+import { redirectWithToast } from "../lib/toast.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getActor(request, context)) throw redirect("/home");
@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await context.services.accounts.signUp(submission.value, { locale });
   } catch (error) {
     if (isAppError(error) && error.fields) {
-      return data(submission.reply({ fieldErrors: appErrorFields(error.fields, error.fieldKeys, t), hideFields: ["password"] }), {
+      return data(submission.reply({ fieldErrors: serviceFieldErrors(error, t), hideFields: ["password"] }), {
         status: 400,
       });
     }

@@ -178,3 +178,15 @@ export function listRules(): Array<{ entity: Entity; action: string; role: Role;
   }
   return rules;
 }
+
+/** Every (entity, action) pair, for code that names one permission as a value. */
+export type Permission = { [E in Entity]: readonly [E, Action<E>] }[Entity];
+
+/**
+ * Whether a role holds the permission in any scope: the gate of a page that only some roles
+ * may ever use (a broker's "new network"); the resource's own facts are checked by the service.
+ */
+export function roleMay(role: Role, [entity, action]: Permission): boolean {
+  const byRole = PERMISSIONS[entity][action as Action<typeof entity>] as Partial<Record<Role, readonly Scope[]>>;
+  return (byRole[role]?.length ?? 0) > 0;
+}

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { z } from "zod";
 import { formatKpiValue } from "../components/learning";
-import { translateIssue } from "./forms";
+import { translateIssue } from "./messages";
 
 /**
  * Form errors of the learning-network pages in the reader's language. The services name an

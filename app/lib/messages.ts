@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 
 /** The parts of a zod issue the translation needs (zod v4 core issue shape). */
-interface IssueLike {
+export interface IssueLike {
   code: string;
   message: string;
   path: PropertyKey[];
@@ -20,7 +20,7 @@ interface IssueLike {
  */
 export function translateIssue(issue: IssueLike, t: TFunction): string {
   const key = issue.params?.key;
-  if (typeof key === "string") return t(`validation.${key}`);
+  if (typeof key === "string") return messageOfKey(t, key) ?? t("validation.invalid");
   switch (issue.code) {
     case "invalid_type":
       if (issue.input === undefined || issue.input === null || issue.input === "") return t("validation.required");
@@ -54,16 +54,45 @@ export function formatIssues(t: TFunction) {
   return (issues: IssueLike[]) => issues.map((issue) => translateIssue(issue, t));
 }
 
-/** Converts a service's field errors ("certifications.0.code") to form names and translates them. */
-export function appErrorFields(
-  fields: Record<string, string[]> | undefined,
-  keys: Record<string, string> | undefined,
-  t: TFunction,
-): Record<string, string[]> {
+/** Areas whose own validation keys live under `<area>.validation.` (the common ones under `validation.`). */
+const KEY_AREAS = ["validation", "learning.validation", "sourcing.validation", "stands.validation"] as const;
+
+/**
+ * The one lookup from a service's message key to words: a dotted key is taken as it is, a bare
+ * key is looked up under `validation.` and then each area's own keys, with the values the
+ * message names. `null` when no catalogue knows the key.
+ */
+export function messageOfKey(t: TFunction, key: string, params?: Record<string, string | number>): string | null {
+  const candidates = key.includes(".") ? [key] : KEY_AREAS.map((area) => `${area}.${key}`);
+  for (const candidate of candidates) {
+    const text = t(candidate, params ?? {});
+    if (text !== candidate) return text;
+  }
+  return null;
+}
+
+/** A service's failure as the parts a form shows: field path, i18n key and the values it names. */
+export interface ServiceFieldError {
+  fields?: Record<string, string[]>;
+  fieldKeys?: Record<string, string>;
+  fieldParams?: Record<string, Record<string, string | number>>;
+}
+
+/** Lets a page word one field's error itself (with figures only the page knows), else null. */
+export type WordField = (field: string, key: string | undefined, params: Record<string, string | number> | undefined) => string | null;
+
+/**
+ * A service's field errors under the form's field names ("certifications.0.code" becomes
+ * "certifications[0].code") in the reader's language; the service's English is the last resort.
+ */
+export function serviceFieldErrors(error: ServiceFieldError, t: TFunction, word?: WordField): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const [field, messages] of Object.entries(fields ?? {})) {
+  for (const [field, messages] of Object.entries(error.fields ?? {})) {
     const name = field.replace(/\.(\d+)(?=\.|$)/g, "[$1]");
-    out[name] = keys?.[field] ? [t(`validation.${keys[field]}`)] : messages;
+    const key = error.fieldKeys?.[field];
+    const params = error.fieldParams?.[field];
+    const worded = word?.(field, key, params) ?? (key ? messageOfKey(t, key, params) : null);
+    out[name] = worded ? [worded] : messages;
   }
   return out;
 }
