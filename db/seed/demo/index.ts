@@ -1,4 +1,5 @@
 import type { Db } from "../../client";
+import { activity } from "../../schema/initiatives";
 import { seedAccounts } from "./accounts";
 import { seedClub } from "./club";
 import { seedConsultant } from "./initiatives";
@@ -7,7 +8,6 @@ import { seedLedgers } from "./ledger";
 import { networkStory, seedMembership } from "./network";
 import { seedNeeds } from "./sourcing";
 import { seedStand } from "./stand";
-import { activity } from "../../schema/initiatives";
 
 /**
  * The demo installation: the Sinos Valley footwear cluster of Rio Grande do Sul, Brazil, the
