@@ -22,7 +22,7 @@ const MEMBERS = {
 };
 const CLUB = `Sinos benchmarking club ${Date.now().toString(36)}`;
 
-/** The demo's second network and its club (db/seed/demo-learning.ts). */
+/** The demo's second network and its club (db/seed/demo/club-people.ts). */
 const DEMO_NETWORK = "Eastern Cape Automotive Components Network";
 const DEMO_CLUB = /Eastern Cape Auto Components Benchmarking Club/;
 /** Reported the open quarter already / not yet; with one other member, two figures are in. */

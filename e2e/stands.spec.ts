@@ -3,7 +3,7 @@ import { DEMO, expect, expectAccessible, newSignedInPage, test } from "./fixture
 
 /**
  * The joint trade-fair stand against the demo: the Sinos Valley network's 40 m² stand at the
- * Düsseldorf shoe fair (db/seed/demo-stand.ts), nearly full with two firms waiting.
+ * Düsseldorf shoe fair (db/seed/demo/stand-data.ts), nearly full with two firms waiting.
  */
 const STAND_TITLE = /Joint stand at the Düsseldorf shoe fair/;
 

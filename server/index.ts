@@ -48,7 +48,7 @@ try {
     env,
     logger,
     build,
-    beforeListen: demo ? ({ deps }) => seedDemo(deps) : undefined,
+    beforeListen: demo ? ({ deps }) => seedDemo(deps.db, deps.now()) : undefined,
   });
 } catch (error) {
   // A database or Redis that cannot be reached: say which variable, and stop (never hang).

@@ -5,6 +5,7 @@ import { costShares } from "../../server/domain/cost-split";
 import { DEFAULT_THRESHOLDS, levelOf, measure, systemicBuyers } from "../../server/domain/dependence";
 import { poolSummary } from "../../server/domain/price-breaks";
 import { firmIdSchema } from "../../server/schemas/firm";
+import { needInputSchema } from "../../server/schemas/sourcing";
 import { loadActor } from "../../server/services/accounts/load-actor";
 import type { Deps } from "../../server/services/deps";
 import { dependenceFigures, salesOfFirms } from "../../server/services/ledger/dependence-figures";
@@ -43,10 +44,10 @@ import {
   demoId,
   seedDemo,
 } from "./demo";
-import { DEMO_FAIR, DEMO_STAND, DEMO_STAND_LEADS, DEMO_STAND_TASKS } from "./demo-stand";
+import { DEMO_FAIR, DEMO_STAND, DEMO_STAND_LEADS, DEMO_STAND_TASKS } from "./demo";
 import { getStand } from "../../server/services/stands/get-stand";
 import { fair, stand, standLead, standSpace, standSubsidy, standTask } from "../schema/stands";
-import { DEMO_CLUB, DEMO_LEARNING_NETWORK, DEMO_LEARNING_SMES, DEMO_OPEN_QUARTER_REPORTED } from "./demo-learning";
+import { DEMO_CLUB, DEMO_LEARNING_NETWORK, DEMO_LEARNING_SMES, DEMO_OPEN_QUARTER_REPORTED } from "./demo";
 import { benchmarkPeriod, clubMeeting, kpiReference, kpiSubmission, meetingAction, meetingAttendance } from "../schema/learning";
 import { getBenchmarkReport } from "../../server/services/learning/get-benchmark-report";
 import { getBenchmarkClub } from "../../server/services/learning/get-benchmark-club";
@@ -154,9 +155,9 @@ beforeAll(async () => {
   // A fresh migrated database (in-memory PGlite unless TEST_DATABASE_URL is set).
   database = await createTestDatabase();
   deps = { db: database.db, publisher: { toRoom() {}, disconnectSession() {}, rescopeUsers() {} }, now: () => NOW };
-  await seedDemo(deps);
+  await seedDemo(database.db, NOW);
   afterFirst = await rowCounts();
-  await seedDemo(deps);
+  await seedDemo(database.db, NOW);
   afterSecond = await rowCounts();
 }, 60_000);
 
@@ -618,6 +619,13 @@ describe("seedDemo", () => {
       expect(state.period).toBe("2026");
       expect(state.level, figures.firm.name).toBe(figures.latest!.level);
       expect(state.level).toBe(levelOf(measure(figures.latest!.measure!.shares.map((s) => ({ customerKey: s.key, customerName: s.name, amountMinor: s.amountMinor }))), DEFAULT_THRESHOLDS));
+    }
+  });
+
+  it("writes each need as the need form submits it: the form's schema takes it unchanged", () => {
+    for (const seed of DEMO_NEEDS) {
+      const input = { ...seed.input, closingDate: "2027-03-01", windowStart: "2027-05-01", windowEnd: "2027-09-01" };
+      expect(needInputSchema.parse(input), seed.key).toEqual({ ...input, networkIds: [] });
     }
   });
 
