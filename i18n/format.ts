@@ -25,7 +25,7 @@ export function formatMoney(locale: string, amountMinor: number, currency: strin
     currency,
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
-  }).format(decimal as unknown as number);
+  }).format(decimal as Intl.StringNumericLiteral);
 }
 
 export function formatRelativeDays(locale: string, days: number): string {

@@ -31,7 +31,7 @@ function answering(handler: Handler | undefined): Handler | undefined {
 export function appErrorsAsResponses(build: ServerBuild): ServerBuild {
   const routes = Object.fromEntries(
     Object.entries(build.routes).map(([id, route]) => {
-      const module = route.module as unknown as Record<string, unknown>;
+      const module = route.module;
       return [
         id,
         { ...route, module: { ...module, loader: answering(module.loader as Handler | undefined), action: answering(module.action as Handler | undefined) } },
