@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { operations } from "../server/api/operations";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD, uniqueEmail } from "./factories";
 import { api, signIn, startTestServer, type TestServer, expectDocumented } from "./server";
 

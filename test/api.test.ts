@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { operations } from "../server/api/operations";
+import { allOperations } from "../server/api/all-operations";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD, uniqueEmail } from "./factories";
 import { api, signIn, startTestServer, type TestServer } from "./server";
 
@@ -31,7 +31,7 @@ const validSme = {
 
 describe("/api/v1 authentication", () => {
   it("answers 401 with the JSON error shape to anonymous calls", async () => {
-    for (const op of operations) {
+    for (const op of allOperations) {
       const path = op.path.replace(/\{\w+\}/g, crypto.randomUUID());
       const res = await fetch(`${server.url}/api/v1${path}`, {
         method: op.method.toUpperCase(),
