@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { errorResponse } from "../server/api/responses";
+import { errorResponse } from "../server/api/responses-common";
 import { ROLES, type Role, type World } from "./authz-world";
 
 /**

@@ -7,7 +7,7 @@ import { submitKpiValues } from "../server/services/learning/submit-kpi-values";
 import { createUserWithRole, makeDeps, PASSWORD } from "./factories";
 import { shippedKpiIds } from "./learning-fixtures";
 import { networkWithMembers } from "./network-fixtures";
-import { api, expectDocumented, signIn, startTestServer, type TestServer } from "./server";
+import { api, documentedOperations, expectDocumented, signIn, startTestServer, type TestServer } from "./server";
 
 let server: TestServer;
 let deps: ReturnType<typeof makeDeps>;
@@ -49,16 +49,11 @@ describe("/api/v1 learning networks", () => {
     const asC = await signedIn(c.email);
     const asOutside = await signedIn(outside.email);
     const asAdmin = await signedIn(admin.email);
-    const seen = new Set<string>();
-    const documented = (operationId: string, body: unknown) => {
-      expectDocumented(operationId, body);
-      seen.add(operationId);
-    };
 
     // KPIs: the catalogue and the network's own.
     const list = await asA.get(`/networks/${networkId}/kpis`);
     expect(list.status).toBe(200);
-    documented("listKpis", list.body);
+    expectDocumented("listKpis", list.body);
     expect(list.body.kpis.filter((k: { shipped: boolean }) => k.shipped)).toHaveLength(7);
     expect((await asA.post(`/networks/${networkId}/kpis`, { name: "Energy", unit: "kWh", direction: "lower", minValue: 0, maxValue: 9 })).status).toBe(403);
     const inverted = await asBroker.post(`/networks/${networkId}/kpis`, { name: "Energy", unit: "kWh", direction: "lower", minValue: 9, maxValue: 1 });
@@ -74,7 +69,7 @@ describe("/api/v1 learning networks", () => {
       networkId: crypto.randomUUID(),
     });
     expect(kpi.status).toBe(201);
-    documented("createKpi", kpi.body);
+    expectDocumented("createKpi", kpi.body);
 
     // The club: created as a draft, opened and joined through the initiatives API.
     const generic = await asBroker.post("/initiatives", { networkId, objective: "learning_network", title: "Club", deadline: "2027-06-30" });
@@ -88,7 +83,7 @@ describe("/api/v1 learning networks", () => {
       kpiIds: [kpis.on_time_delivery, kpis.scrap_rate, kpi.body.id],
     });
     expect(created.status).toBe(201);
-    documented("createBenchmarkClub", created.body);
+    expectDocumented("createBenchmarkClub", created.body);
     const initiativeId: string = created.body.id;
     expect((await asA.post(`/networks/${networkId}/benchmark-clubs`, { title: "My club", deadline: "2027-06-30", periodKind: "year", kpiIds: [kpis.scrap_rate] })).status).toBe(403);
     expect((await asBroker.post(`/initiatives/${initiativeId}/transitions`, { to: "open" })).status).toBe(200);
@@ -96,10 +91,10 @@ describe("/api/v1 learning networks", () => {
 
     const club = await asA.get(`/initiatives/${initiativeId}/club`);
     expect(club.status).toBe(200);
-    documented("getBenchmarkClub", club.body);
+    expectDocumented("getBenchmarkClub", club.body);
     expect(club.body.members).toHaveLength(3);
     expect(club.body.permissions).toMatchObject({ submit: true, manage: false, readReport: true, readRaw: false });
-    documented("getBenchmarkClub", (await asOutside.get(`/initiatives/${initiativeId}/club`)).body);
+    expectDocumented("getBenchmarkClub", (await asOutside.get(`/initiatives/${initiativeId}/club`)).body);
     const page = await asA.get(`/initiatives/${initiativeId}`);
     expectDocumented("getInitiative", page.body);
     expect(page.body.club).toMatchObject({ periodKind: "quarter", kpiCount: 3, openPeriod: null });
@@ -112,7 +107,7 @@ describe("/api/v1 learning networks", () => {
     expect((await asBroker.post(`/initiatives/${initiativeId}/club/periods`, { label: "2026-H2" })).body.error.fields).toHaveProperty("label");
     const q2 = await asBroker.post(`/initiatives/${initiativeId}/club/periods`, { label: "2026-Q2", initiativeId: crypto.randomUUID() });
     expect(q2.status).toBe(201);
-    documented("openBenchmarkPeriod", q2.body);
+    expectDocumented("openBenchmarkPeriod", q2.body);
     expect(q2.body).toMatchObject({ initiativeId, label: "2026-Q2", status: "open" });
     expect((await asBroker.post(`/initiatives/${initiativeId}/club/periods`, { label: "2026-Q2" })).status).toBe(409);
     const q3 = (await asBroker.post(`/initiatives/${initiativeId}/club/periods`, { label: "2026-Q3" })).body;
@@ -125,7 +120,7 @@ describe("/api/v1 learning networks", () => {
     expect(await deps.db.select().from(kpiSubmission).where(eq(kpiSubmission.periodId, q2.body.id))).toEqual([]);
     const submitted = await asA.put(values(q2.body.id), { values: { [kpis.on_time_delivery]: 78, [kpis.scrap_rate]: "1,5" } });
     expect(submitted.status).toBe(200);
-    documented("submitKpiValues", submitted.body);
+    expectDocumented("submitKpiValues", submitted.body);
     expect(submitted.body).toMatchObject({ firmId: a.firmId, saved: 2, values: { [kpis.on_time_delivery]: 78, [kpis.scrap_rate]: 1.5 } });
     expect((await asBroker.put(values(q2.body.id), { values: { [kpis.on_time_delivery]: 80 } })).status).toBe(403);
     expect((await asOutside.put(values(q2.body.id), { values: { [kpis.on_time_delivery]: 80 } })).status).toBe(403);
@@ -140,7 +135,7 @@ describe("/api/v1 learning networks", () => {
     expect((await asA.post(importPath, { csv: "firm,kpi,value\nx,y,1" })).status).toBe(403);
     const imported = await asBroker.post(importPath, { csv: `firm_id,kpi,value\n${c.firmId},on_time_delivery,92\n${c.firmId},scrap_rate,0.4\n` });
     expect(imported.status).toBe(201);
-    documented("importKpiCsv", imported.body);
+    expectDocumented("importKpiCsv", imported.body);
     expect(imported.body).toMatchObject({ imported: 2, firms: 1 });
 
     const reference = await asBroker.put(`/initiatives/${initiativeId}/club/periods/${q2.body.id}/references`, {
@@ -149,7 +144,7 @@ describe("/api/v1 learning networks", () => {
       source: "International benchmark (2024)",
     });
     expect(reference.status).toBe(200);
-    documented("setKpiReference", reference.body);
+    expectDocumented("setKpiReference", reference.body);
 
     // Nothing but the count before the broker publishes; then the quartiles of the five.
     for (const [sme, value] of [[d, 70], [e, 95]] as const) await submitKpiValues(deps, sme.actor, { initiativeId, periodId: q2.body.id, values: { [kpis.on_time_delivery]: value } });
@@ -160,16 +155,16 @@ describe("/api/v1 learning networks", () => {
     expect((await asAdmin.post(publishPath)).status).toBe(403);
     const published = await asBroker.post(publishPath);
     expect(published.status).toBe(200);
-    documented("publishBenchmarkPeriod", published.body);
+    expectDocumented("publishBenchmarkPeriod", published.body);
     expect(published.body).toMatchObject({ periodId: q2.body.id, label: "2026-Q2", first: [kpis.on_time_delivery, kpis.scrap_rate, kpi.body.id], refreshed: [], kept: [] });
 
     // The report: the latest period by default, another one by query.
     const latest = await asA.get(`/initiatives/${initiativeId}/club/report`);
     expect(latest.status).toBe(200);
-    documented("getBenchmarkReport", latest.body);
+    expectDocumented("getBenchmarkReport", latest.body);
     expect(latest.body.period.id).toBe(q3.id);
     const report = await asA.get(`/initiatives/${initiativeId}/club/report?periodId=${q2.body.id}`);
-    documented("getBenchmarkReport", report.body);
+    expectDocumented("getBenchmarkReport", report.body);
     const delivery = report.body.kpis.find((k: { id: string }) => k.id === kpis.on_time_delivery);
     // 70 78 87 92 95: the quartiles are 78, 87 and 92; no lowest, highest or best.
     expect(delivery.published).toMatchObject({ n: 5, quartiles: { p25: 78, median: 87, p75: 92 }, tails: null });
@@ -180,11 +175,11 @@ describe("/api/v1 learning networks", () => {
     const energy = report.body.kpis.find((k: { id: string }) => k.id === kpi.body.id);
     expect(energy).toMatchObject({ key: null, name: "Energy per part", submissions: 0, published: { n: 0, quartiles: null, tails: null }, own: null });
     const brokerReport = await asBroker.get(`/initiatives/${initiativeId}/club/report?periodId=${q2.body.id}`);
-    documented("getBenchmarkReport", brokerReport.body);
+    expectDocumented("getBenchmarkReport", brokerReport.body);
     expect(brokerReport.body.kpis[0].raw.map((r: { value: number }) => r.value).sort()).toEqual([70, 78, 87, 92, 95]);
     expect(brokerReport.body.kpis[0].pending).toEqual({ newContributors: 0, outcome: "kept" });
     const adminReport = await asAdmin.get(`/initiatives/${initiativeId}/club/report?periodId=${q2.body.id}`);
-    documented("getBenchmarkReport", adminReport.body);
+    expectDocumented("getBenchmarkReport", adminReport.body);
     expect(adminReport.body.kpis[0]).toMatchObject({ raw: null, own: null, pending: null, published: { n: 5, quartiles: { median: 87 } } });
     expect((await asOutside.get(`/initiatives/${initiativeId}/club/report`)).status).toBe(403);
     expect((await asA.get(`/initiatives/${initiativeId}/club/report?periodId=nope`)).status).toBe(400);
@@ -197,15 +192,15 @@ describe("/api/v1 learning networks", () => {
     expect(csv.headers.get("cache-control")).toBe("no-store");
     const text = await csv.text();
     expect(text.split("\n")[0]).toBe("period,firm_id,firm,kpi,kpi_name,unit,value,updated_at");
+    expectDocumented("exportBenchmarkCsv", text);
     expect(text).toContain(`2026-Q2,${b.firmId},`);
-    seen.add("exportBenchmarkCsv");
     expect((await asA.raw(`/initiatives/${initiativeId}/club/values.csv`)).status).toBe(403);
     expect((await asAdmin.raw(`/initiatives/${initiativeId}/club/values.csv`)).status).toBe(403);
 
     // Closing: no more corrections.
     const closed = await asBroker.post(`/initiatives/${initiativeId}/club/periods/${q2.body.id}/close`, {});
     expect(closed.status).toBe(200);
-    documented("closeBenchmarkPeriod", closed.body);
+    expectDocumented("closeBenchmarkPeriod", closed.body);
     expect(closed.body).toMatchObject({ status: "closed", reportReady: true });
     expect((await asA.put(values(q2.body.id), { values: { [kpis.on_time_delivery]: 80 } })).status).toBe(409);
 
@@ -220,7 +215,7 @@ describe("/api/v1 learning networks", () => {
       agenda: "SMED on the press line",
     });
     expect(visit.status).toBe(201);
-    documented("scheduleMeeting", visit.body);
+    expectDocumented("scheduleMeeting", visit.body);
     expect((await asA.post(meetings, { title: "Mine", startsAt: hoursFromNow(1), endsAt: hoursFromNow(2), place: "Here" })).status).toBe(403);
     const badHost = await asBroker.post(meetings, { title: "Visit", hostFirmId: outside.firmId, startsAt: hoursFromNow(1), endsAt: hoursFromNow(2), place: "Here" });
     expect(Object.keys(badHost.body.error.fields)).toEqual(["hostFirmId"]);
@@ -229,21 +224,21 @@ describe("/api/v1 learning networks", () => {
 
     const answer = await asB.put(`${meetings}/${visit.body.id}/attendance`, { response: "yes" });
     expect(answer.status).toBe(200);
-    documented("respondToMeeting", answer.body);
+    expectDocumented("respondToMeeting", answer.body);
     expect((await asOutside.put(`${meetings}/${visit.body.id}/attendance`, { response: "yes" })).status).toBe(403);
 
     const past = (await asBroker.post(meetings, { title: "Quality workshop", hostFirmId: b.firmId, startsAt: hoursFromNow(-30), endsAt: hoursFromNow(-26), place: "B's plant" })).body;
     expect((await asBroker.put(`${meetings}/${visit.body.id}`, { status: "held" })).status).toBe(409);
     const held = await asBroker.put(`${meetings}/${past.id}`, { status: "held", minutes: "Scrap down by a third at the host.", meetingId: visit.body.id });
     expect(held.status).toBe(200);
-    documented("updateMeeting", held.body);
+    expectDocumented("updateMeeting", held.body);
     expect(held.body).toEqual({ id: past.id, initiativeId, status: "held" });
     const action = await asBroker.post(`${meetings}/${past.id}/actions`, { description: "Share the scrap tracking sheet", ownerFirmId: b.firmId, dueOn: "2027-01-31" });
     expect(action.status).toBe(201);
-    documented("addMeetingAction", action.body);
+    expectDocumented("addMeetingAction", action.body);
     const done = await asBroker.put(`/initiatives/${initiativeId}/club/actions/${action.body.id}`, { status: "done" });
     expect(done.status).toBe(200);
-    documented("updateMeetingAction", done.body);
+    expectDocumented("updateMeetingAction", done.body);
     expect(done.body.status).toBe("done");
     const clubAfter = (await asC.get(`/initiatives/${initiativeId}/club`)).body;
     expectDocumented("getBenchmarkClub", clubAfter);
@@ -254,13 +249,14 @@ describe("/api/v1 learning networks", () => {
     expect(ics.headers.get("content-type")).toContain("text/calendar");
     expect(ics.headers.get("content-disposition")).toContain("-meetings.ics");
     const calendar = await ics.text();
+    expectDocumented("exportClubCalendar", calendar);
     expect(calendar).toContain(`UID:club-meeting-${visit.body.id}@jointly`);
     expect(calendar).toContain("SUMMARY:Plant visit: set-up reduction");
-    seen.add("exportClubCalendar");
+
     expect((await asOutside.raw(`/initiatives/${initiativeId}/club/meetings.ics`)).status).toBe(403);
 
     // Every learning operation was exercised and documented.
-    expect([...seen].sort()).toEqual(learningOperations.map((op) => op.operationId).sort());
+    expect(learningOperations.map((op) => op.operationId).filter((id) => !documentedOperations.has(id))).toEqual([]);
   });
 
   it("answers 401 without a session and 404 for a club of another network or a non-club initiative", async () => {

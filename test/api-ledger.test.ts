@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exchangeRate, salesEntry } from "../db/schema/ledger";
-import { operations } from "../server/api/operations";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD, unique } from "./factories";
 import { networkWithMembers } from "./network-fixtures";
 import { api, signIn, startTestServer, type TestServer, expectDocumented } from "./server";

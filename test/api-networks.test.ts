@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { operations } from "../server/api/operations";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD, uniqueEmail } from "./factories";
 import { api, signIn, startTestServer, type TestServer, expectDocumented } from "./server";
 
@@ -259,6 +258,7 @@ describe("/api/v1 networks, initiatives and joint buying", () => {
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="?rubber-for-the-winter-collection-purchase-summary\.csv"?$/);
     const text = await csv.text();
+    expectDocumented("getPurchaseSummary", text);
     expect(text).toContain("Solados Novo Hamburgo,120,kg,9.00,1080.00");
     expect(text).toMatch(/^TOTAL,120,kg,9\.00,1080\.00,.*,BRL$/m);
     expect((await outsider.client.raw(`/initiatives/${id}/purchase-summary.csv`)).status).toBe(404);

@@ -228,6 +228,7 @@ describe("/api/v1 stands", () => {
     expect(ics.headers.get("content-type")).toMatch(/^text\/calendar/);
     expect(ics.headers.get("content-disposition")).toMatch(/attachment; filename="joint-stand-at-gds\.ics"/);
     const text = await ics.text();
+    expectDocumented("exportStandCalendar", text);
     expect(text).toContain(`DTSTART;VALUE=DATE:${daysFromNow(100).replace(/-/g, "")}`);
     expect(text).toContain("Due: Ship the samples");
     expect((await member.raw(`/initiatives/${id}/stand/calendar.ics`)).status).toBe(200);

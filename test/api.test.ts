@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { operations } from "../server/api/operations";
+import { allOperations } from "../server/api/all-operations";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD, uniqueEmail } from "./factories";
-import { api, signIn, startTestServer, type TestServer } from "./server";
+import { loadActor } from "../server/services/accounts/load-actor";
+import { api, expectDocumented, signIn, startTestServer, type TestServer } from "./server";
 
 let server: TestServer;
 let deps: ReturnType<typeof makeDeps>;
@@ -31,7 +32,7 @@ const validSme = {
 
 describe("/api/v1 authentication", () => {
   it("answers 401 with the JSON error shape to anonymous calls", async () => {
-    for (const op of operations) {
+    for (const op of allOperations) {
       const path = op.path.replace(/\{\w+\}/g, crypto.randomUUID());
       const res = await fetch(`${server.url}/api/v1${path}`, {
         method: op.method.toUpperCase(),
@@ -51,11 +52,17 @@ describe("/api/v1 firms", () => {
 
     const mine = await client.get("/firms/me");
     expect(mine.status).toBe(200);
+    expectDocumented("getMyFirm", mine.body);
     expect(mine.body.firm.id).toBe(owner.firmId);
+    expect(mine.body.members).toEqual([expect.objectContaining({ userId: owner.userId, email: owner.email, status: "active", isOwner: true })]);
+    expect(mine.body.permissions).toEqual({ update: true, decideMember: true });
 
     const updated = await client.put("/firms/me", validSme);
     expect(updated.status).toBe(200);
+    expectDocumented("updateMyFirm", updated.body);
+    expect(updated.body).toMatchObject({ id: owner.firmId, name: "Componentes Sapiranga", region: "Sapiranga, RS", tier: 2, link: "components" });
     expect(updated.body.turnover).toEqual({ amountMinor: 340000000, currency: "BRL" });
+    expect(updated.body.capacities).toEqual(validSme.capacities);
 
     const invalid = await client.put("/firms/me", { ...validSme, name: "", employees: -3, certifications: [{ code: "nope" }] });
     expect(invalid.status).toBe(400);
@@ -76,7 +83,9 @@ describe("/api/v1 firms", () => {
 
     const seen = await client.get(`/firms/${owner.firmId}`);
     expect(seen.status).toBe(200);
+    expectDocumented("getFirm", seen.body);
     expect(seen.body.visibility).toBe("public");
+    expect(seen.body.firm).toMatchObject({ id: owner.firmId, name: "Componentes Sapiranga", country: "BR", employees: 42 });
     expect(seen.body.firm.turnover).toBeUndefined();
     expect(seen.body.firm.capacities).toBeUndefined();
 
@@ -91,7 +100,10 @@ describe("/api/v1 firms", () => {
     const client = api(server.url, await signIn(server.url, owner.email, PASSWORD));
     const found = await client.get("/firms?q=Searchable&kind=sme&pageSize=5");
     expect(found.status).toBe(200);
+    expectDocumented("searchFirms", found.body);
     expect(found.body.items.map((f: { name: string }) => f.name)).toContain("Searchable Tannery");
+    expect(found.body).toMatchObject({ page: 1, pageSize: 5 });
+    expect(found.body.items.every((f: { kind: string }) => f.kind === "sme")).toBe(true);
     const bad = await client.get("/firms?tier=12&certification=unknown");
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(["certification", "tier"]);
@@ -110,6 +122,9 @@ describe("/api/v1 firms", () => {
     expect((await ownerClient.post(`/firms/me/members/${pending.id}/decision`, { decision: "maybe" })).status).toBe(400);
     const ok = await ownerClient.post(`/firms/me/members/${pending.id}/decision`, { decision: "approve" });
     expect(ok.status).toBe(200);
+    expectDocumented("decideFirmMember", ok.body);
+    expect(ok.body).toEqual({ memberId: pending.id, decision: "approve" });
+    expect((await ownerClient.get("/firms/me")).body.members.find((m: { id: string }) => m.id === pending.id).status).toBe("active");
     expect((await ownerClient.post(`/firms/me/members/${pending.id}/decision`, { decision: "approve" })).status).toBe(409);
   });
 });
@@ -126,9 +141,16 @@ describe("/api/v1 users", () => {
 
     const created = await adminClient.post("/users", { name: "Beatriz Broker", email, password: PASSWORD, role: "broker" });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ email, role: "broker" });
+    expectDocumented("createUser", created.body);
+    expect(created.body).toMatchObject({ name: "Beatriz Broker", email, role: "broker" });
     const brokerSession = await signIn(server.url, email, PASSWORD);
     expect(brokerSession).toContain("session_token");
+
+    const users = await adminClient.get("/users");
+    expect(users.status).toBe(200);
+    expectDocumented("listUsers", users.body);
+    expect(users.body).toContainEqual(expect.objectContaining({ id: created.body.id, name: "Beatriz Broker", email, role: "broker" }));
+    expect(users.body).toContainEqual(expect.objectContaining({ id: admin.id, role: "admin" }));
 
     const duplicate = await adminClient.post("/users", { name: "Beatriz Again", email, password: PASSWORD, role: "broker" });
     expect(duplicate.status).toBe(409);
@@ -141,6 +163,22 @@ describe("/api/v1 users", () => {
   });
 });
 
+describe("/api/v1 language", () => {
+  it("stores the language one chooses; an unknown one is a 400", async () => {
+    const owner = await createFirmOwner(deps);
+    const client = api(server.url, await signIn(server.url, owner.email, PASSWORD));
+    const chosen = await client.put("/me/locale", { locale: "pt-BR" });
+    expect(chosen.status).toBe(200);
+    expectDocumented("setMyLocale", chosen.body);
+    expect(chosen.body).toEqual({ locale: "pt-BR" });
+    expect((await loadActor(server.app.deps.db, owner.userId))?.locale).toBe("pt-BR");
+    const unknown = await client.put("/me/locale", { locale: "fr" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields.locale).toBeDefined();
+    expect((await loadActor(server.app.deps.db, owner.userId))?.locale).toBe("pt-BR");
+  });
+});
+
 describe("/api/v1 notifications", () => {
   it("lists one's own notifications and marks them read; another user's is a 404", async () => {
     const owner = await createFirmOwner(deps);
@@ -149,6 +187,7 @@ describe("/api/v1 notifications", () => {
     const client = api(server.url, await signIn(server.url, owner.email, PASSWORD));
     const list = await client.get("/notifications");
     expect(list.status).toBe(200);
+    expectDocumented("listNotifications", list.body);
     expect(list.body.unread).toBe(1);
     const id = list.body.items[0].id;
     expect(list.body.items[0]).toMatchObject({ type: "firm_join_requested", params: { person: "Asker" } });
@@ -158,9 +197,23 @@ describe("/api/v1 notifications", () => {
     expect((await strangerClient.post(`/notifications/${id}/read`)).status).toBe(404);
     expect((await client.post(`/notifications/not-a-uuid/read`)).status).toBe(400);
 
-    expect((await client.post(`/notifications/${id}/read`)).status).toBe(200);
+    const read = await client.post(`/notifications/${id}/read`);
+    expect(read.status).toBe(200);
+    expectDocumented("markNotificationRead", read.body);
+    expect(read.body).toEqual({ ids: [id] });
     expect((await client.get("/notifications")).body.unread).toBe(0);
     expect((await client.get("/notifications?unreadOnly=true")).body.items).toEqual([]);
+
+    await signUp(deps, { firmChoice: "join", role: "sme", name: "Second Asker", email: uniqueEmail(), password: PASSWORD, firmId: owner.firmId });
+    await signUp(deps, { firmChoice: "join", role: "sme", name: "Third Asker", email: uniqueEmail(), password: PASSWORD, firmId: owner.firmId });
+    const unread = (await client.get("/notifications?unreadOnly=true")).body.items.map((n: { id: string }) => n.id);
+    expect(unread).toHaveLength(2);
+    const all = await client.post("/notifications/read-all");
+    expect(all.status).toBe(200);
+    expectDocumented("markAllNotificationsRead", all.body);
+    expect([...all.body.ids].sort()).toEqual([...unread].sort());
+    expect((await client.get("/notifications")).body).toMatchObject({ unread: 0 });
+    expect((await client.post("/notifications/read-all")).body).toEqual({ ids: [] });
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { errorResponse } from "./responses";
-import type { Operation } from "./operations";
+import { errorResponse } from "./responses-common";
+import type { Operation } from "./operation";
 
 const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>
   z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });

@@ -18,7 +18,7 @@ import {
   updateMeetingSchema,
 } from "../schemas/learning";
 import { REPUBLISH_MIN_NEW } from "../domain/disclosure";
-import type { Operation } from "./operations";
+import { download, withParams, type Operation } from "./operation";
 import {
   attendanceResponse,
   benchmarkClubResponse,
@@ -39,30 +39,11 @@ import {
   updatedMeetingResponse,
 } from "./responses-learning";
 
-/**
- * The service's input: the JSON body (or query) with the path parameters on top, so a body
- * cannot name another club, period or meeting than the path. Services parse it themselves.
- */
-function withParams(fields: unknown, params: Record<string, string>): Record<string, unknown> {
-  const own = fields !== null && typeof fields === "object" && !Array.isArray(fields) ? fields : {};
-  return { ...own, ...params };
-}
-
 const networkPath = networkKpisSchema;
 const clubPath = clubIdSchema;
 const periodPath = periodIdSchema;
 const meetingPath = meetingIdSchema;
 const actionPath = z.object({ initiativeId: z.uuid("Not an initiative id"), actionId: z.uuid("Not an action id") });
-
-/** Private downloads: never cached by a shared cache. */
-function download(contentType: string, key: "csv" | "ics") {
-  return (res: import("express").Response, result: unknown) => {
-    const body = result as { filename: string } & Record<"csv" | "ics", string>;
-    res.attachment(body.filename);
-    res.set("Cache-Control", "private, no-store");
-    res.type(contentType).send(body[key]);
-  };
-}
 
 /**
  * Learning networks: KPIs, benchmarking clubs, reporting periods, confidential submissions, the

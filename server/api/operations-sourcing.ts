@@ -7,7 +7,7 @@ import {
   needTransitionSchema,
   respondSchema,
 } from "../schemas/sourcing";
-import type { Operation } from "./operations";
+import { withParams, type Operation } from "./operation";
 import {
   consortiumProposalsResponse,
   createdConsortiumResponse,
@@ -21,15 +21,6 @@ import {
   responseDecisionResponse,
   updatedNeedResponse,
 } from "./responses-sourcing";
-
-/**
- * The service's input: the JSON body (or query) with the path parameters on top, so a body
- * cannot name another need or response than the path. Services parse it with their own schemas.
- */
-function withParams(fields: unknown, params: Record<string, string>): Record<string, unknown> {
-  const own = fields !== null && typeof fields === "object" && !Array.isArray(fields) ? fields : {};
-  return { ...own, ...params };
-}
 
 const needPath = needIdSchema;
 const responsePath = z.object({ responseId: z.uuid("Not a response id") });

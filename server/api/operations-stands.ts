@@ -11,7 +11,7 @@ import {
   updateStandSchema,
   updateTaskSchema,
 } from "../schemas/stands";
-import type { Operation } from "./operations";
+import { download, withParams, type Operation } from "./operation";
 import {
   createdStandResponse,
   fairListResponse,
@@ -27,12 +27,6 @@ import {
   standTaskResponse,
   updatedStandResponse,
 } from "./responses-stands";
-
-/** The service's input: the body (or query) with the path parameters on top. */
-function withParams(fields: unknown, params: Record<string, string>): Record<string, unknown> {
-  const own = fields !== null && typeof fields === "object" && !Array.isArray(fields) ? fields : {};
-  return { ...own, ...params };
-}
 
 const standPath = standIdSchema;
 const spacePath = decideSpaceSchema.pick({ initiativeId: true, spaceId: true });
@@ -205,12 +199,7 @@ export const standOperations: Operation[] = [
     response: icsResponse,
     mediaType: "text/calendar",
     responseHeaders: { "Content-Disposition": "attachment; filename=<title>.ics" },
-    respond: (res, result) => {
-      const { filename, ics } = result as { filename: string; ics: string };
-      res.attachment(filename);
-      res.set("Cache-Control", "private, no-store");
-      res.type("text/calendar; charset=utf-8").send(ics);
-    },
+    respond: download("text/calendar; charset=utf-8", "ics"),
     run: ({ services, actor, params }) => services.stands.exportStandCalendar(actor, params),
   },
 ];
