@@ -46,6 +46,6 @@ export async function reachRedis(url: string): Promise<void> {
 /** The innermost cause's message: "connect ECONNREFUSED", not the query that needed it. */
 export function rootMessage(err: unknown): string {
   let current = err as { message?: string; cause?: unknown } | undefined;
-  while (current?.cause) current = current.cause as typeof current;
+  while (current?.cause) current = current.cause;
   return current?.message || String(err);
 }

@@ -39,7 +39,7 @@ interface IsicData {
   classes: { code: string; division: string; title: IsicTitle }[];
 }
 
-const raw = data as IsicData;
+const raw: IsicData = data;
 
 export const ISIC_VERSION: string = raw.version;
 

@@ -70,3 +70,8 @@ export function requestLogger(logger: Logger, options: { trustProxy: boolean }) 
     },
   });
 }
+
+/** The id `genReqId` gave this request: always a string here, though pino-http types it wider. */
+export function requestIdOf(req: { id?: unknown }): string {
+  return typeof req.id === "string" ? req.id : "";
+}

@@ -38,11 +38,11 @@ export function permissionsPolicy(_req: Request, res: Response, next: NextFuncti
  * Remix (which appends a route's own headers) nor a handler can weaken it.
  */
 export function noStore(_req: Request, res: Response, next: NextFunction) {
-  const writeHead = res.writeHead;
-  res.writeHead = function (this: Response, ...args: Parameters<Response["writeHead"]>) {
-    this.setHeader("Cache-Control", "no-store");
-    return writeHead.apply(this, args);
-  } as Response["writeHead"];
+  const writeHead = res.writeHead.bind(res);
+  res.writeHead = ((...args: Parameters<Response["writeHead"]>) => {
+    res.setHeader("Cache-Control", "no-store");
+    return writeHead(...args);
+  }) as Response["writeHead"];
   next();
 }
 
