@@ -25,6 +25,24 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 export { expect };
 
+declare global {
+  interface Window {
+    /** Set by `markDocument`: it survives client-side navigation and revalidation, not a reload. */
+    __sameDocument?: boolean;
+  }
+}
+
+/** Marks the page's document, so that `isSameDocument` later tells a live update from a reload. */
+export async function markDocument(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    window.__sameDocument = true;
+  });
+}
+
+export async function isSameDocument(page: Page): Promise<boolean> {
+  return page.evaluate(() => window.__sameDocument === true);
+}
+
 let counter = 0;
 export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}@e2e.example`;
 export const PASSWORD = "e2e-password-123";

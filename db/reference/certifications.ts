@@ -20,10 +20,9 @@ export const CERTIFICATIONS = [
 ] as const;
 
 export type CertificationCode = (typeof CERTIFICATIONS)[number]["code"];
-export const CERTIFICATION_CODES = CERTIFICATIONS.map((c) => c.code) as unknown as readonly [
-  CertificationCode,
-  ...CertificationCode[],
-];
+const [firstCode, ...otherCodes] = CERTIFICATIONS.map((c) => c.code);
+/** A non-empty tuple, as `z.enum` wants it. */
+export const CERTIFICATION_CODES: readonly [CertificationCode, ...CertificationCode[]] = [firstCode, ...otherCodes];
 
 export function isCertificationCode(code: string): code is CertificationCode {
   return CERTIFICATIONS.some((c) => c.code === code);
