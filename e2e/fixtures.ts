@@ -65,15 +65,6 @@ export async function signUpSme(page: Page, options: { name?: string; firmName: 
   return email;
 }
 
-/** Signs in through better-auth's endpoint, as the login form does, sharing the browser's cookies. */
-export async function signInAs(page: Page, email: string, password: string) {
-  const response = await page.request.post("/api/auth/sign-in/email", {
-    data: { email, password },
-    headers: { origin: new URL(page.url() === "about:blank" ? "http://localhost:3100" : page.url()).origin },
-  });
-  expect(response.ok()).toBe(true);
-}
-
 export async function newSignedInPage(browser: Browser, email: string, password: string) {
   const context = await browser.newContext({ locale: "en-US" });
   const page = await context.newPage();

@@ -6,7 +6,7 @@ import { EnvError, hostOf } from "./env";
  * The services the configuration names must answer at boot: otherwise the process stops within
  * seconds with the variable's name (and never its password) instead of waiting forever.
  */
-export const CONNECT_TIMEOUT_MS = 5_000;
+const CONNECT_TIMEOUT_MS = 5_000;
 
 /**
  * One connection of its own with a connect timeout. The pool has none on purpose: its timeout

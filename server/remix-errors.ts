@@ -33,5 +33,5 @@ export function appErrorsAsResponses(build: ServerBuild): ServerBuild {
       return [id, { ...route, module: { ...route.module, loader: answering(loader), action: answering(action) } }];
     }),
   );
-  return { ...build, routes: routes as ServerBuild["routes"] };
+  return { ...build, routes };
 }

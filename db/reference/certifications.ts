@@ -1,9 +1,8 @@
 /**
- * The certification catalogue (DOMAIN.md "Chain position", seeds 003:687-710), versioned here
- * because no package carries it. Names are proper nouns; what each certifies is translated
- * under `certification.<code>` in app/i18n.
+ * The certification catalogue (DOMAIN.md "Chain position", seeds 003:687-710), version 2026-11,
+ * kept here because no package carries it. Names are proper nouns; what each certifies is
+ * translated under `certification.<code>` in app/i18n.
  */
-export const CERTIFICATION_CATALOGUE_VERSION = "2026-11";
 
 export const CERTIFICATIONS = [
   { code: "iso_9001", name: "ISO 9001", area: "quality" },

@@ -12,7 +12,7 @@ export type IsicLocale = "en" | "pt-BR" | "es";
 
 export const ISIC_LOCALES: readonly IsicLocale[] = ["en", "pt-BR", "es"];
 
-export type IsicTitle = Record<IsicLocale, string>;
+type IsicTitle = Record<IsicLocale, string>;
 
 export interface IsicSection {
   code: string;
@@ -54,7 +54,6 @@ export const ISIC_DIVISIONS: readonly IsicDivision[] = Object.freeze(
 );
 
 const divisionByCode = new Map<string, IsicDivision>(ISIC_DIVISIONS.map((d) => [d.code, d]));
-const sectionByCode = new Map<string, IsicSection>(ISIC_SECTIONS.map((s) => [s.code, s]));
 
 export const ISIC_CLASSES: readonly IsicClass[] = Object.freeze(
   raw.classes.map((c) =>
@@ -77,16 +76,6 @@ export function isIsicClass(code: string): boolean {
 /** The ISIC Rev.4 class with this 4-digit code, or undefined. */
 export function isicClass(code: string): IsicClass | undefined {
   return classByCode.get(code);
-}
-
-/** The ISIC Rev.4 division (2-digit code, e.g. "15"), or undefined. */
-export function isicDivision(code: string): IsicDivision | undefined {
-  return divisionByCode.get(code);
-}
-
-/** The ISIC Rev.4 section (letter A..U), or undefined. */
-export function isicSection(code: string): IsicSection | undefined {
-  return sectionByCode.get(code);
 }
 
 /**

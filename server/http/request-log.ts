@@ -9,7 +9,7 @@ import { pinoHttp } from "pino-http";
  * without its secrets, status and time; never its headers.
  */
 const SECRET_KEYS = ["password", "currentPassword", "newPassword", "confirmPassword", "token", "secret", "authorization", "cookie", "set-cookie"];
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   ...SECRET_KEYS.flatMap((key) => [`["${key}"]`, `*["${key}"]`, `*.*["${key}"]`, `*.*.*["${key}"]`]),
   'req.headers["set-cookie"]',
 ];

@@ -47,7 +47,7 @@ export function noStore(_req: Request, res: Response, next: NextFunction) {
 }
 
 /** Pages accept uploads of up to 2 MB (ledger CSVs, club imports); far larger bodies stop here. */
-export const PAGE_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+const PAGE_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 
 export function pageBodyLimit(req: Request, res: Response, next: NextFunction) {
   const length = Number(req.headers["content-length"] ?? 0);
