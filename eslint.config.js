@@ -41,9 +41,7 @@ const AREAS = [
   },
   {
     area: "server",
-    patterns: (d) => [
-      { regex: `${fromRoot(d, "app(/|$)")}|^~/`, message: "server/ must not import app/ (app → server → db)." },
-    ],
+    patterns: (d) => [{ regex: `${fromRoot(d, "app(/|$)")}|^~/`, message: "server/ must not import app/ (app → server → db)." }],
   },
   {
     // After `server` so that its blocks win for server/domain files.
@@ -115,13 +113,15 @@ export default defineConfig(
       // ErrorBoundary renders them.
       "@typescript-eslint/only-throw-error": [
         "error",
-        { allow: [{ from: "lib", name: "Response" }, { from: "package", package: "@remix-run/server-runtime", name: "TypedResponse" }] },
+        {
+          allow: [
+            { from: "lib", name: "Response" },
+            { from: "package", package: "@remix-run/server-runtime", name: "TypedResponse" },
+          ],
+        },
       ],
       // `_`-prefixed names mark an argument a signature requires but the body does not use.
-      "@typescript-eslint/no-unused-vars": [
-        "error",
-        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" },
-      ],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" }],
     },
   },
   {

@@ -92,10 +92,19 @@ function doubleCasts(source: ts.SourceFile): string[] {
   return found;
 }
 
+interface KnipReport {
+  issues: Array<{ file: string; exports: { name: string }[]; types: { name: string }[] }>;
+}
+
 function knipUnusedExports(): Target {
-  let report: { issues: Array<{ file: string; exports: { name: string }[]; types: { name: string }[] }> };
+  let report: KnipReport;
   try {
-    report = JSON.parse(execFileSync("npx", ["knip", "--reporter", "json", "--no-exit-code"], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }));
+    const json = execFileSync("npx", ["knip", "--reporter", "json", "--no-exit-code"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    report = JSON.parse(json) as KnipReport;
   } catch (error) {
     throw new Error(`knip failed: ${error instanceof Error ? error.message : String(error)}`);
   }
