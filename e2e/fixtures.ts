@@ -25,6 +25,24 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 export { expect };
 
+declare global {
+  interface Window {
+    /** Set by `markDocument`: it survives client-side navigation and revalidation, not a reload. */
+    __sameDocument?: boolean;
+  }
+}
+
+/** Marks the page's document, so that `isSameDocument` later tells a live update from a reload. */
+export async function markDocument(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    window.__sameDocument = true;
+  });
+}
+
+export async function isSameDocument(page: Page): Promise<boolean> {
+  return page.evaluate(() => window.__sameDocument === true);
+}
+
 let counter = 0;
 export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}@e2e.example`;
 export const PASSWORD = "e2e-password-123";
@@ -45,15 +63,6 @@ export async function signUpSme(page: Page, options: { name?: string; firmName: 
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/home$/);
   return email;
-}
-
-/** Signs in through better-auth's endpoint, as the login form does, sharing the browser's cookies. */
-export async function signInAs(page: Page, email: string, password: string) {
-  const response = await page.request.post("/api/auth/sign-in/email", {
-    data: { email, password },
-    headers: { origin: new URL(page.url() === "about:blank" ? "http://localhost:3100" : page.url()).origin },
-  });
-  expect(response.ok()).toBe(true);
 }
 
 export async function newSignedInPage(browser: Browser, email: string, password: string) {

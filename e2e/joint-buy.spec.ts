@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { DEMO, expect, expectAccessible, newSignedInPage, test } from "./fixtures";
+import { DEMO, expect, expectAccessible, isSameDocument, markDocument, newSignedInPage, test } from "./fixtures";
 
 /**
  * A joint purchase from start to live pool: the broker creates it on the new-initiative page and
@@ -86,7 +86,7 @@ test("members see a joint purchase's pool, price and own cost change live", asyn
   await commit(oem.page, 600);
 
   // From here on, the brand's page must update by itself: mark it to prove there is no reload.
-  await brand.page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+  await markDocument(brand.page);
   await expect(brand.page.getByTestId("pool-total")).toHaveText("900 kg");
   await expect(brand.page.getByTestId("reached-price")).toHaveText(`${brl(10)} per kg`);
   await expect(brand.page.getByTestId("next-break")).toContainText("100 more kg needed to reach it");
@@ -102,7 +102,7 @@ test("members see a joint purchase's pool, price and own cost change live", asyn
   await expect(brand.page.getByTestId("own-saving")).toContainText(brl(300));
   await expect(brand.page.getByTestId("next-break")).toHaveText("The best price break is reached");
   await expect(brand.page.getByTestId("activity")).toContainText("brought the pool to a new price break");
-  expect(await brand.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  expect(await isSameDocument(brand.page)).toBe(true);
   // Quantities are not shared on this initiative: the brand sees its own line only.
   await expect(brand.page.getByTestId("lines")).not.toContainText("Ferraresi");
   await expectAccessible(brand.page);

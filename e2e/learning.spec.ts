@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { DEMO, expect, expectAccessible, newSignedInPage, test } from "./fixtures";
+import { DEMO, expect, expectAccessible, isSameDocument, markDocument, newSignedInPage, test } from "./fixtures";
 
 /**
  * Learning networks in the browser, against the demo: a broker starts a benchmarking club and
@@ -107,7 +107,7 @@ test("(a) submissions raise the count live; the broker's publication makes the q
   await expect(onTime.getByTestId("distribution-chart")).toHaveCount(0);
   await expect(a.page.getByTestId("disclosure-rule")).toContainText("at least 5 firms");
   // Marks this very document: a reload would lose it.
-  await a.page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+  await markDocument(a.page);
 
   // B reports: the count rises in A's open report, and nothing else.
   await submitOnTime(browser, MEMBERS.b, "91");
@@ -134,7 +134,7 @@ test("(a) submissions raise the count live; the broker's publication makes the q
   await expect(onTime.getByTestId("own-value")).toHaveText("84.5%");
   await expect(onTime.getByTestId("own-band")).toHaveText("3rd quartile");
   await expect(onTime.getByTestId("not-enough")).toHaveCount(0);
-  expect(await a.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  expect(await isSameDocument(a.page)).toBe(true);
   // Nothing of the other members shows: neither their firms nor the extremes.
   const text = await a.page.locator("main").innerText();
   for (const other of ["Solados Pampa", "Calçados Ferraresi", "Passo Firme", "Sinos Export"]) expect(text).not.toContain(other);
@@ -219,7 +219,7 @@ test("(a) in the demo's open quarter, a third member's figure raises the count l
   await expect(a.page.getByTestId("not-enough")).toHaveCount(5);
   await expect(report(/On-time delivery/).getByTestId("submissions-count")).toHaveText("2 submissions received so far.");
   await expect(a.page.getByTestId("distribution-chart")).toHaveCount(0);
-  await a.page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+  await markDocument(a.page);
 
   // A third member reports on-time delivery only.
   const b = await signedIn(browser, DEMO_TO_REPORT);
@@ -234,7 +234,7 @@ test("(a) in the demo's open quarter, a third member's figure raises the count l
   await expect(report(/On-time delivery/).getByTestId("submissions-count")).toHaveText("3 submissions received so far.");
   await expect(report(/Scrap/).getByTestId("submissions-count")).toHaveText("2 submissions received so far.");
   await expect(a.page.getByTestId("distribution-chart")).toHaveCount(0);
-  expect(await a.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  expect(await isSameDocument(a.page)).toBe(true);
   await expect(a.page.locator("main")).not.toContainText("Algoa Pistons");
   await a.context.close();
 });

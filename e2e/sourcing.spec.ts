@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { DEMO, expect, expectAccessible, newSignedInPage, test } from "./fixtures";
+import { DEMO, expect, expectAccessible, isSameDocument, markDocument, newSignedInPage, test } from "./fixtures";
 
 /**
  * Sourcing needs end to end (issue 4, "Done when"): the German buying group posts a need through
@@ -73,7 +73,7 @@ test("a buyer posts a need, an SME sees it live with its projected dependence, t
   await expect(sme.page.getByTestId("live-state")).toHaveAttribute("data-state", "live");
   await expect(sme.page.getByRole("heading", { level: 2, name: "Needs that fit me" })).toBeVisible();
   await expect(sme.page.getByTestId("matching-needs")).not.toContainText(product);
-  await sme.page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+  await markDocument(sme.page);
 
   // (a) The buyer posts the need through the form: a draft first, opened from its page.
   const buyer = await newSignedInPage(browser, BUYER, DEMO.password);
@@ -112,11 +112,11 @@ test("a buyer posts a need, an SME sees it live with its projected dependence, t
   await expect(dependence).toContainText("Top-buyer share");
   await expect(dependence.getByTestId("projected-share")).toHaveText(/\d+(\.\d)?%/);
   await expect(fit.getByTestId("diversification")).toContainText("Ways to diversify");
-  expect(await sme.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  expect(await isSameDocument(sme.page)).toBe(true);
   await expectAccessible(sme.page);
 
   // The manufacturer opens the need and answers it; the buyer's page shows the response live.
-  await buyer.page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+  await markDocument(buyer.page);
   await fit.getByRole("link", { name: product }).click();
   await expect(sme.page.getByTestId("your-fit")).toContainText("How your firm fits");
   await sme.page.getByLabel("Your unit price (EUR)").fill("23.90");
@@ -127,7 +127,7 @@ test("a buyer posts a need, an SME sees it live with its projected dependence, t
   await expect(sme.page.getByRole("status").filter({ hasText: "Your response was sent to the buyer." })).toBeVisible();
   await expect(sme.page.getByTestId("own-response")).toContainText("Submitted");
   await expect(buyer.page.getByTestId("responses")).toContainText("Calçados Ferraresi");
-  expect(await buyer.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  expect(await isSameDocument(buyer.page)).toBe(true);
   await buyer.page.getByTestId("responses").getByRole("button", { name: "Shortlist" }).click();
   await expect(buyer.page.getByRole("status").filter({ hasText: "Response shortlisted" })).toBeVisible();
   await expect(sme.page.getByTestId("own-response")).toContainText("Shortlisted");

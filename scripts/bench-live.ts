@@ -28,7 +28,10 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import pg from "pg";
+import type { ServerBuild } from "@remix-run/node";
 import { io, type Socket } from "socket.io-client";
+import type { Actor } from "../server/authz/actor";
+import type { Services } from "../server/services/index";
 
 // ---------------------------------------------------------------------------------------------
 // Settings (every loop below is bounded by one of these)
@@ -146,7 +149,6 @@ interface Server {
 }
 
 /** Bound services, when a setup step has to bypass a missing endpoint. */
-type Services = import("../server/services/index").Services;
 interface Fallback {
   services: Services;
   where: string;
@@ -181,10 +183,11 @@ async function startProcess(name: string, env: Record<string, string>): Promise<
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-8_000);
   };
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
-  cleanups.push(async () => {
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  cleanups.push(() => {
     if (/"level":(50|60)/.test(output)) console.log(`\n[process ${name} logged errors; last output]\n${output.slice(-3_000)}`);
+    return Promise.resolve();
   });
 
   const deadline = Date.now() + START_TIMEOUT_MS;
@@ -222,7 +225,7 @@ async function startInProcess(): Promise<{ server: Server; fallback: Fallback; c
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
   });
-  const build = await import(pathToFileURL(path.join(ROOT, "build/index.js")).href);
+  const build = (await import(pathToFileURL(path.join(ROOT, "build/index.js")).href)) as ServerBuild;
   const app = await createJointly({ env, logger: pino({ level: "warn" }), build });
   await app.listen();
   return { server: { name: "in-process", url }, fallback: { services: app.services, where: "in-process services" }, close: () => app.close() };
@@ -290,7 +293,7 @@ class Api {
     operationIds: string[],
     person: Person,
     input: Record<string, unknown>,
-    viaService: (services: Services, actor: import("../server/authz/actor").Actor) => Promise<unknown>,
+    viaService: (services: Services, actor: Actor) => Promise<unknown>,
   ): Promise<unknown> {
     const id = this.has(...operationIds);
     if (id) {
@@ -298,9 +301,9 @@ class Api {
       const body = { ...input };
       const pathname = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
         const value = body[name];
-        if (value === undefined) throw new Error(`${id}: no value for path parameter ${name}`);
+        if (typeof value !== "string" && typeof value !== "number") throw new Error(`${id}: no value for path parameter ${name}`);
         delete body[name];
-        return encodeURIComponent(String(value));
+        return encodeURIComponent(value);
       });
       this.log.push(`${step}: HTTP ${op.method} /api/v1${op.path} (${id})`);
       return this.http(op.method, pathname, person.cookie, op.method === "GET" ? undefined : body);
@@ -368,7 +371,7 @@ interface Scene {
   sme: Person;
   steps: string[];
   commitVia: string;
-  commit(quantity: number): Promise<{ total: number; httpMs: number }>;
+  commit: (quantity: number) => Promise<{ total: number; httpMs: number }>;
 }
 
 /** Admin -> broker -> network -> invited SME accepts -> open joint purchase the SME joins. */
@@ -565,7 +568,7 @@ async function runScenario(
   console.log(`  - commitment: ${scene.commitVia}`);
 
   const watchers = new Watchers(scene.initiativeId);
-  cleanups.push(async () => watchers.close());
+  cleanups.push(() => Promise.resolve(watchers.close()));
   const connectStarted = performance.now();
   const split: string[] = [];
   for (let i = 0; i < servers.length; i++) {
@@ -609,7 +612,7 @@ async function runScenario(
 async function oneProcess(): Promise<Result> {
   // Ask process-free questions first: does the API have the endpoints? Start a server to see.
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "jointly-bench-"));
-  cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+  cleanups.push(() => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })));
   const server = await startProcess("A", { DATA_DIR: dataDir });
   const ops = await loadOperations(server.url);
   const needed = ["createNetwork", "inviteToNetwork", "createInitiative", "transitionInitiative", "joinInitiative", "setJointBuyCommitment"];
@@ -778,7 +781,7 @@ async function main() {
     else results.push(two);
   } catch (error) {
     failed = true;
-    console.error(`\nbench:live FAILED: ${(error as Error).stack ?? error}`);
+    console.error(`\nbench:live FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   } finally {
     await cleanupAll();
   }

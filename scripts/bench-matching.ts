@@ -140,13 +140,14 @@ const textArray = (items: readonly string[]) => sql.raw(`array[${items.map((i) =
 
 function pgliteVersion(): string {
   try {
-    return JSON.parse(readFileSync(path.join(ROOT, "node_modules/@electric-sql/pglite/package.json"), "utf8")).version;
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, "node_modules/@electric-sql/pglite/package.json"), "utf8")) as { version: string };
+    return manifest.version;
   } catch {
     return "?";
   }
 }
 
-async function machine(pgVersion: string | null): Promise<string[]> {
+function machine(pgVersion: string | null): string[] {
   const cpus = os.cpus();
   const [l1, l5, l15] = os.loadavg();
   return [
@@ -310,7 +311,7 @@ async function counts(db: Db) {
            (select count(*)::int from firm_capacity) as capacities,
            (select count(*)::int from sales_entry) as sales,
            (select count(*)::int from network_member) as memberships`);
-  return (rows as unknown as { rows?: Array<Record<string, number>> }).rows?.[0] ?? (rows as unknown as Array<Record<string, number>>)[0];
+  return (rows as { rows?: Array<Record<string, number>> }).rows?.[0] ?? (rows as Array<Record<string, number>>)[0];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -418,7 +419,7 @@ async function runDatabase(kind: "pglite" | "postgres", cells: Cell[]): Promise<
   let label: string;
   if (kind === "pglite") {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "jointly-bench-matching-"));
-    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    cleanups.push(() => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })));
     settings.DATA_DIR = dataDir;
     label = "PGlite";
   } else {
@@ -467,7 +468,7 @@ async function runDatabase(kind: "pglite" | "postgres", cells: Cell[]): Promise<
   console.log(`\n[${label}] seeding the buyer, need, networks, broker, rates and fairs`);
   const scene = await seedFixed(db);
   const adminRow = await db.execute<{ id: string }>(sql`select id from "user" where email = ${ADMIN.email}`);
-  scene.users.admin.userId = ((adminRow as unknown as { rows?: Array<{ id: string }> }).rows ?? (adminRow as unknown as Array<{ id: string }>))[0].id;
+  scene.users.admin.userId = ((adminRow as { rows?: Array<{ id: string }> }).rows ?? (adminRow as Array<{ id: string }>))[0].id;
   const actors = {} as Record<Role, Actor>;
   const cookies = {} as Record<Role, string>;
   for (const role of ROLES) {
@@ -590,7 +591,7 @@ async function main() {
   } finally {
     await cleanupAll();
   }
-  if (cells.length) report(cells, await machine(pgVersion));
+  if (cells.length) report(cells, machine(pgVersion));
   clearTimeout(hardDeadline);
   process.exit(failed ? 1 : 0);
 }

@@ -15,8 +15,9 @@ import { createApiRouter } from "./api/router";
 import { CLIENT_IP_HEADER, createAuth, type Auth } from "./auth";
 import { reachDatabase, reachRedis } from "./boot-checks";
 import type { Env } from "./env";
+import { handleAsync } from "./http/async-handler";
 import { sameOriginGuard } from "./http/csrf";
-import { requestLogger } from "./http/request-log";
+import { requestIdOf, requestLogger } from "./http/request-log";
 import { noStore, pageBodyLimit, permissionsPolicy } from "./http/security-headers";
 import type { JointlyLoadContext } from "./load-context";
 import { createRealtime, type Realtime } from "./realtime/server";
@@ -66,8 +67,8 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
 
   // Auth is made before socket.io (which authenticates with it), so its session hook reaches
   // the realtime layer through this late-bound reference.
-  let realtimeRef: Realtime | undefined;
-  const auth = createAuth(database.db, env, logger, { onSessionEnded: (sessionId) => realtimeRef?.publisher.disconnectSession(sessionId) });
+  const late: { realtime?: Realtime } = {};
+  const auth = createAuth(database.db, env, logger, { onSessionEnded: (sessionId) => late.realtime?.publisher.disconnectSession(sessionId) });
   const app = express();
   const httpServer = http.createServer(app);
   const realtime = await createRealtime({
@@ -80,7 +81,7 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
     publicUrl: env.PUBLIC_URL,
     sessionCheckMs: options.sessionCheckMs,
   });
-  realtimeRef = realtime;
+  late.realtime = realtime;
   const deps: Deps = { db: database.db, publisher: realtime.publisher, now: options.now ?? (() => new Date()) };
   const services = createServices(deps);
 
@@ -155,30 +156,28 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
   // Cross-site request forgery: one rule for pages, their data requests, /api/v1 and /api/auth.
   app.use(sameOriginGuard({ publicUrl: env.PUBLIC_URL, logger }));
 
-  app.all("/api/auth/*", toNodeHandler(auth));
+  app.all("/api/auth/*", handleAsync(toNodeHandler(auth)));
   app.use("/api/v1", createApiRouter({ services, auth, logger }));
   app.use(pageBodyLimit);
 
   if (options.build) {
     const build = appErrorsAsResponses(options.build);
-    app.all(
-      "*",
-      createRequestHandler({
-        build,
-        mode: env.NODE_ENV === "production" ? "production" : "development",
-        getLoadContext: (req, res): JointlyLoadContext => ({
-          services,
-          auth,
-          env,
-          // The request's own logger: whatever a loader logs carries the request id.
-          logger: req.log,
-          requestId: String(req.id),
-          cspNonce: res.locals.cspNonce as string,
-          clientIp: String(req.headers[CLIENT_IP_HEADER]),
-          now: deps.now,
-        }),
+    const handlePage = createRequestHandler({
+      build,
+      mode: env.NODE_ENV === "production" ? "production" : "development",
+      getLoadContext: (req, res): JointlyLoadContext => ({
+        services,
+        auth,
+        env,
+        // The request's own logger: whatever a loader logs carries the request id.
+        logger: req.log,
+        requestId: requestIdOf(req),
+        cspNonce: res.locals.cspNonce as string,
+        clientIp: String(req.headers[CLIENT_IP_HEADER]),
+        now: deps.now,
       }),
-    );
+    });
+    app.all("*", handleAsync(handlePage));
   }
 
   // "Deadline within 48 hours" notices: checked every few minutes; safe with several processes.

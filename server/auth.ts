@@ -33,15 +33,23 @@ export function createAuth(db: Db, env: Env, logger?: Logger, events: { onSessio
     databaseHooks: {
       // Sign-out, a password change that signs other sessions out, or any other revocation:
       // the session's live sockets are dropped at once (server/realtime/server.ts).
-      session: { delete: { after: async (ended) => events.onSessionEnded?.(ended.id) } },
+      session: {
+        delete: {
+          after: (ended) => {
+            events.onSessionEnded?.(ended.id);
+            return Promise.resolve();
+          },
+        },
+      },
     },
     hooks: {
       // better-auth's own password endpoints are reachable directly: they keep the same rule as
       // our forms (length and no common password), not only better-auth's length check.
-      before: createAuthMiddleware(async (ctx) => {
-        if (!PASSWORD_PATHS.has(ctx.path)) return;
+      before: createAuthMiddleware((ctx) => {
+        if (!PASSWORD_PATHS.has(ctx.path)) return Promise.resolve();
         const parsed = passwordSchema.safeParse((ctx.body as { newPassword?: unknown } | undefined)?.newPassword);
-        if (!parsed.success) throw new APIError("BAD_REQUEST", { code: "PASSWORD_REJECTED", message: parsed.error.issues[0].message });
+        if (parsed.success) return Promise.resolve();
+        return Promise.reject(new APIError("BAD_REQUEST", { code: "PASSWORD_REJECTED", message: parsed.error.issues[0].message }));
       }),
     },
     user: {

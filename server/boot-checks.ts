@@ -6,7 +6,7 @@ import { EnvError, hostOf } from "./env";
  * The services the configuration names must answer at boot: otherwise the process stops within
  * seconds with the variable's name (and never its password) instead of waiting forever.
  */
-export const CONNECT_TIMEOUT_MS = 5_000;
+const CONNECT_TIMEOUT_MS = 5_000;
 
 /**
  * One connection of its own with a connect timeout. The pool has none on purpose: its timeout
@@ -46,6 +46,6 @@ export async function reachRedis(url: string): Promise<void> {
 /** The innermost cause's message: "connect ECONNREFUSED", not the query that needed it. */
 export function rootMessage(err: unknown): string {
   let current = err as { message?: string; cause?: unknown } | undefined;
-  while (current?.cause) current = current.cause as typeof current;
+  while (current?.cause) current = current.cause;
   return current?.message || String(err);
 }

@@ -46,7 +46,7 @@ const trustProxy = z
     return z.NEVER;
   });
 
-export const envSchema = z
+const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),

@@ -1,8 +1,6 @@
 import type { ServerBuild } from "@remix-run/node";
 import { ERROR_STATUS, type ErrorCode } from "./errors";
 
-type Handler = (args: unknown) => Promise<unknown>;
-
 /** The Remix build holds its own copy of AppError, so it is recognised by name and code. */
 function appErrorStatus(error: unknown): number | null {
   if (!(error instanceof Error) || error.name !== "AppError") return null;
@@ -10,9 +8,9 @@ function appErrorStatus(error: unknown): number | null {
   return typeof status === "number" ? status : null;
 }
 
-function answering(handler: Handler | undefined): Handler | undefined {
-  if (!handler) return handler;
-  return async (args) => {
+function answering<Args, Result>(handler: ((args: Args) => Result) | undefined): ((args: Args) => Promise<Awaited<Result>>) | undefined {
+  if (!handler) return undefined;
+  return async (args): Promise<Awaited<Result>> => {
     try {
       return await handler(args);
     } catch (error) {
@@ -31,12 +29,9 @@ function answering(handler: Handler | undefined): Handler | undefined {
 export function appErrorsAsResponses(build: ServerBuild): ServerBuild {
   const routes = Object.fromEntries(
     Object.entries(build.routes).map(([id, route]) => {
-      const module = route.module;
-      return [
-        id,
-        { ...route, module: { ...module, loader: answering(module.loader as Handler | undefined), action: answering(module.action as Handler | undefined) } },
-      ];
+      const { loader, action } = route.module;
+      return [id, { ...route, module: { ...route.module, loader: answering(loader), action: answering(action) } }];
     }),
   );
-  return { ...build, routes: routes as ServerBuild["routes"] };
+  return { ...build, routes };
 }

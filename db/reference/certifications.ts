@@ -1,9 +1,8 @@
 /**
- * The certification catalogue (DOMAIN.md "Chain position", seeds 003:687-710), versioned here
- * because no package carries it. Names are proper nouns; what each certifies is translated
- * under `certification.<code>` in i18n/locales.
+ * The certification catalogue (DOMAIN.md "Chain position", seeds 003:687-710), version 2026-11,
+ * kept here because no package carries it. Names are proper nouns; what each certifies is
+ * translated under `certification.<code>` in i18n/locales.
  */
-export const CERTIFICATION_CATALOGUE_VERSION = "2026-11";
 
 export const CERTIFICATIONS = [
   { code: "iso_9001", name: "ISO 9001", area: "quality" },
@@ -20,10 +19,9 @@ export const CERTIFICATIONS = [
 ] as const;
 
 export type CertificationCode = (typeof CERTIFICATIONS)[number]["code"];
-export const CERTIFICATION_CODES = CERTIFICATIONS.map((c) => c.code) as unknown as readonly [
-  CertificationCode,
-  ...CertificationCode[],
-];
+const [firstCode, ...otherCodes] = CERTIFICATIONS.map((c) => c.code);
+/** A non-empty tuple, as `z.enum` wants it. */
+export const CERTIFICATION_CODES: readonly [CertificationCode, ...CertificationCode[]] = [firstCode, ...otherCodes];
 
 export function isCertificationCode(code: string): code is CertificationCode {
   return CERTIFICATIONS.some((c) => c.code === code);

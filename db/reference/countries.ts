@@ -1,7 +1,7 @@
 import countries from "i18n-iso-countries";
 
 /** ISO 3166-1 alpha-2 codes from i18n-iso-countries; display names come from Intl per locale. */
-export const COUNTRY_CODES: readonly string[] = Object.keys(countries.getAlpha2Codes()).sort();
+const COUNTRY_CODES: readonly string[] = Object.keys(countries.getAlpha2Codes()).sort();
 
 export function isCountryCode(code: string): boolean {
   return COUNTRY_CODES.includes(code);

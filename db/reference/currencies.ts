@@ -23,10 +23,3 @@ export function minorDigits(code: string): number {
   return digits;
 }
 
-export function currencyName(code: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: "currency" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}

@@ -9,7 +9,7 @@
 import type { Locale } from "../../server/domain/locale";
 import data from "./isic-rev4.json";
 
-export type IsicTitle = Record<Locale, string>;
+type IsicTitle = Record<Locale, string>;
 
 export interface IsicSection {
   code: string;
@@ -36,7 +36,7 @@ interface IsicData {
   classes: { code: string; division: string; title: IsicTitle }[];
 }
 
-const raw = data as IsicData;
+const raw: IsicData = data;
 
 export const ISIC_VERSION: string = raw.version;
 
@@ -51,7 +51,6 @@ export const ISIC_DIVISIONS: readonly IsicDivision[] = Object.freeze(
 );
 
 const divisionByCode = new Map<string, IsicDivision>(ISIC_DIVISIONS.map((d) => [d.code, d]));
-const sectionByCode = new Map<string, IsicSection>(ISIC_SECTIONS.map((s) => [s.code, s]));
 
 export const ISIC_CLASSES: readonly IsicClass[] = Object.freeze(
   raw.classes.map((c) =>
@@ -74,16 +73,6 @@ export function isIsicClass(code: string): boolean {
 /** The ISIC Rev.4 class with this 4-digit code, or undefined. */
 export function isicClass(code: string): IsicClass | undefined {
   return classByCode.get(code);
-}
-
-/** The ISIC Rev.4 division (2-digit code, e.g. "15"), or undefined. */
-export function isicDivision(code: string): IsicDivision | undefined {
-  return divisionByCode.get(code);
-}
-
-/** The ISIC Rev.4 section (letter A..U), or undefined. */
-export function isicSection(code: string): IsicSection | undefined {
-  return sectionByCode.get(code);
 }
 
 /**

@@ -16,7 +16,7 @@ export interface Refusal {
   pageKey: string;
 }
 
-export function wantsJson(req: Request): boolean {
+function wantsJson(req: Request): boolean {
   const url = req.originalUrl;
   if (url.startsWith("/api/")) return true;
   const [pathname, query = ""] = url.split("?");

@@ -9,7 +9,7 @@ import { pinoHttp } from "pino-http";
  * without its secrets, status and time; never its headers.
  */
 const SECRET_KEYS = ["password", "currentPassword", "newPassword", "confirmPassword", "token", "secret", "authorization", "cookie", "set-cookie"];
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   ...SECRET_KEYS.flatMap((key) => [`["${key}"]`, `*["${key}"]`, `*.*["${key}"]`, `*.*.*["${key}"]`]),
   'req.headers["set-cookie"]',
 ];
@@ -69,4 +69,9 @@ export function requestLogger(logger: Logger, options: { trustProxy: boolean }) 
       err: pino.stdSerializers.err,
     },
   });
+}
+
+/** The id `genReqId` gave this request: always a string here, though pino-http types it wider. */
+export function requestIdOf(req: { id?: unknown }): string {
+  return typeof req.id === "string" ? req.id : "";
 }

@@ -38,16 +38,16 @@ export function permissionsPolicy(_req: Request, res: Response, next: NextFuncti
  * Remix (which appends a route's own headers) nor a handler can weaken it.
  */
 export function noStore(_req: Request, res: Response, next: NextFunction) {
-  const writeHead = res.writeHead;
-  res.writeHead = function (this: Response, ...args: Parameters<Response["writeHead"]>) {
-    this.setHeader("Cache-Control", "no-store");
-    return writeHead.apply(this, args);
-  } as Response["writeHead"];
+  const writeHead = res.writeHead.bind(res);
+  res.writeHead = ((...args: Parameters<Response["writeHead"]>) => {
+    res.setHeader("Cache-Control", "no-store");
+    return writeHead(...args);
+  }) as Response["writeHead"];
   next();
 }
 
 /** Pages accept uploads of up to 2 MB (ledger CSVs, club imports); far larger bodies stop here. */
-export const PAGE_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+const PAGE_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 
 export function pageBodyLimit(req: Request, res: Response, next: NextFunction) {
   const length = Number(req.headers["content-length"] ?? 0);

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# `npm run check`: the static guard rails in sequence (typecheck, lint, knip, duplication,
+# formatting). The first failure stops the run; each step prints how long it took.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+for step in typecheck lint knip dupes format:check; do
+  echo "== $step"
+  start=$(date +%s)
+  npm run --silent "$step"
+  echo "   $step: $(( $(date +%s) - start )) s"
+done
