@@ -20,8 +20,10 @@ test("a broker searches the directory by name and filters", async ({ browser }) 
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByTestId("result-count")).toHaveText("4 firms");
 
-  await cards.first().getByRole("link").click();
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const firstBuyer = cards.first().getByRole("link");
+  const name = await firstBuyer.innerText();
+  await firstBuyer.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
   await expect(page.getByText("Buyer type")).toBeVisible();
   await expect(page.getByText("Annual turnover")).toHaveCount(0);
   await expectAccessible(page);

@@ -62,121 +62,141 @@ async function postNeed(page: Page, need: NeedForm) {
 
 test("a buyer posts a need, an SME sees it live with its projected dependence, the broker forms a consortium", async ({ browser }) => {
   test.setTimeout(180_000);
+  // One scenario in steps, so a failure names the stage; each step builds on the one before.
   const stamp = Date.now().toString(36);
   const product = `Women's leather ballerinas ${stamp}`;
   const bigProduct = `Women's leather sneakers, all stores ${stamp}`;
 
-  // The manufacturer keeps its list of needs open in its own browser.
-  const sme = await newSignedInPage(browser, OEM, DEMO.password);
-  await sme.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sourcing needs" }).click();
-  await expect(sme.page).toHaveURL(/\/needs$/);
-  await expect(sme.page.getByTestId("live-state")).toHaveAttribute("data-state", "live");
-  await expect(sme.page.getByRole("heading", { level: 2, name: "Needs that fit me" })).toBeVisible();
-  await expect(sme.page.getByTestId("matching-needs")).not.toContainText(product);
-  await markDocument(sme.page);
-
-  // (a) The buyer posts the need through the form: a draft first, opened from its page.
-  const buyer = await newSignedInPage(browser, BUYER, DEMO.password);
-  await buyer.page.goto("/needs/new");
-  await expectAccessible(buyer.page);
-  const needPath = await postNeed(buyer.page, {
-    product,
-    volume: 8000,
-    // ISO 14001 is one the manufacturer lacks: preferred, so it lowers the score without excluding it.
-    certifications: [
-      { code: "iso_9001", mustHave: true },
-      { code: "iso_14001", mustHave: false },
-    ],
-    openNow: false,
+  const sme = await test.step("the manufacturer keeps its list of needs open, live", async () => {
+    // The manufacturer keeps its list of needs open in its own browser.
+    const sme = await newSignedInPage(browser, OEM, DEMO.password);
+    await sme.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sourcing needs" }).click();
+    await expect(sme.page).toHaveURL(/\/needs$/);
+    await expect(sme.page.getByTestId("live-state")).toHaveAttribute("data-state", "live");
+    await expect(sme.page.getByRole("heading", { level: 2, name: "Needs that fit me" })).toBeVisible();
+    await expect(sme.page.getByTestId("matching-needs")).not.toContainText(product);
+    await markDocument(sme.page);
+    return sme;
   });
-  await expect(buyer.page.getByRole("status").filter({ hasText: "Need saved as a draft" })).toBeVisible();
-  await expect(buyer.page.getByTestId("need-status")).toHaveText("Draft");
-  await expect(buyer.page.getByTestId("need-volume")).toHaveText("8,000 pairs per month");
-  // The buyer sees the ranking with reasons, never a dependence figure.
-  await expect(buyer.page.getByTestId("matches")).toContainText("Calçados Ferraresi");
-  await expect(buyer.page.getByTestId("projected-dependence")).toHaveCount(0);
-  await buyer.page.getByRole("button", { name: "Open now" }).click();
-  await expect(buyer.page.getByTestId("need-status")).toHaveText("Open");
 
-  // (b) The need appears on the manufacturer's list without a reload, scored and with its warning.
-  // (Other cards may list it among their diversification options: pick the card headed by it.)
-  const fit = sme.page.getByTestId("matching-need").filter({ has: sme.page.getByRole("heading", { level: 3, name: product }) });
-  await expect(fit).toBeVisible();
-  await expect(fit).toContainText("From Schuhring Einkaufsverbund eG");
-  await expect(fit.getByTestId("score")).toContainText(/\d+ \/ 100/);
-  await fit.getByText("Why this score").click();
-  await expect(fit).toContainText("ISO 14001 (preferred): not held.");
-  await expect(fit).toContainText("A capacity of 36,000 pairs a month covers the 8,000 needed.");
-  const dependence = fit.getByTestId("projected-dependence");
-  await expect(dependence).toContainText("Dependence if this order is won");
-  await expect(dependence).toContainText("Top-buyer share");
-  await expect(dependence.getByTestId("projected-share")).toHaveText(/\d+(\.\d)?%/);
-  await expect(fit.getByTestId("diversification")).toContainText("Ways to diversify");
-  expect(await isSameDocument(sme.page)).toBe(true);
-  await expectAccessible(sme.page);
-
-  // The manufacturer opens the need and answers it; the buyer's page shows the response live.
-  await markDocument(buyer.page);
-  await fit.getByRole("link", { name: product }).click();
-  await expect(sme.page.getByTestId("your-fit")).toContainText("How your firm fits");
-  await sme.page.getByLabel("Your unit price (EUR)").fill("23.90");
-  await sme.page.getByLabel("Quantity you can supply (pairs)").fill("8000");
-  await sme.page.getByLabel("Lead time (days)").fill("45");
-  await sme.page.getByLabel("Note to the buyer").fill("First lot in twelve weeks.");
-  await sme.page.getByRole("button", { name: "Send my response" }).click();
-  await expect(sme.page.getByRole("status").filter({ hasText: "Your response was sent to the buyer." })).toBeVisible();
-  await expect(sme.page.getByTestId("own-response")).toContainText("Submitted");
-  await expect(buyer.page.getByTestId("responses")).toContainText("Calçados Ferraresi");
-  expect(await isSameDocument(buyer.page)).toBe(true);
-  await buyer.page.getByTestId("responses").getByRole("button", { name: "Shortlist" }).click();
-  await expect(buyer.page.getByRole("status").filter({ hasText: "Response shortlisted" })).toBeVisible();
-  await expect(sme.page.getByTestId("own-response")).toContainText("Shortlisted");
-
-  // (c) A need too large for any single member: 60,000 pairs a month with a buyer code of conduct
-  // as a must-have (the members holding one make at most 36,000), opened right away.
-  const bigPath = await postNeed(buyer.page, {
-    product: bigProduct,
-    volume: 60000,
-    certifications: [{ code: "buyer_code", mustHave: true }],
-    openNow: true,
+  const { buyer, needPath } = await test.step("(a) the buyer posts the need as a draft, sees the ranking without dependence figures, and opens it", async () => {
+    // (a) The buyer posts the need through the form: a draft first, opened from its page.
+    const buyer = await newSignedInPage(browser, BUYER, DEMO.password);
+    await buyer.page.goto("/needs/new");
+    await expectAccessible(buyer.page);
+    const needPath = await postNeed(buyer.page, {
+      product,
+      volume: 8000,
+      // ISO 14001 is one the manufacturer lacks: preferred, so it lowers the score without excluding it.
+      certifications: [
+        { code: "iso_9001", mustHave: true },
+        { code: "iso_14001", mustHave: false },
+      ],
+      openNow: false,
+    });
+    await expect(buyer.page.getByRole("status").filter({ hasText: "Need saved as a draft" })).toBeVisible();
+    await expect(buyer.page.getByTestId("need-status")).toHaveText("Draft");
+    await expect(buyer.page.getByTestId("need-volume")).toHaveText("8,000 pairs per month");
+    // The buyer sees the ranking with reasons, never a dependence figure.
+    await expect(buyer.page.getByTestId("matches")).toContainText("Calçados Ferraresi");
+    await expect(buyer.page.getByTestId("projected-dependence")).toHaveCount(0);
+    await buyer.page.getByRole("button", { name: "Open now" }).click();
+    await expect(buyer.page.getByTestId("need-status")).toHaveText("Open");
+    return { buyer, needPath };
   });
-  await expect(buyer.page.getByRole("status").filter({ hasText: "Need posted and open" })).toBeVisible();
-  await expect(buyer.page.getByTestId("need-status")).toHaveText("Open");
 
-  const broker = await newSignedInPage(browser, DEMO.broker, DEMO.password);
-  await broker.page.goto(bigPath);
-  await expect(broker.page.getByRole("heading", { level: 1, name: bigProduct })).toBeVisible();
-  await expect(broker.page.getByText("No single supplier can deliver the whole volume")).toBeVisible();
-  // The broker sees its members' dependence warnings, which the buyer never does.
-  await expect(broker.page.getByTestId("matches")).toContainText("Projected top-buyer share if it wins:");
-  const proposal = broker.page.getByTestId("consortium-proposals").getByTestId("proposal").first();
-  await expect(proposal).toContainText("members of Sinos Valley Footwear Network");
-  await expect(proposal).toContainText("Calçados Ferraresi");
-  const members = await proposal.locator(".proposal-members > li > a").allInnerTexts();
-  expect(members.length).toBeGreaterThanOrEqual(2);
-  await expectAccessible(broker.page);
+  const fit = await test.step("(b) the need appears on the manufacturer's list without a reload, scored and with its projected dependence", async () => {
+    // (b) The need appears on the manufacturer's list without a reload, scored and with its warning.
+    // (Other cards may list it among their diversification options: pick the card headed by it.)
+    const fit = sme.page.getByTestId("matching-need").filter({ has: sme.page.getByRole("heading", { level: 3, name: product }) });
+    await expect(fit).toBeVisible();
+    await expect(fit).toContainText("From Schuhring Einkaufsverbund eG");
+    await expect(fit.getByTestId("score")).toContainText(/\d+ \/ 100/);
+    await fit.getByText("Why this score").click();
+    await expect(fit).toContainText("ISO 14001 (preferred): not held.");
+    await expect(fit).toContainText("A capacity of 36,000 pairs a month covers the 8,000 needed.");
+    const dependence = fit.getByTestId("projected-dependence");
+    await expect(dependence).toContainText("Dependence if this order is won");
+    await expect(dependence).toContainText("Top-buyer share");
+    await expect(dependence.getByTestId("projected-share")).toHaveText(/\d+(\.\d)?%/);
+    await expect(fit.getByTestId("diversification")).toContainText("Ways to diversify");
+    expect(await isSameDocument(sme.page)).toBe(true);
+    await expectAccessible(sme.page);
+    return fit;
+  });
 
-  await proposal.getByRole("button", { name: "Create consortium initiative" }).click();
-  await expect(broker.page).toHaveURL(/\/initiatives\/[0-9a-f-]{36}$/);
-  await expect(broker.page.getByRole("status").filter({ hasText: "Consortium initiative created" })).toBeVisible();
-  await expect(broker.page.getByRole("heading", { level: 1, name: `Consortium for ${bigProduct}` })).toBeVisible();
-  await expect(broker.page.getByTestId("initiative-status")).toHaveText("Open");
-  for (const name of members) await expect(broker.page.getByTestId("participants")).toContainText(name);
+  await test.step("the manufacturer answers the need; the buyer sees the response live and shortlists it", async () => {
+    // The manufacturer opens the need and answers it; the buyer's page shows the response live.
+    await markDocument(buyer.page);
+    await fit.getByRole("link", { name: product }).click();
+    await expect(sme.page.getByTestId("your-fit")).toContainText("How your firm fits");
+    await sme.page.getByLabel("Your unit price (EUR)").fill("23.90");
+    await sme.page.getByLabel("Quantity you can supply (pairs)").fill("8000");
+    await sme.page.getByLabel("Lead time (days)").fill("45");
+    await sme.page.getByLabel("Note to the buyer").fill("First lot in twelve weeks.");
+    await sme.page.getByRole("button", { name: "Send my response" }).click();
+    await expect(sme.page.getByRole("status").filter({ hasText: "Your response was sent to the buyer." })).toBeVisible();
+    await expect(sme.page.getByTestId("own-response")).toContainText("Submitted");
+    await expect(buyer.page.getByTestId("responses")).toContainText("Calçados Ferraresi");
+    expect(await isSameDocument(buyer.page)).toBe(true);
+    await buyer.page.getByTestId("responses").getByRole("button", { name: "Shortlist" }).click();
+    await expect(buyer.page.getByRole("status").filter({ hasText: "Response shortlisted" })).toBeVisible();
+    await expect(sme.page.getByTestId("own-response")).toContainText("Shortlisted");
+  });
 
-  // Back on the need, the broker answers for the consortium.
-  await broker.page.goto(bigPath);
-  const consortia = broker.page.getByTestId("consortia");
-  await expect(consortia).toContainText(`Consortium for ${bigProduct}`);
-  await consortia.getByLabel("Your unit price (EUR)").fill("24.20");
-  await consortia.getByLabel("Quantity you can supply (pairs)").fill("60000");
-  await consortia.getByLabel("Lead time (days)").fill("60");
-  await consortia.getByRole("button", { name: "Respond for the consortium" }).click();
-  await expect(broker.page.getByRole("status").filter({ hasText: "The consortium's response was sent" })).toBeVisible();
-  await expect(broker.page.getByTestId("consortia")).toContainText("The consortium responded. Status: Submitted");
+  const bigPath = await test.step("(c) the buyer posts a need too large for any single member", async () => {
+    // (c) A need too large for any single member: 60,000 pairs a month with a buyer code of conduct
+    // as a must-have (the members holding one make at most 36,000), opened right away.
+    const bigPath = await postNeed(buyer.page, {
+      product: bigProduct,
+      volume: 60000,
+      certifications: [{ code: "buyer_code", mustHave: true }],
+      openNow: true,
+    });
+    await expect(buyer.page.getByRole("status").filter({ hasText: "Need posted and open" })).toBeVisible();
+    await expect(buyer.page.getByTestId("need-status")).toHaveText("Open");
+    return bigPath;
+  });
 
-  await buyer.page.goto(bigPath);
-  await expect(buyer.page.getByTestId("responses")).toContainText("Consortium of SMEs");
-  await buyer.page.goto(needPath);
+  const broker = await test.step("the broker sees the dependence warnings and creates a consortium initiative from the proposal", async () => {
+    const broker = await newSignedInPage(browser, DEMO.broker, DEMO.password);
+    await broker.page.goto(bigPath);
+    await expect(broker.page.getByRole("heading", { level: 1, name: bigProduct })).toBeVisible();
+    await expect(broker.page.getByText("No single supplier can deliver the whole volume")).toBeVisible();
+    // The broker sees its members' dependence warnings, which the buyer never does.
+    await expect(broker.page.getByTestId("matches")).toContainText("Projected top-buyer share if it wins:");
+    const proposal = broker.page.getByTestId("consortium-proposals").getByTestId("proposal").first();
+    await expect(proposal).toContainText("members of Sinos Valley Footwear Network");
+    await expect(proposal).toContainText("Calçados Ferraresi");
+    const members = await proposal.locator(".proposal-members > li > a").allInnerTexts();
+    expect(members.length).toBeGreaterThanOrEqual(2);
+    await expectAccessible(broker.page);
+
+    await proposal.getByRole("button", { name: "Create consortium initiative" }).click();
+    await expect(broker.page).toHaveURL(/\/initiatives\/[0-9a-f-]{36}$/);
+    await expect(broker.page.getByRole("status").filter({ hasText: "Consortium initiative created" })).toBeVisible();
+    await expect(broker.page.getByRole("heading", { level: 1, name: `Consortium for ${bigProduct}` })).toBeVisible();
+    await expect(broker.page.getByTestId("initiative-status")).toHaveText("Open");
+    for (const name of members) await expect(broker.page.getByTestId("participants")).toContainText(name);
+    return broker;
+  });
+
+  await test.step("the broker answers for the consortium, and the buyer sees its response", async () => {
+    // Back on the need, the broker answers for the consortium.
+    await broker.page.goto(bigPath);
+    const consortia = broker.page.getByTestId("consortia");
+    await expect(consortia).toContainText(`Consortium for ${bigProduct}`);
+    await consortia.getByLabel("Your unit price (EUR)").fill("24.20");
+    await consortia.getByLabel("Quantity you can supply (pairs)").fill("60000");
+    await consortia.getByLabel("Lead time (days)").fill("60");
+    await consortia.getByRole("button", { name: "Respond for the consortium" }).click();
+    await expect(broker.page.getByRole("status").filter({ hasText: "The consortium's response was sent" })).toBeVisible();
+    await expect(broker.page.getByTestId("consortia")).toContainText("The consortium responded. Status: Submitted");
+
+    await buyer.page.goto(bigPath);
+    await expect(buyer.page.getByTestId("responses")).toContainText("Consortium of SMEs");
+    await buyer.page.goto(needPath);
+  });
 
   for (const c of [sme.context, buyer.context, broker.context]) await c.close();
 });

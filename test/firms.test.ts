@@ -154,7 +154,7 @@ describe("firm profile", () => {
       ["iso_9001", "expired"],
       ["lwg", "valid"],
     ]);
-    expect(saved.capacities).toHaveLength(1);
+    expect(saved.capacities).toEqual([{ product: "Finished leather", unit: "m²", unitsPerMonth: 40000, leadTimeDays: 21 }]);
     expect(deps.publisher.sent).toEqual([
       { room: `firm:${owner.firmId}`, event: "firm:updated", payload: { firmId: owner.firmId } },
       // An SME's profile feeds every need's ranking.

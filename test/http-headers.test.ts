@@ -38,7 +38,7 @@ describe("caching", () => {
     expect(favicon.headers.get("cache-control")).toBe("public, max-age=3600");
     const html = await (await fetch(`${server.url}/login`)).text();
     const asset = /\/build\/[^"]+\.js/.exec(html)?.[0];
-    expect(asset).toBeDefined();
+    expect(asset).toMatch(/^\/build\/.+\.js$/);
     const built = await fetch(`${server.url}${asset}`);
     await built.arrayBuffer();
     expect(built.headers.get("cache-control")).toContain("immutable");

@@ -68,8 +68,9 @@ describe("sales ledger", () => {
     const owner = smes[0];
     await addSalesEntries(deps, owner.actor, { firmId: owner.firmId, entries: [line()] });
     const admin = await createUserWithRole(deps, "admin");
-    expect((await listSalesEntries(deps, broker.actor, { firmId: owner.firmId })).entries).toHaveLength(1);
-    expect((await listSalesEntries(deps, admin.actor, { firmId: owner.firmId })).entries).toHaveLength(1);
+    const theLine = { customerName: "Outside Customer Ltd", amountMinor: 10000000, currency: "BRL", period: "2026", market: "domestic" };
+    expect((await listSalesEntries(deps, broker.actor, { firmId: owner.firmId })).entries).toMatchObject([theLine]);
+    expect((await listSalesEntries(deps, admin.actor, { firmId: owner.firmId })).entries).toMatchObject([theLine]);
     await addSalesEntries(deps, broker.actor, { firmId: owner.firmId, entries: [line({ amount: "5" })] });
 
     const otherSme = await createFirmOwner(deps);
@@ -79,10 +80,11 @@ describe("sales ledger", () => {
       await expect(listSalesEntries(deps, actor, { firmId: owner.firmId })).rejects.toMatchObject({ code: "not_found" });
       await expect(addSalesEntries(deps, actor, { firmId: owner.firmId, entries: [line()] })).rejects.toMatchObject({ code: "not_found" });
     }
-    const [entry] = (await listSalesEntries(deps, owner.actor, { firmId: owner.firmId })).entries;
+    const before = (await listSalesEntries(deps, owner.actor, { firmId: owner.firmId })).entries;
+    const [entry] = before;
     await expect(deleteSalesEntry(deps, otherSme.actor, { firmId: owner.firmId, entryId: entry.id })).rejects.toMatchObject({ code: "not_found" });
     await deleteSalesEntry(deps, owner.actor, { firmId: owner.firmId, entryId: entry.id });
-    expect((await listSalesEntries(deps, owner.actor, { firmId: owner.firmId })).entries).toHaveLength(1);
+    expect((await listSalesEntries(deps, owner.actor, { firmId: owner.firmId })).entries).toEqual(before.filter((e) => e.id !== entry.id));
   });
 
   it("lets only admins maintain exchange rates", async () => {
@@ -111,7 +113,11 @@ describe("CSV import", () => {
     const error = await importSalesCsv(deps, sme.actor, { firmId: sme.firmId, csv: bad }).catch((e) => e);
     expect(error.code).toBe("invalid_input");
     expect(Object.keys(error.fields).sort()).toEqual(["rows.3.period", "rows.4.amount", "rows.5.market"]);
-    expect((await listSalesEntries(deps, sme.actor, { firmId: sme.firmId })).entries).toHaveLength(2);
+    // Nothing of the bad file was written: the two lines imported before are all there is.
+    expect((await listSalesEntries(deps, sme.actor, { firmId: sme.firmId })).entries.map((e) => [e.customerName, e.amountMinor, e.currency])).toEqual([
+      ["Loja Central Ltda", 8400050, "BRL"],
+      ["Stridewell Stores", 125000000, "USD"],
+    ]);
 
     const other = await createFirmOwner(deps);
     await expect(importSalesCsv(deps, other.actor, { firmId: sme.firmId, csv: template })).rejects.toMatchObject({ code: "not_found" });

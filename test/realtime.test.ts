@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io as connect, type Socket } from "socket.io-client";
+import { userRoom } from "../server/realtime/events";
 import { signUp } from "../server/services/accounts/sign-up";
 import { updateMyFirm } from "../server/services/firms/update-my-firm";
 import { createFirmOwner, makeDeps, PASSWORD, uniqueEmail } from "./factories";
@@ -31,7 +32,8 @@ const connected = (socket: Socket) =>
     socket.once("connect_error", (err) => reject(err));
   });
 
-const next = <T>(socket: Socket, event: string, timeoutMs = 3000) =>
+// A guard against a hang, not a speed check: a sign-up takes seconds on a busy machine.
+const next = <T>(socket: Socket, event: string, timeoutMs = 30_000) =>
   new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
     socket.once(event, (payload: T) => {
@@ -70,11 +72,17 @@ describe("live notifications", () => {
     const bystander = await createFirmOwner(deps);
     const socket = open(await signIn(server.url, bystander.email, PASSWORD));
     await connected(socket);
-    let received = 0;
-    socket.on("notification:created", () => received++);
+    const received: string[] = [];
+    socket.on("notification:created", (payload: { id: string }) => received.push(payload.id));
     await signUp(deps, { firmChoice: "join", role: "sme", name: "Other", email: uniqueEmail(), password: PASSWORD, firmId: owner.firmId });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(received).toBe(0);
+    // Sentinel: a join to the bystander's own firm notifies the bystander after the first push
+    // went out; one server writes both to this connection in order, so once the sentinel is
+    // here the owner's notification would have arrived before it.
+    const sentinel = next<{ id: string }>(socket, "notification:created");
+    await signUp(deps, { firmChoice: "join", role: "sme", name: "Sentinel", email: uniqueEmail(), password: PASSWORD, firmId: bystander.firmId });
+    const own = await sentinel;
+    expect((await server.app.services.notifications.list(bystander.actor)).items.map((n) => n.id)).toEqual([own.id]);
+    expect(received).toEqual([own.id]);
   });
 });
 
@@ -122,15 +130,20 @@ describe("network and initiative rooms", () => {
     expect(await join(stranger, { room: `initiative:${id}` })).toMatchObject({ error: { code: "forbidden" } });
     expect(await join(stranger, { room: `network:${networkId}` })).toMatchObject({ error: { code: "forbidden" } });
 
-    let strangerHeard = 0;
-    stranger.on("jointbuy:updated", () => strangerHeard++);
+    const strangerHeard: string[] = [];
+    stranger.on("jointbuy:updated", (payload: { initiativeId: string }) => strangerHeard.push(payload.initiativeId));
     const memberHears = next<{ initiativeId: string; total: number }>(member, "jointbuy:updated");
     const brokerHears = next<{ initiativeId: string; total: number }>(brokerSocket, "jointbuy:updated");
     await setJointBuyCommitment(deps, smes[0].actor, { initiativeId: id, quantity: 120 });
     expect(await memberHears).toEqual({ initiativeId: id, total: 120 });
     expect(await brokerHears).toEqual({ initiativeId: id, total: 120 });
-    await new Promise((r) => setTimeout(r, 200));
-    expect(strangerHeard).toBe(0);
+    // Sentinel: a marker pushed to the stranger's own room after the commitment's push; the
+    // connection keeps the server's order, so a leaked update would have been heard first.
+    const marker = crypto.randomUUID();
+    const sentinel = next<{ initiativeId: string }>(stranger, "jointbuy:updated");
+    server.app.deps.publisher.toRoom(userRoom(outsider.userId), "jointbuy:updated", { initiativeId: marker, total: 0 });
+    expect(await sentinel).toEqual({ initiativeId: marker, total: 0 });
+    expect(strangerHeard).toEqual([marker]);
   });
 });
 

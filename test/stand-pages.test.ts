@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { firm } from "../db/schema/firms";
 import { initiative } from "../db/schema/initiatives";
 import { fair, stand, standLead, standSpace, standTask } from "../db/schema/stands";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD, unique } from "./factories";
@@ -429,7 +430,8 @@ describe("the stand page", () => {
     const invited = await post(path, cookies[0], { intent: "invite", leadId: lead.id });
     expect(invited.status).toBe(302);
     const [withToken] = await server.app.deps.db.select().from(standLead).where(eq(standLead.id, lead.id));
-    expect(withToken.invitationToken).toBeTruthy();
+    // 24 random bytes, URL-safe.
+    expect(withToken.invitationToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
     const text = await html(path, cookies[0]);
     expect(text).toContain(`${server.url}/signup?lead=${withToken.invitationToken}`);
 
@@ -454,7 +456,8 @@ describe("the stand page", () => {
     });
     expect(joined.status).toBe(302);
     const [linked] = await server.app.deps.db.select().from(standLead).where(eq(standLead.id, lead.id));
-    expect(linked.joinedFirmId).toBeTruthy();
+    const [joinedFirm] = await server.app.deps.db.select({ id: firm.id }).from(firm).where(eq(firm.name, "Schuhhaus Müller"));
+    expect(linked.joinedFirmId).toBe(joinedFirm.id);
     expect(await html(path, cookies[0])).toContain("Joined Jointly");
 
     // The broker's network page tells the stand's story in words, never as action names.

@@ -278,7 +278,7 @@ describe("costs", () => {
     expect(dominated).toMatchObject({ totals: null, totalsWithheld: "dominated", exhibitorCount: 5 });
     expect((await getStand(deps, smes[1].actor, { initiativeId })).costs).toMatchObject({ totals: null, totalsWithheld: "dominated" });
     // The broker keeps the full view.
-    expect((await getStandCosts(deps, broker.actor, { initiativeId })).totals).not.toBeNull();
+    expect((await getStandCosts(deps, broker.actor, { initiativeId })).totals).toEqual({ grossMinor: 2000000, subsidyMinor: 475000, netMinor: 1525000 });
     await setEmployees(
       deps,
       smes.map((s) => s.firmId),
@@ -306,7 +306,8 @@ describe("costs", () => {
     const { initiativeId, fairId } = await openStand(deps, broker.actor, networkId);
     await requestStandSpace(deps, smes[0].actor, { initiativeId, areaM2: "10" });
     await requestStandSpace(deps, smes[1].actor, { initiativeId, areaM2: "10" });
-    expect((await getStand(deps, smes[0].actor, { initiativeId })).costs.lines).toHaveLength(1);
+    // Not shared yet: each exhibitor sees its own line only.
+    expect((await getStand(deps, smes[0].actor, { initiativeId })).costs.lines).toMatchObject([{ firmId: smes[0].firmId, areaDm2: 1000, grossMinor: 1000000 }]);
     const current = await getStand(deps, broker.actor, { initiativeId });
     await updateStand(deps, broker.actor, {
       ...standInput(networkId, fairId),
@@ -317,8 +318,8 @@ describe("costs", () => {
     const shared = await getStand(deps, smes[0].actor, { initiativeId });
     expect(shared.costs.seesAll).toBe(true);
     // Sharing costs shows the exhibitors everything, the totals with two firms too.
-    expect(shared.costs.totals).not.toBeNull();
-    expect(shared.costs.bySubsidy).toHaveLength(1);
+    expect(shared.costs.totals).toEqual({ grossMinor: 2000000, subsidyMinor: 0, netMinor: 2000000 });
+    expect(shared.costs.bySubsidy).toMatchObject([{ sponsor: "SEBRAE", eligibleCount: 0, amountMinor: 0 }]);
     expect(shared.costs.lines.map((l) => l.firmId).sort()).toEqual([smes[0].firmId, smes[1].firmId].sort());
   });
 });
