@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { user, type Role } from "../db/schema/auth";
+import { user } from "../db/schema/auth";
+import type { Role } from "../server/domain/roles";
 import type { Actor } from "../server/authz/actor";
 import { loadActor } from "../server/services/accounts/load-actor";
 import { signUp, type SignUpResult } from "../server/services/accounts/sign-up";

@@ -23,6 +23,7 @@ import type {
 } from "../../server/domain/chain-position";
 import { user } from "./auth";
 import { createdAt, id, updatedAt } from "./columns";
+import type { FirmMemberStatus } from "../../server/domain/membership";
 
 
 /** A firm (organisation): an SME, a buyer or a support agency (DOMAIN.md "Firm"). */
@@ -67,9 +68,6 @@ export const firm = pgTable(
     check("firm_turnover_currency", sql`(${t.turnoverMinor} is null) = (${t.turnoverCurrency} is null)`),
   ],
 );
-
-export const FIRM_MEMBER_STATUSES = ["active", "pending"] as const;
-export type FirmMemberStatus = (typeof FIRM_MEMBER_STATUSES)[number];
 
 /** A user's membership of a firm. A user belongs to at most one firm. */
 export const firmMember = pgTable(

@@ -3,6 +3,7 @@ import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from "dr
 import { user } from "./auth";
 import { createdAt, id, updatedAt } from "./columns";
 import { firm } from "./firms";
+import type { MembershipStatus } from "../../server/domain/membership";
 
 
 /**
@@ -59,9 +60,6 @@ export const networkBroker = pgTable(
   },
   (t) => [uniqueIndex("network_broker_uq").on(t.networkId, t.userId), index("network_broker_user_idx").on(t.userId)],
 );
-
-export const MEMBERSHIP_STATUSES = ["invited", "applied", "active", "declined", "left"] as const;
-export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
 
 /**
  * A firm's membership of a network, from invitation or application to leaving. `consentedAt`

@@ -4,7 +4,8 @@ import type { z } from "zod";
 import type { Tx } from "../client";
 import type { CertificationCode } from "../reference/certifications";
 import { minorDigits } from "../reference/currencies";
-import { user, type Role } from "../schema/auth";
+import { user } from "../schema/auth";
+import type { Role } from "../../server/domain/roles";
 import { firm, firmCapacity, firmCertification, firmMember } from "../schema/firms";
 import { dependenceState, exchangeRate, salesEntry } from "../schema/ledger";
 import { notification } from "../schema/notifications";
@@ -19,7 +20,8 @@ import {
   jointBuyCommitment,
 } from "../schema/initiatives";
 import { network, networkBroker, networkMember } from "../schema/networks";
-import { sourcingNeed, type NeedStatus } from "../schema/sourcing";
+import { sourcingNeed } from "../schema/sourcing";
+import type { NeedStatus } from "../../server/domain/need";
 import {
   addDays,
   type BuyerType,

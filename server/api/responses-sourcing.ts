@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NEED_STATUSES, RESPONSE_STATUSES } from "../../db/schema/sourcing";
+import { NEED_STATUSES, RESPONSE_STATUSES } from "../domain/need";
 import { FUNCTIONS, LINKS } from "../domain/chain-position";
 import { LEVELS } from "../domain/dependence";
 import { MATCH_PARTS, MATCH_REASON_KEYS, type MatchPart } from "../domain/matching";

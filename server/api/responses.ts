@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MEMBERSHIP_STATUSES } from "../../db/schema/networks";
+import { MEMBERSHIP_STATUSES } from "../domain/membership";
 import { FIRM_KINDS, GOVERNANCE, LINKS } from "../domain/chain-position";
 import { HHI_LEVELS, LEVELS } from "../domain/dependence";
 import { SPLIT_RULES } from "../domain/cost-split";

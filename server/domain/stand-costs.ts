@@ -34,7 +34,8 @@
 import { splitByWeights, type Weight } from "./cost-split";
 import { discloseTotal, isDominated, type DisclosureRule, type WithheldBecause } from "./disclosure";
 
-export type StandSplitRule = "by_area" | "equal" | "fee_plus_area";
+export const STAND_SPLIT_RULES = ["by_area", "equal", "fee_plus_area"] as const;
+export type StandSplitRule = (typeof STAND_SPLIT_RULES)[number];
 
 export interface StandExhibitor {
   id: string;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "../../db/schema/auth";
+import { ROLES } from "../domain/roles";
 import { LOCALES } from "../domain/locale";
 import { PASSWORD_MAX, PASSWORD_MIN } from "../auth-limits";
 import { BUYER_TYPES, LINKS } from "../domain/chain-position";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { PERIOD_KINDS } from "../../db/schema/learning";
+import { PERIOD_KINDS } from "../domain/benchmark";
+import { MEETING_STATUSES } from "../domain/meeting";
 import { initiativeFieldsSchema } from "./initiative";
 import { calendarDateSchema, dateTimeSchema } from "./dates";
 
@@ -131,8 +132,6 @@ export const scheduleMeetingSchema = z.object({
   hostFirmId: meetingFields.hostFirmId.default(null),
   agenda: meetingFields.agenda.default(""),
 });
-
-export const MEETING_STATUSES = ["scheduled", "held", "cancelled"] as const;
 
 /** Only the fields given change. */
 export const updateMeetingSchema = z.object({

@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { BUYER_TYPES, STAND_SPLIT_RULES, STAND_TASK_CATEGORIES, STAND_TASK_STATUSES } from "../../db/schema/stands";
+import { LEAD_BUYER_TYPES } from "../domain/stand-lead";
+import { STAND_SPLIT_RULES } from "../domain/stand-costs";
+import { SPACE_DECISIONS } from "../domain/stand-space";
+import { STAND_TASK_CATEGORIES, STAND_TASK_STATUSES } from "../domain/stand-tasks";
 import { emailSchema } from "./accounts";
 import { countrySchema, moneyInputSchema } from "./firm";
 import { initiativeFieldsSchema } from "./initiative";
@@ -101,7 +104,6 @@ export const standIdSchema = z.object({ initiativeId: z.uuid("Not an initiative 
 /** A member asks for area (or changes its request). */
 export const requestSpaceSchema = z.object({ initiativeId: z.uuid("Not an initiative id"), areaM2: areaM2Schema });
 
-export const SPACE_DECISIONS = ["confirm", "trim", "decline"] as const;
 export const decideSpaceSchema = z.object({
   initiativeId: z.uuid("Not an initiative id"),
   spaceId: z.uuid("Not a space id"),
@@ -138,7 +140,7 @@ export const addLeadSchema = z.object({
   initiativeId: z.uuid("Not an initiative id"),
   buyerName: z.string().trim().min(2, "At least 2 characters").max(160),
   country: countrySchema,
-  buyerType: z.enum(BUYER_TYPES),
+  buyerType: z.enum(LEAD_BUYER_TYPES),
   products: z.string().trim().max(500).default(""),
   nextStep: z.string().trim().max(500).default(""),
   followUpOn: isoDate.optional(),

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import { sourcingNeed, type NeedStatus } from "../../../db/schema/sourcing";
+import { sourcingNeed } from "../../../db/schema/sourcing";
+import type { NeedStatus } from "../../domain/need";
 import type { Actor } from "../../authz/actor";
 import { can } from "../../authz/permissions";
 import { AppError, parseInput } from "../../errors";

@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
 import { firm } from "../../../db/schema/firms";
-import { stand, standSpace, type SpaceStatus } from "../../../db/schema/stands";
+import { stand, standSpace } from "../../../db/schema/stands";
+import type { SpaceStatus } from "../../domain/stand-space";
 import type { Actor } from "../../authz/actor";
 import { AppError } from "../../errors";
 import { initiativeRoom } from "../../realtime/events";
