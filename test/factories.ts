@@ -7,7 +7,7 @@ import { loadActor } from "../server/services/accounts/load-actor";
 import { signUp, type SignUpResult } from "../server/services/accounts/sign-up";
 import { insertAccount } from "../server/services/accounts/insert-account";
 import { inTransaction, type Deps } from "../server/services/deps";
-import { RecordingPublisher } from "../server/realtime/publisher";
+import { RecordingPublisher } from "./recording-publisher";
 
 /** Unique data per call, so test files and tests never collide. */
 let counter = 0;

@@ -1,4 +1,3 @@
-import { relations } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -120,19 +119,3 @@ export const firmCapacity = pgTable(
     check("firm_capacity_positive", sql`${t.unitsPerMonth} > 0 and ${t.leadTimeDays} >= 0`),
   ],
 );
-
-export const firmRelations = relations(firm, ({ many }) => ({
-  members: many(firmMember),
-  certifications: many(firmCertification),
-  capacities: many(firmCapacity),
-}));
-export const firmMemberRelations = relations(firmMember, ({ one }) => ({
-  firm: one(firm, { fields: [firmMember.firmId], references: [firm.id] }),
-  user: one(user, { fields: [firmMember.userId], references: [user.id] }),
-}));
-export const firmCertificationRelations = relations(firmCertification, ({ one }) => ({
-  firm: one(firm, { fields: [firmCertification.firmId], references: [firm.id] }),
-}));
-export const firmCapacityRelations = relations(firmCapacity, ({ one }) => ({
-  firm: one(firm, { fields: [firmCapacity.firmId], references: [firm.id] }),
-}));

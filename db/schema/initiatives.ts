@@ -1,4 +1,4 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { InitiativeStatus, Objective } from "../../server/domain/initiative";
 import { user } from "./auth";
@@ -157,12 +157,3 @@ export const jointBuyCommitment = pgTable(
   },
   (t) => [uniqueIndex("joint_buy_commitment_uq").on(t.initiativeId, t.firmId), check("joint_buy_commitment_positive", sql`${t.quantity} > 0`)],
 );
-
-export const initiativeRelations = relations(initiative, ({ one, many }) => ({
-  network: one(network, { fields: [initiative.networkId], references: [network.id] }),
-  participants: many(initiativeParticipant),
-}));
-export const initiativeParticipantRelations = relations(initiativeParticipant, ({ one }) => ({
-  initiative: one(initiative, { fields: [initiativeParticipant.initiativeId], references: [initiative.id] }),
-  firm: one(firm, { fields: [initiativeParticipant.firmId], references: [firm.id] }),
-}));

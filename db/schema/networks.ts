@@ -1,4 +1,4 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { user } from "./auth";
 import { createdAt, id, updatedAt } from "./columns";
@@ -108,16 +108,3 @@ export const networkInvitation = pgTable(
   },
   (t) => [index("network_invitation_email_idx").on(t.email)],
 );
-
-export const networkRelations = relations(network, ({ many }) => ({
-  brokers: many(networkBroker),
-  members: many(networkMember),
-}));
-export const networkBrokerRelations = relations(networkBroker, ({ one }) => ({
-  network: one(network, { fields: [networkBroker.networkId], references: [network.id] }),
-  user: one(user, { fields: [networkBroker.userId], references: [user.id] }),
-}));
-export const networkMemberRelations = relations(networkMember, ({ one }) => ({
-  network: one(network, { fields: [networkMember.networkId], references: [network.id] }),
-  firm: one(firm, { fields: [networkMember.firmId], references: [firm.id] }),
-}));

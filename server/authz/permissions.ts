@@ -16,7 +16,7 @@ import type { Actor } from "./actor";
  */
 export type Scope = "any" | "own" | "owner" | "network" | "member" | "participant";
 
-export const PERMISSIONS = {
+const PERMISSIONS = {
   firm: {
     readPublic: { admin: ["any"], broker: ["any"], sme: ["any"], buyer: ["any"] },
     readPrivate: { admin: ["any"], broker: ["network"], sme: ["own"], buyer: ["own"] },

@@ -73,7 +73,7 @@ export interface TrendPoint {
   spread: number | null;
 }
 
-export interface SeriesTrend {
+interface SeriesTrend {
   /** Least-squares slope, in the KPI's unit per period; null with fewer than two values. */
   slope: number | null;
   /** First and last period with a value, and last - first (null with fewer than two values). */

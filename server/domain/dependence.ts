@@ -21,7 +21,7 @@ export interface SaleEntry {
   agentName?: string;
 }
 
-export interface BuyerShare {
+interface BuyerShare {
   /** The customer's key, or the agent's key for sales through an agent. */
   key: string;
   name: string;
@@ -86,7 +86,7 @@ export const HHI_LEVELS = ["unconcentrated", "moderate", "high"] as const;
 export type HhiLevel = (typeof HHI_LEVELS)[number];
 
 /** A change of less than this (bp of share, or HHI points) between periods is "stable". */
-export const STABLE_BAND = 100;
+const STABLE_BAND = 100;
 
 const BP = 10_000n;
 
@@ -228,7 +228,7 @@ export function hhiLevel(hhi: number, t: Thresholds = DEFAULT_THRESHOLDS): HhiLe
 
 const HHI_FLOOR: Record<HhiLevel, Level> = { unconcentrated: "none", moderate: "notable", high: "warning" };
 
-export function levelRank(level: Level): number {
+function levelRank(level: Level): number {
   return LEVELS.indexOf(level);
 }
 
@@ -267,9 +267,9 @@ export function compareByRisk(
   return levelRank(levelOf(b, t)) - levelRank(levelOf(a, t)) || b.topShareBp - a.topShareBp || b.hhi - a.hhi;
 }
 
-export type Direction = "rising" | "falling" | "stable";
+type Direction = "rising" | "falling" | "stable";
 
-export interface TrendStep {
+interface TrendStep {
   from: string;
   to: string;
   topShareChangeBp: number;

@@ -58,7 +58,7 @@ export const MATCH_PARTS = Object.keys(MATCH_WEIGHTS) as MatchPart[];
  *   technical help), next with one specifying how (its specifications carry know-how). A firm
  *   that states no goal gets a neutral half, so stating goals neither helps nor hurts on average.
  */
-export const MATCH_CREDIT = {
+const MATCH_CREDIT = {
   adjacentLink: 50,
   adjacentTier: 50,
   otherCountry: 40,
@@ -75,7 +75,7 @@ export const MATCH_CREDIT = {
 // ---------------------------------------------------------------------------------------------
 // Types
 
-export type CertificationRequirement = { code: string; mustHave: boolean };
+type CertificationRequirement = { code: string; mustHave: boolean };
 
 export interface BuyerGovernance {
   /** What the buyer specifies: only "what" (the product), or "what and how" (001:141). */
@@ -147,14 +147,14 @@ export const MATCH_REASON_KEYS = [
   "match.upgrading.chain",
   "match.upgrading.exclusivity",
 ] as const;
-export type MatchReasonKey = (typeof MATCH_REASON_KEYS)[number];
+type MatchReasonKey = (typeof MATCH_REASON_KEYS)[number];
 
-export interface Reason {
+interface Reason {
   key: MatchReasonKey;
   params: Record<string, string | number>;
 }
 
-export interface PartScore {
+interface PartScore {
   part: MatchPart;
   points: number;
   max: number;

@@ -7,4 +7,3 @@ export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
 
 /** Support a buyer offers its suppliers; matching reads it as a sign of upgrading support. */
 export const SUPPORT_KINDS = ["training", "technical_help", "design_support", "finance"] as const;
-export type SupportKind = (typeof SUPPORT_KINDS)[number];

@@ -69,7 +69,7 @@ export interface StandCostLine {
   eligible: string[];
 }
 
-export interface StandSubsidyTotal {
+interface StandSubsidyTotal {
   subsidyId: string;
   sponsor: string;
   /** What the subsidy actually pays, all firms together. */
@@ -80,7 +80,7 @@ export interface StandSubsidyTotal {
   eligibleCount: number;
 }
 
-export interface StandFeeCoverage {
+interface StandFeeCoverage {
   feeMinor: number;
   /** The fees actually charged (n × fee), 0 when the split fell back. */
   feesTotalMinor: number;

@@ -50,7 +50,6 @@ export const needInputSchema = z
 export type NeedInput = z.output<typeof needInputSchema>;
 
 export const needIdSchema = z.object({ needId: z.uuid("Not a need id") });
-export const updateNeedSchema = z.intersection(needIdSchema, needInputSchema);
 
 export const needTransitionSchema = z.object({ needId: z.uuid(), to: z.enum(["open", "closed", "awarded", "withdrawn"]) });
 

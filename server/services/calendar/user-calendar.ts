@@ -19,7 +19,7 @@ import { FEED_TOKEN } from "./feed-token";
 const inputSchema = z.object({ token: z.string() });
 
 /** How often calendar apps should fetch the feed again. */
-export const FEED_REFRESH_MINUTES = 60;
+const FEED_REFRESH_MINUTES = 60;
 
 const notFound = () => new AppError("not_found", "No calendar at this address");
 
@@ -111,7 +111,7 @@ async function standEvents(deps: Deps, actor: Actor): Promise<CalendarEvent[]> {
 }
 
 /** Events in date order (then by UID), so the feed reads chronologically and never reshuffles. */
-export function chronological(events: CalendarEvent[]): CalendarEvent[] {
+function chronological(events: CalendarEvent[]): CalendarEvent[] {
   const start = (e: CalendarEvent) => (e.allDay ? `${e.allDay.startsOn}T00:00:00.000Z` : e.timed!.startsAt.toISOString());
   return [...events].sort((a, b) => {
     const sa = start(a);

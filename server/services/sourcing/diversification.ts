@@ -10,9 +10,9 @@ import { criteriaOf, type Candidate } from "./candidates";
 import { reachesFirm, volumePerMonth } from "./need-access";
 
 /** A score from which another open need counts as a diversification option. */
-export const OPTION_SCORE = 50;
+const OPTION_SCORE = 50;
 /** At most this many trade-fair leads per SME, most recent first. */
-export const OPTION_LEADS = 5;
+const OPTION_LEADS = 5;
 
 export interface DiversificationOptions {
   needs: Array<{ needId: string; product: string; buyerName: string; score: number }>;

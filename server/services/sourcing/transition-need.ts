@@ -22,7 +22,7 @@ export const NEED_TRANSITIONS: Record<NeedStatus, NeedStatus[]> = {
 };
 
 /** A score from which a newly opened need is worth telling the SME about. */
-export const GOOD_FIT_SCORE = 70;
+const GOOD_FIT_SCORE = 70;
 const MAX_FIT_NOTICES = 50;
 
 export async function transitionNeed(deps: Deps, actor: Actor, rawInput: unknown) {

@@ -12,7 +12,7 @@ import { visibleInitiative, type InitiativeFacts } from "../initiatives/initiati
 /** Space that holds part of the stand's area. */
 export const HOLDING: SpaceStatus[] = ["requested", "confirmed"];
 /** Space that is still live: holding, or waiting for area. */
-export const ACTIVE: SpaceStatus[] = ["requested", "confirmed", "waiting"];
+const ACTIVE: SpaceStatus[] = ["requested", "confirmed", "waiting"];
 
 export type StandRow = typeof stand.$inferSelect;
 export type SpaceRow = typeof standSpace.$inferSelect;
