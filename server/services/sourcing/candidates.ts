@@ -82,6 +82,19 @@ export async function loadCandidates(db: Db | Tx, need: NeedRow, options: Candid
     certs = await inChunks(usableIds, certsOf);
     caps = await inChunks(usableIds, capsOf);
   }
+  return toCandidates(need, { memberships, rows, certs, caps });
+}
+
+/** What loadCandidates read, per firm. */
+interface CandidateRows {
+  memberships: ReadonlyArray<{ firmId: string; networkId: string }>;
+  rows: ReadonlyArray<Pick<typeof firm.$inferSelect, "id" | "name" | "link" | "tier" | "functions" | "country" | "region" | "upgradingGoals">>;
+  certs: Array<{ firmId: string; code: string; expiresOn: string | null }>;
+  caps: Array<{ firmId: string; unitsPerMonth: number; unit: string }>;
+}
+
+/** The usable SMEs (with a link and a tier) as matching profiles. */
+function toCandidates(need: NeedRow, { memberships, rows, certs, caps }: CandidateRows): Candidate[] {
   const networksOf = new Map<string, string[]>();
   for (const m of memberships) {
     const own = networksOf.get(m.firmId);
