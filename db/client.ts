@@ -30,6 +30,8 @@ export interface DatabaseOptions {
   /** PGlite data folder, or "memory://" for a throwaway database. */
   dataDir?: string;
   poolMax?: number;
+  /** Told of an idle PostgreSQL connection the server cut (the pool replaces it). */
+  onIdleConnectionError?: (err: Error) => void;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -40,8 +42,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10 });
     // An idle connection can be cut by the server (restart, failover, a dropped test database);
     // pg emits that on the pool, and unhandled it would crash the process. The pool replaces the
-    // connection; the next query reports any real outage.
-    pool.on("error", () => {});
+    // connection; the next query reports any real outage, so the error is logged, not thrown.
+    pool.on("error", (err) => options.onIdleConnectionError?.(err));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,

@@ -61,7 +61,12 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
   const { env, logger } = options;
   if (env.REDIS_URL) await reachRedis(env.REDIS_URL);
   if (env.DATABASE_URL) await reachDatabase(env.DATABASE_URL);
-  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolMax: env.DATABASE_POOL_MAX });
+  const database = await openDatabase({
+    url: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    poolMax: env.DATABASE_POOL_MAX,
+    onIdleConnectionError: (err) => logger.warn({ err }, "idle database connection lost"),
+  });
   await database.migrate();
   logger.info({ database: database.kind }, "database migrated");
 

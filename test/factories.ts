@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { user, type Role } from "../db/schema/auth";
+import { user } from "../db/schema/auth";
+import type { Role } from "../server/domain/roles";
 import type { Actor } from "../server/authz/actor";
 import { loadActor } from "../server/services/accounts/load-actor";
 import { signUp, type SignUpResult } from "../server/services/accounts/sign-up";
 import { insertAccount } from "../server/services/accounts/insert-account";
 import { inTransaction, type Deps } from "../server/services/deps";
-import { RecordingPublisher } from "../server/realtime/publisher";
+import { RecordingPublisher } from "./recording-publisher";
 
 /** Unique data per call, so test files and tests never collide. */
 let counter = 0;

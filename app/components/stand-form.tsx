@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CURRENCY_CODES } from "../../db/reference/currencies";
-import { STAND_SPLIT_RULES } from "../../db/schema/stands";
+import { STAND_SPLIT_RULES } from "../../server/domain/stand-costs";
 import { createStandSchema } from "../../server/schemas/stands";
 import type { TFunction } from "i18next";
 import { formatIssues } from "../lib/messages";

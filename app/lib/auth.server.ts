@@ -1,5 +1,5 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
-import type { Role } from "../../db/schema/auth";
+import type { Role } from "../../server/domain/roles";
 import type { Actor } from "../../server/authz/actor";
 
 /**

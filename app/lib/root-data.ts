@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import type { Role } from "../../db/schema/auth";
+import type { Role } from "../../server/domain/roles";
 import type { Locale } from "../../server/domain/locale";
 
 /** What the root loader gives every page: the shell's language, toast, unread count and user. */

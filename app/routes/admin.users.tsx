@@ -4,7 +4,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ROLES } from "../../db/schema/auth";
+import { ROLES } from "../../server/domain/roles";
 import { createUserSchema } from "../../server/schemas/accounts";
 import { describedBy, Field } from "../components/field";
 import { FormattedDate } from "../components/formatted";

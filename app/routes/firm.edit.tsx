@@ -17,8 +17,15 @@ import { countryOptions, sectorOptions } from "../lib/options.server";
 import { loaded, signedIn } from "../lib/route.server";
 import { redirectWithToast } from "../lib/toast.server";
 
+/** "My firm" belongs to its members: an account without a firm (an administrator) has none to edit. */
+async function firmMember(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const reader = await signedIn(args, ["firm", "update"]);
+  if (!reader.actor.firm) throw new Response("Forbidden", { status: 403 });
+  return reader;
+}
+
 export async function loader(args: LoaderFunctionArgs) {
-  const { actor, locale } = await signedIn(args, ["firm", "update"]);
+  const { actor, locale } = await firmMember(args);
   const { firm, permissions } = await loaded(args.context.services.firms.getMyFirm(actor));
   if (!permissions.update) throw new Response("Forbidden", { status: 403 });
   return {
@@ -51,7 +58,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { actor, t } = await signedIn(args, ["firm", "update"]);
+  const { actor, t } = await firmMember(args);
   const post = await readPost(args.request, t);
   // A blank turnover amount means "not given", whatever currency the select shows.
   if (!String(post.formData.get("turnover.amount") ?? "").trim()) {

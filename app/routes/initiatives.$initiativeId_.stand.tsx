@@ -7,7 +7,8 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { countryName } from "../../db/reference/countries";
-import { BUYER_TYPES, STAND_TASK_CATEGORIES, STAND_TASK_STATUSES } from "../../db/schema/stands";
+import { LEAD_BUYER_TYPES } from "../../server/domain/stand-lead";
+import { STAND_TASK_CATEGORIES, STAND_TASK_STATUSES } from "../../server/domain/stand-tasks";
 import type { Actor } from "../../server/authz/actor";
 import { formatDm2AsM2 } from "../../server/domain/stand-space";
 import { addLeadSchema, addTaskSchema, decideSpaceSchema, requestSpaceSchema } from "../../server/schemas/stands";
@@ -870,7 +871,7 @@ function Leads({ loaded, actionData }: { loaded: LoaderData; actionData: ActionD
             </Field>
             <Field id={fields.buyerType.id} label={t("stands.leads.buyerType")} errors={fields.buyerType.errors}>
               <select {...getSelectProps(fields.buyerType)}>
-                {BUYER_TYPES.map((b) => (
+                {LEAD_BUYER_TYPES.map((b) => (
                   <option key={b} value={b}>
                     {t(`stands.buyerTypes.${b}`)}
                   </option>

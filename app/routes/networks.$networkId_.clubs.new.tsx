@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { PERIOD_KINDS } from "../../db/schema/learning";
+import { PERIOD_KINDS } from "../../server/domain/benchmark";
 import { createBenchmarkClubSchema } from "../../server/schemas/learning";
 import { describedBy, Field } from "../components/field";
 import { formatRange, useKpiTexts } from "../components/learning";

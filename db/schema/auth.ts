@@ -1,13 +1,11 @@
 import { boolean, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import type { Locale } from "../../server/domain/locale";
+import type { Role } from "../../server/domain/roles";
 
 /**
  * Tables of better-auth (its documented core schema), written by hand so drizzle-kit owns
  * every migration. `role` and `locale` are additional user fields declared in server/auth.
  */
-export const ROLES = ["admin", "broker", "sme", "buyer"] as const;
-export type Role = (typeof ROLES)[number];
-
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 

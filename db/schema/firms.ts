@@ -1,4 +1,3 @@
-import { relations } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -23,6 +22,7 @@ import type {
 } from "../../server/domain/chain-position";
 import { user } from "./auth";
 import { createdAt, id, updatedAt } from "./columns";
+import type { FirmMemberStatus } from "../../server/domain/membership";
 
 
 /** A firm (organisation): an SME, a buyer or a support agency (DOMAIN.md "Firm"). */
@@ -67,9 +67,6 @@ export const firm = pgTable(
     check("firm_turnover_currency", sql`(${t.turnoverMinor} is null) = (${t.turnoverCurrency} is null)`),
   ],
 );
-
-export const FIRM_MEMBER_STATUSES = ["active", "pending"] as const;
-export type FirmMemberStatus = (typeof FIRM_MEMBER_STATUSES)[number];
 
 /** A user's membership of a firm. A user belongs to at most one firm. */
 export const firmMember = pgTable(
@@ -122,19 +119,3 @@ export const firmCapacity = pgTable(
     check("firm_capacity_positive", sql`${t.unitsPerMonth} > 0 and ${t.leadTimeDays} >= 0`),
   ],
 );
-
-export const firmRelations = relations(firm, ({ many }) => ({
-  members: many(firmMember),
-  certifications: many(firmCertification),
-  capacities: many(firmCapacity),
-}));
-export const firmMemberRelations = relations(firmMember, ({ one }) => ({
-  firm: one(firm, { fields: [firmMember.firmId], references: [firm.id] }),
-  user: one(user, { fields: [firmMember.userId], references: [user.id] }),
-}));
-export const firmCertificationRelations = relations(firmCertification, ({ one }) => ({
-  firm: one(firm, { fields: [firmCertification.firmId], references: [firm.id] }),
-}));
-export const firmCapacityRelations = relations(firmCapacity, ({ one }) => ({
-  firm: one(firm, { fields: [firmCapacity.firmId], references: [firm.id] }),
-}));

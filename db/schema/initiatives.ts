@@ -1,10 +1,11 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { InitiativeStatus, Objective } from "../../server/domain/initiative";
 import { user } from "./auth";
 import { createdAt, id, updatedAt } from "./columns";
 import { firm } from "./firms";
 import { network } from "./networks";
+import type { SplitRule } from "../../server/domain/cost-split";
 
 
 /**
@@ -91,8 +92,6 @@ export const initiativeMessage = pgTable(
   (t) => [index("initiative_message_idx").on(t.initiativeId, t.createdAt)],
 );
 
-export const SPLIT_RULE_VALUES = ["equal", "by_employees", "by_turnover", "custom"] as const;
-
 /** The generic tool of objectives without a dedicated one: budget, funding and split rule. */
 export const initiativeBudget = pgTable("initiative_budget", {
   initiativeId: text("initiative_id")
@@ -100,7 +99,7 @@ export const initiativeBudget = pgTable("initiative_budget", {
     .references(() => initiative.id, { onDelete: "cascade" }),
   budgetMinor: bigint("budget_minor", { mode: "number" }).notNull(),
   currency: text("currency").notNull(),
-  splitRule: text("split_rule").$type<(typeof SPLIT_RULE_VALUES)[number]>().notNull().default("equal"),
+  splitRule: text("split_rule").$type<SplitRule>().notNull().default("equal"),
   updatedAt: updatedAt(),
 });
 
@@ -158,12 +157,3 @@ export const jointBuyCommitment = pgTable(
   },
   (t) => [uniqueIndex("joint_buy_commitment_uq").on(t.initiativeId, t.firmId), check("joint_buy_commitment_positive", sql`${t.quantity} > 0`)],
 );
-
-export const initiativeRelations = relations(initiative, ({ one, many }) => ({
-  network: one(network, { fields: [initiative.networkId], references: [network.id] }),
-  participants: many(initiativeParticipant),
-}));
-export const initiativeParticipantRelations = relations(initiativeParticipant, ({ one }) => ({
-  initiative: one(initiative, { fields: [initiativeParticipant.initiativeId], references: [initiative.id] }),
-  firm: one(firm, { fields: [initiativeParticipant.firmId], references: [firm.id] }),
-}));

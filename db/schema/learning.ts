@@ -5,6 +5,8 @@ import { createdAt, id, updatedAt } from "./columns";
 import { firm } from "./firms";
 import { initiative } from "./initiatives";
 import { network } from "./networks";
+import type { PeriodKind } from "../../server/domain/benchmark";
+import type { MeetingStatus } from "../../server/domain/meeting";
 
 /**
  * Learning networks (DOMAIN.md "Learning network"): benchmarking clubs, the tool of
@@ -38,9 +40,6 @@ export const kpiDefinition = pgTable(
     check("kpi_definition_range", sql`${t.minValue} < ${t.maxValue}`),
   ],
 );
-
-export const PERIOD_KINDS = ["quarter", "half", "year"] as const;
-export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 /** The club of one learning-network initiative: how often it reports. */
 export const benchmarkClub = pgTable("benchmark_club", {
@@ -184,7 +183,7 @@ export const clubMeeting = pgTable(
     place: text("place").notNull(),
     agenda: text("agenda").notNull().default(""),
     minutes: text("minutes").notNull().default(""),
-    status: text("status").$type<"scheduled" | "held" | "cancelled">().notNull().default("scheduled"),
+    status: text("status").$type<MeetingStatus>().notNull().default("scheduled"),
     /** Set once the reminder went out. */
     reminderNoticeAt: timestamp("reminder_notice_at", { withTimezone: true }),
     createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),

@@ -1,8 +1,9 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { user } from "./auth";
 import { createdAt, id, updatedAt } from "./columns";
 import { firm } from "./firms";
+import type { MembershipStatus } from "../../server/domain/membership";
 
 
 /**
@@ -60,9 +61,6 @@ export const networkBroker = pgTable(
   (t) => [uniqueIndex("network_broker_uq").on(t.networkId, t.userId), index("network_broker_user_idx").on(t.userId)],
 );
 
-export const MEMBERSHIP_STATUSES = ["invited", "applied", "active", "declined", "left"] as const;
-export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
-
 /**
  * A firm's membership of a network, from invitation or application to leaving. `consentedAt`
  * records when the firm accepted that the network's brokers see its confidential data.
@@ -110,16 +108,3 @@ export const networkInvitation = pgTable(
   },
   (t) => [index("network_invitation_email_idx").on(t.email)],
 );
-
-export const networkRelations = relations(network, ({ many }) => ({
-  brokers: many(networkBroker),
-  members: many(networkMember),
-}));
-export const networkBrokerRelations = relations(networkBroker, ({ one }) => ({
-  network: one(network, { fields: [networkBroker.networkId], references: [network.id] }),
-  user: one(user, { fields: [networkBroker.userId], references: [user.id] }),
-}));
-export const networkMemberRelations = relations(networkMember, ({ one }) => ({
-  network: one(network, { fields: [networkMember.networkId], references: [network.id] }),
-  firm: one(firm, { fields: [networkMember.firmId], references: [firm.id] }),
-}));

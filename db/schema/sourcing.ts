@@ -5,10 +5,8 @@ import { user } from "./auth";
 import { id } from "./columns";
 import { firm } from "./firms";
 import { initiative } from "./initiatives";
+import type { NeedStatus, ResponseStatus } from "../../server/domain/need";
 
-
-export const NEED_STATUSES = ["draft", "open", "closed", "awarded", "withdrawn"] as const;
-export type NeedStatus = (typeof NEED_STATUSES)[number];
 
 /**
  * A buyer's sourcing need (DOMAIN.md "Sourcing need"): what, how much, to which standards, and
@@ -58,9 +56,6 @@ export const sourcingNeed = pgTable(
     check("sourcing_need_tier_range", sql`${t.tier} between 1 and 4`),
   ],
 );
-
-export const RESPONSE_STATUSES = ["submitted", "shortlisted", "declined", "awarded"] as const;
-export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
 
 /** An SME's (or a consortium's) interest in a need, with a short offer; the buyer decides. */
 export const needResponse = pgTable(

@@ -4,6 +4,10 @@ import { user } from "./auth";
 import { createdAt, id, updatedAt } from "./columns";
 import { firm } from "./firms";
 import { initiative } from "./initiatives";
+import type { StandSplitRule } from "../../server/domain/stand-costs";
+import type { LeadBuyerType } from "../../server/domain/stand-lead";
+import type { SpaceStatus } from "../../server/domain/stand-space";
+import type { StandTaskCategory, StandTaskStatus } from "../../server/domain/stand-tasks";
 
 /**
  * Joint trade-fair stands (DOMAIN.md "Joint trade-fair stand"): the tool of `joint_selling`
@@ -31,9 +35,6 @@ export const fair = pgTable(
   },
   (t) => [index("fair_starts_idx").on(t.startsOn), check("fair_dates", sql`${t.endsOn} >= ${t.startsOn}`)],
 );
-
-export const STAND_SPLIT_RULES = ["by_area", "equal", "fee_plus_area"] as const;
-export type StandSplitRule = (typeof STAND_SPLIT_RULES)[number];
 
 /**
  * The stand of one initiative. `allocatedDm2` is the area held by requested and confirmed
@@ -100,9 +101,6 @@ export const standSubsidy = pgTable(
   ],
 );
 
-export const SPACE_STATUSES = ["requested", "confirmed", "waiting", "declined", "released"] as const;
-export type SpaceStatus = (typeof SPACE_STATUSES)[number];
-
 /**
  * One exhibitor's space on a stand. Requested and confirmed space holds `grantedDm2` of the
  * stand's area; waiting requests hold nothing and are served in `queuedAt` order.
@@ -140,9 +138,6 @@ export const standSpace = pgTable(
   ],
 );
 
-export const STAND_TASK_CATEGORIES = ["samples", "catalogue", "stand_design", "travel", "collective_label", "other"] as const;
-export const STAND_TASK_STATUSES = ["todo", "in_progress", "done"] as const;
-
 export const standTask = pgTable(
   "stand_task",
   {
@@ -151,10 +146,10 @@ export const standTask = pgTable(
       .notNull()
       .references(() => stand.initiativeId, { onDelete: "cascade" }),
     title: text("title").notNull(),
-    category: text("category").$type<(typeof STAND_TASK_CATEGORIES)[number]>().notNull().default("other"),
+    category: text("category").$type<StandTaskCategory>().notNull().default("other"),
     ownerUserId: text("owner_user_id").references(() => user.id, { onDelete: "set null" }),
     dueOn: date("due_on", { mode: "string" }).notNull(),
-    status: text("status").$type<(typeof STAND_TASK_STATUSES)[number]>().notNull().default("todo"),
+    status: text("status").$type<StandTaskStatus>().notNull().default("todo"),
     /** Set once the owner was told the task is due soon. */
     dueNoticeAt: timestamp("due_notice_at", { withTimezone: true }),
     createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
@@ -163,8 +158,6 @@ export const standTask = pgTable(
   },
   (t) => [index("stand_task_initiative_idx").on(t.initiativeId, t.dueOn), index("stand_task_due_idx").on(t.status, t.dueOn)],
 );
-
-export const BUYER_TYPES = ["retailer", "brand", "importer", "distributor", "manufacturer", "agent", "other"] as const;
 
 /** A buyer an exhibitor met at the fair. */
 export const standLead = pgTable(
@@ -179,7 +172,7 @@ export const standLead = pgTable(
       .references(() => firm.id, { onDelete: "cascade" }),
     buyerName: text("buyer_name").notNull(),
     country: text("country").notNull(),
-    buyerType: text("buyer_type").$type<(typeof BUYER_TYPES)[number]>().notNull(),
+    buyerType: text("buyer_type").$type<LeadBuyerType>().notNull(),
     products: text("products").notNull().default(""),
     nextStep: text("next_step").notNull().default(""),
     followUpOn: date("follow_up_on", { mode: "string" }),

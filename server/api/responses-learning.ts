@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PERIOD_KINDS } from "../../db/schema/learning";
+import { PERIOD_KINDS } from "../domain/benchmark";
 import { REPUBLISH_MIN_NEW } from "../domain/disclosure";
 import { INITIATIVE_STATUSES } from "../domain/initiative";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MEMBERSHIP_STATUSES } from "../../db/schema/networks";
+import { MEMBERSHIP_STATUSES } from "../domain/membership";
 import { FIRM_KINDS, LINKS } from "../domain/chain-position";
 import { INITIATIVE_STATUSES, OBJECTIVES } from "../domain/initiative";
 import { logEntry } from "./responses-common";

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { NEED_STATUSES, RESPONSE_STATUSES } from "../../db/schema/sourcing";
+import { NEED_STATUSES, RESPONSE_STATUSES } from "../domain/need";
 import { FUNCTIONS, LINKS } from "../domain/chain-position";
 import { LEVELS } from "../domain/dependence";
-import { MATCH_PARTS, MATCH_REASON_KEYS, type MatchPart } from "../domain/matching";
+import { MATCH_PARTS, type MatchPart } from "../domain/matching";
+import { MATCH_REASON_KEYS } from "../domain/match-vocabulary";
 
 /**
  * Shapes of what the sourcing endpoints return, for the OpenAPI document; each mirrors its

@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { BUYER_TYPES, SPACE_STATUSES, STAND_SPLIT_RULES, STAND_TASK_CATEGORIES, STAND_TASK_STATUSES } from "../../db/schema/stands";
+import { LEAD_BUYER_TYPES } from "../domain/stand-lead";
+import { SPACE_STATUSES } from "../domain/stand-space";
+import { STAND_SPLIT_RULES } from "../domain/stand-costs";
+import { STAND_TASK_CATEGORIES, STAND_TASK_STATUSES } from "../domain/stand-tasks";
 import { INITIATIVE_STATUSES } from "../domain/initiative";
 
 /**
@@ -197,7 +200,7 @@ export const standResponse = z.object({
         own: z.boolean(),
         buyerName: z.string(),
         country: z.string(),
-        buyerType: z.enum(BUYER_TYPES),
+        buyerType: z.enum(LEAD_BUYER_TYPES),
         products: z.string(),
         nextStep: z.string(),
         followUpOn: isoDate.nullable(),

@@ -1,4 +1,4 @@
-import type { Role } from "../../db/schema/auth";
+import type { Role } from "../domain/roles";
 import type { Locale } from "../domain/locale";
 import type { FirmKind } from "../domain/chain-position";
 

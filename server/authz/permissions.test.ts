@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Role } from "../../db/schema/auth";
+import type { Role } from "../domain/roles";
 import type { Actor } from "./actor";
 import { can, listRules } from "./permissions";
 

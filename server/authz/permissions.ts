@@ -1,4 +1,4 @@
-import type { Role } from "../../db/schema/auth";
+import type { Role } from "../domain/roles";
 import type { Actor } from "./actor";
 
 /**
@@ -16,7 +16,7 @@ import type { Actor } from "./actor";
  */
 export type Scope = "any" | "own" | "owner" | "network" | "member" | "participant";
 
-export const PERMISSIONS = {
+const PERMISSIONS = {
   firm: {
     readPublic: { admin: ["any"], broker: ["any"], sme: ["any"], buyer: ["any"] },
     readPrivate: { admin: ["any"], broker: ["network"], sme: ["own"], buyer: ["own"] },
@@ -46,7 +46,9 @@ export const PERMISSIONS = {
     create: { broker: ["network"] },
     update: { broker: ["network"] },
     transition: { broker: ["network"] },
+    /** A published initiative; a draft stays its network's brokers' own until it is opened. */
     read: { admin: ["any"], broker: ["network"], sme: ["member"] },
+    readDraft: { broker: ["network"] },
     join: { sme: ["member"] },
     leave: { sme: ["participant"] },
     commit: { sme: ["participant"] },
@@ -73,7 +75,7 @@ export const PERMISSIONS = {
    * Sourcing needs. The buyer's firm owns its need: only its members edit it, change its status
    * and decide on responses (an award books expected sales in the supplier's ledger). Admins
    * read every need and response but decide nothing for a buyer. SMEs and brokers read a need
-   * once it is open and reaches them (services/sourcing/need-access.ts).
+   * once it is published and reaches them (readPublished; facts from services/sourcing/need-access.ts).
    */
   need: {
     create: { buyer: ["any"] },
@@ -81,11 +83,18 @@ export const PERMISSIONS = {
     read: { admin: ["any"], buyer: ["own"] },
     /** Edit, open, close, withdraw. */
     manage: { buyer: ["own"] },
+    /**
+     * A published need without its drafts' history. Facts: the firms and brokers it reaches (all
+     * of them when offered to all, else the active members and brokers of the chosen networks).
+     */
+    readPublished: { broker: ["network"], sme: ["member"] },
     readMatches: { admin: ["any"], broker: ["any"], buyer: ["own"] },
     browse: { admin: ["any"], broker: ["any"], sme: ["any"] },
     respond: { sme: ["any"], broker: ["network"] },
     decideResponse: { buyer: ["own"] },
     formConsortium: { broker: ["network"] },
+    /** The consortia a need's SMEs could form (a broker's own networks; every network for admins). */
+    proposeConsortia: { admin: ["any"], broker: ["any"] },
     seeDependence: { admin: ["any"], broker: ["network"], sme: ["own"] },
   },
   ledger: {

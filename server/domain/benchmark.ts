@@ -73,7 +73,7 @@ export interface TrendPoint {
   spread: number | null;
 }
 
-export interface SeriesTrend {
+interface SeriesTrend {
   /** Least-squares slope, in the KPI's unit per period; null with fewer than two values. */
   slope: number | null;
   /** First and last period with a value, and last - first (null with fewer than two values). */
@@ -165,7 +165,8 @@ export function trend(points: ReadonlyArray<TrendPoint>, direction: Direction): 
 
 /* ---------------------------------------------------------------- Reporting periods */
 
-export type PeriodKind = "quarter" | "half" | "year";
+export const PERIOD_KINDS = ["quarter", "half", "year"] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 export interface Period {
   /** "2025-Q3", "2025-H2" or "2025". Labels of one kind sort as strings in time order. */

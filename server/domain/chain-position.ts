@@ -61,7 +61,7 @@ export const FIRM_KINDS = ["sme", "buyer", "agency"] as const;
 export type FirmKind = (typeof FIRM_KINDS)[number];
 
 /** Days before expiry from which a certification is shown as "expiring soon". */
-export const CERTIFICATION_EXPIRY_WARNING_DAYS = 90;
+const CERTIFICATION_EXPIRY_WARNING_DAYS = 90;
 
 export type CertificationStatus = "valid" | "expiring" | "expired";
 

@@ -61,7 +61,7 @@ export interface ConsortiumOptions {
   maxCandidatesPerNetwork?: number;
 }
 
-export const CONSORTIUM_DEFAULTS = Object.freeze({ minSize: 2, maxSize: 5, limit: 10, maxCandidatesPerNetwork: 40 });
+const CONSORTIUM_DEFAULTS = Object.freeze({ minSize: 2, maxSize: 5, limit: 10, maxCandidatesPerNetwork: 40 });
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

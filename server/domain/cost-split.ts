@@ -117,7 +117,7 @@ export type FundingSource = {
   amountMinor?: number;
 };
 
-export interface FundedAmount {
+interface FundedAmount {
   id: string;
   sponsor: string;
   amountMinor: number;

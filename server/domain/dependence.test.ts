@@ -14,8 +14,8 @@ import {
   systemicBuyers,
   thresholdProblems,
   type Thresholds,
-  trend,
 } from "./dependence";
+import { trend } from "./dependence-trend";
 import { DOMINANCE_LIMIT_BP, disclosureRule } from "./disclosure";
 
 const sale = (customerKey: string, amountMinor: number, extra: Partial<SaleEntry> = {}): SaleEntry => ({

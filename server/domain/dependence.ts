@@ -2,7 +2,7 @@
  * Dependence on a single buyer (DOMAIN.md "Dependence on a single buyer"; issue 4 section 2).
  * Pure measures over one SME's sales ledger for one period: top-buyer share, top-3 share, number
  * of buyers, customer HHI, the projected figures if an order is won, the level against a
- * network's thresholds, the trend over periods, and a network's systemic buyers.
+ * network's thresholds, and a network's systemic buyers (the trend over periods: dependence-trend.ts).
  *
  * Money is integer minor units, all in one currency (the caller converts first; a figure never
  * mixes currencies). Shares are exact fractions amount / total; they are exposed rounded to basis
@@ -21,7 +21,7 @@ export interface SaleEntry {
   agentName?: string;
 }
 
-export interface BuyerShare {
+interface BuyerShare {
   /** The customer's key, or the agent's key for sales through an agent. */
   key: string;
   name: string;
@@ -84,9 +84,6 @@ export type Level = (typeof LEVELS)[number];
 
 export const HHI_LEVELS = ["unconcentrated", "moderate", "high"] as const;
 export type HhiLevel = (typeof HHI_LEVELS)[number];
-
-/** A change of less than this (bp of share, or HHI points) between periods is "stable". */
-export const STABLE_BAND = 100;
 
 const BP = 10_000n;
 
@@ -228,7 +225,7 @@ export function hhiLevel(hhi: number, t: Thresholds = DEFAULT_THRESHOLDS): HhiLe
 
 const HHI_FLOOR: Record<HhiLevel, Level> = { unconcentrated: "none", moderate: "notable", high: "warning" };
 
-export function levelRank(level: Level): number {
+function levelRank(level: Level): number {
   return LEVELS.indexOf(level);
 }
 
@@ -265,64 +262,6 @@ export function compareByRisk(
   t: Thresholds = DEFAULT_THRESHOLDS,
 ): number {
   return levelRank(levelOf(b, t)) - levelRank(levelOf(a, t)) || b.topShareBp - a.topShareBp || b.hhi - a.hhi;
-}
-
-export type Direction = "rising" | "falling" | "stable";
-
-export interface TrendStep {
-  from: string;
-  to: string;
-  topShareChangeBp: number;
-  hhiChange: number;
-  direction: Direction;
-}
-
-export interface Trend {
-  /** One per consecutive pair of periods in the window. */
-  steps: TrendStep[];
-  /** First to last period of the window. */
-  topShareChangeBp: number;
-  hhiChange: number;
-  /** From the top-share change; null with fewer than two periods (no trend to speak of). */
-  direction: Direction | null;
-  hhiDirection: Direction | null;
-}
-
-function directionOf(change: number): Direction {
-  if (Math.abs(change) < STABLE_BAND) return "stable";
-  return change > 0 ? "rising" : "falling";
-}
-
-/**
- * The trend over the last `window` periods (all by default), which the caller passes in
- * chronological order. "A share at one moment may not capture the full story" (003:639). The top
- * buyer may differ between periods: the trend is that of the concentration, not of one buyer.
- */
-export function trend(
-  periods: ReadonlyArray<{ period: string; measure: Pick<Measure, "topShareBp" | "hhi"> }>,
-  window: number = periods.length,
-): Trend {
-  if (!Number.isInteger(window) || window < 0) throw new RangeError(`window must be a non-negative integer, got ${window}`);
-  const last = window === 0 ? [] : periods.slice(-window);
-  const steps: TrendStep[] = [];
-  for (let i = 1; i < last.length; i++) {
-    const from = last[i - 1];
-    const to = last[i];
-    const topShareChangeBp = to.measure.topShareBp - from.measure.topShareBp;
-    steps.push({
-      from: from.period,
-      to: to.period,
-      topShareChangeBp,
-      hhiChange: to.measure.hhi - from.measure.hhi,
-      direction: directionOf(topShareChangeBp),
-    });
-  }
-  if (last.length < 2) return { steps, topShareChangeBp: 0, hhiChange: 0, direction: null, hhiDirection: null };
-  const first = last[0].measure;
-  const end = last[last.length - 1].measure;
-  const topShareChangeBp = end.topShareBp - first.topShareBp;
-  const hhiChange = end.hhi - first.hhi;
-  return { steps, topShareChangeBp, hhiChange, direction: directionOf(topShareChangeBp), hhiDirection: directionOf(hhiChange) };
 }
 
 export interface MemberSales {

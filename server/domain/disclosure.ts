@@ -61,7 +61,7 @@ export interface Quartiles {
   p75: number;
 }
 
-export interface Tails {
+interface Tails {
   p10: number;
   p90: number;
   /** p90 - p10: the length of the tail, whose shortening is a club's goal. */

@@ -73,8 +73,8 @@ export function acceptsCommitments(status: InitiativeStatus): boolean {
   return status === "open";
 }
 
-export type Orientation = "horizontal" | "vertical";
-export type Size = "bilateral" | "multilateral";
+type Orientation = "horizontal" | "vertical";
+type Size = "bilateral" | "multilateral";
 
 export interface InitiativeForm {
   orientation: Orientation | null;

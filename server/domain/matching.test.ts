@@ -1,17 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FUNCTIONS, LINKS, TIERS, UPGRADING_GOALS } from "./chain-position";
-import {
-  type BuyerGovernance,
-  MATCH_PARTS,
-  MATCH_REASON_KEYS,
-  MATCH_WEIGHTS,
-  type MatchScore,
-  type NeedCriteria,
-  rankMatches,
-  scoreMatch,
-  type SmeProfile,
-} from "./matching";
+import { MATCH_PARTS, MATCH_WEIGHTS, type MatchScore, rankMatches, scoreMatch } from "./matching";
+import { type BuyerGovernance, MATCH_REASON_KEYS, type NeedCriteria, type SmeProfile } from "./match-vocabulary";
 
 const today = "2026-11-23";
 

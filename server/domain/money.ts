@@ -3,7 +3,7 @@
  * These helpers convert between a typed decimal amount and minor units without touching
  * floating point.
  */
-export interface Money {
+interface Money {
   amountMinor: number;
   currency: string;
 }

@@ -10,7 +10,7 @@ export interface PriceBreak {
   unitPriceMinor: number;
 }
 
-export type BreakProblemCode =
+type BreakProblemCode =
   | "no_breaks"
   | "not_positive_integer"
   | "lowest_not_one"
@@ -117,7 +117,7 @@ export interface Commitment {
   quantity: number;
 }
 
-export interface PoolParticipant {
+interface PoolParticipant {
   id: string;
   quantity: number;
   /** What the member pays at the pooled price. */

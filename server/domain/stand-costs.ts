@@ -34,7 +34,8 @@
 import { splitByWeights, type Weight } from "./cost-split";
 import { discloseTotal, isDominated, type DisclosureRule, type WithheldBecause } from "./disclosure";
 
-export type StandSplitRule = "by_area" | "equal" | "fee_plus_area";
+export const STAND_SPLIT_RULES = ["by_area", "equal", "fee_plus_area"] as const;
+export type StandSplitRule = (typeof STAND_SPLIT_RULES)[number];
 
 export interface StandExhibitor {
   id: string;
@@ -68,7 +69,7 @@ export interface StandCostLine {
   eligible: string[];
 }
 
-export interface StandSubsidyTotal {
+interface StandSubsidyTotal {
   subsidyId: string;
   sponsor: string;
   /** What the subsidy actually pays, all firms together. */
@@ -79,7 +80,7 @@ export interface StandSubsidyTotal {
   eligibleCount: number;
 }
 
-export interface StandFeeCoverage {
+interface StandFeeCoverage {
   feeMinor: number;
   /** The fees actually charged (n × fee), 0 when the split fell back. */
   feesTotalMinor: number;

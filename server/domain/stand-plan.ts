@@ -20,7 +20,7 @@ export interface StandPlanSpace {
   label: string;
 }
 
-export interface StandPlanRect {
+interface StandPlanRect {
   /** The space's id; null for the free area. */
   id: string | null;
   label: string;

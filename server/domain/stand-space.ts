@@ -4,6 +4,13 @@
  * stand is never overbooked.
  */
 
+/** A firm's request for space, from asking to being granted, queued, declined or released. */
+export const SPACE_STATUSES = ["requested", "confirmed", "waiting", "declined", "released"] as const;
+export type SpaceStatus = (typeof SPACE_STATUSES)[number];
+
+/** How a broker answers a request for space. */
+export const SPACE_DECISIONS = ["confirm", "trim", "decline"] as const;
+
 /** The largest area the database's `integer` columns hold. */
 export const MAX_AREA_DM2 = 2_147_483_647;
 

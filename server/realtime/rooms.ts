@@ -2,9 +2,9 @@ import type { Actor } from "../authz/actor";
 import { can } from "../authz/permissions";
 import type { Db } from "../../db/client";
 import { firmFacts } from "../services/firms/firm-facts";
-import { initiativeFacts } from "../services/initiatives/initiative-facts";
+import { initiativeFacts, mayReadInitiative } from "../services/initiatives/initiative-facts";
 import { networkFacts } from "../services/networks/network-facts";
-import { visibleNeed } from "../services/sourcing/need-access";
+import { findVisibleNeed } from "../services/sourcing/need-access";
 
 /**
  * Whether an actor may join a room. Each room kind maps to a permission of
@@ -23,16 +23,12 @@ export async function mayJoinRoom(db: Db, actor: Actor, room: string): Promise<b
     }
     case "initiative": {
       const facts = await initiativeFacts(db, id);
-      if (!facts || !can(actor, "initiative", "read", facts)) return false;
-      return facts.row.status !== "draft" || can(actor, "initiative", "update", facts);
+      return facts !== null && mayReadInitiative(actor, facts);
     }
+    // A hidden or missing need is a refusal; any other failure (the database) reaches the
+    // caller, which logs it and answers the socket with an error rather than a silent "no".
     case "need":
-      try {
-        await visibleNeed(db, actor, id);
-        return true;
-      } catch {
-        return false;
-      }
+      return (await findVisibleNeed(db, actor, id)) !== null;
     case "needs":
       return id === "all";
     default:

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "../../db/schema/auth";
+import { ROLES } from "../domain/roles";
 import { LOCALES } from "../domain/locale";
 import { PASSWORD_MAX, PASSWORD_MIN } from "../auth-limits";
 import { BUYER_TYPES, LINKS } from "../domain/chain-position";
@@ -16,7 +16,7 @@ export const passwordSchema = z
     message: "This password is too common: choose another",
     params: { key: "password_common" },
   });
-export const personNameSchema = z.string().trim().min(2, "At least 2 characters").max(80);
+const personNameSchema = z.string().trim().min(2, "At least 2 characters").max(80);
 
 /**
  * Self sign-up: SMEs and buyers only (brokers are created by an admin). The user either creates
@@ -47,7 +47,6 @@ export const signUpSchema = z.discriminatedUnion("firmChoice", [
     firmId: z.uuid("Choose a firm"),
   }),
 ]);
-export type SignUpInput = z.output<typeof signUpSchema>;
 
 export const signInSchema = z.object({
   email: emailSchema,
@@ -73,6 +72,5 @@ export const createUserSchema = z.object({
   password: passwordSchema,
   role: z.enum(ROLES),
 });
-export type CreateUserInput = z.output<typeof createUserSchema>;
 
 export const localeSchema = z.object({ locale: z.enum(LOCALES) });

@@ -6,11 +6,11 @@ import { z } from "zod";
  * that exist in years 1900 to 9999 and answer anything else with a 400 whose form message is
  * `validation.date_out_of_range`. Use them for every date field in server/schemas/.
  */
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 9999;
+const MIN_YEAR = 1900;
+const MAX_YEAR = 9999;
 
 /** True when "YYYY-MM-DD…" starts with a day that exists in a year MIN_YEAR..MAX_YEAR. */
-export function isPlausibleDay(text: string): boolean {
+function isPlausibleDay(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

@@ -28,12 +28,12 @@ export const moneyInputSchema = z.object({
   currency: currencySchema,
 });
 
-export const certificationInputSchema = z.object({
+const certificationInputSchema = z.object({
   code: z.enum(CERTIFICATION_CODES),
   expiresOn: isoDate.optional(),
 });
 
-export const capacityInputSchema = z.object({
+const capacityInputSchema = z.object({
   product: z.string().trim().min(1, "Required").max(120),
   unitsPerMonth: z.number().int().min(1, "Must be at least 1").max(100_000_000),
   unit: z.string().trim().min(1, "Required").max(30),
@@ -51,7 +51,7 @@ const commonFields = {
   turnover: moneyInputSchema.optional(),
 };
 
-export const smeProfileSchema = z.object({
+const smeProfileSchema = z.object({
   kind: z.literal("sme"),
   ...commonFields,
   link: z.enum(LINKS),
@@ -70,20 +70,19 @@ export const smeProfileSchema = z.object({
   capacities: z.array(capacityInputSchema).max(50).default([]),
 });
 
-export const buyerProfileSchema = z.object({
+const buyerProfileSchema = z.object({
   kind: z.literal("buyer"),
   ...commonFields,
   buyerType: z.enum(BUYER_TYPES),
   usualGovernance: z.enum(GOVERNANCE).optional(),
 });
 
-export const agencyProfileSchema = z.object({
+const agencyProfileSchema = z.object({
   kind: z.literal("agency"),
   ...commonFields,
 });
 
 export const firmProfileSchema = z.discriminatedUnion("kind", [smeProfileSchema, buyerProfileSchema, agencyProfileSchema]);
-export type FirmProfileInput = z.output<typeof firmProfileSchema>;
 
 /** Directory search (GET /api/v1/firms and the directory page). */
 export const firmSearchSchema = z.object({
@@ -97,7 +96,6 @@ export const firmSearchSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
-export type FirmSearchInput = z.output<typeof firmSearchSchema>;
 
 export const firmIdSchema = z.object({ firmId: z.uuid("Not a firm id") });
 

@@ -20,7 +20,7 @@ export const jointBuyInputSchema = z.object({
     .max(20),
 });
 
-export const fundingSourceInputSchema = z.discriminatedUnion("kind", [
+const fundingSourceInputSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("percent"), sponsor: z.string().trim().min(2).max(120), percent: z.number().min(0.01).max(100) }),
   z.object({ kind: z.literal("fixed"), sponsor: z.string().trim().min(2).max(120), amount: decimal }),
 ]);
@@ -49,7 +49,6 @@ export const createInitiativeSchema = initiativeFieldsSchema.extend({
   jointBuy: jointBuyInputSchema.optional(),
   budget: budgetInputSchema.optional(),
 });
-export type CreateInitiativeInput = z.output<typeof createInitiativeSchema>;
 
 export const updateInitiativeSchema = initiativeFieldsSchema.extend({
   initiativeId: z.uuid("Not an initiative id"),

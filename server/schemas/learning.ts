@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { PERIOD_KINDS } from "../../db/schema/learning";
+import { PERIOD_KINDS } from "../domain/benchmark";
+import { MEETING_STATUSES } from "../domain/meeting";
 import { initiativeFieldsSchema } from "./initiative";
 import { calendarDateSchema, dateTimeSchema } from "./dates";
 
@@ -25,7 +26,7 @@ export const decimalNumber = z.preprocess(
 /** A value of a KPI in a form: empty means "not given". */
 const optionalDecimal = z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), decimalNumber.optional());
 
-export const kpiDirectionSchema = z.enum(["higher", "lower"]);
+const kpiDirectionSchema = z.enum(["higher", "lower"]);
 
 export const networkKpisSchema = z.object({ networkId: uuid("Not a network id") });
 
@@ -58,7 +59,6 @@ export const createBenchmarkClubSchema = initiativeFieldsSchema.omit({ shareQuan
     z.array(uuid("Choose a KPI")).min(1, "Choose at least one KPI").max(20, "At most 20 KPIs"),
   ),
 });
-export type CreateBenchmarkClubInput = z.output<typeof createBenchmarkClubSchema>;
 
 export const clubIdSchema = z.object({ initiativeId: uuid("Not an initiative id") });
 export const periodIdSchema = z.object({ initiativeId: uuid("Not an initiative id"), periodId: uuid("Not a period id") });
@@ -131,8 +131,6 @@ export const scheduleMeetingSchema = z.object({
   hostFirmId: meetingFields.hostFirmId.default(null),
   agenda: meetingFields.agenda.default(""),
 });
-
-export const MEETING_STATUSES = ["scheduled", "held", "cancelled"] as const;
 
 /** Only the fields given change. */
 export const updateMeetingSchema = z.object({

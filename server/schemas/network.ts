@@ -51,7 +51,6 @@ export const networkInputSchema = z
       ctx.addIssue({ code: "custom", path: ["hhiHigh"], message: "High HHI must be at least the moderate one", params: { key: "thresholds_order" } });
     }
   });
-export type NetworkInput = z.output<typeof networkInputSchema>;
 
 export const networkIdSchema = z.object({ networkId: z.uuid("Not a network id") });
 

@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { CERTIFICATION_CODES } from "../../db/reference/certifications";
 import { FUNCTIONS, LINKS } from "../domain/chain-position";
+import { SUPPORT_KINDS } from "../domain/need";
 import { countrySchema, currencySchema, sectorSchema } from "./firm";
 import { calendarDateSchema } from "./dates";
 
 const decimal = z.string().trim().regex(/^\d{1,15}([.,]\d{1,3})?$/, "Must be a non-negative amount such as 12.50");
 const isoDate = calendarDateSchema;
-
-export const SUPPORT_KINDS = ["training", "technical_help", "design_support", "finance"] as const;
 
 /** A buyer's sourcing need (DOMAIN.md "Sourcing need"), for the form and POST /needs alike. */
 export const needInputSchema = z
@@ -51,7 +50,6 @@ export const needInputSchema = z
 export type NeedInput = z.output<typeof needInputSchema>;
 
 export const needIdSchema = z.object({ needId: z.uuid("Not a need id") });
-export const updateNeedSchema = z.intersection(needIdSchema, needInputSchema);
 
 export const needTransitionSchema = z.object({ needId: z.uuid(), to: z.enum(["open", "closed", "awarded", "withdrawn"]) });
 

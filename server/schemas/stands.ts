@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { BUYER_TYPES, STAND_SPLIT_RULES, STAND_TASK_CATEGORIES, STAND_TASK_STATUSES } from "../../db/schema/stands";
+import { LEAD_BUYER_TYPES } from "../domain/stand-lead";
+import { STAND_SPLIT_RULES } from "../domain/stand-costs";
+import { SPACE_DECISIONS } from "../domain/stand-space";
+import { STAND_TASK_CATEGORIES, STAND_TASK_STATUSES } from "../domain/stand-tasks";
 import { emailSchema } from "./accounts";
 import { countrySchema, moneyInputSchema } from "./firm";
 import { initiativeFieldsSchema } from "./initiative";
@@ -17,13 +20,13 @@ const isoDate = calendarDateSchema;
 const decimal = z.string().trim().regex(/^\d{1,15}([.,]\d{1,3})?$/, "Must be a non-negative amount such as 12.50");
 
 /** An area in m², at most two decimals (1 m² = 100 dm²): "12", "12.5", "12,25". */
-export const areaM2Schema = z
+const areaM2Schema = z
   .string()
   .trim()
   .regex(/^\d{1,6}([.,]\d{1,2})?$/, "An area in m² such as 12.5");
 
 /** A length in metres, at most one decimal (stored in dm): "8", "7.5". */
-export const lengthMSchema = z
+const lengthMSchema = z
   .string()
   .trim()
   .regex(/^\d{1,4}([.,]\d)?$/, "A length in metres such as 8.5");
@@ -46,7 +49,6 @@ export const fairInputSchema = z.object({
   organiser: z.string().trim().max(160).default(""),
   website: z.url({ protocol: /^https?$/, message: "Must be an http(s) address" }).optional(),
 });
-export type FairInput = z.output<typeof fairInputSchema>;
 
 export const listFairsSchema = z.object({
   /** Also fairs that already ended (for the fairs page's history). */
@@ -61,14 +63,13 @@ const subsidyLimits = {
   maxEmployees: z.number().int().min(1, "Must be at least 1").max(10_000_000).optional(),
 };
 
-export const standSubsidyInputSchema = z.discriminatedUnion("kind", [
+const standSubsidyInputSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("percent"), sponsor: sponsorSchema, percent: z.number().min(0.01, "At least 0.01%").max(100, "At most 100%"), ...subsidyLimits }),
   z.object({ kind: z.literal("fixed"), sponsor: sponsorSchema, amount: decimal, ...subsidyLimits }),
 ]);
-export type StandSubsidyInput = z.output<typeof standSubsidyInputSchema>;
 
 /** The stand's own settings, shared by creating and updating it. */
-export const standSettingsSchema = z.object({
+const standSettingsSchema = z.object({
   fairId: z.uuid("Choose a fair"),
   areaM2: areaM2Schema,
   /** Width of the open front, for drawing the plan to scale. */
@@ -94,14 +95,12 @@ export const updateStandSchema = initiativeFieldsSchema.omit({ shareQuantities: 
   initiativeId: z.uuid("Not an initiative id"),
   ...standSettingsSchema.shape,
 });
-export type UpdateStandInput = z.output<typeof updateStandSchema>;
 
 export const standIdSchema = z.object({ initiativeId: z.uuid("Not an initiative id") });
 
 /** A member asks for area (or changes its request). */
 export const requestSpaceSchema = z.object({ initiativeId: z.uuid("Not an initiative id"), areaM2: areaM2Schema });
 
-export const SPACE_DECISIONS = ["confirm", "trim", "decline"] as const;
 export const decideSpaceSchema = z.object({
   initiativeId: z.uuid("Not an initiative id"),
   spaceId: z.uuid("Not a space id"),
@@ -138,7 +137,7 @@ export const addLeadSchema = z.object({
   initiativeId: z.uuid("Not an initiative id"),
   buyerName: z.string().trim().min(2, "At least 2 characters").max(160),
   country: countrySchema,
-  buyerType: z.enum(BUYER_TYPES),
+  buyerType: z.enum(LEAD_BUYER_TYPES),
   products: z.string().trim().max(500).default(""),
   nextStep: z.string().trim().max(500).default(""),
   followUpOn: isoDate.optional(),

@@ -1,7 +1,8 @@
 import { hashPassword } from "better-auth/crypto";
 import { eq } from "drizzle-orm";
 import type { Tx } from "../../client";
-import { account, user, type Role } from "../../schema/auth";
+import type { Role } from "../../../server/domain/roles";
+import { account, user } from "../../schema/auth";
 import { firm, firmCapacity, firmCertification, firmMember } from "../../schema/firms";
 import { notification } from "../../schema/notifications";
 import { DEMO_LEARNING_LOGINS } from "./club-people";

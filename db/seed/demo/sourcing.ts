@@ -1,6 +1,7 @@
 import type { Tx } from "../../client";
 import { minorDigits } from "../../reference/currencies";
-import { sourcingNeed, type NeedStatus } from "../../schema/sourcing";
+import type { NeedStatus } from "../../../server/domain/need";
+import { sourcingNeed } from "../../schema/sourcing";
 import { addDays } from "../../../server/domain/chain-position";
 import { parseDecimalToMinor } from "../../../server/domain/money";
 import { USERS } from "./accounts";

@@ -1,4 +1,6 @@
-import { type SpaceStatus, BUYER_TYPES, STAND_TASK_CATEGORIES, STAND_TASK_STATUSES } from "../../schema/stands";
+import type { LEAD_BUYER_TYPES } from "../../../server/domain/stand-lead";
+import type { SpaceStatus } from "../../../server/domain/stand-space";
+import type { STAND_TASK_CATEGORIES, STAND_TASK_STATUSES } from "../../../server/domain/stand-tasks";
 
 /**
  * The demo network's joint stand at a Düsseldorf shoe fair (issue 5 section 6; DOMAIN.md "Joint
@@ -73,7 +75,7 @@ export const DEMO_STAND_TASKS: ReadonlyArray<{ key: string; title: string; categ
   { key: "samples", title: "Samples to the freight forwarder for sea freight to Düsseldorf", category: "samples", owner: "passo-firme", dueInDays: 40, status: "todo" },
 ];
 
-type BuyerType = (typeof BUYER_TYPES)[number];
+type BuyerType = (typeof LEAD_BUYER_TYPES)[number];
 /** Buyers booked for meetings at the stand through the fair's matchmaking; none is the US chain. */
 export const DEMO_STAND_LEADS: ReadonlyArray<{
   key: string;

@@ -1,7 +1,8 @@
 import { hashPassword } from "better-auth/crypto";
 import { eq } from "drizzle-orm";
 import type { Tx } from "../../../db/client";
-import { account, user, type Role } from "../../../db/schema/auth";
+import { account, user } from "../../../db/schema/auth";
+import type { Role } from "../../domain/roles";
 import { type Locale } from "../../domain/locale";
 import { invalidField } from "../../errors";
 

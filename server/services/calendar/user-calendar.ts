@@ -7,12 +7,11 @@ import { initiative, initiativeParticipant } from "../../../db/schema/initiative
 import { networkBroker, networkMember } from "../../../db/schema/networks";
 import { stand } from "../../../db/schema/stands";
 import type { Actor } from "../../authz/actor";
-import { can } from "../../authz/permissions";
 import { buildCalendar, type CalendarEvent } from "../../domain/ics";
 import { AppError } from "../../errors";
 import { loadActor } from "../accounts/load-actor";
 import type { Deps } from "../deps";
-import type { InitiativeFacts } from "../initiatives/initiative-facts";
+import { mayReadInitiative, type InitiativeFacts } from "../initiatives/initiative-facts";
 import { clubMeetingEventsFor } from "../learning/export-club-calendar";
 import { standCalendarEvents } from "../stands/export-stand-calendar";
 import { FEED_TOKEN } from "./feed-token";
@@ -20,7 +19,7 @@ import { FEED_TOKEN } from "./feed-token";
 const inputSchema = z.object({ token: z.string() });
 
 /** How often calendar apps should fetch the feed again. */
-export const FEED_REFRESH_MINUTES = 60;
+const FEED_REFRESH_MINUTES = 60;
 
 const notFound = () => new AppError("not_found", "No calendar at this address");
 
@@ -105,16 +104,14 @@ async function standEvents(deps: Deps, actor: Actor): Promise<CalendarEvent[]> {
       memberFirmIds: members.filter((m) => m.networkId === row.networkId).map((m) => m.firmId),
       participantFirmIds: participants.filter((p) => p.initiativeId === row.id).map((p) => p.firmId),
     };
-    // As visibleInitiative: readable, and a draft only for those who may still edit it.
-    if (!can(actor, "initiative", "read", facts)) continue;
-    if (row.status === "draft" && !can(actor, "initiative", "update", facts)) continue;
+    if (!mayReadInitiative(actor, facts)) continue;
     events.push(...(await standCalendarEvents(db, actor, { ...facts, stand: standRow })));
   }
   return events;
 }
 
 /** Events in date order (then by UID), so the feed reads chronologically and never reshuffles. */
-export function chronological(events: CalendarEvent[]): CalendarEvent[] {
+function chronological(events: CalendarEvent[]): CalendarEvent[] {
   const start = (e: CalendarEvent) => (e.allDay ? `${e.allDay.startsOn}T00:00:00.000Z` : e.timed!.startsAt.toISOString());
   return [...events].sort((a, b) => {
     const sa = start(a);

@@ -17,12 +17,12 @@ import { loadJointBuy } from "./tools/joint-buy";
 import { loadClubSummary } from "../learning/club-summary";
 
 /** Brokers see every participant's figures; co-participants only when the initiative shares them. */
-export function seesAllFigures(actor: Actor, facts: InitiativeFacts): boolean {
+function seesAllFigures(actor: Actor, facts: InitiativeFacts): boolean {
   if (can(actor, "initiative", "viewAllQuantities", facts)) return true;
   return facts.row.shareQuantities && can(actor, "initiative", "leave", facts);
 }
 
-export async function readableInitiative(deps: Deps, actor: Actor, rawInput: unknown) {
+async function readableInitiative(deps: Deps, actor: Actor, rawInput: unknown) {
   const { initiativeId } = parseInput(initiativeIdSchema, rawInput);
   return visibleInitiative(deps.db, actor, initiativeId);
 }

@@ -41,7 +41,11 @@ export async function initiativeFacts(db: Db | Tx, initiativeId: string, options
  */
 export async function visibleInitiative(db: Db | Tx, actor: Actor, initiativeId: string, options: { lock?: boolean } = {}): Promise<InitiativeFacts> {
   const facts = await initiativeFacts(db, initiativeId, options);
-  if (!facts || !can(actor, "initiative", "read", facts)) throw new AppError("not_found", "Initiative not found");
-  if (facts.row.status === "draft" && !can(actor, "initiative", "update", facts)) throw new AppError("not_found", "Initiative not found");
+  if (!facts || !mayReadInitiative(actor, facts)) throw new AppError("not_found", "Initiative not found");
   return facts;
+}
+
+/** initiative.read for a published initiative, initiative.readDraft for a draft. */
+export function mayReadInitiative(actor: Actor, facts: InitiativeFacts): boolean {
+  return can(actor, "initiative", facts.row.status === "draft" ? "readDraft" : "read", facts);
 }

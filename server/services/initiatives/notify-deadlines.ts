@@ -5,7 +5,7 @@ import { inTransaction, type Deps } from "../deps";
 import { notify } from "../notifications/notify";
 import { usersOfFirms } from "./recipients";
 
-export const DEADLINE_NOTICE_HOURS = 48;
+const DEADLINE_NOTICE_HOURS = 48;
 
 /**
  * Run periodically: tells participants and brokers of each open initiative whose deadline is

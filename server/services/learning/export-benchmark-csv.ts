@@ -9,7 +9,7 @@ import { reportSchema } from "../../schemas/learning";
 import type { Deps } from "../deps";
 import { clubKpis, clubPeriod, visibleClub } from "./club-access";
 
-export const BENCHMARK_CSV_COLUMNS = ["period", "firm_id", "firm", "kpi", "kpi_name", "unit", "value", "updated_at"] as const;
+const BENCHMARK_CSV_COLUMNS = ["period", "firm_id", "firm", "kpi", "kpi_name", "unit", "value", "updated_at"] as const;
 
 /**
  * The raw values of a club, one line per firm, KPI and period (one period when given), for the

@@ -20,7 +20,7 @@ const ALARM_MINUTES = 24 * 60;
 type MeetingRow = typeof clubMeeting.$inferSelect;
 
 /** Club meetings as calendar events in the reader's language (cancelled ones are left out). */
-export async function meetingEvents(
+async function meetingEvents(
   db: Db,
   actor: Actor,
   meetings: readonly MeetingRow[],

@@ -10,7 +10,7 @@ import { KPI_CATALOGUE } from "../../domain/benchmark";
  * so there is one source for them. Ranges, units and directions come from the catalogue of
  * server/domain/benchmark.ts.
  */
-export const SHIPPED_KPI_TEXTS: Readonly<Record<string, { name: string; description: string; computation: string }>> = enKpis.kpi;
+const SHIPPED_KPI_TEXTS: Readonly<Record<string, { name: string; description: string; computation: string }>> = enKpis.kpi;
 
 /**
  * Makes every KPI of the shipped catalogue exist as a definition (network null, key set),

@@ -15,7 +15,7 @@ const catalogueOrder = (key: string | null) => {
 };
 
 /** The KPIs a club of this network may choose: the shipped ones (catalogue order), then the network's own (by name). */
-export async function kpisOfNetwork(db: Db | Tx, networkId: string) {
+async function kpisOfNetwork(db: Db | Tx, networkId: string) {
   const rows = await db
     .select()
     .from(kpiDefinition)

@@ -9,9 +9,9 @@ import { clubPage } from "./notices";
 import { publishPeriod } from "./publication";
 
 /** Members who have not reported everything hear this many days before the due date. */
-export const SUBMISSION_NOTICE_DAYS = 7;
+const SUBMISSION_NOTICE_DAYS = 7;
 /** Everyone who may come hears this many hours before a meeting. */
-export const MEETING_REMINDER_HOURS = 48;
+const MEETING_REMINDER_HOURS = 48;
 
 const RUNNING = ["open", "locked"] as const;
 

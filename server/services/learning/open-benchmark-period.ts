@@ -17,7 +17,7 @@ const EXAMPLE_LABEL = { quarter: "2026-Q3", half: "2026-H2", year: "2026" } as c
  * Years a period may be in: dates are kept within 1900-9999 (server/schemas/dates.ts), and the
  * default due date of a period of 9999 would fall in the year 10000.
  */
-export const PERIOD_YEARS = { min: 1900, max: 9998 } as const;
+const PERIOD_YEARS = { min: 1900, max: 9998 } as const;
 
 /**
  * A broker opens a reporting period for submissions: the one named (a label of the club's

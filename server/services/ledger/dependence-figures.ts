@@ -4,7 +4,8 @@ import { minorDigits } from "../../../db/reference/currencies";
 import { firm } from "../../../db/schema/firms";
 import { exchangeRate, salesEntry } from "../../../db/schema/ledger";
 import { network, networkMember } from "../../../db/schema/networks";
-import { DEFAULT_THRESHOLDS, hhiLevel, levelOf, measure, trend, type Measure, type SaleEntry, type Thresholds } from "../../domain/dependence";
+import { DEFAULT_THRESHOLDS, hhiLevel, levelOf, measure, type Measure, type SaleEntry, type Thresholds } from "../../domain/dependence";
+import { trend } from "../../domain/dependence-trend";
 import { comparePeriods, convertMinor, invertRate, parseRate, periodEnd } from "../../domain/exchange";
 
 type EntryRow = typeof salesEntry.$inferSelect;

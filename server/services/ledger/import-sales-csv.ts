@@ -9,7 +9,7 @@ import { insertEntries } from "./add-sales-entries";
 import { requireLedgerAccess } from "./ledger-access";
 
 /** Columns of the import file, in the order of the downloadable template. */
-export const SALES_CSV_COLUMNS = [
+const SALES_CSV_COLUMNS = [
   "period",
   "customer",
   "customer_firm_id",

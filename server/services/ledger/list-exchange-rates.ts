@@ -7,7 +7,7 @@ import { AppError } from "../../errors";
 import type { Deps } from "../deps";
 
 /** "5.2500000000" (numeric(24,10) as stored) -> "5.25"; "3.0000000000" -> "3". */
-export function plainRate(stored: string): string {
+function plainRate(stored: string): string {
   return stored.includes(".") ? stored.replace(/0+$/, "").replace(/\.$/, "") : stored;
 }
 

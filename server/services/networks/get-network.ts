@@ -44,57 +44,8 @@ export async function getNetwork(deps: Deps, actor: Actor, rawInput: unknown) {
     .innerJoin(user, eq(user.id, networkBroker.userId))
     .where(eq(networkBroker.networkId, networkId))
     .orderBy(asc(user.name));
-  const memberRows = await deps.db
-    .select({
-      firmId: firm.id,
-      name: firm.name,
-      kind: firm.kind,
-      link: firm.link,
-      tier: firm.tier,
-      region: firm.region,
-      country: firm.country,
-      status: networkMember.status,
-      since: networkMember.updatedAt,
-    })
-    .from(networkMember)
-    .innerJoin(firm, eq(firm.id, networkMember.firmId))
-    .where(
-      and(
-        eq(networkMember.networkId, networkId),
-        isBroker ? inArray(networkMember.status, ["active", "invited", "applied"]) : eq(networkMember.status, "active"),
-      ),
-    )
-    .orderBy(asc(firm.name));
-  const today = isoToday(deps.now());
-  const certs = await certificationsByFirm(
-    deps.db,
-    memberRows.map((m) => m.firmId),
-  );
-  const withCerts = memberRows.map((m) => ({
-    ...m,
-    since: m.since.toISOString(),
-    certifications: (certs.get(m.firmId) ?? [])
-      .filter((c) => !c.expiresOn || c.expiresOn >= today)
-      .map((c) => c.code)
-      .sort(),
-  }));
-  const initiatives = await deps.db
-    .select({
-      id: initiative.id,
-      title: initiative.title,
-      objective: initiative.objective,
-      status: initiative.status,
-      deadline: initiative.deadline,
-    })
-    .from(initiative)
-    .where(isBroker ? eq(initiative.networkId, networkId) : and(eq(initiative.networkId, networkId), inArray(initiative.status, ["open", "locked", "completed"])))
-    .orderBy(desc(initiative.createdAt));
-  const participantCounts = initiatives.length
-    ? await deps.db
-        .select({ initiativeId: initiativeParticipant.initiativeId })
-        .from(initiativeParticipant)
-        .where(inArray(initiativeParticipant.initiativeId, initiatives.map((i) => i.id)))
-    : [];
+  const withCerts = await networkMembers(deps, networkId, isBroker);
+  const initiatives = await networkInitiatives(deps, networkId, isBroker);
   const recent = await deps.db
     .select({
       id: activity.id,
@@ -130,11 +81,7 @@ export async function getNetwork(deps: Deps, actor: Actor, rawInput: unknown) {
     invited: withCerts.filter((m) => m.status === "invited"),
     applications: withCerts.filter((m) => m.status === "applied"),
     emailInvitations: invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() })),
-    initiatives: initiatives.map((i) => ({
-      ...i,
-      deadline: i.deadline.toISOString(),
-      participants: participantCounts.filter((p) => p.initiativeId === i.id).length,
-    })),
+    initiatives,
     activity: recent
       .filter((a) => isBroker || MEMBER_VISIBLE_ACTIONS.has(a.action))
       .map((a) => ({ ...a, after: isBroker ? a.after : null, createdAt: a.createdAt.toISOString() })),
@@ -147,4 +94,69 @@ export async function getNetwork(deps: Deps, actor: Actor, rawInput: unknown) {
       addBroker: can(actor, "network", "addBroker", facts),
     },
   };
+}
+
+/** Members with their unexpired certifications: active ones, and for brokers invited and applying ones too. */
+async function networkMembers(deps: Deps, networkId: string, isBroker: boolean) {
+  const memberRows = await deps.db
+    .select({
+      firmId: firm.id,
+      name: firm.name,
+      kind: firm.kind,
+      link: firm.link,
+      tier: firm.tier,
+      region: firm.region,
+      country: firm.country,
+      status: networkMember.status,
+      since: networkMember.updatedAt,
+    })
+    .from(networkMember)
+    .innerJoin(firm, eq(firm.id, networkMember.firmId))
+    .where(
+      and(
+        eq(networkMember.networkId, networkId),
+        isBroker ? inArray(networkMember.status, ["active", "invited", "applied"]) : eq(networkMember.status, "active"),
+      ),
+    )
+    .orderBy(asc(firm.name));
+  const today = isoToday(deps.now());
+  const certs = await certificationsByFirm(
+    deps.db,
+    memberRows.map((m) => m.firmId),
+  );
+  const withCerts = memberRows.map((m) => ({
+    ...m,
+    since: m.since.toISOString(),
+    certifications: (certs.get(m.firmId) ?? [])
+      .filter((c) => !c.expiresOn || c.expiresOn >= today)
+      .map((c) => c.code)
+      .sort(),
+  }));
+  return withCerts;
+}
+
+/** The network's initiatives with their number of participants; drafts and cancelled ones for brokers only. */
+async function networkInitiatives(deps: Deps, networkId: string, isBroker: boolean) {
+  const initiatives = await deps.db
+    .select({
+      id: initiative.id,
+      title: initiative.title,
+      objective: initiative.objective,
+      status: initiative.status,
+      deadline: initiative.deadline,
+    })
+    .from(initiative)
+    .where(isBroker ? eq(initiative.networkId, networkId) : and(eq(initiative.networkId, networkId), inArray(initiative.status, ["open", "locked", "completed"])))
+    .orderBy(desc(initiative.createdAt));
+  const participantCounts = initiatives.length
+    ? await deps.db
+        .select({ initiativeId: initiativeParticipant.initiativeId })
+        .from(initiativeParticipant)
+        .where(inArray(initiativeParticipant.initiativeId, initiatives.map((i) => i.id)))
+    : [];
+  return initiatives.map((i) => ({
+    ...i,
+    deadline: i.deadline.toISOString(),
+    participants: participantCounts.filter((p) => p.initiativeId === i.id).length,
+  }));
 }

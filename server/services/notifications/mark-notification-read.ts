@@ -7,7 +7,7 @@ import { AppError, parseInput } from "../../errors";
 import { userRoom } from "../../realtime/events";
 import { inTransaction, type Deps } from "../deps";
 
-export const markNotificationReadSchema = z.union([
+const markNotificationReadSchema = z.union([
   z.object({ notificationId: z.uuid("Not a notification id") }),
   z.object({ all: z.literal(true) }),
 ]);

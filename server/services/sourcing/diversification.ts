@@ -10,9 +10,9 @@ import { criteriaOf, type Candidate } from "./candidates";
 import { reachesFirm, volumePerMonth } from "./need-access";
 
 /** A score from which another open need counts as a diversification option. */
-export const OPTION_SCORE = 50;
+const OPTION_SCORE = 50;
 /** At most this many trade-fair leads per SME, most recent first. */
-export const OPTION_LEADS = 5;
+const OPTION_LEADS = 5;
 
 export interface DiversificationOptions {
   needs: Array<{ needId: string; product: string; buyerName: string; score: number }>;
@@ -169,6 +169,14 @@ async function tradeFairLeads(
       .where(inScope)
       .orderBy(desc(standLead.createdAt), desc(standLead.id)),
   ]);
+  return latestLeads(own, shared, excludeBuyerFirmId);
+}
+
+/** A lead as tradeFairLeads reads it, for the SME that may count it. */
+type LeadRow = Omit<DiversificationOptions["leads"][number], "own"> & { smeId: string; joinedFirmId: string | null; createdAt: Date };
+
+/** Each SME's own and shared leads merged, most recent first, at most OPTION_LEADS each. */
+function latestLeads(own: readonly LeadRow[], shared: readonly LeadRow[], excludeBuyerFirmId: string): Map<string, DiversificationOptions["leads"]> {
   const result = new Map<string, Array<DiversificationOptions["leads"][number] & { at: number }>>();
   for (const [rows, isOwn] of [
     [own, true],

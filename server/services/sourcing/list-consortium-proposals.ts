@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../../authz/actor";
+import { can } from "../../authz/permissions";
 import { proposeConsortia } from "../../domain/consortia";
 import { rankMatches } from "../../domain/matching";
 import { AppError, parseInput } from "../../errors";
@@ -17,7 +18,7 @@ const schema = z.object({ needId: z.uuid("Not a need id") });
  */
 export async function listConsortiumProposals(deps: Deps, actor: Actor, rawInput: unknown) {
   const { needId } = parseInput(schema, rawInput);
-  if (actor.role !== "broker" && actor.role !== "admin") throw new AppError("forbidden", "Brokers form consortia");
+  if (!can(actor, "need", "proposeConsortia")) throw new AppError("forbidden", "Brokers form consortia");
   const { need } = await visibleNeed(deps.db, actor, needId);
   const networks = actor.role === "broker" ? await brokeredNetworkIds(deps.db, actor.userId) : undefined;
   const candidates = await loadCandidates(deps.db, need, networks ? { networkIds: networks } : {});

@@ -46,7 +46,7 @@ export async function listNeedMatches(deps: Deps, actor: Actor, rawInput: unknow
 }
 
 /** What anyone allowed to see the ranking sees: no private figures; a buyer not the goals. */
-export function publicMatch(match: RankedMatch, sme: Candidate, forBuyer: boolean) {
+function publicMatch(match: RankedMatch, sme: Candidate, forBuyer: boolean) {
   return {
     firmId: match.firmId,
     name: sme.name,

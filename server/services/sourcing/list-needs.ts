@@ -1,9 +1,10 @@
-import { desc, eq, inArray } from "drizzle-orm";
+import { desc, eq, or } from "drizzle-orm";
 import { firm } from "../../../db/schema/firms";
 import { sourcingNeed } from "../../../db/schema/sourcing";
 import type { Actor } from "../../authz/actor";
+import { can } from "../../authz/permissions";
 import type { Deps } from "../deps";
-import { brokeredNetworkIds, memberNetworkIds, reachesFirm } from "./need-access";
+import { actorNetworks, needFacts, reachFacts } from "./need-access";
 
 /**
  * The needs an actor deals with: a buyer's own (every status); the open needs that reach an SME
@@ -15,14 +16,19 @@ export async function listNeeds(deps: Deps, actor: Actor) {
     .from(sourcingNeed)
     .innerJoin(firm, eq(firm.id, sourcingNeed.buyerFirmId))
     .orderBy(desc(sourcingNeed.createdAt));
-  let rows: Array<{ need: typeof sourcingNeed.$inferSelect; buyerName: string }>;
-  if (actor.role === "buyer") rows = actor.firm ? await base.where(eq(sourcingNeed.buyerFirmId, actor.firm.id)) : [];
-  else if (actor.role === "admin") rows = await base;
-  else {
-    const open = await base.where(inArray(sourcingNeed.status, ["open"]));
-    const networks = actor.role === "sme" ? (actor.firm ? await memberNetworkIds(deps.db, actor.firm.id) : []) : await brokeredNetworkIds(deps.db, actor.userId);
-    rows = open.filter((r) => (actor.role === "sme" && !actor.firm ? false : reachesFirm(r.need, networks)));
-  }
+  // Without facts only an "any" scope holds: whoever reads every need loads them all; anyone
+  // else loads the open needs and its firm's own, and can() decides each.
+  const readsAll = can(actor, "need", "read");
+  const candidates = await (readsAll
+    ? base
+    : base.where(or(eq(sourcingNeed.status, "open"), actor.firm ? eq(sourcingNeed.buyerFirmId, actor.firm.id) : undefined)));
+  const networks = readsAll ? null : await actorNetworks(deps.db, actor);
+  const rows = candidates.filter(
+    ({ need }) =>
+      networks === null ||
+      can(actor, "need", "read", needFacts(need)) ||
+      (need.status === "open" && can(actor, "need", "readPublished", reachFacts(need, actor, networks))),
+  );
   return rows.map(({ need, buyerName }) => ({
     id: need.id,
     product: need.product,

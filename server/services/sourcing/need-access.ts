@@ -3,7 +3,7 @@ import type { Db, Tx } from "../../../db/client";
 import { networkBroker, networkMember } from "../../../db/schema/networks";
 import { sourcingNeed } from "../../../db/schema/sourcing";
 import type { Actor } from "../../authz/actor";
-import { can } from "../../authz/permissions";
+import { can, type ResourceFacts } from "../../authz/permissions";
 import { AppError } from "../../errors";
 
 export type NeedRow = typeof sourcingNeed.$inferSelect;
@@ -34,20 +34,46 @@ export function reachesFirm(need: NeedRow, firmNetworkIds: readonly string[]): b
  * the members of the buyer's firm (need.manage): seeing a need is not owning it.
  */
 export async function visibleNeed(db: Db | Tx, actor: Actor, needId: string, options: { lock?: boolean } = {}) {
+  const found = await findVisibleNeed(db, actor, needId, options);
+  if (!found) throw new AppError("not_found", "Need not found");
+  return found;
+}
+
+/** visibleNeed without the 404: null for a need that is missing or hidden from the actor. */
+export async function findVisibleNeed(db: Db | Tx, actor: Actor, needId: string, options: { lock?: boolean } = {}) {
   const query = db.select().from(sourcingNeed).where(eq(sourcingNeed.id, needId));
   const [need] = options.lock ? await query.for("update") : await query;
-  if (!need) throw new AppError("not_found", "Need not found");
+  if (!need) return null;
   const facts = needFacts(need);
   if (can(actor, "need", "manage", facts)) return { need, owner: true as const };
   if (can(actor, "need", "read", facts)) return { need, owner: false as const };
-  const published = need.status !== "draft";
-  if (actor.role === "sme" && actor.firm && published && reachesFirm(need, await memberNetworkIds(db, actor.firm.id))) {
+  if (need.status !== "draft" && can(actor, "need", "readPublished", reachFacts(need, actor, await actorNetworks(db, actor)))) {
     return { need, owner: false as const };
   }
-  if (actor.role === "broker" && published && (need.visibility === "all" || reachesFirm(need, await brokeredNetworkIds(db, actor.userId)))) {
-    return { need, owner: false as const };
-  }
-  throw new AppError("not_found", "Need not found");
+  return null;
+}
+
+/** The networks an actor is in: its firm's active memberships and the ones it brokers. */
+export interface ActorNetworks {
+  memberNetworkIds: readonly string[];
+  brokeredNetworkIds: readonly string[];
+}
+
+export async function actorNetworks(db: Db | Tx, actor: Actor): Promise<ActorNetworks> {
+  const [member, brokered] = await Promise.all([actor.firm ? memberNetworkIds(db, actor.firm.id) : [], brokeredNetworkIds(db, actor.userId)]);
+  return { memberNetworkIds: member, brokeredNetworkIds: brokered };
+}
+
+/**
+ * The facts of need.readPublished, as far as they concern this actor: whether the need reaches
+ * its firm (memberFirmIds) and it as a broker (networkBrokerIds). A need offered to all reaches
+ * everyone; one offered to networks reaches their active members and their brokers.
+ */
+export function reachFacts(need: NeedRow, actor: Actor, networks: ActorNetworks): ResourceFacts {
+  return {
+    memberFirmIds: actor.firm && reachesFirm(need, networks.memberNetworkIds) ? [actor.firm.id] : [],
+    networkBrokerIds: reachesFirm(need, networks.brokeredNetworkIds) ? [actor.userId] : [],
+  };
 }
 
 /** The facts of can()'s need rules: the buyer's firm owns the need. */

@@ -38,7 +38,7 @@ export async function respondToNeed(deps: Deps, actor: Actor, rawInput: unknown)
       if (!facts || !can(actor, "need", "formConsortium", facts)) throw invalidField("initiativeId", "not_consortium", "Not a consortium of yours for this need");
       who = { firmId: null, initiativeId: input.initiativeId };
     } else {
-      if (actor.role !== "sme" || !actor.firm) throw new AppError("forbidden", "SMEs respond for their firm; brokers for a consortium");
+      if (!actor.firm || !can(actor, "need", "respond")) throw new AppError("forbidden", "SMEs respond for their firm; brokers for a consortium");
       who = { firmId: actor.firm.id, initiativeId: null };
     }
     const existing = await tx

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import { sourcingNeed, type NeedStatus } from "../../../db/schema/sourcing";
+import { sourcingNeed } from "../../../db/schema/sourcing";
+import type { NeedStatus } from "../../domain/need";
 import type { Actor } from "../../authz/actor";
 import { can } from "../../authz/permissions";
 import { AppError, parseInput } from "../../errors";
@@ -21,7 +22,7 @@ export const NEED_TRANSITIONS: Record<NeedStatus, NeedStatus[]> = {
 };
 
 /** A score from which a newly opened need is worth telling the SME about. */
-export const GOOD_FIT_SCORE = 70;
+const GOOD_FIT_SCORE = 70;
 const MAX_FIT_NOTICES = 50;
 
 export async function transitionNeed(deps: Deps, actor: Actor, rawInput: unknown) {

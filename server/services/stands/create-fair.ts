@@ -47,4 +47,3 @@ export function fairView(row: typeof fair.$inferSelect) {
     website: row.website,
   };
 }
-export type FairView = ReturnType<typeof fairView>;

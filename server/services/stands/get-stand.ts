@@ -210,7 +210,7 @@ export async function getStand(deps: Deps, actor: Actor, rawInput: unknown) {
   return buildStandView(deps.db, actor, facts, deps.now());
 }
 
-export async function buildStandView(db: Db | Tx, actor: Actor, facts: StandFacts, now: Date) {
+async function buildStandView(db: Db | Tx, actor: Actor, facts: StandFacts, now: Date) {
   const { row, stand } = facts;
   const today = todayOf(now);
   const [[fairRow], [net], spaces, queue, subsidies] = await Promise.all([

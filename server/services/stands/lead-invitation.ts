@@ -1,8 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "../../../db/client";
 import { initiative } from "../../../db/schema/initiatives";
-import { fair, stand, standLead, BUYER_TYPES } from "../../../db/schema/stands";
-import type { BuyerType } from "../../domain/chain-position";
+import { fair, stand, standLead } from "../../../db/schema/stands";
+import { SUGGESTED_BUYER_TYPE } from "../../domain/stand-lead";
 import { leadTokenSchema } from "../../schemas/stands";
 import { initiativeRoom } from "../../realtime/events";
 import { recordActivity } from "../activity";
@@ -10,17 +10,6 @@ import type { AfterCommit, Deps } from "../deps";
 import { usersOfFirms } from "../initiatives/recipients";
 import { notify } from "../notifications/notify";
 import { standHref } from "./space-queue";
-
-/** The buyer type a sign-up form suggests for a lead's kind of buyer (the buyer may change it). */
-const SUGGESTED_BUYER_TYPE: Record<(typeof BUYER_TYPES)[number], BuyerType | null> = {
-  retailer: "global_retailer",
-  brand: "branded_marketer",
-  manufacturer: "branded_manufacturer",
-  importer: "trader_export_agent",
-  distributor: "trader_export_agent",
-  agent: "trader_export_agent",
-  other: null,
-};
 
 /**
  * What the sign-up page prefills from an invitation link (/signup?lead=<token>), for anyone

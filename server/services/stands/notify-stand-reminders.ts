@@ -9,9 +9,9 @@ import { standHref } from "./space-queue";
 import { addDays, exhibitorFirmIds, todayOf } from "./stand-access";
 
 /** "Fair in 7 days": sent once per stand when its fair starts within this many days. */
-export const FAIR_NOTICE_DAYS = 7;
+const FAIR_NOTICE_DAYS = 7;
 /** "Task due": sent once to the task's owner from this many days before its due date. */
-export const TASK_NOTICE_DAYS = 3;
+const TASK_NOTICE_DAYS = 3;
 
 /**
  * Run periodically with the deadline notices (server/app.ts). Each notice is claimed by one

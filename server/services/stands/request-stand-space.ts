@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import type { Tx } from "../../../db/client";
 import { firm } from "../../../db/schema/firms";
 import { initiativeParticipant } from "../../../db/schema/initiatives";
 import { standSpace } from "../../../db/schema/stands";
@@ -57,61 +58,7 @@ export async function requestStandSpace(deps: Deps, actor: Actor, rawInput: unkn
 
     const existing = await activeSpaceOf(tx, row.id, firmId);
     const freeDm2 = stand.areaDm2 - stand.allocatedDm2;
-    let spaceId: string;
-    let action: string;
-    let before: Record<string, unknown> | null = null;
-
-    if (!existing) {
-      const holds = areaDm2 <= freeDm2;
-      const [created] = await tx
-        .insert(standSpace)
-        .values({
-          initiativeId: row.id,
-          firmId,
-          requestedDm2: areaDm2,
-          grantedDm2: holds ? areaDm2 : 0,
-          status: holds ? "requested" : "waiting",
-          queuedAt: await nextQueueStamp(tx, row.id, now),
-          requestedBy: actor.userId,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: standSpace.id });
-      if (holds) await changeAllocated(tx, row.id, areaDm2, now);
-      spaceId = created.id;
-      action = holds ? "stand.space_requested" : "stand.space_waiting";
-    } else if (existing.status === "waiting") {
-      // Now within the free area: held at once, like any request that fits.
-      const holds = areaDm2 <= freeDm2;
-      await tx
-        .update(standSpace)
-        .set({ requestedDm2: areaDm2, grantedDm2: holds ? areaDm2 : 0, status: holds ? "requested" : "waiting", requestedBy: actor.userId, updatedAt: now })
-        .where(eq(standSpace.id, existing.id));
-      if (holds) await changeAllocated(tx, row.id, areaDm2, now);
-      spaceId = existing.id;
-      action = "stand.space_changed";
-      before = { status: "waiting", areaDm2: existing.requestedDm2 };
-    } else {
-      const delta = areaDm2 - existing.grantedDm2;
-      if (delta > 0 && delta > freeDm2) {
-        throw invalidField("areaM2", "no_room", `Only ${formatDm2AsM2(freeDm2)} m² are free`, "conflict");
-      }
-      await tx
-        .update(standSpace)
-        .set({
-          requestedDm2: areaDm2,
-          grantedDm2: areaDm2,
-          // More area than the broker confirmed is a new request to confirm.
-          status: delta > 0 ? "requested" : existing.status,
-          requestedBy: actor.userId,
-          updatedAt: now,
-        })
-        .where(eq(standSpace.id, existing.id));
-      await changeAllocated(tx, row.id, delta, now);
-      spaceId = existing.id;
-      action = "stand.space_changed";
-      before = { status: existing.status, areaDm2: existing.grantedDm2 };
-    }
+    const { spaceId, action, before } = await writeRequest(tx, { initiativeId: row.id, firmId, areaDm2, existing, freeDm2, actor, now });
 
     // A smaller holding frees area; a waiting firm at the head may now fit.
     const served = await serveQueue(tx, after, context);
@@ -150,4 +97,68 @@ export async function requestStandSpace(deps: Deps, actor: Actor, rawInput: unkn
       served: served.length,
     };
   });
+}
+
+/**
+ * Writes a firm's request: a new space (held when it fits, else waiting), a waiting request's
+ * new area, or a change to a held one (no more than the free area). Returns what the activity records.
+ */
+async function writeRequest(
+  tx: Tx,
+  { initiativeId, firmId, areaDm2, existing, freeDm2, actor, now }: {
+    initiativeId: string;
+    firmId: string;
+    areaDm2: number;
+    existing: Awaited<ReturnType<typeof activeSpaceOf>>;
+    freeDm2: number;
+    actor: Actor;
+    now: Date;
+  },
+): Promise<{ spaceId: string; action: string; before: Record<string, unknown> | null }> {
+  if (!existing) {
+    const holds = areaDm2 <= freeDm2;
+    const [created] = await tx
+      .insert(standSpace)
+      .values({
+        initiativeId,
+        firmId,
+        requestedDm2: areaDm2,
+        grantedDm2: holds ? areaDm2 : 0,
+        status: holds ? "requested" : "waiting",
+        queuedAt: await nextQueueStamp(tx, initiativeId, now),
+        requestedBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: standSpace.id });
+    if (holds) await changeAllocated(tx, initiativeId, areaDm2, now);
+    return { spaceId: created.id, action: holds ? "stand.space_requested" : "stand.space_waiting", before: null };
+  } else if (existing.status === "waiting") {
+    // Now within the free area: held at once, like any request that fits.
+    const holds = areaDm2 <= freeDm2;
+    await tx
+      .update(standSpace)
+      .set({ requestedDm2: areaDm2, grantedDm2: holds ? areaDm2 : 0, status: holds ? "requested" : "waiting", requestedBy: actor.userId, updatedAt: now })
+      .where(eq(standSpace.id, existing.id));
+    if (holds) await changeAllocated(tx, initiativeId, areaDm2, now);
+    return { spaceId: existing.id, action: "stand.space_changed", before: { status: "waiting", areaDm2: existing.requestedDm2 } };
+  } else {
+    const delta = areaDm2 - existing.grantedDm2;
+    if (delta > 0 && delta > freeDm2) {
+      throw invalidField("areaM2", "no_room", `Only ${formatDm2AsM2(freeDm2)} m² are free`, "conflict");
+    }
+    await tx
+      .update(standSpace)
+      .set({
+        requestedDm2: areaDm2,
+        grantedDm2: areaDm2,
+        // More area than the broker confirmed is a new request to confirm.
+        status: delta > 0 ? "requested" : existing.status,
+        requestedBy: actor.userId,
+        updatedAt: now,
+      })
+      .where(eq(standSpace.id, existing.id));
+    await changeAllocated(tx, initiativeId, delta, now);
+    return { spaceId: existing.id, action: "stand.space_changed", before: { status: existing.status, areaDm2: existing.grantedDm2 } };
+  }
 }

@@ -34,7 +34,7 @@ export async function changeAllocated(tx: Tx, initiativeId: string, deltaDm2: nu
 }
 
 /** Whether a database error (possibly wrapped by drizzle) is a violation of the named constraint. */
-export function violates(error: unknown, constraint: string): boolean {
+function violates(error: unknown, constraint: string): boolean {
   for (let e = error as { cause?: unknown; constraint?: string; message?: string } | undefined; e; e = e.cause as typeof e) {
     if (e.constraint === constraint || (typeof e.message === "string" && e.message.includes(constraint))) return true;
   }

@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
 import { firm } from "../../../db/schema/firms";
-import { stand, standSpace, type SpaceStatus } from "../../../db/schema/stands";
+import { stand, standSpace } from "../../../db/schema/stands";
+import type { SpaceStatus } from "../../domain/stand-space";
 import type { Actor } from "../../authz/actor";
 import { AppError } from "../../errors";
 import { initiativeRoom } from "../../realtime/events";
@@ -11,7 +12,7 @@ import { visibleInitiative, type InitiativeFacts } from "../initiatives/initiati
 /** Space that holds part of the stand's area. */
 export const HOLDING: SpaceStatus[] = ["requested", "confirmed"];
 /** Space that is still live: holding, or waiting for area. */
-export const ACTIVE: SpaceStatus[] = ["requested", "confirmed", "waiting"];
+const ACTIVE: SpaceStatus[] = ["requested", "confirmed", "waiting"];
 
 export type StandRow = typeof stand.$inferSelect;
 export type SpaceRow = typeof standSpace.$inferSelect;

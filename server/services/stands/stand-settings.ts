@@ -102,4 +102,3 @@ export function belowAllocated(allocatedDm2: number) {
   return invalidField("areaM2", "area_below_allocated", `Exhibitors hold ${formatDm2AsM2(allocatedDm2)} m²: the stand cannot be smaller`);
 }
 
-export type StandSettingsRow = typeof stand.$inferInsert;

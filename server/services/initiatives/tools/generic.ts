@@ -105,5 +105,4 @@ export async function loadCostShares(db: Db | Tx, initiativeId: string) {
     missingFigures: missingFigures.map((id) => ({ firmId: id, firmName: names.get(id) ?? "" })),
   };
 }
-export type CostSharesView = NonNullable<Awaited<ReturnType<typeof loadCostShares>>>;
 

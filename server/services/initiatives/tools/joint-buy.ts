@@ -12,7 +12,7 @@ import type { jointBuyInputSchema } from "../../../schemas/initiative";
 type JointBuyInput = z.output<typeof jointBuyInputSchema>;
 
 /** Turns the typed quote into price breaks in minor units, or a 400 naming the bad row. */
-export function quoteToBreaks(input: JointBuyInput, field = "jointBuy"): PriceBreak[] {
+function quoteToBreaks(input: JointBuyInput, field = "jointBuy"): PriceBreak[] {
   const digits = minorDigits(input.currency);
   const breaks = input.priceBreaks.map((b, index) => {
     const unitPriceMinor = parseDecimalToMinor(b.unitPrice, digits);
@@ -104,4 +104,3 @@ export async function loadJointBuy(db: Db | Tx, initiativeId: string, viewer: { 
     seesAll: viewer.seesAll,
   };
 }
-export type JointBuyView = NonNullable<Awaited<ReturnType<typeof loadJointBuy>>>;
