@@ -3,7 +3,7 @@ import type { FairView } from "../../../server/services/stands/create-fair";
 import { FormattedDate } from "../formatted";
 
 /** A fair as the fairs page lists it: its country's name, and whether it is coming, running or over. */
-export interface FairCard extends FairView {
+interface FairCard extends FairView {
   countryName: string;
   state: "upcoming" | "running" | "past";
   daysToGo: number;

@@ -11,7 +11,7 @@ export const SUBSIDY_KINDS = ["percent", "fixed"] as const;
 
 const [percentRow, fixedRow] = standSubsidyInputSchema.options;
 
-export const subsidyRowFormSchema = z
+const subsidyRowFormSchema = z
   .object({
     sponsor: percentRow.shape.sponsor,
     kind: z.enum(SUBSIDY_KINDS),
@@ -31,7 +31,7 @@ export const subsidyRowFormSchema = z
 export const standFormSchema = createStandSchema.omit({ networkId: true, subsidies: true }).extend({
   subsidies: z.array(subsidyRowFormSchema).max(10).default([]),
 });
-export type StandFormValue = z.output<typeof standFormSchema>;
+type StandFormValue = z.output<typeof standFormSchema>;
 
 /** The form's value -> the fields createStand / updateStand take (without the ids). */
 export function toStandInput(value: StandFormValue) {

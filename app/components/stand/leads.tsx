@@ -16,7 +16,7 @@ import { useResetAfterSuccess } from "./reset";
 type Lead = NonNullable<StandView["leads"]>[number];
 
 /** What the leads section needs besides the stand: country names and lists, and the site's address for invitation links. */
-export interface LeadsContext {
+interface LeadsContext {
   countries: Array<{ code: string; name: string }>;
   countryNames: Record<string, string>;
   publicUrl: string;
