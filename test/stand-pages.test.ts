@@ -396,6 +396,23 @@ describe("the stand page", () => {
     expect(text).toMatch(/class="task-overdue"[^>]*>[\s\S]*?Book the hotel[\s\S]*?Overdue/);
   });
 
+  it("refuses a task's impossible due date with a field message on the first post", async () => {
+    const { broker, initiativeId, brokerCookie, path } = await standFixture();
+    const { taskId } = await server.app.services.stands.addStandTask(broker.actor, { initiativeId, title: "Print the catalogue", category: "other", dueOn: day(30) });
+    const bad = await post(path, brokerCookie, { intent: "updateTask", target: taskId, taskId, status: "todo", ownerUserId: "", dueOn: "0001-01-01" });
+    expect(bad.status).toBe(400);
+    const text = await bad.text();
+    // The message sits under the due date of this task's form, which stays open to show it.
+    expect(text).toMatch(new RegExp(`id="task-form-${taskId}-[^"]*dueOn-error"[^>]*><li>Must be a date between the years 1900 and 9999</li>`));
+    expect(text).toMatch(/<details class="task-more" open="">/);
+    const [task] = await server.app.deps.db.select().from(standTask).where(eq(standTask.id, taskId));
+    expect(task.dueOn).toBe(day(30));
+
+    const added = await post(path, brokerCookie, { intent: "addTask", title: "Book the hotel", category: "travel", dueOn: "0001-01-01", status: "todo" });
+    expect(added.status).toBe(400);
+    expect(await added.text()).toMatch(/id="add-task-[^"]*dueOn-error"[^>]*><li>Must be a date between the years 1900 and 9999<\/li>/);
+  });
+
   it("logs leads, turns one into an invitation link and prefills the buyer's sign-up", async () => {
     const { smes, initiativeId, networkId, cookies, brokerCookie, path } = await standFixture();
     await post(path, cookies[0], { intent: "request", areaM2: "10" });

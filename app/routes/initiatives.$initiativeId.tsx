@@ -12,7 +12,7 @@ import { minorToDecimal } from "../../server/domain/money";
 import type { InitiativeView } from "../../server/services/initiatives/get-initiative";
 import { describedBy, Field } from "../components/field";
 import { FormattedDate, FormattedMoney, FormattedNumber } from "../components/formatted";
-import { StandPanel, standActivityText } from "../components/stand-panel";
+import { StandPanel, standActivityText } from "../components/stand/panel";
 import { ClubPanel, clubActivityText } from "../components/club-panel";
 import {
   BudgetFields,

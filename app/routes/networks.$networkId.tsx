@@ -9,7 +9,7 @@ import { LINKS } from "../../server/domain/chain-position";
 import { emailSchema } from "../../server/schemas/accounts";
 import { describedBy, Field } from "../components/field";
 import { FormattedDate, FormattedNumber } from "../components/formatted";
-import { standActivityText } from "../components/stand-panel";
+import { standActivityText } from "../components/stand/panel";
 import { formatNumber } from "../../i18n/format";
 import { ErrorMessage } from "../components/error-message";
 import { requireActor } from "../lib/auth.server";

@@ -19,17 +19,23 @@ import { calendarDateSchema } from "./dates";
 const isoDate = calendarDateSchema;
 const decimal = z.string().trim().regex(/^\d{1,15}([.,]\d{1,3})?$/, "Must be a non-negative amount such as 12.50");
 
+/**
+ * Text matching `pattern`; a mismatch carries the message key forms translate (a regex check
+ * keeps no `params`, so this is a refinement, with the pattern kept for the API's JSON Schema).
+ */
+function patterned(pattern: RegExp, message: string, key: string) {
+  return z
+    .string()
+    .trim()
+    .refine((text) => pattern.test(text), { message, params: { key } })
+    .meta({ pattern: pattern.source });
+}
+
 /** An area in m², at most two decimals (1 m² = 100 dm²): "12", "12.5", "12,25". */
-const areaM2Schema = z
-  .string()
-  .trim()
-  .regex(/^\d{1,6}([.,]\d{1,2})?$/, "An area in m² such as 12.5");
+export const areaM2Schema = patterned(/^\d{1,6}([.,]\d{1,2})?$/, "An area in m² such as 12.5", "invalid_area");
 
 /** A length in metres, at most one decimal (stored in dm): "8", "7.5". */
-const lengthMSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{1,4}([.,]\d)?$/, "A length in metres such as 8.5");
+export const lengthMSchema = patterned(/^\d{1,4}([.,]\d)?$/, "A length in metres such as 8.5", "invalid_length");
 
 /** "7.5" -> 75 dm; null when zero or not a length. */
 export function parseLengthToDm(text: string): number | null {
@@ -63,7 +69,7 @@ const subsidyLimits = {
   maxEmployees: z.number().int().min(1, "Must be at least 1").max(10_000_000).optional(),
 };
 
-const standSubsidyInputSchema = z.discriminatedUnion("kind", [
+export const standSubsidyInputSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("percent"), sponsor: sponsorSchema, percent: z.number().min(0.01, "At least 0.01%").max(100, "At most 100%"), ...subsidyLimits }),
   z.object({ kind: z.literal("fixed"), sponsor: sponsorSchema, amount: decimal, ...subsidyLimits }),
 ]);

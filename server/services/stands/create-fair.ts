@@ -47,3 +47,6 @@ export function fairView(row: typeof fair.$inferSelect) {
     website: row.website,
   };
 }
+
+/** A fair as the pages and the API show it. */
+export type FairView = ReturnType<typeof fairView>;

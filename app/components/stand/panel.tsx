@@ -1,9 +1,9 @@
 import { Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import type { InitiativeView } from "../../server/services/initiatives/get-initiative";
-import { FormattedDate } from "./formatted";
-import { formatM2 } from "./stand-plan";
+import type { InitiativeView } from "../../../server/services/initiatives/get-initiative";
+import { FormattedDate } from "../formatted";
+import { formatM2 } from "./plan";
 
 /**
  * The initiative page's summary of a joint trade-fair stand (tool "stand"): the fair, the free

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { formatNumber } from "../../i18n/format";
+import { formatNumber } from "../../../i18n/format";
 
 /**
  * The live stand plan: the stand drawn to scale (1 unit = 1 dm) as an inline SVG floor plan,

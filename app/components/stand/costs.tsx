@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { DOMINANCE_LIMIT_BP } from "../../server/domain/disclosure";
-import type { StandCostView } from "../../server/services/stands/get-stand";
-import { formatMoney, formatNumber } from "../../i18n/format";
-import { formatM2, TableWrap } from "./stand-plan";
+import { DOMINANCE_LIMIT_BP } from "../../../server/domain/disclosure";
+import type { StandCostView } from "../../../server/services/stands/get-stand";
+import { formatMoney, formatNumber } from "../../../i18n/format";
+import { formatM2, TableWrap } from "./plan";
 
 /**
  * The stand's cost table: each exhibitor's gross share, what each subsidy pays towards it and
