@@ -111,7 +111,7 @@ const timeZone = z
     } catch {
       return false;
     }
-  }, "Unknown time zone");
+  }, { message: "Unknown time zone", params: { key: "time_zone" } });
 
 const meetingFields = {
   title: z.string().trim().min(3, "At least 3 characters").max(160),
