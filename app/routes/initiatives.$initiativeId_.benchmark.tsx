@@ -7,7 +7,7 @@ import { KpiReport } from "../components/learning/benchmark-report";
 import { ClubNav } from "../components/learning/common";
 import { PeriodPicker, PublishSection, ReportMethod, type Published } from "../components/learning/report-sections";
 import { loadReport } from "../components/learning/report.server";
-import { readPost, submit, unknownForm } from "../lib/form-action.server";
+import { readPost, refused, unknownForm } from "../lib/form-action.server";
 import { useLiveRoom } from "../lib/live";
 import { idParam, signedIn } from "../lib/route.server";
 import benchmarkStyles from "../styles/benchmark.css";
@@ -30,11 +30,15 @@ export async function action(args: ActionFunctionArgs) {
   const { actor, t } = await signedIn(args);
   const initiativeId = idParam(args.params, "initiativeId");
   const post = await readPost(args.request, t, { errors: "learning.errors" });
-  if (post.intent !== "publish") return unknownForm(post);
-  return submit(post, periodIdSchema.omit({ initiativeId: true }), async ({ periodId }) => {
-    const { first, refreshed, kept } = await args.context.services.learning.publishBenchmarkPeriod(actor, { initiativeId, periodId });
+  const form = periodIdSchema.pick({ periodId: true }).safeParse({ periodId: post.formData.get("periodId") });
+  if (post.intent !== "publish" || !form.success) return unknownForm(post);
+  // The answer stays on the page (what was refreshed and kept), so it is data, not a redirect.
+  try {
+    const { first, refreshed, kept } = await args.context.services.learning.publishBenchmarkPeriod(actor, { initiativeId, periodId: form.data.periodId });
     return data<Published>({ published: { first, refreshed, kept } });
-  });
+  } catch (error) {
+    return refused(post, error);
+  }
 }
 
 export default function BenchmarkReportPage() {

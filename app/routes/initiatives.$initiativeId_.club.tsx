@@ -45,7 +45,8 @@ export async function action(args: ActionFunctionArgs) {
     case "submit":
       // The gate first: a club the actor may not see is a 404, whatever the form says.
       await loaded(learning.getBenchmarkClub(actor, { initiativeId }));
-      return submit(post, valuesForm, async (values) => {
+      // One form per open period: its answer goes back to the form of the period sent.
+      return submit({ ...post, target: String(post.formData.get("periodId") ?? "") || null }, valuesForm, async (values) => {
         await learning.submitKpiValues(actor, { ...values, initiativeId });
         return redirectWithToast(`${here}#submit-${values.periodId}`, "learning.toast.valuesSaved");
       });

@@ -145,7 +145,7 @@ export const round2 = (v: number) => Math.round(v * 100) / 100;
 /** Roughly how wide a text is in viewBox units (SVG text has no layout before the browser). */
 export const textWidth = (text: string, fontSize: number) => text.length * fontSize * 0.56;
 
-export type Anchor = "start" | "middle" | "end";
+type Anchor = "start" | "middle" | "end";
 
 /**
  * Places a label centred on x, or against the nearer edge of [left, right] when it would stick
@@ -218,7 +218,7 @@ export function useChartIds() {
   return { titleId: `${id}-title`, descId: `${id}-desc` };
 }
 
-export type SwatchKind = "own" | "best" | "median" | "box" | "band" | "reference" | "medianLine" | "ownLine";
+type SwatchKind = "own" | "best" | "median" | "box" | "band" | "reference" | "medianLine" | "ownLine";
 
 /** The legend under a chart: its marks, and the references' line when there are any. */
 export function Legend({ items, references }: { items: Array<[SwatchKind, string]>; references: boolean }) {

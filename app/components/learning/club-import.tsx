@@ -2,20 +2,14 @@ import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field } from "../field";
 import type { ClubView } from "./common";
+import type { ImportResult } from "./import.server";
 import type { ImportErrors } from "./words";
-
-/** The answer to a refused import, as the club page's action gives it. */
-interface ImportAnswer {
-  intent: string;
-  periodId?: string;
-  importErrors?: ImportErrors;
-}
 
 /** The broker imports one open period's values from a CSV file, all or nothing. */
 export function ImportForm({ view, busy }: { view: ClubView; busy: boolean }) {
   const { t } = useTranslation();
-  const answer = useActionData<ImportAnswer>();
-  const mine = answer?.intent === "import" ? answer : null;
+  const answer = useActionData<ImportResult | { intent: string }>();
+  const mine = answer && "importErrors" in answer ? answer : null;
   const openPeriods = view.periods.filter((p) => p.status === "open");
   const example = view.kpis[0]?.key ?? view.kpis[0]?.name ?? "on_time_delivery";
   return (

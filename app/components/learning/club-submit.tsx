@@ -40,7 +40,6 @@ export function SubmitForm({ view, period }: { view: ClubView; period: Period })
       ) : null}
       <Form method="post" {...getFormProps(form)} noValidate className="stack">
         <input type="hidden" name="intent" value="submit" />
-        <input type="hidden" name="target" value={period.id} />
         <input type="hidden" name="periodId" value={period.id} />
         <FormError messages={[...(form.errors ?? []), ...(fields.values.errors ?? [])]} />
         <ValueFields view={view} period={period} fields={fields.values.getFieldset()} />

@@ -9,7 +9,7 @@ export type MeetingFormValues = { title: string; hostFirmId: string; startsAt: s
 type Fields = { [K in keyof MeetingFormValues]: FieldMetadata<string, MeetingFormValues> };
 
 /** Refs to the time fields, so a page can show them in the reader's own time zone once it runs. */
-export interface TimeRefs {
+interface TimeRefs {
   zone?: Ref<HTMLSelectElement>;
   start?: Ref<HTMLInputElement>;
   end?: Ref<HTMLInputElement>;

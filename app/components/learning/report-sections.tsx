@@ -7,7 +7,7 @@ import { FormError } from "../form-error";
 import { useKpiTexts } from "./common";
 
 /** A report as its pages receive it from the loader. */
-export type ReportView = SerializeFrom<BenchmarkReport>;
+type ReportView = SerializeFrom<BenchmarkReport>;
 
 /** What publishing answered: the KPIs published for the first time, refreshed and kept. */
 export interface Published {

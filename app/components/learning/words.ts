@@ -10,7 +10,7 @@ import { formatKpiValue } from "./common";
 type Params = Record<string, string | number> | undefined;
 
 /** A KPI's unit in the reader's language: a shipped KPI's from `kpi.<key>.unit`, a network's own as its broker wrote it. */
-export function kpiUnit(t: TFunction, kpiKey: string | null | undefined, unit: string): string {
+function kpiUnit(t: TFunction, kpiKey: string | null | undefined, unit: string): string {
   const key = `kpi.${kpiKey}.unit`;
   return kpiKey && t(key) !== key ? t(key) : unit;
 }
@@ -20,7 +20,7 @@ export function kpiUnit(t: TFunction, kpiKey: string | null | undefined, unit: s
  * their params: min, max, unit, kpiKey): the sentence under a form field, or the short wording of
  * an import line. Null for any other error.
  */
-export function kpiRangeMessage(t: TFunction, locale: string, key: string | undefined, params: Params, form: "field" | "import"): string | null {
+function kpiRangeMessage(t: TFunction, locale: string, key: string | undefined, params: Params, form: "field" | "import"): string | null {
   if ((key !== "kpi_below_min" && key !== "kpi_above_max") || !params) return null;
   const unit = kpiUnit(t, String(params.kpiKey ?? ""), String(params.unit ?? ""));
   const min = formatKpiValue(locale, Number(params.min), 6);
