@@ -360,6 +360,31 @@ describe("the benchmark report", () => {
 });
 
 describe("meetings", () => {
+  it("shows an invalid meeting form's field errors under their fields on the first submit", async () => {
+    const { broker, members, initiativeId } = await openClub(deps, { members: 1 });
+    const cookie = await cookieOf(broker);
+    const list = `/initiatives/${initiativeId}/meetings`;
+    const fieldError = (text: string, field: string, message: string) => new RegExp(`id="[^"]*-${field}-error"><li>${message}</li>`).test(text);
+    const first = await post(list, cookie, { title: "ab", hostFirmId: "", startsAt: "", endsAt: "2030-03-04T17:00", timeZone: "UTC", place: "", agenda: "" });
+    expect(first.status).toBe(400);
+    const text = unescape(await first.text());
+    expect(fieldError(text, "title", "At least 3 characters")).toBe(true);
+    expect(fieldError(text, "startsAt", "Required")).toBe(true);
+    expect(fieldError(text, "place", "Required")).toBe(true);
+    expect(text).toMatch(/name="title"[^>]*value="ab"/);
+
+    const meeting = await server.app.services.learning.scheduleMeeting(broker.actor, { initiativeId, title: "Plant visit", hostFirmId: members[0].firmId, startsAt: "2030-03-04T09:00", endsAt: "2030-03-04T12:00", place: "Hall 1" });
+    const here = `${list}/${meeting.id}`;
+    const moved = await post(here, cookie, { intent: "reschedule", title: "Plant visit", startsAt: "2030-03-04T09:00", endsAt: "2030-03-04T08:00", timeZone: "UTC", place: "Hall 1", agenda: "" });
+    expect(moved.status).toBe(400);
+    expect(fieldError(unescape(await moved.text()), "endsAt", "The meeting must end after it starts")).toBe(true);
+    const action = await post(here, cookie, { intent: "addAction", description: "x", ownerFirmId: "", dueOn: "0001-01-01" });
+    expect(action.status).toBe(400);
+    const actionText = unescape(await action.text());
+    expect(fieldError(actionText, "description", "At least 3 characters")).toBe(true);
+    expect(fieldError(actionText, "dueOn", "Must be a date between the years 1900 and 9999")).toBe(true);
+  });
+
   it("lets the broker schedule a meeting, members answer, and the broker record minutes and actions", async () => {
     const { broker, members, initiativeId } = await openClub(deps, { members: 2 });
     const brokerCookie = await cookieOf(broker);

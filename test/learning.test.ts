@@ -481,15 +481,24 @@ describe("CSV import and export", () => {
       "rows.7.kpi": ["This firm's On-time delivery is given on line 2 already"],
     });
     // A value out of range also says, for the forms, which bound of which KPI in which unit.
-    expect(error.fieldKeys).toEqual({ "rows.6.value": "kpi_above_max" });
-    expect(error.fieldParams).toEqual({ "rows.6.value": { kpiId: kpi("on_time_delivery"), kpiKey: "on_time_delivery", unit: "%", min: 0, max: 100 } });
+    expect(error.fieldKeys).toEqual({
+      "rows.3.firm": "learning.import.errors.notMember",
+      "rows.4.value": "number",
+      "rows.5.kpi": "learning.import.errors.notKpi",
+      "rows.6.value": "kpi_above_max",
+      "rows.7.kpi": "learning.import.errors.duplicate",
+    });
+    expect(error.fieldParams).toEqual({
+      "rows.6.value": { kpiId: kpi("on_time_delivery"), kpiKey: "on_time_delivery", unit: "%", min: 0, max: 100 },
+      "rows.7.kpi": { kpi: "On-time delivery", line: 2 },
+    });
     expect(await valuesIn(period.id)).toEqual([]);
     // A file csv-parse cannot read: a stable key with the line, not the parser's English.
     const unreadable = await importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: `firm,kpi,value\n${a.name},on_time_delivery,91\n"${a.name},scrap_rate,1\n` }).catch((e) => e);
-    expect(unreadable).toMatchObject({ code: "invalid_input", fieldKeys: { csv: "import_malformed" }, fieldParams: { csv: { line: 3 } } });
+    expect(unreadable).toMatchObject({ code: "invalid_input", fieldKeys: { csv: "learning.import.errors.malformed" }, fieldParams: { csv: { line: 3 } } });
     expect(unreadable.fields.csv[0]).toMatch(/^Not a readable CSV file \(line 3\)/);
     const ragged = await importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: `firm,kpi,value\n${a.name},on_time_delivery,91,extra\n` }).catch((e) => e);
-    expect(ragged).toMatchObject({ fieldKeys: { csv: "import_malformed" }, fieldParams: { csv: { line: 2 } } });
+    expect(ragged).toMatchObject({ fieldKeys: { csv: "learning.import.errors.malformed" }, fieldParams: { csv: { line: 2 } } });
     await expect(importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: "firm,value\nx,1" })).rejects.toMatchObject({
       fields: { csv: ["Missing columns: kpi"] },
     });
@@ -552,7 +561,7 @@ describe("meetings: a plant visit is scheduled, answered, held with minutes and 
       agenda: "1. SMED on the press line\n2. Results since the last visit",
     };
     await expect(scheduleMeeting(deps, members[1].actor, input)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(scheduleMeeting(deps, broker.actor, { ...input, hostFirmId: outsiders[0].firmId })).rejects.toMatchObject({ fieldKeys: { hostFirmId: "not_participant" } });
+    await expect(scheduleMeeting(deps, broker.actor, { ...input, hostFirmId: outsiders[0].firmId })).rejects.toMatchObject({ fieldKeys: { hostFirmId: "learning.validation.not_participant" } });
     await expect(scheduleMeeting(deps, broker.actor, { ...input, endsAt: "2026-12-03T08:00" })).rejects.toMatchObject({ fieldKeys: { endsAt: "ends_before_start" } });
     meeting = await scheduleMeeting(deps, broker.actor, input);
     expect(meeting).toMatchObject({ startsAt: "2026-12-03T07:00:00.000Z", endsAt: "2026-12-03T11:00:00.000Z", status: "scheduled" });
@@ -592,7 +601,7 @@ describe("meetings: a plant visit is scheduled, answered, held with minutes and 
     await expect(updateMeeting(later, broker.actor, { initiativeId, meetingId: meeting.id, place: "Elsewhere" })).rejects.toMatchObject({ code: "conflict" });
     await expect(updateMeeting(later, broker.actor, { initiativeId, meetingId: meeting.id, status: "cancelled" })).rejects.toMatchObject({ code: "conflict" });
     await expect(addMeetingAction(deps, broker.actor, { initiativeId, meetingId: meeting.id, description: "Visit", ownerFirmId: outsiders[0].firmId })).rejects.toMatchObject({
-      fieldKeys: { ownerFirmId: "not_participant" },
+      fieldKeys: { ownerFirmId: "learning.validation.not_participant" },
     });
     await expect(addMeetingAction(deps, members[1].actor, { initiativeId, meetingId: meeting.id, description: "Visit" })).rejects.toMatchObject({ code: "forbidden" });
     const action = await addMeetingAction(deps, broker.actor, {

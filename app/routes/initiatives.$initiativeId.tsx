@@ -13,7 +13,7 @@ import type { InitiativeView } from "../../server/services/initiatives/get-initi
 import { describedBy, Field } from "../components/field";
 import { FormattedDate, FormattedMoney, FormattedNumber } from "../components/formatted";
 import { StandPanel, standActivityText } from "../components/stand/panel";
-import { ClubPanel, clubActivityText } from "../components/club-panel";
+import { ClubPanel, clubActivityText } from "../components/learning/club-panel";
 import {
   BudgetFields,
   budgetFieldName,

@@ -2,35 +2,34 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { BenchmarkReport } from "../../server/services/learning/get-benchmark-report";
-import { KpiReport } from "../components/benchmark-report";
-import { FormattedDate } from "../components/formatted";
 import { ErrorMessage } from "../components/error-message";
+import { FormattedDate } from "../components/formatted";
+import { KpiReport } from "../components/learning/benchmark-report";
+import { ReportMethod } from "../components/learning/report-sections";
+import { loadReport } from "../components/learning/report.server";
+import { idParam, signedIn } from "../lib/route.server";
 import benchmarkStyles from "../styles/benchmark.css";
 import styles from "../styles/learning.css";
-import { loadReport } from "../lib/benchmark-report.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: benchmarkStyles },
   { rel: "stylesheet", href: styles },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
-  { title: loaded ? `${loaded.report.club.title} · ${loaded.report.period?.label ?? ""}` : "Jointly" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.report.club.title} · ${data.report.period?.label ?? ""}` : "Jointly" }];
 
 /**
  * The printable report of one member and period: the same figures as the report page (the same
  * service and its confidentiality rules), laid out for paper, with every chart's figures open.
  */
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  return { report: await loadReport(request, context, params.initiativeId), printedAt: new Date().toISOString() };
+export async function loader(args: LoaderFunctionArgs) {
+  const { actor, now } = await signedIn(args);
+  return { report: await loadReport(args.request, args.context, actor, idParam(args.params, "initiativeId")), printedAt: now.toISOString() };
 }
 
 export default function PrintableReport() {
   const { t } = useTranslation();
-  const { report: raw, printedAt } = useLoaderData<typeof loader>();
-  const report = raw as unknown as BenchmarkReport;
+  const { report, printedAt } = useLoaderData<typeof loader>();
   const { club, period, viewer, kpis } = report;
   // The print button needs JavaScript; without it the browser's own print command does the same.
   const [canPrint, setCanPrint] = useState(false);
@@ -88,12 +87,7 @@ export default function PrintableReport() {
       ) : (
         <p className="muted">{t("learning.report.noPeriods")}</p>
       )}
-      <section className="method" aria-labelledby="print-method">
-        <h2 id="print-method">{t("learning.report.methodTitle")}</h2>
-        <p className="small">{t("learning.report.rule", { min: club.minContributors, tails: club.tailsFrom, republish: club.republishMinNew })}</p>
-        <p className="small">{t("benchmark.method")}</p>
-        <p className="muted small">{t("learning.report.methodFoot", { min: club.minContributors })}</p>
-      </section>
+      <ReportMethod report={report} printable />
     </article>
   );
 }

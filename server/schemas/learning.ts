@@ -14,11 +14,14 @@ const isoDate = calendarDateSchema;
 
 /** A finite number, from a JSON number or form text with a decimal point or comma. */
 export const decimalNumber = z.preprocess(
-  (value) => {
+  (value, ctx) => {
     if (typeof value !== "string") return value;
     const text = value.trim().replace(/\s/g, "");
     if (text === "") return undefined;
-    return /^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text) ? Number(text.replace(",", ".")) : Number.NaN;
+    if (/^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return Number(text.replace(",", "."));
+    // Text that is no number, keyed so the forms say so in the reader's language.
+    ctx.addIssue({ code: "custom", message: "Must be a number", params: { key: "number" } });
+    return z.NEVER;
   },
   z.number({ error: (issue) => (issue.input === undefined ? "Required" : "Must be a number") }),
 );
@@ -111,7 +114,7 @@ const timeZone = z
     } catch {
       return false;
     }
-  }, "Unknown time zone");
+  }, { message: "Unknown time zone", params: { key: "time_zone" } });
 
 const meetingFields = {
   title: z.string().trim().min(3, "At least 3 characters").max(160),

@@ -17,6 +17,14 @@ const COLUMNS = {
 
 const MAX_ROWS = 5000;
 
+/** Where the import's own messages live in the catalogues. */
+const IMPORT = "learning.import.errors";
+
+/** A problem with the whole file, under `csv`, with its message key. */
+function fileError(summary: string, message: string, key: string, values?: Record<string, string | number>): AppError {
+  return new AppError("invalid_input", summary, { csv: [message] }, { csv: `${IMPORT}.${key}` }, values ? { csv: values } : undefined);
+}
+
 const normal = (text: string) => text.trim().toLocaleLowerCase("en").replace(/\s+/g, " ");
 
 /**
@@ -48,12 +56,13 @@ export async function importKpiCsv(deps: Deps, actor: Actor, rawInput: unknown) 
         "invalid_input",
         "Not a readable CSV file",
         { csv: [`Not a readable CSV file (line ${line}): ${(error as Error).message}`] },
-        { csv: "import_malformed" },
+        { csv: "learning.import.errors.malformed" },
         { csv: { line } },
       );
     }
-    if (records.length === 0) throw new AppError("invalid_input", "No rows", { csv: ["The file has a header but no rows"] });
-    if (records.length > MAX_ROWS) throw new AppError("invalid_input", "Too many rows", { csv: [`At most ${MAX_ROWS.toLocaleString("en")} rows per file`] });
+    const max = MAX_ROWS.toLocaleString("en");
+    if (records.length === 0) throw fileError("No rows", "The file has a header but no rows", "noRows");
+    if (records.length > MAX_ROWS) throw fileError("Too many rows", `At most ${max} rows per file`, "tooManyRows", { max });
     const headers = Object.keys(records[0]);
     const columnOf = (names: readonly string[]) => names.find((name) => headers.includes(name));
     const firmColumn = columnOf(COLUMNS.firm);
@@ -61,7 +70,7 @@ export async function importKpiCsv(deps: Deps, actor: Actor, rawInput: unknown) 
     const valueColumn = columnOf(COLUMNS.value);
     const periodColumn = columnOf(COLUMNS.period);
     const missing = [!firmColumn && "firm", !kpiColumn && "kpi", !valueColumn && "value"].filter(Boolean);
-    if (missing.length > 0) throw new AppError("invalid_input", "Missing columns", { csv: [`Missing columns: ${missing.join(", ")}`] });
+    if (missing.length > 0) throw fileError("Missing columns", `Missing columns: ${missing.join(", ")}`, "missingColumns", { columns: missing.join(", ") });
 
     const kpis = await clubKpis(tx, input.initiativeId);
     const names = await firmNames(tx, facts.participantFirmIds);
@@ -73,7 +82,13 @@ export async function importKpiCsv(deps: Deps, actor: Actor, rawInput: unknown) 
     const errors: Record<string, string[]> = {};
     const keys: Record<string, string> = {};
     const params: Record<string, Record<string, string | number>> = {};
-    const add = (line: number, column: string, message: string) => (errors[`rows.${line}.${column}`] ??= []).push(message);
+    // Each error names its i18n key (and the values it names) so the forms word it in the reader's language.
+    const add = (line: number, column: string, message: string, key: string, values?: Record<string, string | number>) => {
+      const field = `rows.${line}.${column}`;
+      (errors[field] ??= []).push(message);
+      keys[field] = key;
+      if (values) params[field] = values;
+    };
     const rows: Array<{ firmId: string; kpiId: string; value: number }> = [];
     const seen = new Map<string, number>();
     records.forEach((record, index) => {
@@ -81,35 +96,34 @@ export async function importKpiCsv(deps: Deps, actor: Actor, rawInput: unknown) 
       const firmText = record[firmColumn!] ?? "";
       const kpiText = record[kpiColumn!] ?? "";
       let firmId: string | undefined;
-      if (firmText === "") add(line, "firm", "Required");
+      if (firmText === "") add(line, "firm", "Required", "required");
       else if (names.has(firmText)) firmId = firmText;
       else {
         const matches = firmsByName.get(normal(firmText)) ?? [];
         if (matches.length === 1) firmId = matches[0];
-        else if (matches.length > 1) add(line, "firm", "Several member firms have this name: use the firm's id");
-        else add(line, "firm", "Not a member firm of this club");
+        else if (matches.length > 1) add(line, "firm", "Several member firms have this name: use the firm's id", `${IMPORT}.ambiguousFirm`);
+        else add(line, "firm", "Not a member firm of this club", `${IMPORT}.notMember`);
       }
       const kpi = kpiText === "" ? undefined : findKpi(kpiText);
-      if (kpiText === "") add(line, "kpi", "Required");
-      else if (!kpi) add(line, "kpi", "Not a KPI of this club");
+      if (kpiText === "") add(line, "kpi", "Required", "required");
+      else if (!kpi) add(line, "kpi", "Not a KPI of this club", `${IMPORT}.notKpi`);
       if (periodColumn && record[periodColumn] && record[periodColumn].toUpperCase() !== period.label) {
-        add(line, "period", `This file is for ${period.label}`);
+        add(line, "period", `This file is for ${period.label}`, `${IMPORT}.otherPeriod`, { period: period.label });
       }
-      const parsed = decimalNumber.safeParse(record[valueColumn!] ?? "");
-      if (!parsed.success) add(line, "value", parsed.error.issues[0].message);
+      const valueText = record[valueColumn!] ?? "";
+      const parsed = decimalNumber.safeParse(valueText);
+      if (!parsed.success) add(line, "value", parsed.error.issues[0].message, valueText.trim() === "" ? "required" : "number");
       else if (kpi) {
         const problem = validateKpiValue(parsed.data, kpi);
         if (problem) {
           const [key, message, values] = valueProblem(problem, kpi);
-          add(line, "value", message);
-          keys[`rows.${line}.value`] = key;
-          if (values) params[`rows.${line}.value`] = values;
+          add(line, "value", message, key, values);
         }
       }
       if (firmId && kpi) {
         const key = `${firmId}:${kpi.id}`;
         const earlier = seen.get(key);
-        if (earlier !== undefined) add(line, "kpi", `This firm's ${kpi.name} is given on line ${earlier} already`);
+        if (earlier !== undefined) add(line, "kpi", `This firm's ${kpi.name} is given on line ${earlier} already`, `${IMPORT}.duplicate`, { kpi: kpi.name, line: earlier });
         else seen.set(key, line);
         if (parsed.success && !errors[`rows.${line}.value`] && earlier === undefined) rows.push({ firmId, kpiId: kpi.id, value: parsed.data });
       }

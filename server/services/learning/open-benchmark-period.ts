@@ -39,7 +39,10 @@ export async function openBenchmarkPeriod(deps: Deps, actor: Actor, rawInput: un
     if (year < PERIOD_YEARS.min || year > PERIOD_YEARS.max) {
       throw invalidField("label", "period_label_year_range", `The period's year must be between ${PERIOD_YEARS.min} and ${PERIOD_YEARS.max}`);
     }
-    if (existing.some((p) => p.label === period.label)) throw new AppError("conflict", `The period ${period.label} exists already`);
+    if (existing.some((p) => p.label === period.label)) {
+      const message = `The period ${period.label} exists already`;
+      throw new AppError("conflict", message, { label: [message] }, { label: "learning.periods.exists" });
+    }
     const now = deps.now();
     const today = now.toISOString().slice(0, 10);
     if (input.submissionDue !== undefined && input.submissionDue < today) throw invalidField("submissionDue", "due_in_past", "The due date has passed already");

@@ -11,7 +11,7 @@ import { clubPage, notifyMembers } from "./notices";
 
 /** The host (or an action's owner) must be a member firm of the club. */
 export function assertClubMember(facts: ClubFacts, field: string, firmId: string | null): void {
-  if (firmId !== null && !facts.participantFirmIds.includes(firmId)) throw invalidField(field, "not_participant", "This firm is not a member of the club");
+  if (firmId !== null && !facts.participantFirmIds.includes(firmId)) throw invalidField(field, "learning.validation.not_participant", "This firm is not a member of the club");
 }
 
 export function assertTimes(startsAt: Date, endsAt: Date): void {

@@ -1,14 +1,31 @@
+import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import type { BenchmarkClubView } from "../../server/services/learning/get-benchmark-club";
+import type { BenchmarkClubView } from "../../../server/services/learning/get-benchmark-club";
 import type { TFunction } from "i18next";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatNumber } from "../../i18n/format";
+import { formatNumber } from "../../../i18n/format";
 
 /**
  * Shared pieces of the learning-network pages (KPI catalogue, club, report, meetings): the texts
  * of a KPI in the reader's language and KPI values formatted for the reader's locale.
  */
+
+/** A club as its pages receive it from the loader. */
+export type ClubView = SerializeFrom<BenchmarkClubView>;
+type Meeting = ClubView["meetings"][number];
+
+/** Meetings still to come (scheduled and not over at `now`), and the others, latest first. */
+export function splitMeetings(meetings: Meeting[], now: string): { upcoming: Meeting[]; past: Meeting[] } {
+  const coming = (m: Meeting) => m.status === "scheduled" && m.endsAt >= now;
+  return { upcoming: meetings.filter(coming), past: meetings.filter((m) => !coming(m)).reverse() };
+}
+
+/** The time zones a meeting's local times may be given in (the server's list, so the page hydrates). */
+export function meetingTimeZones(): string[] {
+  const zones = Intl.supportedValuesOf("timeZone");
+  return zones.includes("UTC") ? zones : ["UTC", ...zones];
+}
 
 export interface KpiLike {
   key: string | null;
@@ -134,7 +151,7 @@ export function localInputValue(iso: string, timeZone: string): string {
 }
 
 /** Meetings as a list of links with when, where and who hosts. */
-export function MeetingList({ initiativeId, meetings }: { initiativeId: string; meetings: BenchmarkClubView["meetings"] }) {
+export function MeetingList({ initiativeId, meetings }: { initiativeId: string; meetings: Meeting[] }) {
   const { t } = useTranslation();
   return (
     <ul className="meeting-list" data-testid="meeting-list">

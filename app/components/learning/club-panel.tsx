@@ -1,9 +1,9 @@
 import { Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import type { InitiativeView } from "../../server/services/initiatives/get-initiative";
-import { FormattedDate } from "./formatted";
-import { MeetingWhen } from "./learning";
+import type { InitiativeView } from "../../../server/services/initiatives/get-initiative";
+import { FormattedDate } from "../formatted";
+import { MeetingWhen } from "./common";
 
 /**
  * The benchmarking club on its initiative's page (tool "benchmark_club"): how often it reports,

@@ -2,10 +2,12 @@ import type { ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
-import { discloseDistribution, disclosureRule } from "../../server/domain/disclosure";
-import { getI18n } from "../../i18n/i18n";
-import { type Locale } from "../../server/domain/locale";
-import { DistributionChart, niceScale, TrendChart } from "./benchmark-charts";
+import { discloseDistribution, disclosureRule } from "../../../server/domain/disclosure";
+import { getI18n } from "../../../i18n/i18n";
+import { type Locale } from "../../../server/domain/locale";
+import { niceScale } from "./chart-kit";
+import { DistributionChart } from "./distribution-chart";
+import { TrendChart } from "./trend-chart";
 
 const render = (element: ReactElement, locale: Locale = "en") => renderToString(<I18nextProvider i18n={getI18n(locale)}>{element}</I18nextProvider>);
 

@@ -1,9 +1,11 @@
+import type { SerializeFrom } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import type { BenchmarkReport } from "../../server/services/learning/get-benchmark-report";
-import { DistributionChart, TrendChart } from "./benchmark-charts";
-import { FormattedDate } from "./formatted";
-import { formatKpiValue, formatWithUnit, useKpiTexts } from "./learning";
+import type { BenchmarkReport } from "../../../server/services/learning/get-benchmark-report";
+import { DistributionChart } from "./distribution-chart";
+import { TrendChart } from "./trend-chart";
+import { FormattedDate } from "../formatted";
+import { formatKpiValue, formatWithUnit, useKpiTexts } from "./common";
 
 /**
  * One KPI of a benchmark report, for the report page and its printable version: the live count
@@ -13,7 +15,7 @@ import { formatKpiValue, formatWithUnit, useKpiTexts } from "./learning";
  * Everything shown comes from getBenchmarkReport, which already applied the disclosure rules.
  */
 
-export type ReportKpi = BenchmarkReport["kpis"][number];
+export type ReportKpi = SerializeFrom<BenchmarkReport>["kpis"][number];
 type Trend = ReportKpi["trend"];
 
 /** "2.5 percentage points" for a percent KPI, else the value with its unit. */
