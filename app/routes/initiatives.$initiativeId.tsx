@@ -21,7 +21,7 @@ import {
   renameErrorFields,
   toBudgetInput,
   type BudgetFormInput,
-} from "../components/initiative-budget-fields";
+} from "../components/initiative/budget-fields";
 import { formatMoney, formatNumber } from "../../i18n/format";
 import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/initiatives.css";

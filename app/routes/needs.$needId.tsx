@@ -13,7 +13,7 @@ import type { Actor } from "../../server/authz/actor";
 import { decideResponseSchema, needTransitionSchema, respondSchema } from "../../server/schemas/sourcing";
 import { describedBy, Field } from "../components/field";
 import { FormattedDate, FormattedMoney, FormattedNumber } from "../components/formatted";
-import { countryCodesOf, DependenceBlock, DiversificationOptions, formatBp, LevelBadge, MatchParts, NeedStatus, ScoreBar, volumeText, type Part } from "../components/sourcing";
+import { countryCodesOf, DependenceBlock, DiversificationOptions, formatBp, LevelBadge, MatchParts, NeedStatus, ScoreBar, volumeText, type Part } from "../components/sourcing/match";
 import { formatNumber } from "../../i18n/format";
 import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/sourcing.css";

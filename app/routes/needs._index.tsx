@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { countryName } from "../../db/reference/countries";
 import { FormattedDate } from "../components/formatted";
-import { countryCodesOf, DependenceBlock, DiversificationOptions, MatchParts, NeedStatus, ScoreBar, volumeText } from "../components/sourcing";
+import { countryCodesOf, DependenceBlock, DiversificationOptions, MatchParts, NeedStatus, ScoreBar, volumeText } from "../components/sourcing/match";
 import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/sourcing.css";
 import { requireActor } from "../lib/auth.server";

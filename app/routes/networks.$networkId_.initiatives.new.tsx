@@ -16,7 +16,7 @@ import {
   renameErrorFields,
   toBudgetInput,
   type BudgetFormInput,
-} from "../components/initiative-budget-fields";
+} from "../components/initiative/budget-fields";
 import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/initiatives.css";
 import { requireActor } from "../lib/auth.server";

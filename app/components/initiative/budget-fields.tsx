@@ -1,10 +1,10 @@
 import { getInputProps, getSelectProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
 import type { TFunction } from "i18next";
 import { z } from "zod";
-import { CURRENCY_CODES } from "../../db/reference/currencies";
-import { SPLIT_RULES } from "../../server/domain/cost-split";
-import { currencySchema } from "../../server/schemas/firm";
-import { describedBy, Field } from "./field";
+import { CURRENCY_CODES } from "../../../db/reference/currencies";
+import { SPLIT_RULES } from "../../../server/domain/cost-split";
+import { currencySchema } from "../../../server/schemas/firm";
+import { describedBy, Field } from "../field";
 
 /**
  * The generic tool's budget as a form (shared by "new initiative" and the initiative page):
