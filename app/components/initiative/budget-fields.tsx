@@ -83,8 +83,6 @@ export function renameErrorFields(
   return { fields: outFields, keys: outKeys };
 }
 
-type AnyField = FieldMetadata<unknown>;
-
 /** Budget amount and currency, split rule and the funding-source rows with add/remove buttons. */
 export function BudgetFields({
   form,
@@ -92,14 +90,15 @@ export function BudgetFields({
   t,
   headingLevel = 3,
 }: {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  /* eslint-disable @typescript-eslint/no-explicit-any -- shared by forms of different shapes */
   form: FormMetadata<any>;
-  field: FieldMetadata<BudgetFormInput | undefined>;
+  field: FieldMetadata<BudgetFormInput, any>;
+  /* eslint-enable @typescript-eslint/no-explicit-any */
   t: TFunction;
   headingLevel?: 2 | 3;
 }) {
-  const budget = field.getFieldset() as unknown as Record<string, AnyField>;
-  const sources = (budget.fundingSources as unknown as FieldMetadata<BudgetFormInput["fundingSources"]>).getFieldList();
+  const budget = field.getFieldset();
+  const sources = budget.fundingSources.getFieldList();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <>
@@ -129,7 +128,7 @@ export function BudgetFields({
       <Heading className="h3">{t("initiatives.fields.fundingSources")}</Heading>
       {sources.length === 0 ? <p className="muted">{t("initiatives.budget.noFunding")}</p> : null}
       {sources.map((item, index) => {
-        const row = item.getFieldset() as unknown as Record<string, AnyField>;
+        const row = item.getFieldset();
         return (
           <div key={item.key} className="row-group">
             <Field id={row.sponsor.id} label={t("initiatives.fields.sponsor")} errors={row.sponsor.errors}>
@@ -156,7 +155,7 @@ export function BudgetFields({
       {budget.fundingSources.errors?.length ? <p className="field-errors">{budget.fundingSources.errors.join(" ")}</p> : null}
       <div className="actions">
         <button
-          {...form.insert.getButtonProps({ name: budget.fundingSources.name, defaultValue: { sponsor: "", kind: "percent", value: "" } as never })}
+          {...form.insert.getButtonProps({ name: budget.fundingSources.name, defaultValue: { sponsor: "", kind: "percent", value: "" } })}
           className="button button-small button-secondary"
         >
           {t("initiatives.new.addFunding")}
