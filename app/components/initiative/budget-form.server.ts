@@ -33,8 +33,12 @@ export function budgetPageForm(participants: ReadonlyArray<{ firmId: string }>, 
     if (!Number.isInteger(weight) || weight < 0 || weight > 1_000_000) badWeight = true;
     else weights[p.firmId] = weight;
   }
-  const schema = z.object({ budget: budgetFormSchema }).superRefine((_, ctx) => {
-    if (badWeight) ctx.addIssue({ code: "custom", path: ["budget", "splitRule"], message: "Weights are whole numbers from 0 to 1,000,000", params: { key: "initiatives.errors.weights" } });
-  });
+  // The weights are read apart from the budget's fields: say so with their errors, on the first submit.
+  const schema = z.object({ budget: budgetFormSchema }).superRefine(
+    (_, ctx) => {
+      if (badWeight) ctx.addIssue({ code: "custom", path: ["budget", "splitRule"], message: "Weights are whole numbers from 0 to 1,000,000", params: { key: "initiatives.errors.weights" } });
+    },
+    { when: () => true },
+  );
   return { schema, weights };
 }
