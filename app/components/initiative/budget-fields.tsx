@@ -21,12 +21,16 @@ export const fundingRowFormSchema = z
     kind: z.enum(FUNDING_KINDS),
     value: decimal,
   })
-  .superRefine((row, ctx) => {
-    if (row.kind !== "percent") return;
-    const percent = Number(row.value.replace(",", "."));
-    if (percent < 0.01) ctx.addIssue({ code: "too_small", minimum: 0.01, origin: "number", inclusive: true, input: percent, path: ["value"], message: "At least 0.01" });
-    if (percent > 100) ctx.addIssue({ code: "too_big", maximum: 100, origin: "number", inclusive: true, input: percent, path: ["value"], message: "At most 100" });
-  });
+  .superRefine(
+    (row, ctx) => {
+      if (row.kind !== "percent") return;
+      const percent = Number(row.value.replace(",", "."));
+      if (percent < 0.01) ctx.addIssue({ code: "too_small", minimum: 0.01, origin: "number", inclusive: true, input: percent, path: ["value"], message: "At least 0.01" });
+      if (percent > 100) ctx.addIssue({ code: "too_big", maximum: 100, origin: "number", inclusive: true, input: percent, path: ["value"], message: "At most 100" });
+    },
+    // Checked as soon as kind and value are readable, even when the sponsor is missing (one submit shows all).
+    { when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === "kind" || issue.path?.[0] === "value") },
+  );
 
 export const budgetFormSchema = z.object({
   amount: decimal,
