@@ -51,7 +51,8 @@ describe("sourcing needs", () => {
     const buyer = await createFirmOwner(deps, { role: "buyer" });
     const error = await createNeed(deps, buyer.actor, need({ product: "", volume: 0, link: "moon", deliveryCountry: "XX", visibility: "networks" })).catch((e) => e);
     expect(error.code).toBe("invalid_input");
-    expect(Object.keys(error.fields).sort()).toEqual(["deliveryCountry", "link", "product", "volume"]);
+    // The network choice is checked with the other fields, not only once they all pass.
+    expect(Object.keys(error.fields).sort()).toEqual(["deliveryCountry", "link", "networkIds", "product", "volume"]);
     const sme = await createFirmOwner(deps);
     await expect(createNeed(deps, sme.actor, need())).rejects.toMatchObject({ code: "forbidden" });
     expect(await listNeeds(deps, buyer.actor)).toEqual([]);

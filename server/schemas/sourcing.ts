@@ -8,6 +8,11 @@ import { calendarDateSchema } from "./dates";
 const decimal = z.string().trim().regex(/^\d{1,15}([.,]\d{1,3})?$/, "Must be a non-negative amount such as 12.50");
 const isoDate = calendarDateSchema;
 
+/** A refinement's guard: none of these fields has an issue yet. */
+function validIn(...fields: string[]) {
+  return (payload: { issues: ReadonlyArray<{ path?: readonly PropertyKey[] }> }) => !payload.issues.some((issue) => fields.includes(String(issue.path?.[0])));
+}
+
 /** A buyer's sourcing need (DOMAIN.md "Sourcing need"), for the form and POST /needs alike. */
 export const needInputSchema = z
   .object({
@@ -39,14 +44,24 @@ export const needInputSchema = z
     visibility: z.enum(["all", "networks"]).default("all"),
     networkIds: z.array(z.uuid()).max(50).default([]),
   })
-  .superRefine((need, ctx) => {
-    if (need.windowStart && need.windowEnd && need.windowEnd < need.windowStart) {
-      ctx.addIssue({ code: "custom", path: ["windowEnd"], message: "The window ends before it starts", params: { key: "window_order" } });
-    }
-    if (need.visibility === "networks" && need.networkIds.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["networkIds"], message: "Choose at least one network", params: { key: "choose_network" } });
-    }
-  });
+  // Each rule runs once the fields it reads are valid, whatever the other fields hold, so a form
+  // shows these errors with the others on the first submit.
+  .superRefine(
+    (need, ctx) => {
+      if (need.windowStart && need.windowEnd && need.windowEnd < need.windowStart) {
+        ctx.addIssue({ code: "custom", path: ["windowEnd"], message: "The window ends before it starts", params: { key: "window_order" } });
+      }
+    },
+    { when: validIn("windowStart", "windowEnd") },
+  )
+  .superRefine(
+    (need, ctx) => {
+      if (need.visibility === "networks" && need.networkIds.length === 0) {
+        ctx.addIssue({ code: "custom", path: ["networkIds"], message: "Choose at least one network", params: { key: "choose_network" } });
+      }
+    },
+    { when: validIn("visibility", "networkIds") },
+  );
 export type NeedInput = z.output<typeof needInputSchema>;
 
 export const needIdSchema = z.object({ needId: z.uuid("Not a need id") });

@@ -1,10 +1,10 @@
 import { Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { certificationName } from "../../db/reference/certifications";
-import type { DependenceWarning } from "../../server/services/sourcing/projection";
-import { formatDate, formatNumber } from "../../i18n/format";
-import { FormattedDate } from "./formatted";
+import { certificationName } from "../../../db/reference/certifications";
+import type { DependenceWarning } from "../../../server/services/sourcing/projection";
+import { formatDate, formatNumber } from "../../../i18n/format";
+import { FormattedDate } from "../formatted";
 
 /**
  * Shared pieces of the sourcing pages (styles in app/styles/sourcing.css): a match's score and

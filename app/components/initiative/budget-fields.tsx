@@ -1,10 +1,10 @@
 import { getInputProps, getSelectProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
 import type { TFunction } from "i18next";
 import { z } from "zod";
-import { CURRENCY_CODES } from "../../db/reference/currencies";
-import { SPLIT_RULES } from "../../server/domain/cost-split";
-import { currencySchema } from "../../server/schemas/firm";
-import { describedBy, Field } from "./field";
+import { CURRENCY_CODES } from "../../../db/reference/currencies";
+import { SPLIT_RULES } from "../../../server/domain/cost-split";
+import { currencySchema } from "../../../server/schemas/firm";
+import { describedBy, Field } from "../field";
 
 /**
  * The generic tool's budget as a form (shared by "new initiative" and the initiative page):
@@ -21,12 +21,16 @@ export const fundingRowFormSchema = z
     kind: z.enum(FUNDING_KINDS),
     value: decimal,
   })
-  .superRefine((row, ctx) => {
-    if (row.kind !== "percent") return;
-    const percent = Number(row.value.replace(",", "."));
-    if (percent < 0.01) ctx.addIssue({ code: "too_small", minimum: 0.01, origin: "number", inclusive: true, input: percent, path: ["value"], message: "At least 0.01" });
-    if (percent > 100) ctx.addIssue({ code: "too_big", maximum: 100, origin: "number", inclusive: true, input: percent, path: ["value"], message: "At most 100" });
-  });
+  .superRefine(
+    (row, ctx) => {
+      if (row.kind !== "percent") return;
+      const percent = Number(row.value.replace(",", "."));
+      if (percent < 0.01) ctx.addIssue({ code: "too_small", minimum: 0.01, origin: "number", inclusive: true, input: percent, path: ["value"], message: "At least 0.01" });
+      if (percent > 100) ctx.addIssue({ code: "too_big", maximum: 100, origin: "number", inclusive: true, input: percent, path: ["value"], message: "At most 100" });
+    },
+    // Checked as soon as kind and value are readable, even when the sponsor is missing (one submit shows all).
+    { when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === "kind" || issue.path?.[0] === "value") },
+  );
 
 export const budgetFormSchema = z.object({
   amount: decimal,
@@ -83,8 +87,6 @@ export function renameErrorFields(
   return { fields: outFields, keys: outKeys };
 }
 
-type AnyField = FieldMetadata<unknown>;
-
 /** Budget amount and currency, split rule and the funding-source rows with add/remove buttons. */
 export function BudgetFields({
   form,
@@ -92,14 +94,15 @@ export function BudgetFields({
   t,
   headingLevel = 3,
 }: {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  /* eslint-disable @typescript-eslint/no-explicit-any -- shared by forms of different shapes */
   form: FormMetadata<any>;
-  field: FieldMetadata<BudgetFormInput | undefined>;
+  field: FieldMetadata<BudgetFormInput, any>;
+  /* eslint-enable @typescript-eslint/no-explicit-any */
   t: TFunction;
   headingLevel?: 2 | 3;
 }) {
-  const budget = field.getFieldset() as unknown as Record<string, AnyField>;
-  const sources = (budget.fundingSources as unknown as FieldMetadata<BudgetFormInput["fundingSources"]>).getFieldList();
+  const budget = field.getFieldset();
+  const sources = budget.fundingSources.getFieldList();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <>
@@ -129,7 +132,7 @@ export function BudgetFields({
       <Heading className="h3">{t("initiatives.fields.fundingSources")}</Heading>
       {sources.length === 0 ? <p className="muted">{t("initiatives.budget.noFunding")}</p> : null}
       {sources.map((item, index) => {
-        const row = item.getFieldset() as unknown as Record<string, AnyField>;
+        const row = item.getFieldset();
         return (
           <div key={item.key} className="row-group">
             <Field id={row.sponsor.id} label={t("initiatives.fields.sponsor")} errors={row.sponsor.errors}>
@@ -156,7 +159,7 @@ export function BudgetFields({
       {budget.fundingSources.errors?.length ? <p className="field-errors">{budget.fundingSources.errors.join(" ")}</p> : null}
       <div className="actions">
         <button
-          {...form.insert.getButtonProps({ name: budget.fundingSources.name, defaultValue: { sponsor: "", kind: "percent", value: "" } as never })}
+          {...form.insert.getButtonProps({ name: budget.fundingSources.name, defaultValue: { sponsor: "", kind: "percent", value: "" } })}
           className="button button-small button-secondary"
         >
           {t("initiatives.new.addFunding")}
