@@ -1,14 +1,27 @@
 import { z } from "zod";
+import { AppError } from "../../server/errors";
 import { MIN_CONTRIBUTORS } from "../../server/domain/disclosure";
 import { disclosureMinContributorsSchema, networkInputSchema } from "../../server/schemas/network";
+import { isAppError } from "./errors.server";
 
 /**
- * The network form as people type it: shares in percent (25 = 25%), HHI in points. The action
- * converts percents to the basis points the service stores (x100) and back for editing.
+ * The network form as people type it: shares in percent (25 = 25%), HHI in points. The service
+ * stores shares in basis points under its own names; `BP_FIELD` is the one map between the two.
  */
 const shape = networkInputSchema.shape;
 const percent = z.number().min(0.01).max(100);
 const hhi = z.number().int().min(1).max(10_000);
+
+/** The form's percent field -> the service's basis-point field. */
+const BP_FIELD = {
+  notableShare: "notableShareBp",
+  warningShare: "warningShareBp",
+  criticalShare: "criticalShareBp",
+  systemicShare: "systemicShareBp",
+} as const;
+type PercentField = keyof typeof BP_FIELD;
+const PERCENT_FIELDS = Object.keys(BP_FIELD) as PercentField[];
+const FORM_FIELD: Record<string, string> = Object.fromEntries(PERCENT_FIELDS.map((field) => [BP_FIELD[field], field]));
 
 export const networkFormSchema = z
   .object({
@@ -33,61 +46,33 @@ export const networkFormSchema = z
       ctx.addIssue({ code: "custom", path: ["hhiHigh"], message: "Thresholds must rise", params: { key: "thresholds_order" } });
     }
   });
-export type NetworkFormValue = z.output<typeof networkFormSchema>;
-
-const toBp = (pct: number) => Math.round(pct * 100);
+type NetworkFormValue = z.output<typeof networkFormSchema>;
 
 /** Form value -> the service's input (percent -> basis points). */
 export function toNetworkInput(v: NetworkFormValue) {
-  return {
-    name: v.name,
-    sector: v.sector,
-    region: v.region,
-    description: v.description,
-    currency: v.currency,
-    notableShareBp: toBp(v.notableShare),
-    warningShareBp: toBp(v.warningShare),
-    criticalShareBp: toBp(v.criticalShare),
-    hhiModerate: v.hhiModerate,
-    hhiHigh: v.hhiHigh,
-    systemicShareBp: toBp(v.systemicShare),
-    disclosureMinContributors: v.disclosureMinContributors,
-  };
+  const { notableShare, warningShare, criticalShare, systemicShare, ...rest } = v;
+  const percents = { notableShare, warningShare, criticalShare, systemicShare };
+  const bps = Object.fromEntries(PERCENT_FIELDS.map((field) => [BP_FIELD[field], Math.round(percents[field] * 100)]));
+  return { ...rest, ...(bps as Record<(typeof BP_FIELD)[PercentField], number>) };
 }
 
 /** A stored network -> the form's initial values (basis points -> percent). */
-export function toNetworkFormDefaults(n: {
-  name: string;
-  sector: string;
-  region: string;
-  description: string;
-  currency: string;
-  notableShareBp: number;
-  warningShareBp: number;
-  criticalShareBp: number;
-  hhiModerate: number;
-  hhiHigh: number;
-  systemicShareBp: number;
-  disclosureMinContributors: number;
-}) {
+export function toNetworkFormDefaults(n: z.output<typeof networkInputSchema> & { disclosureMinContributors: number }): Record<string, string> {
   return {
     name: n.name,
     sector: n.sector,
     region: n.region,
     description: n.description,
     currency: n.currency,
-    notableShare: String(n.notableShareBp / 100),
-    warningShare: String(n.warningShareBp / 100),
-    criticalShare: String(n.criticalShareBp / 100),
+    ...Object.fromEntries(PERCENT_FIELDS.map((field) => [field, String(n[BP_FIELD[field]] / 100)])),
     hhiModerate: String(n.hhiModerate),
     hhiHigh: String(n.hhiHigh),
-    systemicShare: String(n.systemicShareBp / 100),
     disclosureMinContributors: String(n.disclosureMinContributors),
   };
 }
 
 /** The defaults of a new network (DOMAIN.md "Dependence on a single buyer"). */
-export const NEW_NETWORK_DEFAULTS = {
+export const NEW_NETWORK_DEFAULTS: Record<string, string> = {
   name: "",
   sector: "",
   region: "",
@@ -102,7 +87,16 @@ export const NEW_NETWORK_DEFAULTS = {
   disclosureMinContributors: String(MIN_CONTRIBUTORS),
 };
 
-/** The service names its threshold fields in basis points; the form in percent. */
-export function toFormFieldErrors(fields: Record<string, string[]>): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(fields).map(([key, messages]) => [key.replace(/ShareBp$/, "Share"), messages]));
+function renamed<V>(record: Record<string, V> | undefined): Record<string, V> | undefined {
+  return record && Object.fromEntries(Object.entries(record).map(([key, value]) => [FORM_FIELD[key] ?? key, value]));
+}
+
+/** Runs a network use case; a refusal about its basis-point fields names the form's percent fields. */
+export async function asNetworkForm<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (!isAppError(error) || !error.fields) throw error;
+    throw new AppError(error.code, error.message, renamed(error.fields), renamed(error.fieldKeys), renamed(error.fieldParams));
+  }
 }

@@ -1,8 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FirmProfile } from "../components/firm-profile";
-import { FormattedPercent, LevelBadge } from "../components/dependence";
+import { FirmProfile } from "../components/firm/profile";
+import { FormattedPercent, LevelBadge } from "../components/ledger/dependence";
 import { FormattedDate, FormattedNumber } from "../components/formatted";
 import { ErrorMessage } from "../components/error-message";
 import { requireActor } from "../lib/auth.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FirmProfile } from "../components/firm-profile";
+import { FirmProfile } from "../components/firm/profile";
 import { ErrorMessage } from "../components/error-message";
 import { requireActor } from "../lib/auth.server";
 import { throwAsResponse } from "../lib/errors.server";

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import type { getFirmDependence } from "../../server/services/ledger/get-firm-dependence";
-import { formatBp, formatPointsChange, FormattedPercent, HhiBadge, LevelBadge } from "../components/dependence";
+import { formatBp, formatPointsChange, FormattedPercent, HhiBadge, LevelBadge } from "../components/ledger/dependence";
 import { FormattedMoney, FormattedNumber } from "../components/formatted";
 import { formatNumber } from "../../i18n/format";
 import { ErrorMessage } from "../components/error-message";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { DOMINANCE_LIMIT_BP } from "../../server/domain/disclosure";
 import { periodSchema } from "../../server/schemas/ledger";
-import { formatBp, FormattedPercent, LevelBadge } from "../components/dependence";
+import { formatBp, FormattedPercent, LevelBadge } from "../components/ledger/dependence";
 import { FormattedMoney, FormattedNumber } from "../components/formatted";
 import { ErrorMessage } from "../components/error-message";
 import styles from "../styles/dependence.css";

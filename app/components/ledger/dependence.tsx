@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { formatNumber } from "../../i18n/format";
+import { formatNumber } from "../../../i18n/format";
 
 /** Shared pieces of the ledger and dependence pages (styles in app/styles/dependence.css). */
 
