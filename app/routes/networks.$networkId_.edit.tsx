@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../components/error-message";
 import { NetworkForm } from "../components/network/form";
 import { readPost, submit } from "../lib/form-action.server";
-import { asNetworkForm, networkFormSchema, toNetworkFormDefaults, toNetworkInput } from "../lib/network-form.server";
+import { asNetworkForm, networkFormSchema, toNetworkFormDefaults, toNetworkInput } from "../components/network/form-values.server";
 import { sectorOptions } from "../lib/options.server";
 import { idParam, loaded, signedIn } from "../lib/route.server";
 import { redirectWithToast } from "../lib/toast.server";

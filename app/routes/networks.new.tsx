@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../components/error-message";
 import { NetworkForm } from "../components/network/form";
 import { readPost, submit } from "../lib/form-action.server";
-import { asNetworkForm, NEW_NETWORK_DEFAULTS, networkFormSchema, toNetworkInput } from "../lib/network-form.server";
+import { asNetworkForm, NEW_NETWORK_DEFAULTS, networkFormSchema, toNetworkInput } from "../components/network/form-values.server";
 import { sectorOptions } from "../lib/options.server";
 import { signedIn } from "../lib/route.server";
 import { redirectWithToast } from "../lib/toast.server";

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { AppError } from "../../server/errors";
-import { MIN_CONTRIBUTORS } from "../../server/domain/disclosure";
-import { disclosureMinContributorsSchema, networkInputSchema } from "../../server/schemas/network";
-import { isAppError } from "./errors.server";
+import { MIN_CONTRIBUTORS } from "../../../server/domain/disclosure";
+import { disclosureMinContributorsSchema, networkInputSchema } from "../../../server/schemas/network";
+import { withFieldNames } from "../field-names.server";
 
 /**
  * The network form as people type it: shares in percent (25 = 25%), HHI in points. The service
@@ -87,16 +86,7 @@ export const NEW_NETWORK_DEFAULTS: Record<string, string> = {
   disclosureMinContributors: String(MIN_CONTRIBUTORS),
 };
 
-function renamed<V>(record: Record<string, V> | undefined): Record<string, V> | undefined {
-  return record && Object.fromEntries(Object.entries(record).map(([key, value]) => [FORM_FIELD[key] ?? key, value]));
-}
-
 /** Runs a network use case; a refusal about its basis-point fields names the form's percent fields. */
-export async function asNetworkForm<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (!isAppError(error) || !error.fields) throw error;
-    throw new AppError(error.code, error.message, renamed(error.fields), renamed(error.fieldKeys), renamed(error.fieldParams));
-  }
+export function asNetworkForm<T>(work: Promise<T>): Promise<T> {
+  return withFieldNames(work, (field) => FORM_FIELD[field] ?? field);
 }
