@@ -7,7 +7,11 @@ import type { ImportErrors } from "./import.server";
 function ImportRefusal({ errors }: { errors: ImportErrors }) {
   const { t } = useTranslation();
   return (
-    <div className="form-error import-errors" role="alert" data-testid="import-errors">
+    <div
+      className="form-error import-errors"
+      role="alert"
+      data-testid="import-errors"
+    >
       <p>{t("dependence.ledger.import.rejected")}</p>
       {errors.general.length ? (
         <ul>
@@ -19,7 +23,13 @@ function ImportRefusal({ errors }: { errors: ImportErrors }) {
       {errors.lines.length ? (
         <ul>
           {errors.lines.map((l) => (
-            <li key={`${l.line}-${l.column}`}>{t("dependence.ledger.import.lineError", { line: l.line, column: l.column, message: l.messages.join(" ") })}</li>
+            <li key={`${l.line}-${l.column}`}>
+              {t("dependence.ledger.import.lineError", {
+                line: l.line,
+                column: l.column,
+                message: l.messages.join(" "),
+              })}
+            </li>
           ))}
         </ul>
       ) : null}
@@ -28,10 +38,20 @@ function ImportRefusal({ errors }: { errors: ImportErrors }) {
 }
 
 /** Importing a CSV file of sales, with the template to start from. */
-export function ImportForm({ firmId, busy }: { firmId: string; busy: boolean }) {
+export function ImportForm({
+  firmId,
+  busy,
+}: {
+  firmId: string;
+  busy: boolean;
+}) {
   const { t } = useTranslation();
-  const result = useActionData<{ intent: string; importErrors?: ImportErrors }>();
-  const importErrors = result?.intent === "import" ? result.importErrors : undefined;
+  const result = useActionData<{
+    intent: string;
+    importErrors?: ImportErrors;
+  }>();
+  const importErrors =
+    result?.intent === "import" ? result.importErrors : undefined;
   return (
     <section className="card stack" aria-labelledby="ledger-import">
       <h2 id="ledger-import">{t("dependence.ledger.import.title")}</h2>
@@ -44,8 +64,18 @@ export function ImportForm({ firmId, busy }: { firmId: string; busy: boolean }) 
       {importErrors ? <ImportRefusal errors={importErrors} /> : null}
       <Form method="post" encType="multipart/form-data" className="stack">
         <input type="hidden" name="intent" value="import" />
-        <Field id="ledger-file" label={t("dependence.ledger.import.file")} hint={t("dependence.ledger.import.fileHint")}>
-          <input id="ledger-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="ledger-file-hint" />
+        <Field
+          id="ledger-file"
+          label={t("dependence.ledger.import.file")}
+          hint={t("dependence.ledger.import.fileHint")}
+        >
+          <input
+            id="ledger-file"
+            name="file"
+            type="file"
+            accept=".csv,text/csv"
+            aria-describedby="ledger-file-hint"
+          />
         </Field>
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { MIN_CONTRIBUTORS } from "../../../server/domain/disclosure";
-import { disclosureMinContributorsSchema, networkInputSchema } from "../../../server/schemas/network";
+import {
+  disclosureMinContributorsSchema,
+  networkInputSchema,
+} from "../../../server/schemas/network";
 import { withFieldNames } from "../field-names.server";
 
 /**
@@ -20,7 +23,9 @@ const BP_FIELD = {
 } as const;
 type PercentField = keyof typeof BP_FIELD;
 const PERCENT_FIELDS = Object.keys(BP_FIELD) as PercentField[];
-const FORM_FIELD: Record<string, string> = Object.fromEntries(PERCENT_FIELDS.map((field) => [BP_FIELD[field], field]));
+const FORM_FIELD: Record<string, string> = Object.fromEntries(
+  PERCENT_FIELDS.map((field) => [BP_FIELD[field], field]),
+);
 
 export const networkFormSchema = z
   .object({
@@ -38,32 +43,59 @@ export const networkFormSchema = z
     disclosureMinContributors: disclosureMinContributorsSchema,
   })
   .superRefine((v, ctx) => {
-    if (!(v.notableShare <= v.warningShare && v.warningShare <= v.criticalShare)) {
-      ctx.addIssue({ code: "custom", path: ["warningShare"], message: "Thresholds must rise", params: { key: "thresholds_order" } });
+    if (!(
+      v.notableShare <= v.warningShare && v.warningShare <= v.criticalShare
+    )) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["warningShare"],
+        message: "Thresholds must rise",
+        params: { key: "thresholds_order" },
+      });
     }
     if (v.hhiModerate > v.hhiHigh) {
-      ctx.addIssue({ code: "custom", path: ["hhiHigh"], message: "Thresholds must rise", params: { key: "thresholds_order" } });
+      ctx.addIssue({
+        code: "custom",
+        path: ["hhiHigh"],
+        message: "Thresholds must rise",
+        params: { key: "thresholds_order" },
+      });
     }
   });
 type NetworkFormValue = z.output<typeof networkFormSchema>;
 
 /** Form value -> the service's input (percent -> basis points). */
 export function toNetworkInput(v: NetworkFormValue) {
-  const { notableShare, warningShare, criticalShare, systemicShare, ...rest } = v;
+  const { notableShare, warningShare, criticalShare, systemicShare, ...rest } =
+    v;
   const percents = { notableShare, warningShare, criticalShare, systemicShare };
-  const bps = Object.fromEntries(PERCENT_FIELDS.map((field) => [BP_FIELD[field], Math.round(percents[field] * 100)]));
-  return { ...rest, ...(bps as Record<(typeof BP_FIELD)[PercentField], number>) };
+  const bps = Object.fromEntries(
+    PERCENT_FIELDS.map((field) => [
+      BP_FIELD[field],
+      Math.round(percents[field] * 100),
+    ]),
+  );
+  return {
+    ...rest,
+    ...(bps as Record<(typeof BP_FIELD)[PercentField], number>),
+  };
 }
 
 /** A stored network -> the form's initial values (basis points -> percent). */
-export function toNetworkFormDefaults(n: z.output<typeof networkInputSchema> & { disclosureMinContributors: number }): Record<string, string> {
+export function toNetworkFormDefaults(
+  n: z.output<typeof networkInputSchema> & {
+    disclosureMinContributors: number;
+  },
+): Record<string, string> {
   return {
     name: n.name,
     sector: n.sector,
     region: n.region,
     description: n.description,
     currency: n.currency,
-    ...Object.fromEntries(PERCENT_FIELDS.map((field) => [field, String(n[BP_FIELD[field]] / 100)])),
+    ...Object.fromEntries(
+      PERCENT_FIELDS.map((field) => [field, String(n[BP_FIELD[field]] / 100)]),
+    ),
     hhiModerate: String(n.hhiModerate),
     hhiHigh: String(n.hhiHigh),
     disclosureMinContributors: String(n.disclosureMinContributors),

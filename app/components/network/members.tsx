@@ -15,7 +15,13 @@ interface Member {
 }
 
 /** One member's card: tier, region, dependence link for brokers, key certifications. */
-function MemberCard({ member: m, showDependence }: { member: Member; showDependence: boolean }) {
+function MemberCard({
+  member: m,
+  showDependence,
+}: {
+  member: Member;
+  showDependence: boolean;
+}) {
   const { t } = useTranslation();
   const shown = m.certifications.slice(0, KEY_CERTIFICATIONS);
   const more = m.certifications.length - shown.length;
@@ -29,7 +35,13 @@ function MemberCard({ member: m, showDependence }: { member: Member; showDepende
         {m.region ? ` · ${m.region}` : ""}
       </p>
       {showDependence ? (
-        <Link to={`/firms/${m.firmId}/dependence`} className="small" aria-label={t("dependence.links.memberDependenceOf", { firm: m.name })}>
+        <Link
+          to={`/firms/${m.firmId}/dependence`}
+          className="small"
+          aria-label={t("dependence.links.memberDependenceOf", {
+            firm: m.name,
+          })}
+        >
           {t("dependence.links.memberDependence")}
         </Link>
       ) : null}
@@ -40,7 +52,11 @@ function MemberCard({ member: m, showDependence }: { member: Member; showDepende
               {c.name}
             </li>
           ))}
-          {more > 0 ? <li className="tag tag-accent">{t("networks.page.moreCertifications", { count: more })}</li> : null}
+          {more > 0 ? (
+            <li className="tag tag-accent">
+              {t("networks.page.moreCertifications", { count: more })}
+            </li>
+          ) : null}
         </ul>
       ) : null}
     </li>
@@ -48,7 +64,13 @@ function MemberCard({ member: m, showDependence }: { member: Member; showDepende
 }
 
 /** The members in columns by their link in the value chain. */
-export function MemberColumns({ columns, showDependence }: { columns: Array<{ link: string; members: Member[] }>; showDependence: boolean }) {
+export function MemberColumns({
+  columns,
+  showDependence,
+}: {
+  columns: Array<{ link: string; members: Member[] }>;
+  showDependence: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <section className="card stack" aria-labelledby="network-members">
@@ -56,19 +78,42 @@ export function MemberColumns({ columns, showDependence }: { columns: Array<{ li
       {columns.length === 0 ? (
         <p className="muted">{t("networks.page.noMembers")}</p>
       ) : (
-        <div className="link-columns" role="region" aria-label={t("networks.page.byLink")} tabIndex={0} data-testid="link-columns">
+        <div
+          className="link-columns"
+          role="region"
+          aria-label={t("networks.page.byLink")}
+          tabIndex={0}
+          data-testid="link-columns"
+        >
           {columns.map((column) => (
-            <section key={column.link} className="link-column" data-testid={`link-column-${column.link}`} aria-labelledby={`link-${column.link}`}>
+            <section
+              key={column.link}
+              className="link-column"
+              data-testid={`link-column-${column.link}`}
+              aria-labelledby={`link-${column.link}`}
+            >
               <h3 id={`link-${column.link}`}>
-                <span>{column.link === UNKNOWN_LINK ? t("networks.page.unknownLink") : t(`links.${column.link}`)}</span>{" "}
+                <span>
+                  {column.link === UNKNOWN_LINK
+                    ? t("networks.page.unknownLink")
+                    : t(`links.${column.link}`)}
+                </span>{" "}
                 <span className="badge">
-                  <span className="visually-hidden">{t("networks.membersCount", { count: column.members.length })}</span>
+                  <span className="visually-hidden">
+                    {t("networks.membersCount", {
+                      count: column.members.length,
+                    })}
+                  </span>
                   <span aria-hidden="true">{column.members.length}</span>
                 </span>
               </h3>
               <ul className="member-cards">
                 {column.members.map((m) => (
-                  <MemberCard key={m.firmId} member={m} showDependence={showDependence} />
+                  <MemberCard
+                    key={m.firmId}
+                    member={m}
+                    showDependence={showDependence}
+                  />
                 ))}
               </ul>
             </section>
@@ -105,11 +150,15 @@ export function InitiativeList({ initiatives }: { initiatives: Initiative[] }) {
                   <strong>{i.title}</strong>
                 </Link>
                 <p className="muted small">
-                  {t(`networks.objectives.${i.objective}`)} · {t("networks.page.deadline")} <FormattedDate value={i.deadline} /> ·{" "}
+                  {t(`networks.objectives.${i.objective}`)} ·{" "}
+                  {t("networks.page.deadline")}{" "}
+                  <FormattedDate value={i.deadline} /> ·{" "}
                   {t("networks.page.participants", { count: i.participants })}
                 </p>
               </div>
-              <span className={`tag status-${i.status}`}>{t(`networks.initiativeStatus.${i.status}`)}</span>
+              <span className={`tag status-${i.status}`}>
+                {t(`networks.initiativeStatus.${i.status}`)}
+              </span>
             </li>
           ))}
         </ul>
