@@ -120,6 +120,22 @@ describe("the disclosure threshold on the network form", () => {
   });
 });
 
+describe("the network settings form's errors", () => {
+  it("shows every invalid field's message under its field on the first submit", async () => {
+    const { networkId, cookie } = await brokerWithNetwork();
+    const res = await post(`/networks/${networkId}/edit`, cookie, { ...validNetwork, name: "", criticalShare: "150", hhiModerate: "0", disclosureMinContributors: "4" });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    for (const field of ["name", "criticalShare", "hhiModerate", "disclosureMinContributors"]) {
+      expect(html, field).toMatch(new RegExp(`name="${field}"[^>]*aria-invalid="true"`));
+      expect(html, field).toMatch(new RegExp(`id="[^"]*-${field}-error"`));
+    }
+    expect(html).toContain("Required");
+    expect(html).toContain("Must be at most 100");
+    expect(html).toContain("At least 5: a network may raise the threshold, never lower it");
+  });
+});
+
 describe("who sees a network", () => {
   it("answers 404 to an SME that is not a member, and for a malformed id", async () => {
     const { networkId } = await brokerWithNetwork();

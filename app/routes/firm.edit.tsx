@@ -10,22 +10,16 @@ import { minorToDecimal } from "../../server/domain/money";
 import { firmProfileSchema } from "../../server/schemas/firm";
 import { describedBy, Field } from "../components/field";
 import { ErrorMessage } from "../components/error-message";
+import { myFirmReader } from "../components/firm/my-firm.server";
 import { FormError } from "../components/form-error";
 import { readPost, submit } from "../lib/form-action.server";
 import { useFormResult } from "../lib/form-result";
 import { countryOptions, sectorOptions } from "../lib/options.server";
-import { loaded, signedIn } from "../lib/route.server";
+import { loaded } from "../lib/route.server";
 import { redirectWithToast } from "../lib/toast.server";
 
-/** "My firm" belongs to its members: an account without a firm (an administrator) has none to edit. */
-async function firmMember(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const reader = await signedIn(args, ["firm", "update"]);
-  if (!reader.actor.firm) throw new Response("Forbidden", { status: 403 });
-  return reader;
-}
-
 export async function loader(args: LoaderFunctionArgs) {
-  const { actor, locale } = await firmMember(args);
+  const { actor, locale } = await myFirmReader(args);
   const { firm, permissions } = await loaded(args.context.services.firms.getMyFirm(actor));
   if (!permissions.update) throw new Response("Forbidden", { status: 403 });
   return {
@@ -58,7 +52,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { actor, t } = await firmMember(args);
+  const { actor, t } = await myFirmReader(args);
   const post = await readPost(args.request, t);
   // A blank turnover amount means "not given", whatever currency the select shows.
   if (!String(post.formData.get("turnover.amount") ?? "").trim()) {

@@ -1,26 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FirmProfile } from "../components/firm-profile";
 import { ErrorMessage } from "../components/error-message";
-import { requireActor } from "../lib/auth.server";
-import { throwAsResponse } from "../lib/errors.server";
-import { localeFor } from "../lib/i18n.server";
+import { FirmProfile } from "../components/firm/profile";
 import { firmNames } from "../lib/names.server";
+import { idParam, loaded, signedIn } from "../lib/route.server";
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const locale = await localeFor(request, actor);
-  try {
-    const result = await context.services.firms.getFirm(actor, { firmId: params.firmId });
-    return { ...result, names: firmNames(result.firm, locale) };
-  } catch (error) {
-    // A malformed id is a page that does not exist.
-    if (error instanceof Error && error.name === "AppError" && (error as { code?: string }).code === "invalid_input") {
-      throw new Response("Not found", { status: 404 });
-    }
-    throwAsResponse(error);
-  }
+export async function loader(args: LoaderFunctionArgs) {
+  const { actor, locale } = await signedIn(args, ["firm", "readPublic"]);
+  const result = await loaded(args.context.services.firms.getFirm(actor, { firmId: idParam(args.params, "firmId") }));
+  return { ...result, names: firmNames(result.firm, locale) };
 }
 
 export default function FirmPage() {

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { consentSchema } from "../../server/schemas/network";
-import { ConsentCheckbox } from "../components/network-form";
+import { ConsentCheckbox } from "../components/network/consent";
 import { ErrorMessage } from "../components/error-message";
 import { getActor, requireActor } from "../lib/auth.server";
 import { isAppError, throwAsResponse } from "../lib/errors.server";

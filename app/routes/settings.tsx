@@ -1,75 +1,117 @@
 import type { z } from "zod";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { changePasswordSchema } from "../../server/schemas/accounts";
-import { describedBy, Field } from "../components/field";
 import { LOCALES } from "../../server/domain/locale";
-import { forwardCookies, requireActor } from "../lib/auth.server";
+import {
+  changePasswordSchema,
+  localeSchema,
+} from "../../server/schemas/accounts";
+import { CalendarFeed } from "../components/account/calendar-feed";
+import { describedBy, Field } from "../components/field";
+import { FormError } from "../components/form-error";
+import { forwardCookies } from "../lib/auth.server";
+import {
+  perform,
+  readPost,
+  submit,
+  type FormResult,
+  type Post,
+} from "../lib/form-action.server";
+import { useFormResult } from "../lib/form-result";
 import { formatIssues } from "../lib/messages";
-import { localeFor, serverT } from "../lib/i18n.server";
+import { signedIn, type RouteArgs } from "../lib/route.server";
 import { redirectWithToast } from "../lib/toast.server";
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const feed = await context.services.calendar.getCalendarFeed(actor);
-  const calendarUrl = `${context.env.PUBLIC_URL.replace(/\/+$/, "")}${feed.path}`;
+/** Passwords are never sent back to the page, not even to refill the form. */
+const PASSWORDS = ["currentPassword", "newPassword", "confirmPassword"];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { actor, locale } = await signedIn(args);
+  const feed = await args.context.services.calendar.getCalendarFeed(actor);
+  const calendarUrl = `${args.context.env.PUBLIC_URL.replace(/\/+$/, "")}${feed.path}`;
   return {
     name: actor.name,
     email: actor.email,
     role: actor.role,
-    locale: await localeFor(request, actor),
-    calendar: { url: calendarUrl, webcalUrl: calendarUrl.replace(/^https?:/, "webcal:"), path: feed.path },
+    locale,
+    calendar: {
+      url: calendarUrl,
+      webcalUrl: calendarUrl.replace(/^https?:/, "webcal:"),
+      path: feed.path,
+    },
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const t = await serverT(request, context, actor);
-  const formData = await request.formData();
-  if (formData.get("intent") === "calendarReset") {
-    await context.services.calendar.resetCalendarFeed(actor);
-    return redirectWithToast("/settings", "calendar.toast.reset");
-  }
-  if (formData.get("intent") === "locale") {
-    try {
-      await context.services.accounts.setLocale(actor, { locale: formData.get("locale") });
-    } catch {
-      return data({ status: "error" as const, initialValue: null, error: { locale: [t("validation.choose")] } }, { status: 400 });
-    }
-    return redirectWithToast("/settings", "languageSaved");
-  }
-  const submission = parseWithZod(formData, { schema: changePasswordSchema, formatError: formatIssues(t) });
-  if (submission.status !== "success") {
-    return data(submission.reply({ hideFields: ["currentPassword", "newPassword", "confirmPassword"] }), { status: 400 });
-  }
-  const response = await context.auth.api.changePassword({
-    body: { currentPassword: submission.value.currentPassword, newPassword: submission.value.newPassword, revokeOtherSessions: true },
-    headers: request.headers,
-    asResponse: true,
+/** Changing the password through better-auth; a wrong current password is that field's error. */
+async function changePassword(args: RouteArgs, post: Post) {
+  const submission = parseWithZod(post.formData, {
+    schema: changePasswordSchema,
+    formatError: formatIssues(post.t),
   });
-  if (!response.ok) {
-    return data(
-      submission.reply({
-        fieldErrors: { currentPassword: [t("validation.wrong_password")] },
-        hideFields: ["currentPassword", "newPassword", "confirmPassword"],
-      }),
+  const refuse = (fieldErrors?: Record<string, string[]>) =>
+    data<FormResult>(
+      {
+        intent: post.intent,
+        target: null,
+        reply: submission.reply({ fieldErrors, hideFields: PASSWORDS }),
+        error: null,
+      },
       { status: 400 },
     );
+  if (submission.status !== "success") return refuse();
+  const { currentPassword, newPassword } = submission.value;
+  const response = await args.context.auth.api.changePassword({
+    body: { currentPassword, newPassword, revokeOtherSessions: true },
+    headers: args.request.headers,
+    asResponse: true,
+  });
+  if (!response.ok)
+    return refuse({ currentPassword: [post.t("validation.wrong_password")] });
+  return redirectWithToast("/settings", "passwordChanged", {
+    headers: forwardCookies(response),
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { actor, t } = await signedIn(args);
+  const post = await readPost(args.request, t);
+  const { calendar, accounts } = args.context.services;
+  switch (post.intent) {
+    case "calendarReset":
+      return perform(post, async () => {
+        await calendar.resetCalendarFeed(actor);
+        return redirectWithToast("/settings", "calendar.toast.reset");
+      });
+    case "locale":
+      return submit(post, localeSchema, async (input) => {
+        await accounts.setLocale(actor, input);
+        return redirectWithToast("/settings", "languageSaved");
+      });
+    default:
+      // The password form is the page's main form: a post that names no other is its.
+      return changePassword(args, { ...post, intent: "password" });
   }
-  return redirectWithToast("/settings", "passwordChanged", { headers: forwardCookies(response) });
 }
 
 export default function Settings() {
   const { t } = useTranslation();
-  const { name, email, role, locale, calendar } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { name, email, role, locale, calendar } =
+    useLoaderData<typeof loader>();
+  const { lastResult, error } = useFormResult("password");
+  const languageResult = useFormResult("locale");
   const [form, fields] = useForm<z.input<typeof changePasswordSchema>>({
-    lastResult: lastResult && "initialValue" in lastResult && lastResult.initialValue === null ? undefined : (lastResult as never),
-    shouldValidate: "onSubmit", shouldRevalidate: "onSubmit",
+    lastResult,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onSubmit",
   });
+  const localeErrors = languageResult.lastResult?.error?.locale ?? null;
   return (
     <div className="stack">
       <h1>{t("settings.title")}</h1>
@@ -84,7 +126,15 @@ export default function Settings() {
         <Form method="post" className="inline-form">
           <input type="hidden" name="intent" value="locale" />
           <label htmlFor="settings-locale">{t("nav.language")}</label>
-          <select id="settings-locale" name="locale" defaultValue={locale}>
+          <select
+            id="settings-locale"
+            name="locale"
+            defaultValue={locale}
+            aria-invalid={localeErrors ? true : undefined}
+            aria-describedby={
+              localeErrors ? "settings-locale-error" : undefined
+            }
+          >
             {LOCALES.map((l) => (
               <option key={l} value={l}>
                 {t(`languages.${l}`)}
@@ -94,60 +144,46 @@ export default function Settings() {
           <button type="submit" className="button button-small">
             {t("common.save")}
           </button>
-        </Form>
-      </section>
-      <section className="card stack" aria-labelledby="settings-calendar-title">
-        <h2 id="settings-calendar-title">{t("calendar.title")}</h2>
-        <p>{t("calendar.intro")}</p>
-        <div className="field">
-          <label htmlFor="settings-calendar-url">{t("calendar.urlLabel")}</label>
-          <input
-            id="settings-calendar-url"
-            type="text"
-            readOnly
-            value={calendar.url}
-            spellCheck={false}
-            aria-describedby="settings-calendar-private"
-            data-testid="calendar-url"
-            onFocus={(e) => e.currentTarget.select()}
+          <FormError
+            id="settings-locale-error"
+            messages={[...(localeErrors ?? []), languageResult.error]}
           />
-          <p className="hint" id="settings-calendar-private">
-            {t("calendar.private")}
-          </p>
-        </div>
-        <p className="inline-actions">
-          <a href={calendar.webcalUrl} className="button button-small button-secondary">
-            {t("calendar.subscribe")}
-          </a>
-          <a href={calendar.path} className="button button-small button-secondary" download="jointly.ics">
-            {t("calendar.download")}
-          </a>
-        </p>
-        <Form method="post" className="stack">
-          <input type="hidden" name="intent" value="calendarReset" />
-          <p className="hint" id="settings-calendar-reset-hint">
-            {t("calendar.resetHint")}
-          </p>
-          <div className="actions">
-            <button type="submit" className="button button-small" aria-describedby="settings-calendar-reset-hint">
-              {t("calendar.reset")}
-            </button>
-          </div>
         </Form>
       </section>
+      <CalendarFeed calendar={calendar} />
       <section className="card">
         <h2>{t("settings.password")}</h2>
-        <Form method="post" {...getFormProps(form)} noValidate className="stack">
+        <Form
+          method="post"
+          {...getFormProps(form)}
+          noValidate
+          className="stack"
+        >
           <input type="hidden" name="intent" value="password" />
-          {(["currentPassword", "newPassword", "confirmPassword"] as const).map((name) => (
-            <Field key={name} id={fields[name].id} label={t(`fields.${name}`)} errors={fields[name].errors}>
-              <input
-                {...getInputProps(fields[name], { type: "password" })}
-                autoComplete={name === "currentPassword" ? "current-password" : "new-password"}
-                aria-describedby={describedBy(fields[name].id, fields[name].errors)}
-              />
-            </Field>
-          ))}
+          <FormError messages={[...(form.errors ?? []), error]} />
+          {(["currentPassword", "newPassword", "confirmPassword"] as const).map(
+            (name) => (
+              <Field
+                key={name}
+                id={fields[name].id}
+                label={t(`fields.${name}`)}
+                errors={fields[name].errors}
+              >
+                <input
+                  {...getInputProps(fields[name], { type: "password" })}
+                  autoComplete={
+                    name === "currentPassword"
+                      ? "current-password"
+                      : "new-password"
+                  }
+                  aria-describedby={describedBy(
+                    fields[name].id,
+                    fields[name].errors,
+                  )}
+                />
+              </Field>
+            ),
+          )}
           <div className="actions">
             <button type="submit" className="button">
               {t("settings.changePassword")}

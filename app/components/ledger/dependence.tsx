@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { formatNumber } from "../../i18n/format";
+import { formatNumber } from "../../../i18n/format";
 
 /** Shared pieces of the ledger and dependence pages (styles in app/styles/dependence.css). */
 
@@ -8,12 +8,18 @@ export type HhiLevel = "unconcentrated" | "moderate" | "high";
 
 /** Basis points (10,000 = 100%) as a percent in the reader's locale: 8000 -> "80%", 1250 -> "12.5%". */
 export function formatBp(locale: string, bp: number): string {
-  return formatNumber(locale, bp / 10_000, { style: "percent", maximumFractionDigits: 2 });
+  return formatNumber(locale, bp / 10_000, {
+    style: "percent",
+    maximumFractionDigits: 2,
+  });
 }
 
 /** A change in basis points as signed percentage points: 1250 -> "+12.5". */
 export function formatPointsChange(locale: string, bp: number): string {
-  return formatNumber(locale, bp / 100, { maximumFractionDigits: 2, signDisplay: "exceptZero" });
+  return formatNumber(locale, bp / 100, {
+    maximumFractionDigits: 2,
+    signDisplay: "exceptZero",
+  });
 }
 
 export function FormattedPercent({ bp }: { bp: number }) {

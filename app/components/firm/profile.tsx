@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { certificationName } from "../../db/reference/certifications";
-import type { PrivateFirm, PublicFirm } from "../../server/services/firms/firm-views";
-import { FormattedDate, FormattedMoney, FormattedNumber } from "./formatted";
+import { certificationName } from "../../../db/reference/certifications";
+import type { PrivateFirm, PublicFirm } from "../../../server/services/firms/firm-views";
+import { FormattedDate, FormattedMoney, FormattedNumber } from "../formatted";
 
 type Firm = PublicFirm & Partial<Pick<PrivateFirm, "turnover" | "upgradingGoals" | "capacities">>;
 
