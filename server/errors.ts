@@ -32,7 +32,7 @@ export class AppError extends Error {
   }
 }
 
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join(".") || "_";
@@ -42,7 +42,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 }
 
 const NUL = "\u0000";
-export const NUL_MESSAGE = "Must not contain a NUL character";
+const NUL_MESSAGE = "Must not contain a NUL character";
 
 /**
  * Paths ("lines.0.note") of the strings in a value that hold a NUL character, which PostgreSQL's
@@ -74,7 +74,7 @@ export function nulFields(value: unknown): string[] {
 }
 
 /** A 400 naming every field of the input that holds a NUL character, or nothing. */
-export function rejectNul(input: unknown): void {
+function rejectNul(input: unknown): void {
   const fields = nulFields(input);
   if (fields.length > 0) throw invalidFields(Object.fromEntries(fields.map((field) => [field, ["nul", NUL_MESSAGE]])));
 }

@@ -131,7 +131,7 @@ const calendarDate = fc
   .map(({ y, m, d }) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
 
 /** Plausible values of a schema: the shape the operation expects, with the world's ids. */
-export function valueOf(schema: Schema | undefined, pool: string[], depth = 0): fc.Arbitrary<unknown> {
+function valueOf(schema: Schema | undefined, pool: string[], depth = 0): fc.Arbitrary<unknown> {
   if (!schema || depth > 6) return fc.jsonValue({ maxDepth: 2 });
   const variants = schema.anyOf ?? schema.oneOf;
   if (variants) return fc.oneof(...variants.map((s) => valueOf(s, pool, depth + 1)));
@@ -305,7 +305,7 @@ export function requestArbitrary(op: DocumentedOperation, pool: string[]): fc.Ar
 }
 
 /** Row counts of every table (sessions aside: signing in and reading refresh them). */
-export async function rowCounts(db: Db): Promise<Record<string, number>> {
+async function rowCounts(db: Db): Promise<Record<string, number>> {
   const tables = (await db.execute(
     sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('session', '__drizzle_migrations') order by table_name`,
   )) as unknown as { rows: Array<{ table_name: string }> };

@@ -9,7 +9,7 @@ import type { Role, Side, World } from "./authz-world";
  * (`pathIds`); the body and query from here. Allowed mutations are chosen to keep the world
  * usable for the operations after them (e.g. a transition to the state the resource is in).
  */
-export interface MatrixRequest {
+interface MatrixRequest {
   body?: unknown;
   query?: Record<string, string>;
   /** Path parameter -> id, over the default of the side's ids. */

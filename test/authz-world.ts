@@ -67,7 +67,7 @@ export interface Side {
   spareSme: User;
 }
 
-export interface User {
+interface User {
   email: string;
   userId: string;
   firmId?: string;
@@ -81,8 +81,6 @@ export interface World {
   /** The signed-in cookie of a role (acting in network A; the mirror acts in B). */
   cookieOf(role: Role): string | undefined;
 }
-
-type Client = ReturnType<typeof api>;
 
 async function ok<T = Record<string, unknown>>(call: Promise<{ status: number; body: unknown }>, what: string): Promise<T> {
   const res = await call;

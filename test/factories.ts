@@ -1,6 +1,4 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { user } from "../db/schema/auth";
 import type { Role } from "../server/domain/roles";
 import type { Actor } from "../server/authz/actor";
 import { loadActor } from "../server/services/accounts/load-actor";
@@ -58,9 +56,4 @@ export async function createUserWithRole(deps: Deps, role: Role) {
   const email = uniqueEmail(role);
   const { id } = await inTransaction(deps, (tx) => insertAccount(tx, { name: `Test ${role}`, email, password: PASSWORD, role }));
   return { id, email, actor: await actorOf(deps.db, id) };
-}
-
-export async function userByEmail(db: Db, email: string) {
-  const [row] = await db.select().from(user).where(eq(user.email, email));
-  return row;
 }

@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { firm } from "../db/schema/firms";
 import type { Actor } from "../server/authz/actor";
 import type { Deps } from "../server/services/deps";
@@ -52,9 +52,4 @@ export async function openStand(deps: Deps, broker: Actor, networkId: string, ex
 export async function setEmployees(deps: Deps, firmIds: string[], employees: number | null) {
   if (firmIds.length === 0) return;
   await deps.db.update(firm).set({ employees }).where(inArray(firm.id, firmIds));
-}
-
-export async function firmName(deps: Deps, firmId: string) {
-  const [row] = await deps.db.select({ name: firm.name }).from(firm).where(eq(firm.id, firmId));
-  return row.name;
 }

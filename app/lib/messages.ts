@@ -62,7 +62,7 @@ const KEY_AREAS = ["validation", "learning.validation", "sourcing.validation", "
  * key is looked up under `validation.` and then each area's own keys, with the values the
  * message names. `null` when no catalogue knows the key.
  */
-export function messageOfKey(t: TFunction, key: string, params?: Record<string, string | number>): string | null {
+function messageOfKey(t: TFunction, key: string, params?: Record<string, string | number>): string | null {
   const candidates = key.includes(".") ? [key] : KEY_AREAS.map((area) => `${area}.${key}`);
   for (const candidate of candidates) {
     const text = t(candidate, params ?? {});

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Actor } from "../authz/actor";
 import type { Services } from "../services";
 
-export interface OperationInput {
+interface OperationInput {
   services: Services;
   actor: Actor;
   params: Record<string, string>;

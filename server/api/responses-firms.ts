@@ -7,7 +7,7 @@ const certification = z.object({
   status: z.enum(["valid", "expiring", "expired"]),
 });
 
-export const publicFirmResponse = z.object({
+const publicFirmResponse = z.object({
   id: z.string(),
   kind: z.enum(["sme", "buyer", "agency"]),
   name: z.string(),

@@ -4,7 +4,7 @@
  */
 import type { FirmFunction, Link, Tier, UpgradingGoal } from "./chain-position";
 
-export type CertificationRequirement = { code: string; mustHave: boolean };
+type CertificationRequirement = { code: string; mustHave: boolean };
 
 export interface BuyerGovernance {
   /** What the buyer specifies: only "what" (the product), or "what and how" (001:141). */

@@ -32,10 +32,10 @@ function patterned(pattern: RegExp, message: string, key: string) {
 }
 
 /** An area in m², at most two decimals (1 m² = 100 dm²): "12", "12.5", "12,25". */
-export const areaM2Schema = patterned(/^\d{1,6}([.,]\d{1,2})?$/, "An area in m² such as 12.5", "invalid_area");
+const areaM2Schema = patterned(/^\d{1,6}([.,]\d{1,2})?$/, "An area in m² such as 12.5", "invalid_area");
 
 /** A length in metres, at most one decimal (stored in dm): "8", "7.5". */
-export const lengthMSchema = patterned(/^\d{1,4}([.,]\d)?$/, "A length in metres such as 8.5", "invalid_length");
+const lengthMSchema = patterned(/^\d{1,4}([.,]\d)?$/, "A length in metres such as 8.5", "invalid_length");
 
 /** "7.5" -> 75 dm; null when zero or not a length. */
 export function parseLengthToDm(text: string): number | null {
@@ -115,7 +115,6 @@ export const decideSpaceSchema = z.object({
   areaM2: areaM2Schema.optional(),
 });
 
-export const releaseSpaceSchema = standIdSchema;
 
 const taskFields = {
   title: z.string().trim().min(2, "At least 2 characters").max(200),

@@ -13,9 +13,9 @@ import { describedBy, Field } from "../field";
  */
 const decimal = z.string().trim().regex(/^\d{1,15}([.,]\d{1,3})?$/, "Must be a non-negative amount such as 12.50");
 
-export const FUNDING_KINDS = ["percent", "fixed"] as const;
+const FUNDING_KINDS = ["percent", "fixed"] as const;
 
-export const fundingRowFormSchema = z
+const fundingRowFormSchema = z
   .object({
     sponsor: z.string().trim().min(2, "At least 2 characters").max(120),
     kind: z.enum(FUNDING_KINDS),

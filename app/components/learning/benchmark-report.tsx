@@ -25,7 +25,7 @@ function distance(t: TFunction, locale: string, value: number, unit: string, dec
 }
 
 /** Whether the median improves and the tail shortens, in words, with the figures that say so. */
-export function trendSentences(t: TFunction, locale: string, trend: Trend, unit: string, decimals: number): string[] {
+function trendSentences(t: TFunction, locale: string, trend: Trend, unit: string, decimals: number): string[] {
   const measure = (value: number) => formatWithUnit(locale, value, unit, decimals);
   const out: string[] = [];
   const { median, spread, own } = trend;

@@ -46,7 +46,7 @@ export interface KpiTexts {
  * A shipped KPI (with a key) is shown in the reader's language (`kpi.<key>.*`); a network's own
  * KPI in the words its broker wrote.
  */
-export function kpiTexts(t: TFunction, exists: (key: string) => boolean, kpi: KpiLike): KpiTexts {
+function kpiTexts(t: TFunction, exists: (key: string) => boolean, kpi: KpiLike): KpiTexts {
   if (kpi.key && exists(`kpi.${kpi.key}.name`)) {
     const text = (part: keyof KpiTexts, fallback: string) => (exists(`kpi.${kpi.key}.${part}`) ? t(`kpi.${kpi.key}.${part}`) : fallback);
     return {
@@ -106,7 +106,7 @@ export function ClubNav({ initiativeId, current, showReport = true }: { initiati
 }
 
 /** The browser's time zone once the page runs, "UTC" on the server (so the first render hydrates). */
-export function useViewerTimeZone(): string {
+function useViewerTimeZone(): string {
   const [zone, setZone] = useState("UTC");
   useEffect(() => {
     const local = Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -13,7 +13,7 @@ import { FormattedDate } from "../formatted";
  * functions, goals, certifications, countries) are turned into words before interpolation.
  */
 
-export type Reason = { key: string; params: Record<string, string | number> };
+type Reason = { key: string; params: Record<string, string | number> };
 export type Part = { part: string; points: number; max: number; reason: Reason; details: Reason[] };
 export type Options = {
   needs: Array<{ needId: string; product: string; buyerName: string; score: number }>;
@@ -61,7 +61,7 @@ const listOf = (value: string | number | undefined, t: TFunction, prefix: string
     .join(", ");
 
 /** One reason as a sentence in the reader's language. */
-export function reasonText(reason: Reason, t: TFunction, locale: string, context: { unit: string; countryNames: Record<string, string> }): string {
+function reasonText(reason: Reason, t: TFunction, locale: string, context: { unit: string; countryNames: Record<string, string> }): string {
   const p = reason.params;
   // The buyer sees the upgrading part's points only: the SME's goals are private.
   if (reason.key === "match.upgrading.fit" && p.goals === undefined) return t("sourcing.reasons.upgradingPrivate");

@@ -10,7 +10,7 @@ import { formatNumber } from "../../../i18n/format";
  * and the text alternative of the image. Styles in app/styles/stands.css.
  */
 
-export interface PlanRect {
+interface PlanRect {
   /** The space's id; null for the free area. */
   id: string | null;
   label: string;

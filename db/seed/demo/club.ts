@@ -21,7 +21,7 @@ import { demoId, firmId } from "./ids";
  * their email is new. The shipped KPIs must exist as definitions (the server writes them at boot).
  */
 
-export interface ClubPerson {
+interface ClubPerson {
   userId: string | null;
   name: string;
   firmKey: string;

@@ -14,13 +14,13 @@ export type Town =
   | "Três Coroas"
   | "São Leopoldo";
 
-export interface CertificationSeed {
+interface CertificationSeed {
   code: CertificationCode;
   /** ISO date; null = no expiry (buyer codes of conduct often carry none). */
   expiresOn: string | null;
 }
 
-export interface CapacitySeed {
+interface CapacitySeed {
   product: string;
   unitsPerMonth: number;
   unit: string;

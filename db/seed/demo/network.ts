@@ -16,7 +16,7 @@ import { demoId, firmId } from "./ids";
  * running is dated relative to the clock, so its deadline is always ahead when the demo starts.
  */
 
-export const BROKER_EMAIL = "broker@jointly.example";
+const BROKER_EMAIL = "broker@jointly.example";
 
 export const DEMO_NETWORK = {
   key: "sinos-valley-footwear",
@@ -62,7 +62,7 @@ export interface Person {
   firmKey: string;
 }
 
-export type ActivityEntry = {
+type ActivityEntry = {
   initiativeId?: string;
   firmKey?: string;
   action: string;

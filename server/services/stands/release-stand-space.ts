@@ -1,7 +1,7 @@
 import type { Actor } from "../../authz/actor";
 import { can } from "../../authz/permissions";
 import { AppError, parseInput } from "../../errors";
-import { releaseSpaceSchema } from "../../schemas/stands";
+import { standIdSchema } from "../../schemas/stands";
 import { inTransaction, type Deps } from "../deps";
 import { brokerUserIds } from "../networks/helpers";
 import { notify } from "../notifications/notify";
@@ -16,7 +16,7 @@ import { eq } from "drizzle-orm";
  * stays a participant of the initiative (it can request space again while booking is open).
  */
 export async function releaseStandSpace(deps: Deps, actor: Actor, rawInput: unknown) {
-  const input = parseInput(releaseSpaceSchema, rawInput);
+  const input = parseInput(standIdSchema, rawInput);
   return inTransaction(deps, async (tx, after) => {
     const facts = await visibleStand(tx, actor, input.initiativeId, { lock: true });
     if (!can(actor, "stand", "release", facts)) throw new AppError("forbidden", "Only the stand's exhibitors release space");
