@@ -51,11 +51,17 @@ test("network and initiative pages pass axe for a broker and a member SME", asyn
     await page.getByRole("link", { name: "Sinos Valley Footwear Network" }).first().click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Sinos Valley");
     await expectAccessible(page);
-    await page.getByRole("link", { name: /Finished leather for the 2027 winter collection/ }).first().click();
+    await page
+      .getByRole("link", { name: /Finished leather for the 2027 winter collection/ })
+      .first()
+      .click();
     await expect(page.getByTestId("pool-total")).toBeVisible();
     await expectAccessible(page);
     await page.goBack();
-    await page.getByRole("link", { name: /Shared lean-production consultant/ }).first().click();
+    await page
+      .getByRole("link", { name: /Shared lean-production consultant/ })
+      .first()
+      .click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("consultant");
     await expectAccessible(page);
     if (email === DEMO.broker) {
@@ -124,7 +130,10 @@ test("learning-network pages of the demo club pass axe for its broker and a memb
     await page.getByRole("link", { name: "Eastern Cape Automotive Components Network" }).first().click();
     await expect(page).toHaveURL(/\/networks\/[0-9a-f-]{36}$/);
     const network = new URL(page.url()).pathname;
-    await page.getByRole("link", { name: /Eastern Cape Auto Components Benchmarking Club/ }).first().click();
+    await page
+      .getByRole("link", { name: /Eastern Cape Auto Components Benchmarking Club/ })
+      .first()
+      .click();
     await expect(page.getByTestId("club-panel")).toBeVisible();
     const club = new URL(page.url()).pathname;
     const paths = [`${network}/kpis`, club, `${club}/club`, `${club}/benchmark`, `${club}/benchmark/print`, `${club}/meetings`];

@@ -68,23 +68,24 @@ test("members see a joint purchase's pool, price and own cost change live", asyn
     return new URL(form.url()).pathname;
   });
 
-  const { oem, brand } = await test.step("the broker opens it for participants; two member SMEs join, each in its own browser", async () => {
-    await form.getByRole("button", { name: "Open for participants" }).click();
-    await expect(form.getByTestId("initiative-status")).toHaveText("Open");
+  const { oem, brand } =
+    await test.step("the broker opens it for participants; two member SMEs join, each in its own browser", async () => {
+      await form.getByRole("button", { name: "Open for participants" }).click();
+      await expect(form.getByTestId("initiative-status")).toHaveText("Open");
 
-    // Two member SMEs, each in its own browser, open the page and join.
-    const oem = await newSignedInPage(browser, OEM, DEMO.password);
-    const brand = await newSignedInPage(browser, BRAND, DEMO.password);
-    for (const p of [oem.page, brand.page]) {
-      await p.goto(initiativePath);
-      await expect(p.getByTestId("live-state")).toHaveAttribute("data-state", "live");
-      await p.getByRole("button", { name: "Join this initiative" }).click();
-      await expect(p.getByRole("status").filter({ hasText: "You joined the initiative." })).toBeVisible();
-    }
-    await expect(oem.page.getByTestId("participants")).toContainText("Passo Firme");
-    await expect(oem.page.getByTestId("initiative-form")).toContainText("bilateral");
-    return { oem, brand };
-  });
+      // Two member SMEs, each in its own browser, open the page and join.
+      const oem = await newSignedInPage(browser, OEM, DEMO.password);
+      const brand = await newSignedInPage(browser, BRAND, DEMO.password);
+      for (const p of [oem.page, brand.page]) {
+        await p.goto(initiativePath);
+        await expect(p.getByTestId("live-state")).toHaveAttribute("data-state", "live");
+        await p.getByRole("button", { name: "Join this initiative" }).click();
+        await expect(p.getByRole("status").filter({ hasText: "You joined the initiative." })).toBeVisible();
+      }
+      await expect(oem.page.getByTestId("participants")).toContainText("Passo Firme");
+      await expect(oem.page.getByTestId("initiative-form")).toContainText("bilateral");
+      return { oem, brand };
+    });
 
   await test.step("a commitment shows in the other member's page by itself: pool, price, next break and own cost", async () => {
     await commit(brand.page, 300);

@@ -82,7 +82,9 @@ test("a broker starts a club through the pages and members join it", async ({ br
   }
 });
 
-test("(a) submissions raise the count live; the broker's publication makes the quartiles appear in another member's open report", async ({ browser }) => {
+test("(a) submissions raise the count live; the broker's publication makes the quartiles appear in another member's open report", async ({
+  browser,
+}) => {
   // Five members and the broker sign in one after another: more than the default minute on a busy machine.
   test.setTimeout(240_000);
   // The broker opens the next period through the club page.
@@ -150,7 +152,9 @@ test("(b) a value out of the KPI's range is refused with the field's error", asy
   await page.getByRole("button", { name: "Save values" }).first().click();
   const field = onTimeField(page);
   await expect(field).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByTestId("submit-values").locator(".field-errors").first()).toHaveText("Out of range: enter a value from 0 to 100 (%).");
+  await expect(page.getByTestId("submit-values").locator(".field-errors").first()).toHaveText(
+    "Out of range: enter a value from 0 to 100 (%).",
+  );
   // The saved value stays as it was.
   await page.reload();
   await expect(onTimeField(page)).toHaveValue("84.5");
@@ -187,7 +191,13 @@ test("(c) the club, report and meetings pages pass axe, on a phone too", async (
     await page.getByLabel("Password").fill(DEMO.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/home$/);
-    for (const path of [`${initiativePath}/club`, `${initiativePath}/benchmark`, `${initiativePath}/benchmark/print`, `${initiativePath}/meetings`, meetingPath]) {
+    for (const path of [
+      `${initiativePath}/club`,
+      `${initiativePath}/benchmark`,
+      `${initiativePath}/benchmark/print`,
+      `${initiativePath}/meetings`,
+      meetingPath,
+    ]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectAccessible(page);

@@ -79,51 +79,53 @@ test("a buyer posts a need, an SME sees it live with its projected dependence, t
     return sme;
   });
 
-  const { buyer, needPath } = await test.step("(a) the buyer posts the need as a draft, sees the ranking without dependence figures, and opens it", async () => {
-    // (a) The buyer posts the need through the form: a draft first, opened from its page.
-    const buyer = await newSignedInPage(browser, BUYER, DEMO.password);
-    await buyer.page.goto("/needs/new");
-    await expectAccessible(buyer.page);
-    const needPath = await postNeed(buyer.page, {
-      product,
-      volume: 8000,
-      // ISO 14001 is one the manufacturer lacks: preferred, so it lowers the score without excluding it.
-      certifications: [
-        { code: "iso_9001", mustHave: true },
-        { code: "iso_14001", mustHave: false },
-      ],
-      openNow: false,
+  const { buyer, needPath } =
+    await test.step("(a) the buyer posts the need as a draft, sees the ranking without dependence figures, and opens it", async () => {
+      // (a) The buyer posts the need through the form: a draft first, opened from its page.
+      const buyer = await newSignedInPage(browser, BUYER, DEMO.password);
+      await buyer.page.goto("/needs/new");
+      await expectAccessible(buyer.page);
+      const needPath = await postNeed(buyer.page, {
+        product,
+        volume: 8000,
+        // ISO 14001 is one the manufacturer lacks: preferred, so it lowers the score without excluding it.
+        certifications: [
+          { code: "iso_9001", mustHave: true },
+          { code: "iso_14001", mustHave: false },
+        ],
+        openNow: false,
+      });
+      await expect(buyer.page.getByRole("status").filter({ hasText: "Need saved as a draft" })).toBeVisible();
+      await expect(buyer.page.getByTestId("need-status")).toHaveText("Draft");
+      await expect(buyer.page.getByTestId("need-volume")).toHaveText("8,000 pairs per month");
+      // The buyer sees the ranking with reasons, never a dependence figure.
+      await expect(buyer.page.getByTestId("matches")).toContainText("Calçados Ferraresi");
+      await expect(buyer.page.getByTestId("projected-dependence")).toHaveCount(0);
+      await buyer.page.getByRole("button", { name: "Open now" }).click();
+      await expect(buyer.page.getByTestId("need-status")).toHaveText("Open");
+      return { buyer, needPath };
     });
-    await expect(buyer.page.getByRole("status").filter({ hasText: "Need saved as a draft" })).toBeVisible();
-    await expect(buyer.page.getByTestId("need-status")).toHaveText("Draft");
-    await expect(buyer.page.getByTestId("need-volume")).toHaveText("8,000 pairs per month");
-    // The buyer sees the ranking with reasons, never a dependence figure.
-    await expect(buyer.page.getByTestId("matches")).toContainText("Calçados Ferraresi");
-    await expect(buyer.page.getByTestId("projected-dependence")).toHaveCount(0);
-    await buyer.page.getByRole("button", { name: "Open now" }).click();
-    await expect(buyer.page.getByTestId("need-status")).toHaveText("Open");
-    return { buyer, needPath };
-  });
 
-  const fit = await test.step("(b) the need appears on the manufacturer's list without a reload, scored and with its projected dependence", async () => {
-    // (b) The need appears on the manufacturer's list without a reload, scored and with its warning.
-    // (Other cards may list it among their diversification options: pick the card headed by it.)
-    const fit = sme.page.getByTestId("matching-need").filter({ has: sme.page.getByRole("heading", { level: 3, name: product }) });
-    await expect(fit).toBeVisible();
-    await expect(fit).toContainText("From Schuhring Einkaufsverbund eG");
-    await expect(fit.getByTestId("score")).toContainText(/\d+ \/ 100/);
-    await fit.getByText("Why this score").click();
-    await expect(fit).toContainText("ISO 14001 (preferred): not held.");
-    await expect(fit).toContainText("A capacity of 36,000 pairs a month covers the 8,000 needed.");
-    const dependence = fit.getByTestId("projected-dependence");
-    await expect(dependence).toContainText("Dependence if this order is won");
-    await expect(dependence).toContainText("Top-buyer share");
-    await expect(dependence.getByTestId("projected-share")).toHaveText(/\d+(\.\d)?%/);
-    await expect(fit.getByTestId("diversification")).toContainText("Ways to diversify");
-    expect(await isSameDocument(sme.page)).toBe(true);
-    await expectAccessible(sme.page);
-    return fit;
-  });
+  const fit =
+    await test.step("(b) the need appears on the manufacturer's list without a reload, scored and with its projected dependence", async () => {
+      // (b) The need appears on the manufacturer's list without a reload, scored and with its warning.
+      // (Other cards may list it among their diversification options: pick the card headed by it.)
+      const fit = sme.page.getByTestId("matching-need").filter({ has: sme.page.getByRole("heading", { level: 3, name: product }) });
+      await expect(fit).toBeVisible();
+      await expect(fit).toContainText("From Schuhring Einkaufsverbund eG");
+      await expect(fit.getByTestId("score")).toContainText(/\d+ \/ 100/);
+      await fit.getByText("Why this score").click();
+      await expect(fit).toContainText("ISO 14001 (preferred): not held.");
+      await expect(fit).toContainText("A capacity of 36,000 pairs a month covers the 8,000 needed.");
+      const dependence = fit.getByTestId("projected-dependence");
+      await expect(dependence).toContainText("Dependence if this order is won");
+      await expect(dependence).toContainText("Top-buyer share");
+      await expect(dependence.getByTestId("projected-share")).toHaveText(/\d+(\.\d)?%/);
+      await expect(fit.getByTestId("diversification")).toContainText("Ways to diversify");
+      expect(await isSameDocument(sme.page)).toBe(true);
+      await expectAccessible(sme.page);
+      return fit;
+    });
 
   await test.step("the manufacturer answers the need; the buyer sees the response live and shortlists it", async () => {
     // The manufacturer opens the need and answers it; the buyer's page shows the response live.
@@ -158,28 +160,29 @@ test("a buyer posts a need, an SME sees it live with its projected dependence, t
     return bigPath;
   });
 
-  const broker = await test.step("the broker sees the dependence warnings and creates a consortium initiative from the proposal", async () => {
-    const broker = await newSignedInPage(browser, DEMO.broker, DEMO.password);
-    await broker.page.goto(bigPath);
-    await expect(broker.page.getByRole("heading", { level: 1, name: bigProduct })).toBeVisible();
-    await expect(broker.page.getByText("No single supplier can deliver the whole volume")).toBeVisible();
-    // The broker sees its members' dependence warnings, which the buyer never does.
-    await expect(broker.page.getByTestId("matches")).toContainText("Projected top-buyer share if it wins:");
-    const proposal = broker.page.getByTestId("consortium-proposals").getByTestId("proposal").first();
-    await expect(proposal).toContainText("members of Sinos Valley Footwear Network");
-    await expect(proposal).toContainText("Calçados Ferraresi");
-    const members = await proposal.locator(".proposal-members > li > a").allInnerTexts();
-    expect(members.length).toBeGreaterThanOrEqual(2);
-    await expectAccessible(broker.page);
+  const broker =
+    await test.step("the broker sees the dependence warnings and creates a consortium initiative from the proposal", async () => {
+      const broker = await newSignedInPage(browser, DEMO.broker, DEMO.password);
+      await broker.page.goto(bigPath);
+      await expect(broker.page.getByRole("heading", { level: 1, name: bigProduct })).toBeVisible();
+      await expect(broker.page.getByText("No single supplier can deliver the whole volume")).toBeVisible();
+      // The broker sees its members' dependence warnings, which the buyer never does.
+      await expect(broker.page.getByTestId("matches")).toContainText("Projected top-buyer share if it wins:");
+      const proposal = broker.page.getByTestId("consortium-proposals").getByTestId("proposal").first();
+      await expect(proposal).toContainText("members of Sinos Valley Footwear Network");
+      await expect(proposal).toContainText("Calçados Ferraresi");
+      const members = await proposal.locator(".proposal-members > li > a").allInnerTexts();
+      expect(members.length).toBeGreaterThanOrEqual(2);
+      await expectAccessible(broker.page);
 
-    await proposal.getByRole("button", { name: "Create consortium initiative" }).click();
-    await expect(broker.page).toHaveURL(/\/initiatives\/[0-9a-f-]{36}$/);
-    await expect(broker.page.getByRole("status").filter({ hasText: "Consortium initiative created" })).toBeVisible();
-    await expect(broker.page.getByRole("heading", { level: 1, name: `Consortium for ${bigProduct}` })).toBeVisible();
-    await expect(broker.page.getByTestId("initiative-status")).toHaveText("Open");
-    for (const name of members) await expect(broker.page.getByTestId("participants")).toContainText(name);
-    return broker;
-  });
+      await proposal.getByRole("button", { name: "Create consortium initiative" }).click();
+      await expect(broker.page).toHaveURL(/\/initiatives\/[0-9a-f-]{36}$/);
+      await expect(broker.page.getByRole("status").filter({ hasText: "Consortium initiative created" })).toBeVisible();
+      await expect(broker.page.getByRole("heading", { level: 1, name: `Consortium for ${bigProduct}` })).toBeVisible();
+      await expect(broker.page.getByTestId("initiative-status")).toHaveText("Open");
+      for (const name of members) await expect(broker.page.getByTestId("participants")).toContainText(name);
+      return broker;
+    });
 
   await test.step("the broker answers for the consortium, and the buyer sees its response", async () => {
     // Back on the need, the broker answers for the consortium.

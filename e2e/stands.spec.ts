@@ -77,10 +77,14 @@ test("the broker confirms and trims requests and adds a task", async ({ browser 
   // Trim Ateliê Três Coroas from 5 to 4 m²; asking for more than it holds is refused.
   const atelier = () => requests.getByRole("row", { name: /Ateliê Três Coroas/ });
   await expect(atelier()).toContainText("5 m²");
-  await atelier().getByLabel(/Trim to/).fill("6");
+  await atelier()
+    .getByLabel(/Trim to/)
+    .fill("6");
   await atelier().getByRole("button", { name: "Trim" }).click();
   await expect(atelier()).toContainText("Trim to less than the area held now.");
-  await atelier().getByLabel(/Trim to/).fill("4");
+  await atelier()
+    .getByLabel(/Trim to/)
+    .fill("4");
   await atelier().getByRole("button", { name: "Trim" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Space trimmed." })).toBeVisible();
   await expect(atelier()).toContainText("4 m²");

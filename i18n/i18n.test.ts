@@ -24,8 +24,14 @@ describe("translations", () => {
   ] as const) {
     it(`${name} has exactly the English keys`, () => {
       const keys = keysOf(tree as Tree);
-      expect(enKeys.filter((k) => !keys.includes(k)), "missing").toEqual([]);
-      expect(keys.filter((k) => !enKeys.includes(k)), "extra").toEqual([]);
+      expect(
+        enKeys.filter((k) => !keys.includes(k)),
+        "missing",
+      ).toEqual([]);
+      expect(
+        keys.filter((k) => !enKeys.includes(k)),
+        "extra",
+      ).toEqual([]);
     });
     it(`${name} keeps every {{placeholder}}`, () => {
       const t = getI18n(name).t;

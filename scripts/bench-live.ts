@@ -206,11 +206,7 @@ async function startProcess(name: string, env: Record<string, string>): Promise<
 
 /** The one-process fallback: the whole server in this process on a memory PGlite. */
 async function startInProcess(): Promise<{ server: Server; fallback: Fallback; close(): Promise<void> }> {
-  const [{ createJointly }, { parseEnv }, { pino }] = await Promise.all([
-    import("../server/app"),
-    import("../server/env"),
-    import("pino"),
-  ]);
+  const [{ createJointly }, { parseEnv }, { pino }] = await Promise.all([import("../server/app"), import("../server/env"), import("pino")]);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const env = parseEnv({
@@ -228,14 +224,22 @@ async function startInProcess(): Promise<{ server: Server; fallback: Fallback; c
   const build = (await import(pathToFileURL(path.join(ROOT, "build/index.js")).href)) as ServerBuild;
   const app = await createJointly({ env, logger: pino({ level: "warn" }), build });
   await app.listen();
-  return { server: { name: "in-process", url }, fallback: { services: app.services, where: "in-process services" }, close: () => app.close() };
+  return {
+    server: { name: "in-process", url },
+    fallback: { services: app.services, where: "in-process services" },
+    close: () => app.close(),
+  };
 }
 
 /** The two-process fallback for setup steps: services over a direct handle on the shared database. */
 async function directServices(databaseUrl: string): Promise<{ fallback: Fallback; close(): Promise<void> }> {
   const [{ openDatabase }, { createServices }] = await Promise.all([import("../db/client"), import("../server/services/index")]);
   const database = await openDatabase({ url: databaseUrl, poolMax: 2 });
-  const services = createServices({ db: database.db, publisher: { toRoom() {}, disconnectSession() {}, rescopeUsers() {} }, now: () => new Date() });
+  const services = createServices({
+    db: database.db,
+    publisher: { toRoom() {}, disconnectSession() {}, rescopeUsers() {} },
+    now: () => new Date(),
+  });
   return { fallback: { services, where: "services on a direct database handle" }, close: () => database.close() };
 }
 
@@ -253,7 +257,8 @@ async function loadOperations(base: string): Promise<Map<string, OpRef>> {
   const doc = (await res.json()) as { paths: Record<string, Record<string, { operationId?: string }>> };
   const ops = new Map<string, OpRef>();
   for (const [p, methods] of Object.entries(doc.paths ?? {})) {
-    for (const [method, op] of Object.entries(methods)) if (op?.operationId) ops.set(op.operationId, { method: method.toUpperCase(), path: p });
+    for (const [method, op] of Object.entries(methods))
+      if (op?.operationId) ops.set(op.operationId, { method: method.toUpperCase(), path: p });
   }
   return ops;
 }
@@ -379,7 +384,12 @@ async function setUpScene(api: Api): Promise<Scene> {
   const base = api.base;
   const adminCookie = await signIn(base, ADMIN.email, ADMIN.password);
   const brokerEmail = `bench-broker-${runId}@bench.example`;
-  const brokerUser = await api.http("POST", "/users", adminCookie, { name: "Bench Broker", email: brokerEmail, password: PASSWORD, role: "broker" });
+  const brokerUser = await api.http("POST", "/users", adminCookie, {
+    name: "Bench Broker",
+    email: brokerEmail,
+    password: PASSWORD,
+    role: "broker",
+  });
   api.log.push("broker: HTTP POST /api/v1/users (createUser)");
   const broker: Person = { cookie: await signIn(base, brokerEmail, PASSWORD), userId: idFrom(brokerUser, "user") };
   const sme = await signUpSme(base, 1);
@@ -395,7 +405,9 @@ async function setUpScene(api: Api): Promise<Scene> {
   const invite = { networkId, firmId };
   await api.call("invite", ["inviteToNetwork"], broker, invite, (s, a) => s.networks.invite(a, invite));
   const accept = { networkId, decision: "accept", consent: true };
-  await api.call("accept invitation", ["acceptInvitation", "respondToInvitation"], sme, accept, (s, a) => s.networks.respondToInvitation(a, accept));
+  await api.call("accept invitation", ["acceptInvitation", "respondToInvitation"], sme, accept, (s, a) =>
+    s.networks.respondToInvitation(a, accept),
+  );
 
   const deadline = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
   const initiativeInput = {
@@ -509,7 +521,10 @@ class Watchers {
             CONNECT_TIMEOUT_MS,
             "socket connect",
           );
-          const ack = (await socket.timeout(CONNECT_TIMEOUT_MS).emitWithAck("room:join", { room })) as { data?: unknown; error?: { message: string } };
+          const ack = (await socket.timeout(CONNECT_TIMEOUT_MS).emitWithAck("room:join", { room })) as {
+            data?: unknown;
+            error?: { message: string };
+          };
           if (!ack?.data) throw new Error(`room:join refused: ${JSON.stringify(ack)}`);
         }),
       );
@@ -526,7 +541,10 @@ class Watchers {
     const result = await commit(quantity);
     if (result.total !== quantity) throw new Error(`commitment total ${result.total}, expected ${quantity}`);
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([all, new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, t0 + ROUND_TIMEOUT_MS - performance.now()))))]);
+    await Promise.race([
+      all,
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, t0 + ROUND_TIMEOUT_MS - performance.now())))),
+    ]);
     clearTimeout(timer);
     this.round = null;
     const latencies: number[] = [];
@@ -555,11 +573,7 @@ interface Result {
   connectMs: number;
 }
 
-async function runScenario(
-  name: string,
-  servers: Server[],
-  fallback: Fallback | null,
-): Promise<Result> {
+async function runScenario(name: string, servers: Server[], fallback: Fallback | null): Promise<Result> {
   const primary = servers[0];
   const api = new Api(primary.url, await loadOperations(primary.url), fallback);
   const scene = await setUpScene(api);
@@ -615,7 +629,14 @@ async function oneProcess(): Promise<Result> {
   cleanups.push(() => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })));
   const server = await startProcess("A", { DATA_DIR: dataDir });
   const ops = await loadOperations(server.url);
-  const needed = ["createNetwork", "inviteToNetwork", "createInitiative", "transitionInitiative", "joinInitiative", "setJointBuyCommitment"];
+  const needed = [
+    "createNetwork",
+    "inviteToNetwork",
+    "createInitiative",
+    "transitionInitiative",
+    "joinInitiative",
+    "setJointBuyCommitment",
+  ];
   const missing = needed.filter((id) => !ops.has(id));
   if (!ops.has("acceptInvitation") && !ops.has("respondToInvitation")) missing.push("acceptInvitation");
   if (missing.length === 0) {
@@ -724,12 +745,28 @@ function report(results: Result[], skipped: string | null) {
   console.log("  p50/p95/max over every delivery of every measured round; first push = earliest client per round;");
   console.log("  fan-out = last minus first client per round; commit resp = the HTTP answer to the commitment.");
   console.log("");
-  const header = ["scenario", "clients", "commit via", "deliveries", "missing", "p50 ms", "p95 ms", "max ms", "worst-round p95", "first push p50", "fan-out p50", "commit resp p50"];
+  const header = [
+    "scenario",
+    "clients",
+    "commit via",
+    "deliveries",
+    "missing",
+    "p50 ms",
+    "p95 ms",
+    "max ms",
+    "worst-round p95",
+    "first push p50",
+    "fan-out p50",
+    "commit resp p50",
+  ];
   const rows = results.map((r) => {
     const roundP95 = r.rounds.map((x) => percentile(x.latencies, 95)).filter(Number.isFinite);
     const http = r.rounds.map((x) => x.httpMs).sort((a, b) => a - b);
     // First arrival per round (mostly the commitment's own work), and last minus first (the fan-out).
-    const first = r.rounds.map((x) => x.latencies[0]).filter(Number.isFinite).sort((a, b) => a - b);
+    const first = r.rounds
+      .map((x) => x.latencies[0])
+      .filter(Number.isFinite)
+      .sort((a, b) => a - b);
     const spread = r.rounds
       .filter((x) => x.latencies.length)
       .map((x) => x.latencies[x.latencies.length - 1] - x.latencies[0])
@@ -763,7 +800,9 @@ function report(results: Result[], skipped: string | null) {
   if (one) {
     const p95 = percentile(one.all, 95);
     const met = p95 < TARGET_P95_MS && one.missing === 0;
-    console.log(`\nTarget (one process, p95 < ${TARGET_P95_MS} ms, nothing missing): ${met ? "MET" : "MISSED"} (p95 ${ms(p95)} ms, ${one.missing} missing)`);
+    console.log(
+      `\nTarget (one process, p95 < ${TARGET_P95_MS} ms, nothing missing): ${met ? "MET" : "MISSED"} (p95 ${ms(p95)} ms, ${one.missing} missing)`,
+    );
   }
   console.log("==================================================================================================");
 }

@@ -54,10 +54,20 @@ import { insertAccount } from "../server/services/accounts/insert-account";
 // Settings
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, Math.floor(value)));
-const list = (value: string | undefined, fallback: string) => (value || fallback).split(",").map((s) => s.trim()).filter(Boolean);
-const SIZES = list(process.env.BENCH_SIZES, "1000,10000,100000").map((s) => clamp(Number(s) || 1000, 10, 1_000_000)).sort((a, b) => a - b);
-const DATABASES = list(process.env.BENCH_DATABASES, "pglite,postgres").filter((d): d is "pglite" | "postgres" => d === "pglite" || d === "postgres");
-const ROLES = list(process.env.BENCH_ROLES, "admin,buyer,broker").filter((r): r is Role => r === "admin" || r === "buyer" || r === "broker");
+const list = (value: string | undefined, fallback: string) =>
+  (value || fallback)
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+const SIZES = list(process.env.BENCH_SIZES, "1000,10000,100000")
+  .map((s) => clamp(Number(s) || 1000, 10, 1_000_000))
+  .sort((a, b) => a - b);
+const DATABASES = list(process.env.BENCH_DATABASES, "pglite,postgres").filter(
+  (d): d is "pglite" | "postgres" => d === "pglite" || d === "postgres",
+);
+const ROLES = list(process.env.BENCH_ROLES, "admin,buyer,broker").filter(
+  (r): r is Role => r === "admin" || r === "buyer" || r === "broker",
+);
 const RUNS = clamp(Number(process.env.BENCH_RUNS ?? 20) || 20, 1, 500);
 const WARMUP = clamp(Number(process.env.BENCH_WARMUP ?? 3) || 0, 0, 50);
 const LIMIT = 50;
@@ -140,7 +150,9 @@ const textArray = (items: readonly string[]) => sql.raw(`array[${items.map((i) =
 
 function pgliteVersion(): string {
   try {
-    const manifest = JSON.parse(readFileSync(path.join(ROOT, "node_modules/@electric-sql/pglite/package.json"), "utf8")) as { version: string };
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, "node_modules/@electric-sql/pglite/package.json"), "utf8")) as {
+      version: string;
+    };
     return manifest.version;
   } catch {
     return "?";
@@ -230,12 +242,40 @@ async function seedFixed(db: Db): Promise<Scene> {
     status: "open" as const,
     createdBy: buyerUserId,
   };
-  const [need] = await db.insert(sourcingNeed).values({ ...base, buyerFirmId }).returning({ id: sourcingNeed.id });
+  const [need] = await db
+    .insert(sourcingNeed)
+    .values({ ...base, buyerFirmId })
+    .returning({ id: sourcingNeed.id });
   // Other buyers' open needs: the diversification options of each match.
   await db.insert(sourcingNeed).values([
-    { ...base, buyerFirmId: otherBuyerId, product: "Men's boots", volume: 5_000, currency: "USD", targetUnitPriceMinor: 2500, deliveryCountry: "US" },
-    { ...base, buyerFirmId: otherBuyerId, product: "Soles", link: "components", tier: 2, volume: 60_000, volumePeriod: "quarter", certifications: [] },
-    { ...base, buyerFirmId: otherBuyerId, product: "Belts", visibility: "networks", networkIds: [networkIdOf(2)], functions: ["design"], exclusivity: true },
+    {
+      ...base,
+      buyerFirmId: otherBuyerId,
+      product: "Men's boots",
+      volume: 5_000,
+      currency: "USD",
+      targetUnitPriceMinor: 2500,
+      deliveryCountry: "US",
+    },
+    {
+      ...base,
+      buyerFirmId: otherBuyerId,
+      product: "Soles",
+      link: "components",
+      tier: 2,
+      volume: 60_000,
+      volumePeriod: "quarter",
+      certifications: [],
+    },
+    {
+      ...base,
+      buyerFirmId: otherBuyerId,
+      product: "Belts",
+      visibility: "networks",
+      networkIds: [networkIdOf(2)],
+      functions: ["design"],
+      exclusivity: true,
+    },
   ]);
   return {
     needId: need.id,
@@ -389,7 +429,9 @@ function getJson(url: string, cookie: string, origin: string): Promise<unknown> 
 
 /** The matches endpoint as openapi.json describes it, or null while it does not exist. */
 async function matchesPath(base: string): Promise<string | null> {
-  const doc = (await getJson(`${base}/api/v1/openapi.json`, "", base).catch(() => null)) as { paths?: Record<string, Record<string, unknown>> } | null;
+  const doc = (await getJson(`${base}/api/v1/openapi.json`, "", base).catch(() => null)) as {
+    paths?: Record<string, Record<string, unknown>>;
+  } | null;
   if (!doc) return null;
   const found = Object.entries(doc.paths ?? {}).find(([p, methods]) => /^\/needs\/\{\w+\}\/matches$/.test(p) && methods.get);
   return found ? found[0] : null;
@@ -499,24 +541,41 @@ async function runDatabase(kind: "pglite" | "postgres", cells: Cell[]): Promise<
           return null;
         }
         const differs =
-          compareWith && JSON.stringify(outcome.result.items.map((i) => [i.firmId, i.score])) !== JSON.stringify(compareWith.items.map((i) => [i.firmId, i.score]));
+          compareWith &&
+          JSON.stringify(outcome.result.items.map((i) => [i.firmId, i.score])) !==
+            JSON.stringify(compareWith.items.map((i) => [i.firmId, i.score]));
         const note = describe(outcome.result) + (differs ? " (DIFFERS from the service)" : "");
         cells.push({ database: label, size, role, path, timings: outcome.timings, items: outcome.result.items.length, note });
-        console.log(`  ${role.padEnd(6)} ${path.padEnd(8)} p50 ${ms(percentile(outcome.timings, 50)).padStart(7)}  p95 ${ms(percentile(outcome.timings, 95)).padStart(7)} ms  (${note})`);
+        console.log(
+          `  ${role.padEnd(6)} ${path.padEnd(8)} p50 ${ms(percentile(outcome.timings, 50)).padStart(7)}  p95 ${ms(percentile(outcome.timings, 95)).padStart(7)} ms  (${note})`,
+        );
         return outcome.result;
       };
       const service = cell(
         "service",
-        await measure(`${label} ${size} ${role} service`, () => app.services.sourcing.matches(actors[role], { needId: scene.needId, limit: LIMIT }) as Promise<Matches>).catch(
-          (e: Error) => e,
-        ),
+        await measure(
+          `${label} ${size} ${role} service`,
+          () => app.services.sourcing.matches(actors[role], { needId: scene.needId, limit: LIMIT }) as Promise<Matches>,
+        ).catch((e: Error) => e),
       );
       if (!endpoint) {
-        cells.push({ database: label, size, role, path: "http", timings: [], items: 0, note: "GET /api/v1/needs/{needId}/matches not in openapi.json yet" });
+        cells.push({
+          database: label,
+          size,
+          role,
+          path: "http",
+          timings: [],
+          items: 0,
+          note: "GET /api/v1/needs/{needId}/matches not in openapi.json yet",
+        });
         continue;
       }
       const url = `${base}/api/v1${endpoint.replace(/\{\w+\}/, encodeURIComponent(scene.needId))}?limit=${LIMIT}`;
-      cell("http", await measure(`${label} ${size} ${role} http`, () => getJson(url, cookies[role], base) as Promise<Matches>).catch((e: Error) => e), service ?? undefined);
+      cell(
+        "http",
+        await measure(`${label} ${size} ${role} http`, () => getJson(url, cookies[role], base) as Promise<Matches>).catch((e: Error) => e),
+        service ?? undefined,
+      );
     }
     if (!endpoint) console.log(`  http: GET /api/v1/needs/{needId}/matches is not in openapi.json yet; HTTP not measured`);
   }
@@ -530,7 +589,9 @@ function report(cells: Cell[], lines: string[]) {
   console.log(`bench:matching — top ${LIMIT} matches of one need, with explanations (admin and broker: projected dependence and options)`);
   for (const line of lines) console.log(`  ${line}`);
   console.log(`  ${ANALYZE ? "ANALYZE after loading each size" : "NO ANALYZE after loading (BENCH_ANALYZE=0)"}`);
-  console.log(`  ${RUNS} timed calls per cell after ${WARMUP} warm-ups; HTTP = GET /api/v1/needs/{needId}/matches?limit=${LIMIT} on 127.0.0.1, body read and parsed`);
+  console.log(
+    `  ${RUNS} timed calls per cell after ${WARMUP} warm-ups; HTTP = GET /api/v1/needs/{needId}/matches?limit=${LIMIT} on 127.0.0.1, body read and parsed`,
+  );
   console.log("");
   const header = ["database", "SMEs", "role", "path", "p50 ms", "p95 ms", "max ms", "result"];
   const rows = cells.map((c) => [
@@ -551,7 +612,9 @@ function report(cells: Cell[], lines: string[]) {
   const target = cells.find((c) => c.database === "PostgreSQL" && c.size === 100_000 && c.role === "admin" && c.path === "http");
   if (target && target.timings.length) {
     const p95 = percentile(target.timings, 95);
-    console.log(`\nTarget (100,000 SMEs, admin, HTTP, PostgreSQL, p95 < ${TARGET_P95_MS} ms): ${p95 < TARGET_P95_MS ? "MET" : "MISSED"} (p95 ${ms(p95)} ms)`);
+    console.log(
+      `\nTarget (100,000 SMEs, admin, HTTP, PostgreSQL, p95 < ${TARGET_P95_MS} ms): ${p95 < TARGET_P95_MS ? "MET" : "MISSED"} (p95 ${ms(p95)} ms)`,
+    );
   } else {
     console.log(`\nTarget (100,000 SMEs, admin, HTTP, PostgreSQL, p95 < ${TARGET_P95_MS} ms): not measured in this run`);
   }
@@ -572,7 +635,9 @@ async function postgresVersion(): Promise<string | null> {
 }
 
 async function main() {
-  console.log(`bench:matching ${runId}: sizes ${SIZES.join(", ")}; databases ${DATABASES.join(", ")}; roles ${ROLES.join(", ")}; ${WARMUP} warm-ups + ${RUNS} runs`);
+  console.log(
+    `bench:matching ${runId}: sizes ${SIZES.join(", ")}; databases ${DATABASES.join(", ")}; roles ${ROLES.join(", ")}; ${WARMUP} warm-ups + ${RUNS} runs`,
+  );
   const cells: Cell[] = [];
   let failed = false;
   const pgVersion = await postgresVersion();
@@ -587,7 +652,9 @@ async function main() {
     }
   } catch (error) {
     failed = true;
-    console.error(`\nbench:matching FAILED: ${shortError(error as Error)}\n${((error as Error).stack ?? "").split("\n").slice(1, 6).join("\n")}`);
+    console.error(
+      `\nbench:matching FAILED: ${shortError(error as Error)}\n${((error as Error).stack ?? "").split("\n").slice(1, 6).join("\n")}`,
+    );
   } finally {
     await cleanupAll();
   }

@@ -121,7 +121,9 @@ function serverDisconnect(socket: Socket) {
   const done = new Promise<void>((resolve) => socket.once("disconnect", (r) => ((reason = r), resolve())));
   return async (ms: number, what: string) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: still connected ${ms} ms later`)), ms)));
+    const late = new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: still connected ${ms} ms later`)), ms)),
+    );
     await Promise.race([done, late]).finally(() => clearTimeout(timer));
     if (reason !== "io server disconnect") throw new Error(`${what}: disconnected for another reason (${reason})`);
   };
@@ -137,7 +139,12 @@ const joinRoom = (socket: Socket, room: string) =>
 async function revocationAcrossProcesses(a: string, b: string) {
   const adminCookie = await signInThrough(a, ADMIN.email, ADMIN.password);
   const brokerEmail = `broker-${runId}@two.example`;
-  await call(a, "POST", "/users", adminCookie, { name: "Broker Two", email: brokerEmail, password: "two-process-password", role: "broker" });
+  await call(a, "POST", "/users", adminCookie, {
+    name: "Broker Two",
+    email: brokerEmail,
+    password: "two-process-password",
+    role: "broker",
+  });
   const brokerCookie = await signInThrough(a, brokerEmail, "two-process-password");
   const networkBody = { name: `Two Process Network ${runId}`, sector: "1520", region: "Vale", currency: "BRL" };
   const { id: networkId } = (await call(a, "POST", "/networks", brokerCookie, networkBody)) as { id: string };
@@ -187,7 +194,11 @@ async function revocationAcrossProcesses(a: string, b: string) {
 
   // Signing out through A drops the session's socket on B.
   const dropped = serverDisconnect(member);
-  const out = await fetch(`${a}/api/auth/sign-out`, { method: "POST", headers: { cookie: smeCookie, origin: a, "content-type": "application/json" }, body: "{}" });
+  const out = await fetch(`${a}/api/auth/sign-out`, {
+    method: "POST",
+    headers: { cookie: smeCookie, origin: a, "content-type": "application/json" },
+    body: "{}",
+  });
   if (!out.ok) throw new Error(`sign-out failed: ${out.status}`);
   await dropped(1000, "signed out through A, socket on B");
   if (!witness.connected) throw new Error("another user's socket was dropped");

@@ -73,7 +73,9 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
   // Auth is made before socket.io (which authenticates with it), so its session hook reaches
   // the realtime layer through this late-bound reference.
   const late: { realtime?: Realtime } = {};
-  const auth = createAuth(database.db, env, logger, { onSessionEnded: (sessionId) => late.realtime?.publisher.disconnectSession(sessionId) });
+  const auth = createAuth(database.db, env, logger, {
+    onSessionEnded: (sessionId) => late.realtime?.publisher.disconnectSession(sessionId),
+  });
   const app = express();
   const httpServer = http.createServer(app);
   const realtime = await createRealtime({

@@ -11,7 +11,6 @@ import type { Env } from "./env";
 /** Express writes the socket's address here, overwriting anything a client sent (see STACK-NOTES). */
 export const CLIENT_IP_HEADER = "x-jointly-client-ip";
 
-
 /** better-auth endpoints that set a new password (`newPassword` in the body). */
 const PASSWORD_PATHS = new Set(["/change-password", "/reset-password", "/set-password"]);
 

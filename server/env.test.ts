@@ -18,7 +18,9 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ADMIN_EMAIL: "a@b.example" })).toThrow(/ADMIN_PASSWORD/);
     expect(() => parseEnv({ ADMIN_EMAIL: "a@b.example", ADMIN_PASSWORD: "short" })).toThrow(/ADMIN_PASSWORD: At least 10 characters/);
     expect(() => parseEnv({ ADMIN_EMAIL: "a@b.example", ADMIN_PASSWORD: "ninechars" })).toThrow(/ADMIN_PASSWORD: At least 10 characters/);
-    expect(() => parseEnv({ ADMIN_EMAIL: "a@b.example", ADMIN_PASSWORD: "password123" })).toThrow(/ADMIN_PASSWORD: This password is too common/);
+    expect(() => parseEnv({ ADMIN_EMAIL: "a@b.example", ADMIN_PASSWORD: "password123" })).toThrow(
+      /ADMIN_PASSWORD: This password is too common/,
+    );
     expect(parseEnv({ ADMIN_EMAIL: "a@b.example", ADMIN_PASSWORD: "a long password" }).ADMIN_PASSWORD).toBe("a long password");
   });
 

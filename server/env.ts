@@ -8,9 +8,7 @@ import { passwordSchema } from "./schemas/accounts";
  */
 const DEV_SECRET = "jointly-development-secret-change-me-0123456789";
 
-const boolish = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
+const boolish = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 /** Express's names for address ranges, usable in TRUST_PROXY's list. */
 const PROXY_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
@@ -39,7 +37,10 @@ const trustProxy = z
       const hops = Number(value);
       if (hops <= 32) return hops;
     } else if (value !== "true") {
-      const entries = value.split(",").map((e) => e.trim()).filter(Boolean);
+      const entries = value
+        .split(",")
+        .map((e) => e.trim())
+        .filter(Boolean);
       if (entries.length > 0 && entries.every(isAddressOrCidr)) return entries;
     }
     ctx.addIssue({ code: "custom", message: "must be false, a hop count (1-32) or a comma-separated list of proxy IP addresses/CIDRs" });
@@ -62,7 +63,10 @@ const envSchema = z
       .string()
       .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
       .optional(),
-    REDIS_PREFIX: z.string().regex(/^[\w:.-]+$/, "letters, digits, _ : . - only").default("jointly"),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[\w:.-]+$/, "letters, digits, _ : . - only")
+      .default("jointly"),
     BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     ADMIN_EMAIL: z.email().optional(),
     /** The same rule as every password: 10 characters at least, none of the common ones. */

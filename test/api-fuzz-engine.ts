@@ -45,8 +45,18 @@ export interface DocumentedOperation {
 export function operationsOf(document: { paths: Record<string, Record<string, unknown>> }): DocumentedOperation[] {
   return Object.entries(document.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, raw]) => {
-      const op = raw as { operationId: string; parameters?: DocumentedOperation["parameters"]; requestBody?: { content: Record<string, { schema: Schema }> } };
-      return { operationId: op.operationId, method, path, parameters: op.parameters ?? [], body: op.requestBody?.content["application/json"]?.schema };
+      const op = raw as {
+        operationId: string;
+        parameters?: DocumentedOperation["parameters"];
+        requestBody?: { content: Record<string, { schema: Schema }> };
+      };
+      return {
+        operationId: op.operationId,
+        method,
+        path,
+        parameters: op.parameters ?? [],
+        body: op.requestBody?.content["application/json"]?.schema,
+      };
     }),
   );
 }
@@ -136,9 +146,11 @@ function valueOf(schema: Schema | undefined, pool: string[], depth = 0): fc.Arbi
   const variants = schema.anyOf ?? schema.oneOf;
   if (variants) return fc.oneof(...variants.map((s) => valueOf(s, pool, depth + 1)));
   if (schema.allOf) {
-    return fc.tuple(...schema.allOf.map((s) => valueOf(s, pool, depth + 1))).map((parts) =>
-      parts.every((p) => p !== null && typeof p === "object" && !Array.isArray(p)) ? Object.assign({}, ...parts) : parts[0],
-    );
+    return fc
+      .tuple(...schema.allOf.map((s) => valueOf(s, pool, depth + 1)))
+      .map((parts) =>
+        parts.every((p) => p !== null && typeof p === "object" && !Array.isArray(p)) ? Object.assign({}, ...parts) : parts[0],
+      );
   }
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
@@ -166,7 +178,10 @@ function valueOf(schema: Schema | undefined, pool: string[], depth = 0): fc.Arbi
     case "null":
       return fc.constant(null);
     case "array":
-      return fc.array(valueOf(schema.items, pool, depth + 1), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 4, 4) });
+      return fc.array(valueOf(schema.items, pool, depth + 1), {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.min(schema.maxItems ?? 4, 4),
+      });
     case "object": {
       const properties = schema.properties ?? {};
       const required = new Set(schema.required ?? []);
@@ -228,17 +243,19 @@ function bodyArbitrary(schema: Schema | undefined, pool: string[]): fc.Arbitrary
     { weight: 1, arbitrary: nastyValue.map((json) => ({ json })) },
     {
       weight: 1,
-      arbitrary: fc.constantFrom(
-        "{",
-        "not json",
-        '{"a":1e400}',
-        '{"amount":NaN}',
-        "[".repeat(5000) + "]".repeat(5000),
-        '{"__proto__":{"role":"admin"}}',
-        '{"constructor":{"prototype":{"role":"admin"}}}',
-        `{"x":"${"\\u0000".repeat(3)}"}`,
-        '"\\ud800"',
-      ).map((raw) => ({ raw })),
+      arbitrary: fc
+        .constantFrom(
+          "{",
+          "not json",
+          '{"a":1e400}',
+          '{"amount":NaN}',
+          "[".repeat(5000) + "]".repeat(5000),
+          '{"__proto__":{"role":"admin"}}',
+          '{"constructor":{"prototype":{"role":"admin"}}}',
+          `{"x":"${"\\u0000".repeat(3)}"}`,
+          '"\\ud800"',
+        )
+        .map((raw) => ({ raw })),
     },
   );
 }
@@ -268,14 +285,25 @@ export function requestArbitrary(op: DocumentedOperation, pool: string[]): fc.Ar
   // Node answers 431 by itself to a request line over 16 kB, before Jointly sees it.
   const short = (v: string) => v.length <= 300;
   const shortNasty = nastyString.filter(short);
-  const pathId = fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...pool) }, { weight: 2, arbitrary: fc.uuid() }, { weight: 1, arbitrary: shortNasty });
-  const path = fc.tuple(...pathParams.map(() => pathId), fc.constant(null)).map((values) =>
-    op.path.replace(/\{(\w+)\}/g, (_, name: string) => percentEncode(String(values[pathParams.findIndex((p) => p.name === name)]))),
+  const pathId = fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom(...pool) },
+    { weight: 2, arbitrary: fc.uuid() },
+    { weight: 1, arbitrary: shortNasty },
   );
+  const path = fc
+    .tuple(...pathParams.map(() => pathId), fc.constant(null))
+    .map((values) =>
+      op.path.replace(/\{(\w+)\}/g, (_, name: string) => percentEncode(String(values[pathParams.findIndex((p) => p.name === name)]))),
+    );
   const queryString = shortNasty;
   const queryValue = (schema: Schema) =>
     fc.oneof(
-      { weight: 3, arbitrary: valueOf(schema, pool).map((v) => [String(v)]).filter(([v]) => short(v)) },
+      {
+        weight: 3,
+        arbitrary: valueOf(schema, pool)
+          .map((v) => [String(v)])
+          .filter(([v]) => short(v)),
+      },
       { weight: 2, arbitrary: queryString.map((v) => [v]) },
       { weight: 1, arbitrary: fc.array(queryString, { minLength: 2, maxLength: 3 }) },
     );
@@ -300,7 +328,7 @@ export function requestArbitrary(op: DocumentedOperation, pool: string[]): fc.Ar
     role,
     method: op.method.toUpperCase(),
     url: `/api/v1${path}${query}`,
-    body: body === undefined ? undefined : body.raw ?? JSON.stringify(body.json ?? null),
+    body: body === undefined ? undefined : (body.raw ?? JSON.stringify(body.json ?? null)),
   }));
 }
 
@@ -327,7 +355,11 @@ export async function sendAndJudge(ctx: FuzzContext, request: FuzzRequest): Prom
   const before = request.method !== "GET" ? await rowCounts(ctx.db) : null;
   const response = await fetch(`${ctx.url}${request.url}`, {
     method: request.method,
-    headers: { origin: ctx.url, ...(cookie ? { cookie } : {}), ...(request.body !== undefined ? { "content-type": "application/json" } : {}) },
+    headers: {
+      origin: ctx.url,
+      ...(cookie ? { cookie } : {}),
+      ...(request.body !== undefined ? { "content-type": "application/json" } : {}),
+    },
     body: request.body,
   });
   const text = await response.text();
@@ -340,7 +372,8 @@ export async function sendAndJudge(ctx: FuzzContext, request: FuzzRequest): Prom
     } catch {
       problems.push(`error ${response.status} is not JSON: ${text.slice(0, 200)}`);
     }
-    if (json !== null && !errorResponse.safeParse(json).success) problems.push(`error ${response.status} is not in the documented shape: ${text.slice(0, 200)}`);
+    if (json !== null && !errorResponse.safeParse(json).success)
+      problems.push(`error ${response.status} is not in the documented shape: ${text.slice(0, 200)}`);
   }
   if (before && response.status >= 400) {
     const after = await rowCounts(ctx.db);

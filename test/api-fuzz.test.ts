@@ -39,20 +39,24 @@ describe("the API fuzzer", () => {
     it(`${op.operationId}: no 5xx, errors in the documented shape, nothing written when refused`, async () => {
       const seed = SEED + index;
       const failures: string[] = [];
-      await fc.assert(
-        fc.asyncProperty(requestArbitrary(op, ctx.pool), async (request) => {
-          const problems = await sendAndJudge(ctx, request);
-          if (problems.length > 0) {
-            failures.push(`${request.role} ${request.method} ${request.url.slice(0, 300)} ${String(request.body).slice(0, 300)}: ${problems.join("; ")}`);
-            return false;
-          }
-          return true;
-        }),
-        // Replaying a shrunk request against a world that moved on says little: stop at the first.
-        { seed, numRuns: RUNS, endOnFailure: true },
-      ).catch((error: Error) => {
-        throw new Error(`${op.operationId} (FUZZ_SEED=${SEED}, seed ${seed}): ${failures[0] ?? error.message}`);
-      });
+      await fc
+        .assert(
+          fc.asyncProperty(requestArbitrary(op, ctx.pool), async (request) => {
+            const problems = await sendAndJudge(ctx, request);
+            if (problems.length > 0) {
+              failures.push(
+                `${request.role} ${request.method} ${request.url.slice(0, 300)} ${String(request.body).slice(0, 300)}: ${problems.join("; ")}`,
+              );
+              return false;
+            }
+            return true;
+          }),
+          // Replaying a shrunk request against a world that moved on says little: stop at the first.
+          { seed, numRuns: RUNS, endOnFailure: true },
+        )
+        .catch((error: Error) => {
+          throw new Error(`${op.operationId} (FUZZ_SEED=${SEED}, seed ${seed}): ${failures[0] ?? error.message}`);
+        });
     });
   });
 });

@@ -55,8 +55,16 @@ describe("/api/v1 learning networks", () => {
     expect(list.status).toBe(200);
     expectDocumented("listKpis", list.body);
     expect(list.body.kpis.filter((k: { shipped: boolean }) => k.shipped)).toHaveLength(7);
-    expect((await asA.post(`/networks/${networkId}/kpis`, { name: "Energy", unit: "kWh", direction: "lower", minValue: 0, maxValue: 9 })).status).toBe(403);
-    const inverted = await asBroker.post(`/networks/${networkId}/kpis`, { name: "Energy", unit: "kWh", direction: "lower", minValue: 9, maxValue: 1 });
+    expect(
+      (await asA.post(`/networks/${networkId}/kpis`, { name: "Energy", unit: "kWh", direction: "lower", minValue: 0, maxValue: 9 })).status,
+    ).toBe(403);
+    const inverted = await asBroker.post(`/networks/${networkId}/kpis`, {
+      name: "Energy",
+      unit: "kWh",
+      direction: "lower",
+      minValue: 9,
+      maxValue: 1,
+    });
     expect(inverted.status).toBe(400);
     expect(Object.keys(inverted.body.error.fields)).toEqual(["maxValue"]);
     const kpi = await asBroker.post(`/networks/${networkId}/kpis`, {
@@ -72,7 +80,12 @@ describe("/api/v1 learning networks", () => {
     expectDocumented("createKpi", kpi.body);
 
     // The club: created as a draft, opened and joined through the initiatives API.
-    const generic = await asBroker.post("/initiatives", { networkId, objective: "learning_network", title: "Club", deadline: "2027-06-30" });
+    const generic = await asBroker.post("/initiatives", {
+      networkId,
+      objective: "learning_network",
+      title: "Club",
+      deadline: "2027-06-30",
+    });
     expect(generic.status).toBe(400);
     expect(generic.body.error.fields.objective[0]).toContain("createBenchmarkClub");
     const created = await asBroker.post(`/networks/${networkId}/benchmark-clubs`, {
@@ -85,7 +98,16 @@ describe("/api/v1 learning networks", () => {
     expect(created.status).toBe(201);
     expectDocumented("createBenchmarkClub", created.body);
     const initiativeId: string = created.body.id;
-    expect((await asA.post(`/networks/${networkId}/benchmark-clubs`, { title: "My club", deadline: "2027-06-30", periodKind: "year", kpiIds: [kpis.scrap_rate] })).status).toBe(403);
+    expect(
+      (
+        await asA.post(`/networks/${networkId}/benchmark-clubs`, {
+          title: "My club",
+          deadline: "2027-06-30",
+          periodKind: "year",
+          kpiIds: [kpis.scrap_rate],
+        })
+      ).status,
+    ).toBe(403);
     expect((await asBroker.post(`/initiatives/${initiativeId}/transitions`, { to: "open" })).status).toBe(200);
     for (const member of [asA, asB, asC]) expect((await member.post(`/initiatives/${initiativeId}/participants`)).status).toBe(201);
 
@@ -104,7 +126,9 @@ describe("/api/v1 learning networks", () => {
 
     // Periods.
     expect((await asA.post(`/initiatives/${initiativeId}/club/periods`, { label: "2026-Q2" })).status).toBe(403);
-    expect((await asBroker.post(`/initiatives/${initiativeId}/club/periods`, { label: "2026-H2" })).body.error.fields).toHaveProperty("label");
+    expect((await asBroker.post(`/initiatives/${initiativeId}/club/periods`, { label: "2026-H2" })).body.error.fields).toHaveProperty(
+      "label",
+    );
     const q2 = await asBroker.post(`/initiatives/${initiativeId}/club/periods`, { label: "2026-Q2", initiativeId: crypto.randomUUID() });
     expect(q2.status).toBe(201);
     expectDocumented("openBenchmarkPeriod", q2.body);
@@ -129,11 +153,15 @@ describe("/api/v1 learning networks", () => {
 
     // The broker imports C's figures from CSV; a bad row rejects the file with its line.
     const importPath = `/initiatives/${initiativeId}/club/periods/${q2.body.id}/import`;
-    const badImport = await asBroker.post(importPath, { csv: `firm_id,kpi,value\n${c.firmId},on_time_delivery,92\n${outside.firmId},on_time_delivery,95\n` });
+    const badImport = await asBroker.post(importPath, {
+      csv: `firm_id,kpi,value\n${c.firmId},on_time_delivery,92\n${outside.firmId},on_time_delivery,95\n`,
+    });
     expect(badImport.status).toBe(400);
     expect(badImport.body.error.fields).toEqual({ "rows.3.firm": ["Not a member firm of this club"] });
     expect((await asA.post(importPath, { csv: "firm,kpi,value\nx,y,1" })).status).toBe(403);
-    const imported = await asBroker.post(importPath, { csv: `firm_id,kpi,value\n${c.firmId},on_time_delivery,92\n${c.firmId},scrap_rate,0.4\n` });
+    const imported = await asBroker.post(importPath, {
+      csv: `firm_id,kpi,value\n${c.firmId},on_time_delivery,92\n${c.firmId},scrap_rate,0.4\n`,
+    });
     expect(imported.status).toBe(201);
     expectDocumented("importKpiCsv", imported.body);
     expect(imported.body).toMatchObject({ imported: 2, firms: 1 });
@@ -147,7 +175,11 @@ describe("/api/v1 learning networks", () => {
     expectDocumented("setKpiReference", reference.body);
 
     // Nothing but the count before the broker publishes; then the quartiles of the five.
-    for (const [sme, value] of [[d, 70], [e, 95]] as const) await submitKpiValues(deps, sme.actor, { initiativeId, periodId: q2.body.id, values: { [kpis.on_time_delivery]: value } });
+    for (const [sme, value] of [
+      [d, 70],
+      [e, 95],
+    ] as const)
+      await submitKpiValues(deps, sme.actor, { initiativeId, periodId: q2.body.id, values: { [kpis.on_time_delivery]: value } });
     const unpublished = (await asA.get(`/initiatives/${initiativeId}/club/report?periodId=${q2.body.id}`)).body.kpis[0];
     expect(unpublished).toMatchObject({ submissions: 5, published: null, own: { value: 78, band: null } });
     const publishPath = `/initiatives/${initiativeId}/club/periods/${q2.body.id}/publish`;
@@ -156,7 +188,13 @@ describe("/api/v1 learning networks", () => {
     const published = await asBroker.post(publishPath);
     expect(published.status).toBe(200);
     expectDocumented("publishBenchmarkPeriod", published.body);
-    expect(published.body).toMatchObject({ periodId: q2.body.id, label: "2026-Q2", first: [kpis.on_time_delivery, kpis.scrap_rate, kpi.body.id], refreshed: [], kept: [] });
+    expect(published.body).toMatchObject({
+      periodId: q2.body.id,
+      label: "2026-Q2",
+      first: [kpis.on_time_delivery, kpis.scrap_rate, kpi.body.id],
+      refreshed: [],
+      kept: [],
+    });
 
     // The report: the latest period by default, another one by query.
     const latest = await asA.get(`/initiatives/${initiativeId}/club/report`);
@@ -173,7 +211,13 @@ describe("/api/v1 learning networks", () => {
     expect(delivery.references).toEqual([{ value: 97, source: "International benchmark (2024)" }]);
     expect(delivery.raw).toBeNull();
     const energy = report.body.kpis.find((k: { id: string }) => k.id === kpi.body.id);
-    expect(energy).toMatchObject({ key: null, name: "Energy per part", submissions: 0, published: { n: 0, quartiles: null, tails: null }, own: null });
+    expect(energy).toMatchObject({
+      key: null,
+      name: "Energy per part",
+      submissions: 0,
+      published: { n: 0, quartiles: null, tails: null },
+      own: null,
+    });
     const brokerReport = await asBroker.get(`/initiatives/${initiativeId}/club/report?periodId=${q2.body.id}`);
     expectDocumented("getBenchmarkReport", brokerReport.body);
     expect(brokerReport.body.kpis[0].raw.map((r: { value: number }) => r.value).sort()).toEqual([70, 78, 87, 92, 95]);
@@ -216,10 +260,24 @@ describe("/api/v1 learning networks", () => {
     });
     expect(visit.status).toBe(201);
     expectDocumented("scheduleMeeting", visit.body);
-    expect((await asA.post(meetings, { title: "Mine", startsAt: hoursFromNow(1), endsAt: hoursFromNow(2), place: "Here" })).status).toBe(403);
-    const badHost = await asBroker.post(meetings, { title: "Visit", hostFirmId: outside.firmId, startsAt: hoursFromNow(1), endsAt: hoursFromNow(2), place: "Here" });
+    expect((await asA.post(meetings, { title: "Mine", startsAt: hoursFromNow(1), endsAt: hoursFromNow(2), place: "Here" })).status).toBe(
+      403,
+    );
+    const badHost = await asBroker.post(meetings, {
+      title: "Visit",
+      hostFirmId: outside.firmId,
+      startsAt: hoursFromNow(1),
+      endsAt: hoursFromNow(2),
+      place: "Here",
+    });
     expect(Object.keys(badHost.body.error.fields)).toEqual(["hostFirmId"]);
-    const local = await asBroker.post(meetings, { title: "Local time", startsAt: "2027-05-04T09:00", endsAt: "2027-05-04T11:00", timeZone: "Africa/Johannesburg", place: "Club office" });
+    const local = await asBroker.post(meetings, {
+      title: "Local time",
+      startsAt: "2027-05-04T09:00",
+      endsAt: "2027-05-04T11:00",
+      timeZone: "Africa/Johannesburg",
+      place: "Club office",
+    });
     expect(local.body).toMatchObject({ startsAt: "2027-05-04T07:00:00.000Z" });
 
     const answer = await asB.put(`${meetings}/${visit.body.id}/attendance`, { response: "yes" });
@@ -227,13 +285,29 @@ describe("/api/v1 learning networks", () => {
     expectDocumented("respondToMeeting", answer.body);
     expect((await asOutside.put(`${meetings}/${visit.body.id}/attendance`, { response: "yes" })).status).toBe(403);
 
-    const past = (await asBroker.post(meetings, { title: "Quality workshop", hostFirmId: b.firmId, startsAt: hoursFromNow(-30), endsAt: hoursFromNow(-26), place: "B's plant" })).body;
+    const past = (
+      await asBroker.post(meetings, {
+        title: "Quality workshop",
+        hostFirmId: b.firmId,
+        startsAt: hoursFromNow(-30),
+        endsAt: hoursFromNow(-26),
+        place: "B's plant",
+      })
+    ).body;
     expect((await asBroker.put(`${meetings}/${visit.body.id}`, { status: "held" })).status).toBe(409);
-    const held = await asBroker.put(`${meetings}/${past.id}`, { status: "held", minutes: "Scrap down by a third at the host.", meetingId: visit.body.id });
+    const held = await asBroker.put(`${meetings}/${past.id}`, {
+      status: "held",
+      minutes: "Scrap down by a third at the host.",
+      meetingId: visit.body.id,
+    });
     expect(held.status).toBe(200);
     expectDocumented("updateMeeting", held.body);
     expect(held.body).toEqual({ id: past.id, initiativeId, status: "held" });
-    const action = await asBroker.post(`${meetings}/${past.id}/actions`, { description: "Share the scrap tracking sheet", ownerFirmId: b.firmId, dueOn: "2027-01-31" });
+    const action = await asBroker.post(`${meetings}/${past.id}/actions`, {
+      description: "Share the scrap tracking sheet",
+      ownerFirmId: b.firmId,
+      dueOn: "2027-01-31",
+    });
     expect(action.status).toBe(201);
     expectDocumented("addMeetingAction", action.body);
     const done = await asBroker.put(`/initiatives/${initiativeId}/club/actions/${action.body.id}`, { status: "done" });
@@ -242,7 +316,11 @@ describe("/api/v1 learning networks", () => {
     expect(done.body.status).toBe("done");
     const clubAfter = (await asC.get(`/initiatives/${initiativeId}/club`)).body;
     expectDocumented("getBenchmarkClub", clubAfter);
-    expect(clubAfter.meetings.find((m: { id: string }) => m.id === past.id)).toMatchObject({ status: "held", minutes: "Scrap down by a third at the host.", actions: [{ status: "done" }] });
+    expect(clubAfter.meetings.find((m: { id: string }) => m.id === past.id)).toMatchObject({
+      status: "held",
+      minutes: "Scrap down by a third at the host.",
+      actions: [{ status: "done" }],
+    });
 
     const ics = await asC.raw(`/initiatives/${initiativeId}/club/meetings.ics`);
     expect(ics.status).toBe(200);
@@ -266,15 +344,29 @@ describe("/api/v1 learning networks", () => {
     const stranger = await networkWithMembers(deps, 1);
     const asBroker = await signedIn(broker.email);
     const kpis = await shippedKpiIds(deps.db);
-    const { id } = (await asBroker.post(`/networks/${networkId}/benchmark-clubs`, { title: "Club", deadline: "2027-06-30", periodKind: "year", kpiIds: [kpis.scrap_rate] })).body;
+    const { id } = (
+      await asBroker.post(`/networks/${networkId}/benchmark-clubs`, {
+        title: "Club",
+        deadline: "2027-06-30",
+        periodKind: "year",
+        kpiIds: [kpis.scrap_rate],
+      })
+    ).body;
     const asStranger = await signedIn(stranger.smes[0].email);
-    for (const path of [`/initiatives/${id}/club`, `/initiatives/${id}/club/report`, `/initiatives/${id}/club/meetings.ics`, `/initiatives/${id}/club/values.csv`]) {
+    for (const path of [
+      `/initiatives/${id}/club`,
+      `/initiatives/${id}/club/report`,
+      `/initiatives/${id}/club/meetings.ics`,
+      `/initiatives/${id}/club/values.csv`,
+    ]) {
       expect((await asStranger.raw(path)).status, path).toBe(404);
     }
     // A draft is its brokers' own; the members of its network get 404 too.
     const member = await signedIn((await networkWithMembers(deps, 0)).broker.email);
     expect((await member.get(`/initiatives/${id}/club`)).status).toBe(404);
-    const other = (await asBroker.post("/initiatives", { networkId, objective: "process_improvement", title: "Lean consultant", deadline: "2027-06-30" })).body;
+    const other = (
+      await asBroker.post("/initiatives", { networkId, objective: "process_improvement", title: "Lean consultant", deadline: "2027-06-30" })
+    ).body;
     expect((await asBroker.get(`/initiatives/${other.id}/club`)).status).toBe(404);
   });
 });
@@ -282,7 +374,9 @@ describe("/api/v1 learning networks", () => {
 describe("OpenAPI document for learning networks", () => {
   it("lists every learning operation, bodies without path parameters", async () => {
     const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
-    const ids = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((methods) => Object.values(methods).map((m) => m.operationId));
+    const ids = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((methods) =>
+      Object.values(methods).map((m) => m.operationId),
+    );
     for (const id of [
       "createKpi",
       "createBenchmarkClub",
@@ -307,17 +401,27 @@ describe("OpenAPI document for learning networks", () => {
     }
     expect(new Set(ids).size).toBe(ids.length);
     const bodyOf = (path: string, method: string) => doc.paths[path][method].requestBody.content["application/json"].schema;
-    const paramsOf = (path: string, method: string) => (doc.paths[path][method].parameters ?? []).map((p: { name: string; in: string }) => `${p.in}:${p.name}`);
+    const paramsOf = (path: string, method: string) =>
+      (doc.paths[path][method].parameters ?? []).map((p: { name: string; in: string }) => `${p.in}:${p.name}`);
     expect(Object.keys(bodyOf("/initiatives/{initiativeId}/club/periods/{periodId}/values", "put").properties)).toEqual(["values"]);
     expect(paramsOf("/initiatives/{initiativeId}/club/periods/{periodId}/values", "put")).toEqual(["path:initiativeId", "path:periodId"]);
-    expect(Object.keys(bodyOf("/networks/{networkId}/benchmark-clubs", "post").properties).sort()).toEqual(["deadline", "description", "kpiIds", "periodKind", "title"]);
+    expect(Object.keys(bodyOf("/networks/{networkId}/benchmark-clubs", "post").properties).sort()).toEqual([
+      "deadline",
+      "description",
+      "kpiIds",
+      "periodKind",
+      "title",
+    ]);
     expect(bodyOf("/networks/{networkId}/kpis", "post").properties.networkId).toBeUndefined();
     expect(paramsOf("/initiatives/{initiativeId}/club/report", "get")).toEqual(["path:initiativeId", "query:periodId"]);
     expect(doc.paths["/initiatives/{initiativeId}/club/values.csv"].get.responses["200"].content["text/csv"]).toBeDefined();
     expect(doc.paths["/initiatives/{initiativeId}/club/meetings.ics"].get.responses["200"].content["text/calendar"]).toBeDefined();
     // The documented report: the published statistics, the live count, raw values for brokers; no summary.
-    const kpi = doc.paths["/initiatives/{initiativeId}/club/report"].get.responses["200"].content["application/json"].schema.properties.kpis.items;
-    expect(Object.keys(kpi.properties)).toEqual(expect.arrayContaining(["submissions", "published", "own", "raw", "pending", "trend", "references"]));
+    const kpi =
+      doc.paths["/initiatives/{initiativeId}/club/report"].get.responses["200"].content["application/json"].schema.properties.kpis.items;
+    expect(Object.keys(kpi.properties)).toEqual(
+      expect.arrayContaining(["submissions", "published", "own", "raw", "pending", "trend", "references"]),
+    );
     expect(kpi.properties).not.toHaveProperty("summary");
     expect(doc.paths["/initiatives/{initiativeId}/club/periods/{periodId}/publish"].post.summary).toMatch(/at least 3 firms are new/);
   });

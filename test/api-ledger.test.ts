@@ -35,7 +35,21 @@ const line = (overrides: Record<string, unknown> = {}) => ({
 });
 
 /** Field names that would betray a ledger or a dependence figure. */
-const CONFIDENTIAL_KEYS = ["sales", "entries", "ledger", "dependence", "figures", "measure", "shares", "topShareBp", "shareBp", "hhi", "level", "amountMinor", "turnover"];
+const CONFIDENTIAL_KEYS = [
+  "sales",
+  "entries",
+  "ledger",
+  "dependence",
+  "figures",
+  "measure",
+  "shares",
+  "topShareBp",
+  "shareBp",
+  "hhi",
+  "level",
+  "amountMinor",
+  "turnover",
+];
 const keysOf = (value: unknown): string[] =>
   Array.isArray(value)
     ? value.flatMap(keysOf)
@@ -74,7 +88,14 @@ describe("/api/v1 sales ledger and dependence", () => {
     const path = `/firms/${s.sme.firmId}`;
     const added = await s.sme.client.post(`${path}/sales`, {
       entries: [
-        line({ customerFirmId: s.buyer.firmId, customerName: "", amount: "800000.00", market: "export", governance: "quasi_hierarchy", exclusivity: true }),
+        line({
+          customerFirmId: s.buyer.firmId,
+          customerName: "",
+          amount: "800000.00",
+          market: "export",
+          governance: "quasi_hierarchy",
+          exclusivity: true,
+        }),
         line({ customerName: s.secret }),
         line({ customerName: "Calçados Gaúcho", channel: "agent", agentName: "Vale Export Agents" }),
       ],
@@ -140,7 +161,13 @@ describe("/api/v1 sales ledger and dependence", () => {
     expect(network.body.members.map((m: { firmId: string }) => m.firmId)).toEqual([s.sme.firmId, s.peer.firmId]);
     expect(network.body.members[0]).toMatchObject({ level: "critical", topShareBp: 8000 });
     // One member sells to it: systemic, its combined figure (that member's own) withheld.
-    expect(network.body.systemicBuyers[0]).toMatchObject({ key: s.buyer.firmId, contributors: 1, amountMinor: null, shareBp: null, withheld: "too_few" });
+    expect(network.body.systemicBuyers[0]).toMatchObject({
+      key: s.buyer.firmId,
+      contributors: 1,
+      amountMinor: null,
+      shareBp: null,
+      withheld: "too_few",
+    });
     expect(network.body.disclosure).toEqual({ minContributors: 5 });
     expect(network.body.systemicBuyers[0].members).toEqual([expect.objectContaining({ firmId: s.sme.firmId, shareBp: 8000 })]);
     expectDocumented("getNetworkDependence", (await s.admin.client.get(`/networks/${s.networkId}/dependence`)).body);
@@ -253,25 +280,46 @@ describe("/api/v1 exchange rates", () => {
     const same = await s.admin.client.put("/exchange-rates", { currency: "BRL", baseCurrency: "BRL", rate: "1", validFrom: "2026-01-01" });
     expect(same.status).toBe(400);
     expect(Object.keys(same.body.error.fields)).toEqual(["baseCurrency"]);
-    expect((await s.admin.client.put("/exchange-rates", { currency: "USD", baseCurrency: "BRL", rate: "0", validFrom: "2026-01-01" })).body.error.fields.rate).toBeDefined();
-    expect((await s.broker.client.put("/exchange-rates", { currency: "USD", baseCurrency: "BRL", rate: "5", validFrom: "2026-01-01" })).status).toBe(403);
-    expect((await s.sme.client.put("/exchange-rates", { currency: "USD", baseCurrency: "BRL", rate: "5", validFrom: "2026-01-01" })).status).toBe(403);
+    expect(
+      (await s.admin.client.put("/exchange-rates", { currency: "USD", baseCurrency: "BRL", rate: "0", validFrom: "2026-01-01" })).body.error
+        .fields.rate,
+    ).toBeDefined();
+    expect(
+      (await s.broker.client.put("/exchange-rates", { currency: "USD", baseCurrency: "BRL", rate: "5", validFrom: "2026-01-01" })).status,
+    ).toBe(403);
+    expect(
+      (await s.sme.client.put("/exchange-rates", { currency: "USD", baseCurrency: "BRL", rate: "5", validFrom: "2026-01-01" })).status,
+    ).toBe(403);
     expect((await server.app.deps.db.select().from(exchangeRate)).length).toBe(before);
 
     // A sale in dollars has no figure until the rate exists; then it converts.
     const path = `/firms/${s.sme.firmId}`;
     await s.sme.client.post(`${path}/sales`, {
-      entries: [line({ period: "2019", amount: "600.00" }), line({ period: "2019", customerName: "US Importer", currency: "USD", amount: "100.00" })],
+      entries: [
+        line({ period: "2019", amount: "600.00" }),
+        line({ period: "2019", customerName: "US Importer", currency: "USD", amount: "100.00" }),
+      ],
     });
     const withoutRate = (await s.sme.client.get(`${path}/dependence`)).body;
-    expect(withoutRate.periods.find((p: { period: string }) => p.period === "2019")).toMatchObject({ measure: null, missingRates: ["USD"] });
+    expect(withoutRate.periods.find((p: { period: string }) => p.period === "2019")).toMatchObject({
+      measure: null,
+      missingRates: ["USD"],
+    });
 
-    const saved = await s.admin.client.put("/exchange-rates", { currency: "USD", baseCurrency: "BRL", rate: "4,00", validFrom: "2019-01-01" });
+    const saved = await s.admin.client.put("/exchange-rates", {
+      currency: "USD",
+      baseCurrency: "BRL",
+      rate: "4,00",
+      validFrom: "2019-01-01",
+    });
     expect(saved.status).toBe(200);
     expectDocumented("setExchangeRate", saved.body);
     expect(saved.body).toMatchObject({ currency: "USD", baseCurrency: "BRL", rate: "4.00", validFrom: "2019-01-01", setBy: s.admin.id });
     const withRate = (await s.sme.client.get(`${path}/dependence`)).body;
-    expect(withRate.periods.find((p: { period: string }) => p.period === "2019").measure).toMatchObject({ totalMinor: 100_000, topShareBp: 6000 });
+    expect(withRate.periods.find((p: { period: string }) => p.period === "2019").measure).toMatchObject({
+      totalMinor: 100_000,
+      topShareBp: 6000,
+    });
 
     for (const c of [s.admin.client, s.broker.client, s.sme.client]) {
       const listed = await c.get("/exchange-rates");
@@ -307,9 +355,8 @@ describe("OpenAPI document for the ledger", () => {
     const add = doc.paths["/firms/{firmId}/sales"].post;
     expect(add.requestBody.content["application/json"].schema.properties.firmId).toBeUndefined();
     expect(add.responses["201"]).toBeDefined();
-    expect(doc.paths["/networks/{networkId}/dependence"].get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual([
-      "path:networkId",
-      "query:period",
-    ]);
+    expect(
+      doc.paths["/networks/{networkId}/dependence"].get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`),
+    ).toEqual(["path:networkId", "query:period"]);
   });
 });

@@ -99,7 +99,9 @@ describe("/api/v1 networks, initiatives and joint buying", () => {
     // Inviting by firm: invalid ids are 400 and write nothing.
     const badInvite = await broker.client.post(`/networks/${networkId}/invitations`, { firmId: "not-a-firm" });
     expect(badInvite.status).toBe(400);
-    expect((await broker.client.post(`/networks/${networkId}/invitations`, { firmId: crypto.randomUUID() })).body.error.fields.firmId).toBeDefined();
+    expect(
+      (await broker.client.post(`/networks/${networkId}/invitations`, { firmId: crypto.randomUUID() })).body.error.fields.firmId,
+    ).toBeDefined();
     expect((await broker.client.get(`/networks/${networkId}`)).body.invited).toEqual([]);
     expect((await sme.client.post(`/networks/${networkId}/invitations`, { firmId: outsider.firmId })).status).toBe(404);
 
@@ -137,7 +139,12 @@ describe("/api/v1 networks, initiatives and joint buying", () => {
 
     // Starting a joint purchase: invalid input is 400 with fields and writes nothing.
     const fields = { networkId, objective: "joint_buying", title: "Rubber for the winter collection", deadline: "2030-03-31" };
-    const invalidInitiative = await broker.client.post("/initiatives", { ...fields, title: "ab", deadline: "soon", objective: "world_domination" });
+    const invalidInitiative = await broker.client.post("/initiatives", {
+      ...fields,
+      title: "ab",
+      deadline: "soon",
+      objective: "world_domination",
+    });
     expect(invalidInitiative.status).toBe(400);
     expect(Object.keys(invalidInitiative.body.error.fields).sort()).toEqual(["deadline", "objective", "title"]);
     const withoutQuote = await broker.client.post("/initiatives", fields);
@@ -145,7 +152,13 @@ describe("/api/v1 networks, initiatives and joint buying", () => {
     expect(withoutQuote.body.error.fields.jointBuy).toBeDefined();
     const risingPrices = await broker.client.post("/initiatives", {
       ...fields,
-      jointBuy: { ...quote, priceBreaks: [{ minQuantity: 1, unitPrice: "10.00" }, { minQuantity: 100, unitPrice: "11.00" }] },
+      jointBuy: {
+        ...quote,
+        priceBreaks: [
+          { minQuantity: 1, unitPrice: "10.00" },
+          { minQuantity: 100, unitPrice: "11.00" },
+        ],
+      },
     });
     expect(risingPrices.status).toBe(400);
     expect(risingPrices.body.error.fields["jointBuy.priceBreaks"]).toBeDefined();
@@ -210,7 +223,13 @@ describe("/api/v1 networks, initiatives and joint buying", () => {
     const committed = await sme.client.put(`/initiatives/${id}/joint-buy/commitment`, { quantity: 120 });
     expect(committed.status).toBe(200);
     expectDocumented("setJointBuyCommitment", committed.body);
-    expect(committed.body).toEqual({ initiativeId: id, firmId: sme.firmId, quantity: 120, total: 120, breakReached: { minQuantity: 100, unitPriceMinor: 900 } });
+    expect(committed.body).toEqual({
+      initiativeId: id,
+      firmId: sme.firmId,
+      quantity: 120,
+      total: 120,
+      breakReached: { minQuantity: 100, unitPriceMinor: 900 },
+    });
 
     const pool = await sme.client.get(`/initiatives/${id}/joint-buy`);
     expect(pool.status).toBe(200);
@@ -256,7 +275,9 @@ describe("/api/v1 networks, initiatives and joint buying", () => {
     const csv = await sme.client.raw(`/initiatives/${id}/purchase-summary.csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
-    expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="?rubber-for-the-winter-collection-purchase-summary\.csv"?$/);
+    expect(csv.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="?rubber-for-the-winter-collection-purchase-summary\.csv"?$/,
+    );
     const text = await csv.text();
     expectDocumented("getPurchaseSummary", text);
     expect(text).toContain("Solados Novo Hamburgo,120,kg,9.00,1080.00");
@@ -282,7 +303,9 @@ describe("/api/v1 networks, initiatives and joint buying", () => {
     expect(applied.body).toEqual({ networkId, status: "applied" });
     const applications = (await broker.client.get(`/networks/${networkId}`)).body.applications;
     expect(applications.map((a: { firmId: string }) => a.firmId)).toEqual([second.firmId]);
-    expect((await second.client.post(`/networks/${networkId}/applications/${second.firmId}/decision`, { decision: "approve" })).status).toBe(404);
+    expect(
+      (await second.client.post(`/networks/${networkId}/applications/${second.firmId}/decision`, { decision: "approve" })).status,
+    ).toBe(404);
     const badDecision = await broker.client.post(`/networks/${networkId}/applications/${second.firmId}/decision`, { decision: "perhaps" });
     expect(badDecision.status).toBe(400);
     expect(Object.keys(badDecision.body.error.fields)).toEqual(["decision"]);
@@ -294,10 +317,18 @@ describe("/api/v1 networks, initiatives and joint buying", () => {
     const fields = { networkId, objective: "process_improvement", title: "Lean tanning workshop", deadline: "2030-06-30" };
     const badBudget = await broker.client.post("/initiatives", {
       ...fields,
-      budget: { budget: { amount: "lots", currency: "BRL" }, splitRule: "coin_toss", fundingSources: [{ kind: "percent", sponsor: "SEBRAE", percent: 500 }] },
+      budget: {
+        budget: { amount: "lots", currency: "BRL" },
+        splitRule: "coin_toss",
+        fundingSources: [{ kind: "percent", sponsor: "SEBRAE", percent: 500 }],
+      },
     });
     expect(badBudget.status).toBe(400);
-    expect(Object.keys(badBudget.body.error.fields).sort()).toEqual(["budget.budget.amount", "budget.fundingSources.0.percent", "budget.splitRule"]);
+    expect(Object.keys(badBudget.body.error.fields).sort()).toEqual([
+      "budget.budget.amount",
+      "budget.fundingSources.0.percent",
+      "budget.splitRule",
+    ]);
     expect((await broker.client.get(`/networks/${networkId}`)).body.initiatives).toEqual([]);
 
     const created = await broker.client.post("/initiatives", { ...fields, budget });
@@ -310,7 +341,14 @@ describe("/api/v1 networks, initiatives and joint buying", () => {
     const shares = await broker.client.get(`/initiatives/${id}/cost-shares`);
     expect(shares.status).toBe(200);
     expectDocumented("getCostShares", shares.body);
-    expect(shares.body).toMatchObject({ initiativeId: id, budgetMinor: 1_000_000, currency: "BRL", splitRule: "equal", fundedTotal: 500_000, toSplit: 500_000 });
+    expect(shares.body).toMatchObject({
+      initiativeId: id,
+      budgetMinor: 1_000_000,
+      currency: "BRL",
+      splitRule: "equal",
+      fundedTotal: 500_000,
+      toSplit: 500_000,
+    });
     expect(shares.body.funding).toEqual([{ sponsor: "SEBRAE", kind: "percent", percentBasisPoints: 5000, amountMinor: 500_000 }]);
     expect(shares.body.shares).toHaveLength(2);
     expect(shares.body.shares.reduce((sum: number, s: { amountMinor: number }) => sum + s.amountMinor, 0)).toBe(500_000);
@@ -323,7 +361,10 @@ describe("/api/v1 networks, initiatives and joint buying", () => {
     expectDocumented("getInitiative", (await first.client.get(`/initiatives/${id}`)).body);
 
     // Setting the budget: validated, brokers only, nothing written on failure.
-    const invalid = await broker.client.put(`/initiatives/${id}/budget`, { budget: { amount: "1.2.3", currency: "ZZZ" }, splitRule: "equal" });
+    const invalid = await broker.client.put(`/initiatives/${id}/budget`, {
+      budget: { amount: "1.2.3", currency: "ZZZ" },
+      splitRule: "equal",
+    });
     expect(invalid.status).toBe(400);
     expect(Object.keys(invalid.body.error.fields).sort()).toEqual(["budget.amount", "budget.currency"]);
     expect((await first.client.put(`/initiatives/${id}/budget`, { ...budget, fundingSources: [] })).status).toBe(403);
@@ -347,7 +388,15 @@ describe("/api/v1 networks, initiatives and joint buying", () => {
     const networkId = await createNetwork(broker.client);
     const sme = await newSme();
     await addMember(broker.client, networkId, sme);
-    const id = (await broker.client.post("/initiatives", { networkId, objective: "joint_buying", title: "Glue", deadline: "2030-01-31", jointBuy: quote })).body.id;
+    const id = (
+      await broker.client.post("/initiatives", {
+        networkId,
+        objective: "joint_buying",
+        title: "Glue",
+        deadline: "2030-01-31",
+        jointBuy: quote,
+      })
+    ).body.id;
     expect((await broker.client.post(`/initiatives/${id}/transitions`, { to: "open" })).status).toBe(200);
 
     const invalid = await broker.client.put(`/initiatives/${id}`, { title: "", deadline: "31/01/2030", shareQuantities: "yes" });
@@ -357,7 +406,11 @@ describe("/api/v1 networks, initiatives and joint buying", () => {
     const updated = await broker.client.put(`/initiatives/${id}`, { title: "Shoe glue", deadline: "2030-02-28", shareQuantities: true });
     expect(updated.status).toBe(200);
     expectDocumented("updateInitiative", updated.body);
-    expect((await sme.client.get(`/initiatives/${id}`)).body.initiative).toMatchObject({ title: "Shoe glue", deadlineDate: "2030-02-28", shareQuantities: true });
+    expect((await sme.client.get(`/initiatives/${id}`)).body.initiative).toMatchObject({
+      title: "Shoe glue",
+      deadlineDate: "2030-02-28",
+      shareQuantities: true,
+    });
 
     expect((await sme.client.post(`/initiatives/${id}/participants`)).status).toBe(201);
     expect((await sme.client.put(`/initiatives/${id}/joint-buy/commitment`, { quantity: 30 })).status).toBe(200);
@@ -473,7 +526,8 @@ describe("OpenAPI document for networks and initiatives", () => {
     const res = await fetch(`${server.url}/api/v1/openapi.json`);
     expect(res.status).toBe(200);
     const doc = await res.json();
-    const threshold = doc.paths["/networks/{networkId}"].put.requestBody.content["application/json"].schema.properties.disclosureMinContributors;
+    const threshold =
+      doc.paths["/networks/{networkId}"].put.requestBody.content["application/json"].schema.properties.disclosureMinContributors;
     expect(threshold).toMatchObject({ type: "integer", minimum: 5, maximum: 50 });
     const ids = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((methods) =>
       Object.values(methods).map((m) => m.operationId),

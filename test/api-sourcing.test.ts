@@ -48,8 +48,6 @@ async function signedIn(email: string): Promise<Client> {
 
 /** The body matches the operation's documented response schema exactly (no missing or extra keys). */
 
-
-
 /** The figures of the ledger and of dependence: none may reach a buyer or another SME. */
 const FIGURE_KEYS = [
   "topShareBp",
@@ -101,7 +99,10 @@ describe("/api/v1 sourcing needs, matching, consortia and responses", () => {
     const buyer = await signedIn(buyerAccount.email);
 
     // An invalid need is a 400 with the fields, and nothing is written.
-    const invalid = await buyer.post("/needs", needBody({ product: "", volume: 0, link: "moon", deliveryCountry: "XX", visibility: "networks" }));
+    const invalid = await buyer.post(
+      "/needs",
+      needBody({ product: "", volume: 0, link: "moon", deliveryCountry: "XX", visibility: "networks" }),
+    );
     expect(invalid.status).toBe(400);
     expect(Object.keys(invalid.body.error.fields).sort()).toEqual(["deliveryCountry", "link", "product", "volume"]);
     expect((await buyer.get("/needs")).body).toEqual([]);
@@ -139,7 +140,12 @@ describe("/api/v1 sourcing needs, matching, consortia and responses", () => {
     const own = await buyer.get(`/needs/${needId}`);
     expectDocumented("getSourcingNeed", own.body);
     expect(own.body).toMatchObject({ owner: true, transitions: ["closed", "awarded", "withdrawn"], responses: [] });
-    expect(own.body.need).toMatchObject({ product: "Leather sandals, black", status: "open", targetUnitPriceMinor: 1000, buyerFirmId: buyerAccount.firmId });
+    expect(own.body.need).toMatchObject({
+      product: "Leather sandals, black",
+      status: "open",
+      targetUnitPriceMinor: 1000,
+      buyerFirmId: buyerAccount.firmId,
+    });
     const buyerList = await buyer.get("/needs");
     expectDocumented("listSourcingNeeds", buyerList.body);
     expect(buyerList.body.map((n: { id: string }) => n.id).sort()).toEqual([needId, other.body.id].sort());
@@ -156,8 +162,19 @@ describe("/api/v1 sourcing needs, matching, consortia and responses", () => {
     expectDocumented("listMyMatchingNeeds", mine.body);
     const fit = mine.body.items.find((i: { needId: string }) => i.needId === needId);
     expect(fit.score).toBe(fit.parts.reduce((sum: number, p: { points: number }) => sum + p.points, 0));
-    expect(fit.parts.map((p: { part: string }) => p.part)).toEqual(["link", "tier", "functions", "certifications", "capacity", "location", "upgrading"]);
-    expect(fit.parts.find((p: { part: string }) => p.part === "capacity").reason).toEqual({ key: "match.capacity.covers", params: { capacity: 40000, volume: 30000 } });
+    expect(fit.parts.map((p: { part: string }) => p.part)).toEqual([
+      "link",
+      "tier",
+      "functions",
+      "certifications",
+      "capacity",
+      "location",
+      "upgrading",
+    ]);
+    expect(fit.parts.find((p: { part: string }) => p.part === "capacity").reason).toEqual({
+      key: "match.capacity.covers",
+      params: { capacity: 40000, volume: 30000 },
+    });
     // Today 2.4M of 3.0M = 80% (HHI 6,400 + 400); winning 30,000 x 10.00 x 12 = 3.6M more from this
     // buyer: 3.6M of 6.6M = 54.55%, HHI (2.4² + 0.6² + 3.6²) / 6.6² = 4,380.
     expect(fit.dependence).toEqual({
@@ -183,7 +200,10 @@ describe("/api/v1 sourcing needs, matching, consortia and responses", () => {
     for (const item of asBuyer.body.items) {
       expect(item.dependence).toBeNull();
       expect(item.options).toBeNull();
-      expect(item.parts.find((p: { part: string }) => p.part === "upgrading")).toMatchObject({ reason: { key: "match.upgrading.fit", params: {} }, details: [] });
+      expect(item.parts.find((p: { part: string }) => p.part === "upgrading")).toMatchObject({
+        reason: { key: "match.upgrading.fit", params: {} },
+        details: [],
+      });
     }
     expect(figuresIn(asBuyer.body)).toEqual([]);
     const text = JSON.stringify(asBuyer.body);
@@ -225,7 +245,12 @@ describe("/api/v1 sourcing needs, matching, consortia and responses", () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error.fields.firmIds).toBeDefined();
     expect((await sme.post(`/needs/${needId}/consortia`, { networkId, firmIds: best.firmIds })).status).toBe(403);
-    const consortium = await brokerClient.post(`/needs/${needId}/consortia`, { networkId, firmIds: best.firmIds, title: "Sinos sandals consortium", needId: other.body.id });
+    const consortium = await brokerClient.post(`/needs/${needId}/consortia`, {
+      networkId,
+      firmIds: best.firmIds,
+      title: "Sinos sandals consortium",
+      needId: other.body.id,
+    });
     expect(consortium.status).toBe(201);
     expectDocumented("createConsortiumInitiative", consortium.body);
     expect(consortium.body).toEqual({ initiativeId: expect.any(String), needId, firmIds: best.firmIds });
@@ -234,27 +259,48 @@ describe("/api/v1 sourcing needs, matching, consortia and responses", () => {
     expect(row).toMatchObject({ objective: "joint_selling", status: "open", networkId, title: "Sinos sandals consortium" });
     const participants = await deps.db.select().from(initiativeParticipant).where(eq(initiativeParticipant.initiativeId, initiativeId));
     expect(participants.map((p) => p.firmId).sort()).toEqual([...best.firmIds].sort());
-    expect((await brokerClient.get(`/initiatives/${initiativeId}`)).body.initiative).toMatchObject({ objective: "joint_selling", status: "open" });
+    expect((await brokerClient.get(`/initiatives/${initiativeId}`)).body.initiative).toMatchObject({
+      objective: "joint_selling",
+      status: "open",
+    });
 
     // Responses: the SME for its firm, the broker for the consortium.
     const badOffer = await sme.post(`/needs/${needId}/responses`, { unitPrice: "-1", quantity: 0, leadTimeDays: 30 });
     expect(badOffer.status).toBe(400);
     expect(Object.keys(badOffer.body.error.fields).sort()).toEqual(["quantity", "unitPrice"]);
-    const offer = await sme.post(`/needs/${needId}/responses`, { unitPrice: "9.90", quantity: 30000, leadTimeDays: 30, note: "Samples in 2 weeks" });
+    const offer = await sme.post(`/needs/${needId}/responses`, {
+      unitPrice: "9.90",
+      quantity: 30000,
+      leadTimeDays: 30,
+      note: "Samples in 2 weeks",
+    });
     expect(offer.status).toBe(201);
     expectDocumented("respondToNeed", offer.body);
     expect(offer.body).toEqual({ id: expect.any(String), needId, status: "submitted" });
     expect((await sme.post(`/needs/${needId}/responses`, { unitPrice: "9.90", quantity: 30000, leadTimeDays: 30 })).status).toBe(409);
     expect((await buyer.post(`/needs/${needId}/responses`, { unitPrice: "9.90", quantity: 30000, leadTimeDays: 30 })).status).toBe(403);
-    const consortiumOffer = await brokerClient.post(`/needs/${needId}/responses`, { unitPrice: "9.80", quantity: 30000, leadTimeDays: 45, initiativeId });
+    const consortiumOffer = await brokerClient.post(`/needs/${needId}/responses`, {
+      unitPrice: "9.80",
+      quantity: 30000,
+      leadTimeDays: 45,
+      initiativeId,
+    });
     expect(consortiumOffer.status).toBe(201);
     expectDocumented("respondToNeed", consortiumOffer.body);
-    expect((await strangerClient.post(`/needs/${needId}/responses`, { unitPrice: "9.80", quantity: 30000, leadTimeDays: 45, initiativeId })).status).toBe(400);
+    expect(
+      (await strangerClient.post(`/needs/${needId}/responses`, { unitPrice: "9.80", quantity: 30000, leadTimeDays: 45, initiativeId }))
+        .status,
+    ).toBe(400);
 
     const withResponses = await buyer.get(`/needs/${needId}`);
     expectDocumented("getSourcingNeed", withResponses.body);
     expect(withResponses.body.responses.map((r: { id: string }) => r.id)).toEqual([offer.body.id, consortiumOffer.body.id]);
-    expect(withResponses.body.responses[0]).toMatchObject({ firmId: smes[0].firmId, unitPriceMinor: 990, quantity: 30000, note: "Samples in 2 weeks" });
+    expect(withResponses.body.responses[0]).toMatchObject({
+      firmId: smes[0].firmId,
+      unitPriceMinor: 990,
+      quantity: 30000,
+      note: "Samples in 2 weeks",
+    });
     expect(withResponses.body.responses[1]).toMatchObject({ firmId: null, firmName: null, initiativeId, unitPriceMinor: 980 });
     expect((await sme.get(`/needs/${needId}`)).body.responses.map((r: { id: string }) => r.id)).toEqual([offer.body.id]);
 
@@ -319,7 +365,12 @@ describe("/api/v1 sourcing needs, matching, consortia and responses", () => {
     expect(sourcingOperations.length).toBeGreaterThanOrEqual(11);
     for (const op of sourcingOperations) {
       const path = op.path.replace(/\{\w+\}/g, crypto.randomUUID());
-      const res = op.method === "get" ? await anonymous.get(path) : op.method === "put" ? await anonymous.put(path, {}) : await anonymous.post(path, {});
+      const res =
+        op.method === "get"
+          ? await anonymous.get(path)
+          : op.method === "put"
+            ? await anonymous.put(path, {})
+            : await anonymous.post(path, {});
       expect(res.status, op.operationId).toBe(401);
       expect(res.body, op.operationId).toEqual({ error: { code: "unauthenticated", message: expect.any(String) } });
     }
@@ -352,7 +403,11 @@ describe("confidentiality of ledgers and dependence over the whole API", () => {
     await transitionNeed(deps, us.actor, { needId: usNeed.id, to: "open" });
     const germanNeed = await createNeed(deps, german.actor, needBody({ volume: 5000, visibility: "networks", networkIds: [networkId] }));
     await transitionNeed(deps, german.actor, { needId: germanNeed.id, to: "open" });
-    const { initiativeId } = await createConsortiumInitiative(deps, broker.actor, { needId: usNeed.id, networkId, firmIds: [victim.firmId, partner.firmId] });
+    const { initiativeId } = await createConsortiumInitiative(deps, broker.actor, {
+      needId: usNeed.id,
+      networkId,
+      firmIds: [victim.firmId, partner.firmId],
+    });
     await respondToNeed(deps, broker.actor, { needId: usNeed.id, initiativeId, unitPrice: "9.80", quantity: 30000, leadTimeDays: 45 });
     await respondToNeed(deps, victim.actor, { needId: germanNeed.id, unitPrice: "9.90", quantity: 5000, leadTimeDays: 30 });
 
@@ -398,7 +453,13 @@ describe("confidentiality of ledgers and dependence over the whole API", () => {
         if (options.ownProjections && op.operationId === "listMyMatchingNeeds" && res.status === 200) {
           // An SME's own projection (it keeps no ledger here): never anyone else's current figures.
           for (const item of body.items) {
-            expect(item.dependence, path).toMatchObject({ period: null, currentTopShareBp: null, currentHhi: null, currentLevel: null, unavailable: "no_ledger" });
+            expect(item.dependence, path).toMatchObject({
+              period: null,
+              currentTopShareBp: null,
+              currentHhi: null,
+              currentLevel: null,
+              unavailable: "no_ledger",
+            });
             delete item.dependence;
           }
         }
@@ -478,7 +539,13 @@ describe("OpenAPI document for sourcing", () => {
     expect(paramsOf("/needs/{needId}/matches", "get")).toEqual(["path:needId", "query:limit"]);
     expect(Object.keys(bodyOf("/needs/{needId}/consortia", "post").properties).sort()).toEqual(["firmIds", "networkId", "title"]);
     expect(doc.paths["/needs/{needId}/consortia"].post.responses["201"]).toBeDefined();
-    expect(Object.keys(bodyOf("/needs/{needId}/responses", "post").properties).sort()).toEqual(["initiativeId", "leadTimeDays", "note", "quantity", "unitPrice"]);
+    expect(Object.keys(bodyOf("/needs/{needId}/responses", "post").properties).sort()).toEqual([
+      "initiativeId",
+      "leadTimeDays",
+      "note",
+      "quantity",
+      "unitPrice",
+    ]);
     expect(Object.keys(bodyOf("/responses/{responseId}/decision", "post").properties).sort()).toEqual(["decision", "recordExpectedSales"]);
     expect(paramsOf("/responses/{responseId}/decision", "post")).toEqual(["path:responseId"]);
     expect(doc.paths["/me/matching-needs"].get.operationId).toBe("listMyMatchingNeeds");

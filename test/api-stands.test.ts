@@ -95,11 +95,20 @@ describe("/api/v1 stands", () => {
     expect((await buyer.get("/fairs")).status).toBe(403);
 
     // The stand: the generic initiative form refuses joint_selling; invalid input writes nothing.
-    const generic = await brokerClient.post("/initiatives", { networkId, objective: "joint_selling", title: "A stand", deadline: daysFromNow(60) });
+    const generic = await brokerClient.post("/initiatives", {
+      networkId,
+      objective: "joint_selling",
+      title: "A stand",
+      deadline: daysFromNow(60),
+    });
     expect(generic.status).toBe(400);
     expect(generic.body.error.fields.objective[0]).toMatch(/createStand/);
     const body = standInput(networkId, fair.body.id, { title: "Joint stand at GDS", deadline: daysFromNow(60) });
-    const invalid = await brokerClient.post("/stands", { ...body, areaM2: "0", subsidies: [{ kind: "percent", sponsor: "SEBRAE", percent: 150 }] });
+    const invalid = await brokerClient.post("/stands", {
+      ...body,
+      areaM2: "0",
+      subsidies: [{ kind: "percent", sponsor: "SEBRAE", percent: 150 }],
+    });
     expect(invalid.status).toBe(400);
     expect(Object.keys(invalid.body.error.fields).sort()).toEqual(["subsidies.0.percent"]);
     const zero = await brokerClient.post("/stands", { ...body, areaM2: "0" });
@@ -130,7 +139,15 @@ describe("/api/v1 stands", () => {
     // other's line would be the totals minus its own).
     const twoFirms = await b.get(`/initiatives/${id}/stand/costs`);
     expectDocumented("getStandCosts", twoFirms.body);
-    expect(twoFirms.body).toMatchObject({ seesAll: false, totals: null, totalsWithheld: "too_few", bySubsidy: null, totalsFromExhibitors: 5, exhibitorCount: 2, totalCostMinor: 2_000_000 });
+    expect(twoFirms.body).toMatchObject({
+      seesAll: false,
+      totals: null,
+      totalsWithheld: "too_few",
+      bySubsidy: null,
+      totalsFromExhibitors: 5,
+      exhibitorCount: 2,
+      totalCostMinor: 2_000_000,
+    });
     expect(twoFirms.body.lines).toHaveLength(1);
     expect((await a.get(`/initiatives/${id}/stand`)).body.costs).toMatchObject({ totals: null, bySubsidy: null });
     await c.put(`/initiatives/${id}/stand/space`, { areaM2: "20" });
@@ -145,12 +162,19 @@ describe("/api/v1 stands", () => {
     const costs = await brokerClient.get(`/initiatives/${id}/stand/costs`);
     expect(costs.status).toBe(200);
     expectDocumented("getStandCosts", costs.body);
-    expect(costs.body.lines.map((l: { netMinor: number }) => l.netMinor).sort((x: number, y: number) => x - y)).toEqual([200_000, 300_000, 500_000]);
+    expect(costs.body.lines.map((l: { netMinor: number }) => l.netMinor).sort((x: number, y: number) => x - y)).toEqual([
+      200_000, 300_000, 500_000,
+    ]);
     const own = await b.get(`/initiatives/${id}/stand/costs`);
     expectDocumented("getStandCosts", own.body);
-    expect(own.body.lines).toEqual([expect.objectContaining({ firmId: second.firmId, grossMinor: 400_000, subsidyMinor: 200_000, netMinor: 200_000 })]);
+    expect(own.body.lines).toEqual([
+      expect.objectContaining({ firmId: second.firmId, grossMinor: 400_000, subsidyMinor: 200_000, netMinor: 200_000 }),
+    ]);
     expect(own.body).toMatchObject({ totals: null, totalsWithheld: "too_few", exhibitorCount: 3 });
-    expect(costs.body).toMatchObject({ totals: { grossMinor: 2_000_000, subsidyMinor: 1_000_000, netMinor: 1_000_000 }, totalsWithheld: null });
+    expect(costs.body).toMatchObject({
+      totals: { grossMinor: 2_000_000, subsidyMinor: 1_000_000, netMinor: 1_000_000 },
+      totalsWithheld: null,
+    });
     expect(own.body.bySubsidy).toBeNull();
     const page = await b.get(`/initiatives/${id}/stand`);
     expectDocumented("getStand", page.body);
@@ -175,16 +199,28 @@ describe("/api/v1 stands", () => {
     // Decisions: members may not decide; the broker trims, and the freed area serves the waiting list.
     const spaceOf = (firmId: string) => page.body.plan.spaces.find((s: { firmId: string }) => s.firmId === firmId).spaceId;
     expect((await a.post(`/initiatives/${id}/stand/spaces/${spaceOf(third.firmId)}/decision`, { decision: "decline" })).status).toBe(403);
-    expect((await outsider.post(`/initiatives/${id}/stand/spaces/${spaceOf(third.firmId)}/decision`, { decision: "decline" })).status).toBe(404);
-    const trimmed = await brokerClient.post(`/initiatives/${id}/stand/spaces/${spaceOf(third.firmId)}/decision`, { decision: "trim", areaM2: "16" });
+    expect((await outsider.post(`/initiatives/${id}/stand/spaces/${spaceOf(third.firmId)}/decision`, { decision: "decline" })).status).toBe(
+      404,
+    );
+    const trimmed = await brokerClient.post(`/initiatives/${id}/stand/spaces/${spaceOf(third.firmId)}/decision`, {
+      decision: "trim",
+      areaM2: "16",
+    });
     expect(trimmed.status).toBe(200);
     expectDocumented("decideStandSpace", trimmed.body);
     expect(trimmed.body).toMatchObject({ status: "confirmed", grantedDm2: 1600, served: [{ firmId: bystander.firmId, grantedDm2: 400 }] });
-    const confirmedAgain = await brokerClient.post(`/initiatives/${id}/stand/spaces/${spaceOf(third.firmId)}/decision`, { decision: "confirm" });
+    const confirmedAgain = await brokerClient.post(`/initiatives/${id}/stand/spaces/${spaceOf(third.firmId)}/decision`, {
+      decision: "confirm",
+    });
     expect(confirmedAgain.status).toBe(409);
 
     // Tasks: the broker and the participants; a member without a stake neither.
-    const task = await brokerClient.post(`/initiatives/${id}/stand/tasks`, { title: "Ship the samples", category: "samples", ownerUserId: first.userId, dueOn: daysFromNow(30) });
+    const task = await brokerClient.post(`/initiatives/${id}/stand/tasks`, {
+      title: "Ship the samples",
+      category: "samples",
+      ownerUserId: first.userId,
+      dueOn: daysFromNow(30),
+    });
     expect(task.status).toBe(201);
     expectDocumented("addStandTask", task.body);
     const taskUpdate = await a.put(`/initiatives/${id}/stand/tasks/${task.body.taskId}`, { status: "in_progress" });
@@ -192,7 +228,16 @@ describe("/api/v1 stands", () => {
     expectDocumented("updateStandTask", taskUpdate.body);
     expect((await outsider.post(`/initiatives/${id}/stand/tasks`, { title: "Spam", dueOn: daysFromNow(30) })).status).toBe(404);
     expect((await brokerClient.post(`/initiatives/${id}/stand/tasks`, { title: "Year zero", dueOn: "0000-01-01" })).status).toBe(400);
-    expect((await a.post(`/initiatives/${id}/stand/leads`, { buyerName: "Year zero", country: "DE", buyerType: "retailer", followUpOn: "0000-01-01" })).status).toBe(400);
+    expect(
+      (
+        await a.post(`/initiatives/${id}/stand/leads`, {
+          buyerName: "Year zero",
+          country: "DE",
+          buyerType: "retailer",
+          followUpOn: "0000-01-01",
+        })
+      ).status,
+    ).toBe(400);
 
     // Leads: each exhibitor its own unless the stand shares them; the broker all.
     const lead = await a.post(`/initiatives/${id}/stand/leads`, {
@@ -205,8 +250,12 @@ describe("/api/v1 stands", () => {
     expect(lead.status).toBe(201);
     expectDocumented("addStandLead", lead.body);
     await b.post(`/initiatives/${id}/stand/leads`, { buyerName: "Importadora Andina", country: "CL", buyerType: "importer" });
-    expect((await brokerClient.post(`/initiatives/${id}/stand/leads`, { buyerName: "Broker Buyer GmbH", country: "DE", buyerType: "agent" })).status).toBe(403);
-    const leadsOf = async (reader: Client) => ((await reader.get(`/initiatives/${id}/stand`)).body.leads ?? []).map((l: { buyerName: string }) => l.buyerName).sort();
+    expect(
+      (await brokerClient.post(`/initiatives/${id}/stand/leads`, { buyerName: "Broker Buyer GmbH", country: "DE", buyerType: "agent" }))
+        .status,
+    ).toBe(403);
+    const leadsOf = async (reader: Client) =>
+      ((await reader.get(`/initiatives/${id}/stand`)).body.leads ?? []).map((l: { buyerName: string }) => l.buyerName).sort();
     expect(await leadsOf(a)).toEqual(["Schuhhaus Becker"]);
     expect(await leadsOf(b)).toEqual(["Importadora Andina"]);
     expect(await leadsOf(brokerClient)).toEqual(["Importadora Andina", "Schuhhaus Becker"]);
@@ -309,10 +358,15 @@ describe("OpenAPI document for stands", () => {
     const paramsOf = (path: string, method: string) =>
       (doc.paths[path][method].parameters ?? []).map((p: { name: string; in: string }) => `${p.in}:${p.name}`);
     expect(Object.keys(bodyOf("/initiatives/{initiativeId}/stand/space", "put").properties)).toEqual(["areaM2"]);
-    expect(Object.keys(bodyOf("/initiatives/{initiativeId}/stand/spaces/{spaceId}/decision", "post").properties).sort()).toEqual(["areaM2", "decision"]);
+    expect(Object.keys(bodyOf("/initiatives/{initiativeId}/stand/spaces/{spaceId}/decision", "post").properties).sort()).toEqual([
+      "areaM2",
+      "decision",
+    ]);
     expect(paramsOf("/initiatives/{initiativeId}/stand/spaces/{spaceId}/decision", "post")).toEqual(["path:initiativeId", "path:spaceId"]);
     expect(bodyOf("/initiatives/{initiativeId}/stand", "put").properties.initiativeId).toBeUndefined();
-    expect(bodyOf("/stands", "post").required).toEqual(expect.arrayContaining(["networkId", "fairId", "title", "deadline", "areaM2", "totalCost", "splitRule"]));
+    expect(bodyOf("/stands", "post").required).toEqual(
+      expect.arrayContaining(["networkId", "fairId", "title", "deadline", "areaM2", "totalCost", "splitRule"]),
+    );
     const calendar = doc.paths["/initiatives/{initiativeId}/stand/calendar.ics"].get;
     expect(calendar.operationId).toBe("exportStandCalendar");
     expect(Object.keys(calendar.responses["200"].content)).toEqual(["text/calendar"]);

@@ -54,13 +54,21 @@ describe("/api/v1 firms", () => {
     expect(mine.status).toBe(200);
     expectDocumented("getMyFirm", mine.body);
     expect(mine.body.firm.id).toBe(owner.firmId);
-    expect(mine.body.members).toEqual([expect.objectContaining({ userId: owner.userId, email: owner.email, status: "active", isOwner: true })]);
+    expect(mine.body.members).toEqual([
+      expect.objectContaining({ userId: owner.userId, email: owner.email, status: "active", isOwner: true }),
+    ]);
     expect(mine.body.permissions).toEqual({ update: true, decideMember: true });
 
     const updated = await client.put("/firms/me", validSme);
     expect(updated.status).toBe(200);
     expectDocumented("updateMyFirm", updated.body);
-    expect(updated.body).toMatchObject({ id: owner.firmId, name: "Componentes Sapiranga", region: "Sapiranga, RS", tier: 2, link: "components" });
+    expect(updated.body).toMatchObject({
+      id: owner.firmId,
+      name: "Componentes Sapiranga",
+      region: "Sapiranga, RS",
+      tier: 2,
+      link: "components",
+    });
     expect(updated.body.turnover).toEqual({ amountMinor: 340000000, currency: "BRL" });
     expect(updated.body.capacities).toEqual(validSme.capacities);
 
@@ -115,7 +123,14 @@ describe("/api/v1 firms", () => {
     const outsider = await createFirmOwner(deps);
     const outsiderClient = api(server.url, await signIn(server.url, outsider.email, PASSWORD));
     const { signUp } = await import("../server/services/accounts/sign-up");
-    await signUp(deps, { firmChoice: "join", role: "sme", name: "Newcomer", email: uniqueEmail(), password: PASSWORD, firmId: owner.firmId });
+    await signUp(deps, {
+      firmChoice: "join",
+      role: "sme",
+      name: "Newcomer",
+      email: uniqueEmail(),
+      password: PASSWORD,
+      firmId: owner.firmId,
+    });
     const pending = (await ownerClient.get("/firms/me")).body.members.find((m: { status: string }) => m.status === "pending");
 
     expect((await outsiderClient.post(`/firms/me/members/${pending.id}/decision`, { decision: "approve" })).status).toBe(404);
@@ -158,7 +173,9 @@ describe("/api/v1 users", () => {
 
     const sme = await createFirmOwner(deps);
     const smeClient = api(server.url, await signIn(server.url, sme.email, PASSWORD));
-    expect((await smeClient.post("/users", { name: "Evil Broker", email: uniqueEmail(), password: PASSWORD, role: "broker" })).status).toBe(403);
+    expect((await smeClient.post("/users", { name: "Evil Broker", email: uniqueEmail(), password: PASSWORD, role: "broker" })).status).toBe(
+      403,
+    );
     expect((await smeClient.get("/users")).status).toBe(403);
   });
 });
@@ -204,8 +221,22 @@ describe("/api/v1 notifications", () => {
     expect((await client.get("/notifications")).body.unread).toBe(0);
     expect((await client.get("/notifications?unreadOnly=true")).body.items).toEqual([]);
 
-    await signUp(deps, { firmChoice: "join", role: "sme", name: "Second Asker", email: uniqueEmail(), password: PASSWORD, firmId: owner.firmId });
-    await signUp(deps, { firmChoice: "join", role: "sme", name: "Third Asker", email: uniqueEmail(), password: PASSWORD, firmId: owner.firmId });
+    await signUp(deps, {
+      firmChoice: "join",
+      role: "sme",
+      name: "Second Asker",
+      email: uniqueEmail(),
+      password: PASSWORD,
+      firmId: owner.firmId,
+    });
+    await signUp(deps, {
+      firmChoice: "join",
+      role: "sme",
+      name: "Third Asker",
+      email: uniqueEmail(),
+      password: PASSWORD,
+      firmId: owner.firmId,
+    });
     const unread = (await client.get("/notifications?unreadOnly=true")).body.items.map((n: { id: string }) => n.id);
     expect(unread).toHaveLength(2);
     const all = await client.post("/notifications/read-all");

@@ -18,7 +18,15 @@ interface MatrixRequest {
 
 type Builder = (side: Side, world: World, role: Role) => MatrixRequest;
 
-const profile = (side: Side) => ({ kind: "sme", name: unique("Calçados"), country: "BR", sector: "1520", link: "assembly", tier: 1, functions: ["production"] });
+const profile = (side: Side) => ({
+  kind: "sme",
+  name: unique("Calçados"),
+  country: "BR",
+  sector: "1520",
+  link: "assembly",
+  tier: 1,
+  functions: ["production"],
+});
 
 export const REQUESTS: Record<string, Builder> = {
   updateMyFirm: (side) => ({ body: profile(side) }),
@@ -35,7 +43,9 @@ export const REQUESTS: Record<string, Builder> = {
   // An account that is no broker: allowed callers get a 400 after the permission check, nothing written.
   addNetworkBroker: (_side, world) => ({ body: { email: world.admin.email } }),
   acceptInvitationLink: () => ({ body: { consent: true } }),
-  createInitiative: (side) => ({ body: { networkId: side.networkId, objective: "process_improvement", title: unique("Lean"), deadline: "2027-02-28" } }),
+  createInitiative: (side) => ({
+    body: { networkId: side.networkId, objective: "process_improvement", title: unique("Lean"), deadline: "2027-02-28" },
+  }),
   updateInitiative: () => ({ body: { title: unique("Joint leather"), deadline: "2026-12-31" } }),
   // The initiative is open already: an allowed caller gets 409, nothing changes.
   transitionInitiative: () => ({ body: { to: "open" } }),
@@ -74,13 +84,17 @@ export const REQUESTS: Record<string, Builder> = {
   updateStandTask: () => ({ body: { status: "in_progress" } }),
   addStandLead: () => ({ body: { buyerName: "Zapatos Sol", country: "ES", buyerType: "importer" } }),
   createKpi: () => ({ body: { name: unique("Energy per pair"), unit: "kWh", direction: "lower", minValue: 0, maxValue: 100 } }),
-  createBenchmarkClub: (side) => ({ body: { title: unique("Club"), deadline: "2027-06-30", periodKind: "quarter", kpiIds: [side.ids.kpiId] } }),
+  createBenchmarkClub: (side) => ({
+    body: { title: unique("Club"), deadline: "2027-06-30", periodKind: "quarter", kpiIds: [side.ids.kpiId] },
+  }),
   openBenchmarkPeriod: () => ({ body: { label: "2026-Q4" } }),
   submitKpiValues: (side) => ({ body: { values: { [side.ids.kpiId]: 12 } } }),
   importKpiCsv: (side) => ({ body: { csv: `firm_id,kpi,value\n${side.ids.firmId},${side.ids.kpiId},14\n` } }),
   setKpiReference: (side) => ({ body: { kpiId: side.ids.kpiId, value: 10, source: "Industry survey 2026" } }),
   getBenchmarkReport: (side) => ({ query: { periodId: side.ids.periodId } }),
-  scheduleMeeting: () => ({ body: { title: "Second visit", startsAt: "2027-03-10T09:00", endsAt: "2027-03-10T11:00", place: "Campo Bom" } }),
+  scheduleMeeting: () => ({
+    body: { title: "Second visit", startsAt: "2027-03-10T09:00", endsAt: "2027-03-10T11:00", place: "Campo Bom" },
+  }),
   updateMeeting: () => ({ body: { agenda: "Scrap audit results" } }),
   respondToMeeting: () => ({ body: { response: "yes" } }),
   addMeetingAction: () => ({ body: { description: "Compare glue suppliers" } }),

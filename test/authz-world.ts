@@ -112,7 +112,10 @@ async function side(deps: Deps, url: string): Promise<Side> {
   const { initiativeId: standId, fairId } = await openStand(deps, broker.actor, networkId);
   await ok(asSme.put(`/initiatives/${standId}/stand/space`, { areaM2: "6" }), "request space");
   const stand = await ok<{ plan: { spaces: Array<{ spaceId: string }> } }>(asBroker.get(`/initiatives/${standId}/stand`), "get stand");
-  const task = await ok<{ taskId: string }>(asBroker.post(`/initiatives/${standId}/stand/tasks`, { title: "Book the booth", dueOn: "2027-01-15" }), "task");
+  const task = await ok<{ taskId: string }>(
+    asBroker.post(`/initiatives/${standId}/stand/tasks`, { title: "Book the booth", dueOn: "2027-01-15" }),
+    "task",
+  );
   const lead = await ok<{ leadId: string }>(
     asSme.post(`/initiatives/${standId}/stand/leads`, { buyerName: "Schuhhaus Müller", country: "DE", buyerType: "importer" }),
     "lead",
@@ -135,7 +138,10 @@ async function side(deps: Deps, url: string): Promise<Side> {
   await ok(asBroker.post(`/initiatives/${club.id}/transitions`, { to: "open" }), "open club");
   await ok(asSme.post(`/initiatives/${club.id}/participants`), "join club");
   const period = await ok<{ id: string }>(asBroker.post(`/initiatives/${club.id}/club/periods`, { label: "2026-Q3" }), "period");
-  await ok(asSme.put(`/initiatives/${club.id}/club/periods/${period.id}/values`, { values: { [kpiIds.on_time_delivery]: 91.5 } }), "values");
+  await ok(
+    asSme.put(`/initiatives/${club.id}/club/periods/${period.id}/values`, { values: { [kpiIds.on_time_delivery]: 91.5 } }),
+    "values",
+  );
   const meeting = await ok<{ id: string }>(
     asBroker.post(`/initiatives/${club.id}/club/meetings`, {
       title: "Plant visit",
@@ -152,12 +158,21 @@ async function side(deps: Deps, url: string): Promise<Side> {
 
   const need = await ok<{ id: string }>(asBuyer.post("/needs", needInput({ visibility: "networks", networkIds: [networkId] })), "need");
   await ok(asBuyer.post(`/needs/${need.id}/transitions`, { to: "open" }), "open need");
-  const response = await ok<{ id: string }>(asSme.post(`/needs/${need.id}/responses`, { unitPrice: "9.50", quantity: 1000, leadTimeDays: 30 }), "response");
+  const response = await ok<{ id: string }>(
+    asSme.post(`/needs/${need.id}/responses`, { unitPrice: "9.50", quantity: 1000, leadTimeDays: 30 }),
+    "response",
+  );
 
   const entries = await ok<{ ids: string[] }>(
     asSme.post(`/firms/${sme.firmId}/sales`, {
       // One entry per caller allowed to delete it (the firm, its broker, an administrator).
-      entries: ["Big Retail", "Shoe Chain", "Outlet Group"].map((customerName) => ({ period: "2026", customerName, amount: "100000.00", currency: "BRL", market: "export" })),
+      entries: ["Big Retail", "Shoe Chain", "Outlet Group"].map((customerName) => ({
+        period: "2026",
+        customerName,
+        amount: "100000.00",
+        currency: "BRL",
+        market: "export",
+      })),
     }),
     "sales entry",
   );
@@ -250,7 +265,8 @@ export async function databaseDigest(db: Db): Promise<Record<string, string>> {
     sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('session', '__drizzle_migrations') order by table_name`,
   )) as unknown as { rows: Array<{ table_name: string }> };
   const parts = tables.rows.map(
-    (t) => sql`select ${t.table_name} as name, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as digest from ${sql.identifier(t.table_name)} x`,
+    (t) =>
+      sql`select ${t.table_name} as name, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as digest from ${sql.identifier(t.table_name)} x`,
   );
   const union = sql.join(parts, sql` union all `);
   const result = (await db.execute(union)) as unknown as { rows: Array<{ name: string; digest: string }> };

@@ -56,8 +56,13 @@ function frozenPublisher(minContributors = 5, republish: typeof publicationStep 
     return events.map((event) => {
       if (event.kind === "submit") current.set(event.firm, event.value);
       else {
-        const step = republish(stored, [...current].map(([firmId, value]) => ({ firmId, value })), rule);
-        if (step.figures) stored = { contributorFirmIds: step.contributorFirmIds, hasFigures: step.figures.quartiles !== null, figures: step.figures };
+        const step = republish(
+          stored,
+          [...current].map(([firmId, value]) => ({ firmId, value })),
+          rule,
+        );
+        if (step.figures)
+          stored = { contributorFirmIds: step.contributorFirmIds, hasFigures: step.figures.quartiles !== null, figures: step.figures };
       }
       const figures = stored ? flatten(stored.figures) : null;
       return { count: current.size, figures, contributors: figures && stored ? [...stored.contributorFirmIds].sort() : null };
@@ -72,7 +77,11 @@ const naivePublisher: Publisher = (events) => {
     if (event.kind === "submit") current.set(event.firm, event.value);
     const sorted = [...current.values()].sort((a, b) => a - b);
     if (sorted.length < 3) return { count: sorted.length, figures: null, contributors: null };
-    return { count: sorted.length, figures: { min: sorted[0], median: percentile(sorted, 0.5), max: sorted.at(-1)! }, contributors: [...current.keys()].sort() };
+    return {
+      count: sorted.length,
+      figures: { min: sorted[0], median: percentile(sorted, 0.5), max: sorted.at(-1)! },
+      contributors: [...current.keys()].sort(),
+    };
   });
 };
 
@@ -81,7 +90,14 @@ const twoNewStep: typeof publicationStep = (previous, current, rule) => {
   const before = new Set(previous?.contributorFirmIds ?? []);
   const fresh = current.filter((c) => !before.has(c.firmId)).length;
   if (previous?.hasFigures && fresh < 2) return { outcome: "kept", figures: null, contributorFirmIds: [...previous.contributorFirmIds] };
-  return { outcome: previous ? "refreshed" : "first", figures: discloseDistribution(current.map((c) => c.value), rule), contributorFirmIds: current.map((c) => c.firmId) };
+  return {
+    outcome: previous ? "refreshed" : "first",
+    figures: discloseDistribution(
+      current.map((c) => c.value),
+      rule,
+    ),
+    contributorFirmIds: current.map((c) => c.firmId),
+  };
 };
 
 /** The percentile each named figure is. */
@@ -113,9 +129,12 @@ function attack(events: ReadonlyArray<Event>, observations: Observation[], me: s
   const holds = (firm: string, value: number) => (truth.get(firm) ?? []).some((v) => same(v, value));
   const found: Attribution[] = [];
   const claim = (attackName: string, firm: string, value: number) => {
-    if (holds(firm, value) && !found.some((f) => f.attack === attackName && f.firm === firm && same(f.value, value))) found.push({ attack: attackName, firm, value });
+    if (holds(firm, value) && !found.some((f) => f.attack === attackName && f.firm === firm && same(f.value, value)))
+      found.push({ attack: attackName, firm, value });
   };
-  const distinct = observations.filter((o, i) => o.figures && (i === 0 || JSON.stringify(o.figures) !== JSON.stringify(observations[i - 1].figures)));
+  const distinct = observations.filter(
+    (o, i) => o.figures && (i === 0 || JSON.stringify(o.figures) !== JSON.stringify(observations[i - 1].figures)),
+  );
 
   // 1. Differencing: successive figures whose contributors differ by exactly one named other firm.
   for (let i = 1; i < distinct.length; i++) {
@@ -156,12 +175,16 @@ function attack(events: ReadonlyArray<Event>, observations: Observation[], me: s
   for (const firm of firms) {
     const twin = firms.some((other) => {
       if (other === firm || JSON.stringify(truth.get(other)) === JSON.stringify(truth.get(firm))) return false;
-      const swapped = events.map((e) => (e.kind === "submit" && (e.firm === firm || e.firm === other) ? { ...e, firm: e.firm === firm ? other : firm } : e));
+      const swapped = events.map((e) =>
+        e.kind === "submit" && (e.firm === firm || e.firm === other) ? { ...e, firm: e.firm === firm ? other : firm } : e,
+      );
       // The adversary is told who is in each publication: a swap across publications shows.
       return sameObservations(publisher(swapped), observations);
     });
     if (twin) continue;
-    for (const o of distinct) for (const value of Object.values(o.figures!)) if (o.contributors!.includes(firm) && holds(firm, value)) claim("uniqueness", firm, value);
+    for (const o of distinct)
+      for (const value of Object.values(o.figures!))
+        if (o.contributors!.includes(firm) && holds(firm, value)) claim("uniqueness", firm, value);
   }
   return found;
 }
@@ -204,13 +227,19 @@ describe("the adversary against the publication model", () => {
   it(`never names another member's value (seed ${SEED})`, () => {
     console.info(`benchmark adversary seed: ${SEED} (ADVERSARY_SEED=${SEED} to replay)`);
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 2 ** 31 }), fc.constantFrom(5, 5, 6, 8), (size, seed, threshold) => {
-        const members = Array.from({ length: size }, (_, i) => `firm-${i}`);
-        const events = schedule(mulberry32(seed), members);
-        const publisher = frozenPublisher(threshold);
-        const observations = publisher(events);
-        for (const me of members) expect(attack(events, observations, me, publisher), `${me} of ${size}, schedule seed ${seed}`).toEqual([]);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.constantFrom(5, 5, 6, 8),
+        (size, seed, threshold) => {
+          const members = Array.from({ length: size }, (_, i) => `firm-${i}`);
+          const events = schedule(mulberry32(seed), members);
+          const publisher = frozenPublisher(threshold);
+          const observations = publisher(events);
+          for (const me of members)
+            expect(attack(events, observations, me, publisher), `${me} of ${size}, schedule seed ${seed}`).toEqual([]);
+        },
+      ),
       { seed: SEED, numRuns: 150 },
     );
   });
@@ -241,7 +270,13 @@ describe("the adversary against the publication model", () => {
 
   it("they also succeed when a republication needs only two new firms and the adversary is one of them", () => {
     const five = ["a", "b", "c", "d", "e"].map((firm, i) => ({ kind: "submit" as const, firm, value: 10 + 10 * i }));
-    const events: Event[] = [...five, { kind: "publish" }, { kind: "submit", firm: "x", value: 35 }, { kind: "submit", firm: "y", value: 33 }, { kind: "publish" }];
+    const events: Event[] = [
+      ...five,
+      { kind: "publish" },
+      { kind: "submit", firm: "x", value: 35 },
+      { kind: "submit", firm: "y", value: 33 },
+      { kind: "publish" },
+    ];
     const weak = frozenPublisher(5, twoNewStep);
     // 10 20 30 40 50, then 10 20 30 33 35 40 50: the median 33 is none of x's nor an old figure.
     expect(attack(events, weak(events), "x", weak)).toContainEqual({ attack: "differencing", firm: "y", value: 33 });
@@ -304,7 +339,12 @@ describe("the adversary against the running service", () => {
       const everything: unknown[] = [];
       const byFirm = new Map(club.members.map((m) => [m.firmId, m]));
       for (const [i, event] of events.entries()) {
-        if (event.kind === "submit") await server.app.services.learning.submitKpiValues(byFirm.get(event.firm)!.actor, { initiativeId, periodId: period.id, values: { [kpiId]: event.value } });
+        if (event.kind === "submit")
+          await server.app.services.learning.submitKpiValues(byFirm.get(event.firm)!.actor, {
+            initiativeId,
+            periodId: period.id,
+            values: { [kpiId]: event.value },
+          });
         else await server.app.services.learning.publishBenchmarkPeriod(broker.actor, { initiativeId, periodId: period.id });
         // What the pages and the printable report are built from, and the API's JSON.
         const report = await server.app.services.learning.getBenchmarkReport(adversary.actor, { initiativeId, periodId: period.id });
@@ -316,7 +356,9 @@ describe("the adversary against the running service", () => {
         expect(JSON.parse(JSON.stringify(report.kpis[0]))).toEqual(k);
         expect(k.raw).toBeNull();
         expect(k.pending).toBeNull();
-        const figures = k.published?.quartiles ? { ...k.published.quartiles, ...(k.published.tails ? { p10: k.published.tails.p10, p90: k.published.tails.p90 } : {}) } : null;
+        const figures = k.published?.quartiles
+          ? { ...k.published.quartiles, ...(k.published.tails ? { p10: k.published.tails.p10, p90: k.published.tails.p90 } : {}) }
+          : null;
         // The model the attacks ran against is what the service shows (contributors: the model's).
         expect({ count: k.submissions, figures }, `run ${run} step ${i}`).toEqual({ count: model[i].count, figures: model[i].figures });
         observed.push({ count: k.submissions, figures, contributors: figures ? model[i].contributors : null });
@@ -327,7 +369,8 @@ describe("the adversary against the running service", () => {
       const shown = new Set(observed.flatMap((o) => (o.figures ? Object.values(o.figures) : [])));
       const others = [...valuesOf(events)].filter(([firm]) => firm !== adversary.firmId).flatMap(([, v]) => v);
       for (const n of numbersIn(everything)) {
-        if (others.some((v) => same(v, n))) expect(shown.has(n) || own.some((v) => same(v, n)), `run ${run}: ${n} read outside the published figures`).toBe(true);
+        if (others.some((v) => same(v, n)))
+          expect(shown.has(n) || own.some((v) => same(v, n)), `run ${run}: ${n} read outside the published figures`).toBe(true);
       }
       // Pushes: ids and a reason, never a figure.
       await expect.poll(() => heard.length, { timeout: 5_000 }).toBeGreaterThan(0);

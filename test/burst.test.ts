@@ -32,11 +32,20 @@ describe("a burst of page loads", () => {
   it("answers 200 simultaneous GETs of a joint-buy page without a single 5xx", async () => {
     const deps = makeDeps(server.app.deps.db);
     const { broker, networkId, smes } = await networkWithMembers(deps, 4);
-    const initiativeId = await openJointBuy(deps, broker.actor, networkId, smes.map((s) => s.actor));
+    const initiativeId = await openJointBuy(
+      deps,
+      broker.actor,
+      networkId,
+      smes.map((s) => s.actor),
+    );
     // A page with some weight: commitments and a discussion.
     for (const [i, sme] of smes.entries()) {
       await setJointBuyCommitment(deps, sme.actor, { initiativeId, quantity: 100 * (i + 1) });
-      for (let m = 0; m < 3; m++) await postInitiativeMessage(deps, sme.actor, { initiativeId, body: `Message ${m} from ${sme.firmId}: ${"lorem ipsum ".repeat(20)}` });
+      for (let m = 0; m < 3; m++)
+        await postInitiativeMessage(deps, sme.actor, {
+          initiativeId,
+          body: `Message ${m} from ${sme.firmId}: ${"lorem ipsum ".repeat(20)}`,
+        });
     }
     const cookie = await signIn(server.url, broker.email, PASSWORD);
 

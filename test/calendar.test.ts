@@ -71,7 +71,14 @@ interface World {
   cancelledMeetingId: string;
 }
 
-async function insertStand(networkId: string, createdBy: string, status: "draft" | "open", fairName: string, startsOn: string, endsOn: string) {
+async function insertStand(
+  networkId: string,
+  createdBy: string,
+  status: "draft" | "open",
+  fairName: string,
+  startsOn: string,
+  endsOn: string,
+) {
   const db = deps.db;
   const [fairRow] = await db
     .insert(fair)
@@ -79,7 +86,14 @@ async function insertStand(networkId: string, createdBy: string, status: "draft"
     .returning();
   const [row] = await db
     .insert(initiative)
-    .values({ networkId, objective: "joint_selling", title: unique("Joint stand"), deadline: new Date("2026-12-20T23:59:59Z"), status, createdBy })
+    .values({
+      networkId,
+      objective: "joint_selling",
+      title: unique("Joint stand"),
+      deadline: new Date("2026-12-20T23:59:59Z"),
+      status,
+      createdBy,
+    })
     .returning();
   await db.insert(stand).values({ initiativeId: row!.id, fairId: fairRow!.id, areaDm2: 4000, totalCostMinor: 2_000_000, currency: "EUR" });
   return row!.id;
@@ -108,7 +122,13 @@ beforeAll(async () => {
 
   const [club] = await db
     .insert(initiative)
-    .values({ networkId, objective: "learning_network", title: unique("Benchmarking club"), deadline: new Date("2027-12-31T23:59:59Z"), status: "open" })
+    .values({
+      networkId,
+      objective: "learning_network",
+      title: unique("Benchmarking club"),
+      deadline: new Date("2027-12-31T23:59:59Z"),
+      status: "open",
+    })
     .returning();
   await db.insert(benchmarkClub).values({ initiativeId: club!.id, periodKind: "quarter" });
   await db.insert(initiativeParticipant).values([
@@ -183,8 +203,12 @@ describe("what a feed lists", () => {
     expect(feed.uids.some((u) => u.includes(world.draftStandId))).toBe(false);
     expect(feed.lines.join("\n")).not.toContain(world.draftFairName);
     // Chronological: the task (Feb) before the fair (Mar) before the meeting (Apr).
-    expect(feed.uids.indexOf(`stand-task-${world.openTaskId}@jointly`)).toBeLessThan(feed.uids.indexOf(`stand-fair-${world.openStandId}@jointly`));
-    expect(feed.uids.indexOf(`stand-fair-${world.openStandId}@jointly`)).toBeLessThan(feed.uids.indexOf(`club-meeting-${world.meetingId}@jointly`));
+    expect(feed.uids.indexOf(`stand-task-${world.openTaskId}@jointly`)).toBeLessThan(
+      feed.uids.indexOf(`stand-fair-${world.openStandId}@jointly`),
+    );
+    expect(feed.uids.indexOf(`stand-fair-${world.openStandId}@jointly`)).toBeLessThan(
+      feed.uids.indexOf(`club-meeting-${world.meetingId}@jointly`),
+    );
   });
 
   it("a member not taking part sees the fair, but neither the tasks nor the club's meetings", async () => {
@@ -216,7 +240,8 @@ describe("what a feed lists", () => {
 
   it("a stand cancelled by its broker leaves every feed", async () => {
     const cancelledId = await insertStand(
-      (await deps.db.select({ networkId: initiative.networkId }).from(initiative).where(eq(initiative.id, world.openStandId)))[0]!.networkId,
+      (await deps.db.select({ networkId: initiative.networkId }).from(initiative).where(eq(initiative.id, world.openStandId)))[0]!
+        .networkId,
       world.broker.userId,
       "open",
       unique("Cancelled fair"),

@@ -109,7 +109,11 @@ describe("cross-site state-changing requests", () => {
   });
 
   it("refuses better-auth's endpoints from another origin too", async () => {
-    const res = await fetch(`${server.url}/api/auth/sign-out`, { method: "POST", headers: { cookie, origin: EVIL, "content-type": "application/json" }, body: "{}" });
+    const res = await fetch(`${server.url}/api/auth/sign-out`, {
+      method: "POST",
+      headers: { cookie, origin: EVIL, "content-type": "application/json" },
+      body: "{}",
+    });
     expect(res.status).toBe(403);
     expect((await fetch(`${server.url}/api/v1/networks`, { headers: { cookie } })).status).toBe(200);
   });

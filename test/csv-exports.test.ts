@@ -74,7 +74,14 @@ describe("CSV exports write formula-like text as text", () => {
     const { broker, networkId } = await networkWithMembers(deps, 0);
     const a = await memberNamed(networkId, broker.actor, "@SUM(1)");
     const b = await memberNamed(networkId, broker.actor, HYPERLINK);
-    const kpi = await createKpi(deps, broker.actor, { networkId, name: "=1+1 energy", unit: "-kWh", direction: "lower", minValue: "-50", maxValue: "50" });
+    const kpi = await createKpi(deps, broker.actor, {
+      networkId,
+      name: "=1+1 energy",
+      unit: "-kWh",
+      direction: "lower",
+      minValue: "-50",
+      maxValue: "50",
+    });
     const { id: initiativeId } = await createBenchmarkClub(deps, broker.actor, {
       networkId,
       title: "+Club",
@@ -91,7 +98,12 @@ describe("CSV exports write formula-like text as text", () => {
 
     const { csv } = await exportBenchmarkCsv(deps, broker.actor, { initiativeId });
     const rows = parse(csv) as string[][];
-    expect(rows.map((r) => r[2]).slice(1).sort()).toEqual([`'${HYPERLINK}`, "'@SUM(1)"]);
+    expect(
+      rows
+        .map((r) => r[2])
+        .slice(1)
+        .sort(),
+    ).toEqual([`'${HYPERLINK}`, "'@SUM(1)"]);
     expect(rows.slice(1).every((r) => r[4] === "'=1+1 energy" && r[5] === "'-kWh")).toBe(true);
     // A negative value is still a number.
     expect(rows.map((r) => r[6])).toContain("-12.5");

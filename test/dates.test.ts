@@ -37,18 +37,34 @@ afterAll(async () => {
 const failure = (promise: Promise<unknown>) =>
   promise.then(
     () => ({ code: "ok" }) as { code: string; fields?: Record<string, string[]> },
-    (error: { code?: string; fields?: Record<string, string[]>; message?: string }) => ({ code: error.code ?? String(error.message), fields: error.fields }),
+    (error: { code?: string; fields?: Record<string, string[]>; message?: string }) => ({
+      code: error.code ?? String(error.message),
+      fields: error.fields,
+    }),
   );
 
 describe("the shared date schemas", () => {
   it("accept real days in 1900–9999 and refuse the rest with one message", () => {
-    for (const ok of ["1900-01-01", "2028-02-29", "2027-12-31", "9999-12-31"]) expect(calendarDateSchema.safeParse(ok).success, ok).toBe(true);
-    for (const bad of ["0000-01-01", "0000-02-01", "0042-06-01", "1899-12-31", "2027-02-29", "2027-13-01", "2027-04-31", "10000-01-01", "soon", ""]) {
+    for (const ok of ["1900-01-01", "2028-02-29", "2027-12-31", "9999-12-31"])
+      expect(calendarDateSchema.safeParse(ok).success, ok).toBe(true);
+    for (const bad of [
+      "0000-01-01",
+      "0000-02-01",
+      "0042-06-01",
+      "1899-12-31",
+      "2027-02-29",
+      "2027-13-01",
+      "2027-04-31",
+      "10000-01-01",
+      "soon",
+      "",
+    ]) {
       const result = calendarDateSchema.safeParse(bad);
       expect(result.success, bad).toBe(false);
       expect(result.error!.issues, bad).toHaveLength(1);
     }
-    for (const ok of ["2027-01-01T09:00", "2027-01-01T09:00:00Z", "2027-01-01T09:00:00+02:00"]) expect(dateTimeSchema.safeParse(ok).success, ok).toBe(true);
+    for (const ok of ["2027-01-01T09:00", "2027-01-01T09:00:00Z", "2027-01-01T09:00:00+02:00"])
+      expect(dateTimeSchema.safeParse(ok).success, ok).toBe(true);
     for (const bad of ["0000-01-01T09:00", "0001-01-01T09:00:00Z", "2027-02-30T09:00", "2027-01-01"]) {
       const result = dateTimeSchema.safeParse(bad);
       expect(result.success, bad).toBe(false);
@@ -72,7 +88,10 @@ describe("year 0000 is a 400, not a database error", () => {
   it("createFair refuses startsOn 0000-02-01 and writes nothing", async () => {
     const { broker } = await networkWithMembers(deps, 0);
     const before = (await database.db.select({ id: fair.id }).from(fair)).length;
-    expect(await failure(shoeFair(deps, broker.actor, { startsOn: "0000-02-01" }))).toMatchObject({ code: "invalid_input", fields: { startsOn: [expect.any(String)] } });
+    expect(await failure(shoeFair(deps, broker.actor, { startsOn: "0000-02-01" }))).toMatchObject({
+      code: "invalid_input",
+      fields: { startsOn: [expect.any(String)] },
+    });
     expect(await failure(shoeFair(deps, broker.actor, { startsOn: "0000-02-01", endsOn: "0000-02-03" }))).toMatchObject({
       code: "invalid_input",
       fields: { startsOn: [expect.any(String)], endsOn: [expect.any(String)] },
@@ -87,7 +106,9 @@ describe("year 0000 is a 400, not a database error", () => {
       code: "invalid_input",
       fields: { deadline: [expect.any(String)] },
     });
-    expect(await database.db.select({ id: initiativeTable.id }).from(initiativeTable).where(eq(initiativeTable.networkId, networkId))).toEqual([]);
+    expect(
+      await database.db.select({ id: initiativeTable.id }).from(initiativeTable).where(eq(initiativeTable.networkId, networkId)),
+    ).toEqual([]);
   });
 
   it("addStandTask refuses dueOn 0000-01-01 and addStandLead followUpOn 0000-01-01", async () => {
@@ -99,7 +120,15 @@ describe("year 0000 is a 400, not a database error", () => {
       fields: { dueOn: [expect.any(String)] },
     });
     expect(
-      await failure(addStandLead(deps, smes[0].actor, { initiativeId, buyerName: "Schuhhaus Becker", country: "DE", buyerType: "retailer", followUpOn: "0000-01-01" })),
+      await failure(
+        addStandLead(deps, smes[0].actor, {
+          initiativeId,
+          buyerName: "Schuhhaus Becker",
+          country: "DE",
+          buyerType: "retailer",
+          followUpOn: "0000-01-01",
+        }),
+      ),
     ).toMatchObject({ code: "invalid_input", fields: { followUpOn: [expect.any(String)] } });
   });
 
@@ -115,7 +144,12 @@ describe("year 0000 is a 400, not a database error", () => {
       place: "Plant 1",
       agenda: "",
     };
-    expect(await failure(scheduleMeeting(deps, broker.actor, input))).toMatchObject({ code: "invalid_input", fields: { startsAt: [expect.any(String)] } });
-    expect(await database.db.select({ id: clubMeeting.id }).from(clubMeeting).where(eq(clubMeeting.initiativeId, initiativeId))).toEqual([]);
+    expect(await failure(scheduleMeeting(deps, broker.actor, input))).toMatchObject({
+      code: "invalid_input",
+      fields: { startsAt: [expect.any(String)] },
+    });
+    expect(await database.db.select({ id: clubMeeting.id }).from(clubMeeting).where(eq(clubMeeting.initiativeId, initiativeId))).toEqual(
+      [],
+    );
   });
 });

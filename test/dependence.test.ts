@@ -33,7 +33,10 @@ describe("firm dependence", () => {
   it("measures 80/10/10 as HHI 6,600 and critical, and notifies the crossing once", async () => {
     const { broker, smes } = await networkWithMembers(deps, 1);
     const sme = smes[0];
-    await addSalesEntries(deps, sme.actor, { firmId: sme.firmId, entries: [sale("Stride", "800"), sale("Schuh", "100"), sale("Casa", "100")] });
+    await addSalesEntries(deps, sme.actor, {
+      firmId: sme.firmId,
+      entries: [sale("Stride", "800"), sale("Schuh", "100"), sale("Casa", "100")],
+    });
     const figures = await getFirmDependence(deps, sme.actor, { firmId: sme.firmId });
     expect(figures.latest).toMatchObject({
       period: "2026",
@@ -42,7 +45,9 @@ describe("firm dependence", () => {
       measure: { topShareBp: 8000, top3ShareBp: 10000, hhi: 6600, buyers: 3, topBuyer: { name: "Stride" } },
     });
     const notes = async (userId: string) =>
-      (await database.db.select().from(notification).where(eq(notification.userId, userId))).filter((n) => n.type.startsWith("dependence_"));
+      (await database.db.select().from(notification).where(eq(notification.userId, userId))).filter((n) =>
+        n.type.startsWith("dependence_"),
+      );
     expect((await notes(sme.userId)).map((n) => n.type)).toEqual(["dependence_critical"]);
     expect((await notes(broker.id)).map((n) => n.type)).toEqual(["dependence_critical"]);
     // Another edit that keeps it critical does not notify again.
@@ -106,8 +111,14 @@ describe("network dependence", () => {
     const { broker, networkId, smes } = await networkWithMembers(deps, 3);
     const [a, b, c] = smes;
     const us = await createFirmOwner(deps, { role: "buyer", firmName: "Stride Systemic" });
-    await addSalesEntries(deps, a.actor, { firmId: a.firmId, entries: [sale("", "850", { customerFirmId: us.firmId }), sale("Other", "150")] });
-    await addSalesEntries(deps, b.actor, { firmId: b.firmId, entries: [sale("", "300", { customerFirmId: us.firmId }), sale("Other", "700")] });
+    await addSalesEntries(deps, a.actor, {
+      firmId: a.firmId,
+      entries: [sale("", "850", { customerFirmId: us.firmId }), sale("Other", "150")],
+    });
+    await addSalesEntries(deps, b.actor, {
+      firmId: b.firmId,
+      entries: [sale("", "300", { customerFirmId: us.firmId }), sale("Other", "700")],
+    });
     await addSalesEntries(deps, c.actor, { firmId: c.firmId, entries: [sale("Local 1", "500"), sale("Local 2", "500")] });
     const view = await getNetworkDependence(deps, broker.actor, { networkId });
     expect(view.period).toBe("2026");
@@ -117,7 +128,13 @@ describe("network dependence", () => {
     expect(view.members[0]).toMatchObject({ topShareBp: 8500, level: "critical" });
     // Stride takes 1150 of 3000 = 38.33% of the members' sales: systemic (over 20%), but only two
     // members sell to it, so its combined figures are withheld; the members depending on it stay.
-    expect(view.systemicBuyers[0]).toMatchObject({ name: "Stride Systemic", contributors: 2, amountMinor: null, shareBp: null, withheld: "too_few" });
+    expect(view.systemicBuyers[0]).toMatchObject({
+      name: "Stride Systemic",
+      contributors: 2,
+      amountMinor: null,
+      shareBp: null,
+      withheld: "too_few",
+    });
     expect(view.systemicBuyers[0].members.map((m) => m.firmId)).toEqual([a.firmId, b.firmId]);
     await expect(getNetworkDependence(deps, a.actor, { networkId })).rejects.toMatchObject({ code: "forbidden" });
   });
@@ -126,7 +143,10 @@ describe("network dependence", () => {
     const { broker, networkId, smes } = await networkWithMembers(deps, 6);
     const us = await createFirmOwner(deps, { role: "buyer", firmName: unique("Stride Combined") });
     for (const [i, sme] of smes.slice(0, 5).entries()) {
-      await addSalesEntries(deps, sme.actor, { firmId: sme.firmId, entries: [sale("", String(300 + 100 * i), { customerFirmId: us.firmId }), sale("Other", "500")] });
+      await addSalesEntries(deps, sme.actor, {
+        firmId: sme.firmId,
+        entries: [sale("", String(300 + 100 * i), { customerFirmId: us.firmId }), sale("Other", "500")],
+      });
     }
     let view = await getNetworkDependence(deps, broker.actor, { networkId });
     // 300+400+500+600+700 = 2,500 of 5,000.
@@ -134,15 +154,33 @@ describe("network dependence", () => {
     expect(view.disclosure).toEqual({ minContributors: 5 });
 
     // The network raises its threshold to 6: withheld, still systemic, members still listed.
-    await updateNetwork(deps, broker.actor, { networkId, name: unique("Rede"), sector: "1520", currency: "BRL", disclosureMinContributors: 6 });
+    await updateNetwork(deps, broker.actor, {
+      networkId,
+      name: unique("Rede"),
+      sector: "1520",
+      currency: "BRL",
+      disclosureMinContributors: 6,
+    });
     view = await getNetworkDependence(deps, broker.actor, { networkId });
-    expect(view.systemicBuyers[0]).toMatchObject({ key: us.firmId, contributors: 5, amountMinor: null, shareBp: null, withheld: "too_few" });
+    expect(view.systemicBuyers[0]).toMatchObject({
+      key: us.firmId,
+      contributors: 5,
+      amountMinor: null,
+      shareBp: null,
+      withheld: "too_few",
+    });
     expect(view.systemicBuyers[0].members).toHaveLength(5);
 
     // A sixth member selling it 30,000: one firm makes up over 85% of the buyer's purchases.
     await addSalesEntries(deps, smes[5].actor, { firmId: smes[5].firmId, entries: [sale("", "30000", { customerFirmId: us.firmId })] });
     view = await getNetworkDependence(deps, broker.actor, { networkId });
-    expect(view.systemicBuyers[0]).toMatchObject({ key: us.firmId, contributors: 6, amountMinor: null, shareBp: null, withheld: "dominated" });
+    expect(view.systemicBuyers[0]).toMatchObject({
+      key: us.firmId,
+      contributors: 6,
+      amountMinor: null,
+      shareBp: null,
+      withheld: "dominated",
+    });
     expect(view.systemicBuyers[0].members[0]).toMatchObject({ firmId: smes[5].firmId, shareBp: 10_000 });
   });
 });

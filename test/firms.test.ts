@@ -116,7 +116,9 @@ describe("sign-up", () => {
     const owner = await createFirmOwner(deps);
     deps.publisher.sent.length = 0;
     const email = uniqueEmail("joiner");
-    const joined = created(await signUp(deps, { firmChoice: "join", role: "sme", name: "Joiner", email, password: PASSWORD, firmId: owner.firmId }));
+    const joined = created(
+      await signUp(deps, { firmChoice: "join", role: "sme", name: "Joiner", email, password: PASSWORD, firmId: owner.firmId }),
+    );
     expect(joined.status).toBe("pending");
     const joiner = await actorOf(database.db, joined.userId);
     expect(joiner.firm).toBeNull();
@@ -229,7 +231,11 @@ describe("directory search", () => {
     const c = await createFirmOwner(deps, { firmName: `${tag} Gamma` });
     await updateMyFirm(deps, a.actor, smeProfile({ name: `${tag} Alpha`, certifications: [{ code: "lwg", expiresOn: "2027-01-01" }] }));
     await updateMyFirm(deps, b.actor, smeProfile({ name: `${tag} Beta`, certifications: [{ code: "lwg", expiresOn: "2025-01-01" }] }));
-    await updateMyFirm(deps, c.actor, smeProfile({ name: `${tag} Gamma`, country: "PK", link: "assembly", tier: 1, sector: "3250", certifications: [] }));
+    await updateMyFirm(
+      deps,
+      c.actor,
+      smeProfile({ name: `${tag} Gamma`, country: "PK", link: "assembly", tier: 1, sector: "3250", certifications: [] }),
+    );
 
     const viewer = a.actor;
     const all = await searchFirms(deps, viewer, { q: tag });

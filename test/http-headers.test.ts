@@ -25,7 +25,16 @@ describe("caching", () => {
   it("marks pages, data requests, API answers and exports no-store, even where a route set its own header", async () => {
     const sme = await createUserWithRole(makeDeps(server.app.deps.db), "sme");
     const feed = await server.app.services.calendar.getCalendarFeed(sme.actor);
-    for (const path of ["/home", "/networks", "/login", "/home?_data=root", "/api/v1/firms", "/api/v1/openapi.json", feed.path, `/firms/${crypto.randomUUID()}`]) {
+    for (const path of [
+      "/home",
+      "/networks",
+      "/login",
+      "/home?_data=root",
+      "/api/v1/firms",
+      "/api/v1/openapi.json",
+      feed.path,
+      `/firms/${crypto.randomUUID()}`,
+    ]) {
       const res = await fetch(`${server.url}${path}`, { headers: { cookie } });
       await res.arrayBuffer();
       expect(res.headers.get("cache-control"), path).toBe("no-store");

@@ -34,9 +34,17 @@ const typesFor = async (userId: string) =>
 describe("lifecycle", () => {
   it("keeps drafts invisible to members: reading, joining or posting answer 404", async () => {
     const { broker, networkId, smes } = await networkWithMembers(deps, 1);
-    const { id } = await createInitiative(deps, broker.actor, { networkId, objective: "joint_buying", title: "Secret draft", deadline: "2027-01-01", jointBuy: LEATHER_QUOTE });
+    const { id } = await createInitiative(deps, broker.actor, {
+      networkId,
+      objective: "joint_buying",
+      title: "Secret draft",
+      deadline: "2027-01-01",
+      jointBuy: LEATHER_QUOTE,
+    });
     await expect(joinInitiative(deps, smes[0].actor, { initiativeId: id })).rejects.toMatchObject({ code: "not_found" });
-    await expect(postInitiativeMessage(deps, smes[0].actor, { initiativeId: id, body: "hello?" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(postInitiativeMessage(deps, smes[0].actor, { initiativeId: id, body: "hello?" })).rejects.toMatchObject({
+      code: "not_found",
+    });
     const { getNetwork } = await import("../server/services/networks/get-network");
     const memberView = await getNetwork(deps, smes[0].actor, { networkId });
     expect(memberView.initiatives.map((i) => i.id)).not.toContain(id);
@@ -56,12 +64,19 @@ describe("lifecycle", () => {
     await expect(transitionInitiative(deps, broker.actor, { initiativeId: id, to: "locked" })).rejects.toMatchObject({ code: "conflict" });
     await transitionInitiative(deps, broker.actor, { initiativeId: id, to: "open" });
     expect(await typesFor(smes[0].userId)).toContain("initiative_open");
-    await expect(transitionInitiative(deps, smes[0].actor, { initiativeId: id, to: "locked" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(transitionInitiative(deps, smes[0].actor, { initiativeId: id, to: "locked" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await transitionInitiative(deps, broker.actor, { initiativeId: id, to: "locked" });
     await transitionInitiative(deps, broker.actor, { initiativeId: id, to: "completed" });
     await expect(transitionInitiative(deps, broker.actor, { initiativeId: id, to: "open" })).rejects.toMatchObject({ code: "conflict" });
     const view = await getInitiative(deps, broker.actor, { initiativeId: id });
-    expect(view.activity.map((a) => a.action).reverse()).toEqual(["initiative.created", "initiative.open", "initiative.locked", "initiative.completed"]);
+    expect(view.activity.map((a) => a.action).reverse()).toEqual([
+      "initiative.created",
+      "initiative.open",
+      "initiative.locked",
+      "initiative.completed",
+    ]);
     expect(view.activity[0]).toMatchObject({ before: { status: "locked" }, after: { status: "completed" } });
   });
 
@@ -76,11 +91,20 @@ describe("lifecycle", () => {
   it("lets brokers edit a draft or open initiative but not a locked one", async () => {
     const { broker, networkId, smes } = await networkWithMembers(deps, 1);
     const id = await openJointBuy(deps, broker.actor, networkId, [smes[0].actor]);
-    await updateInitiative(deps, broker.actor, { initiativeId: id, title: "Renamed purchase", deadline: "2027-01-15", shareQuantities: true });
-    await expect(updateInitiative(deps, smes[0].actor, { initiativeId: id, title: "Hijack", deadline: "2027-01-15" })).rejects.toMatchObject({ code: "forbidden" });
+    await updateInitiative(deps, broker.actor, {
+      initiativeId: id,
+      title: "Renamed purchase",
+      deadline: "2027-01-15",
+      shareQuantities: true,
+    });
+    await expect(
+      updateInitiative(deps, smes[0].actor, { initiativeId: id, title: "Hijack", deadline: "2027-01-15" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     await setJointBuyCommitment(deps, smes[0].actor, { initiativeId: id, quantity: 50 });
     await transitionInitiative(deps, broker.actor, { initiativeId: id, to: "locked" });
-    await expect(updateInitiative(deps, broker.actor, { initiativeId: id, title: "Too late", deadline: "2027-01-15" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      updateInitiative(deps, broker.actor, { initiativeId: id, title: "Too late", deadline: "2027-01-15" }),
+    ).rejects.toMatchObject({ code: "conflict" });
   });
 });
 
@@ -90,7 +114,10 @@ describe("participation and form", () => {
     const id = await openJointBuy(deps, broker.actor, networkId, [smes[0].actor]);
     expect((await getInitiative(deps, broker.actor, { initiativeId: id })).form).toMatchObject({ orientation: null, size: null, count: 1 });
     await joinInitiative(deps, smes[1].actor, { initiativeId: id });
-    expect((await getInitiative(deps, broker.actor, { initiativeId: id })).form).toMatchObject({ orientation: "horizontal", size: "bilateral" });
+    expect((await getInitiative(deps, broker.actor, { initiativeId: id })).form).toMatchObject({
+      orientation: "horizontal",
+      size: "bilateral",
+    });
     await joinInitiative(deps, smes[2].actor, { initiativeId: id });
     expect((await getInitiative(deps, broker.actor, { initiativeId: id })).form).toMatchObject({
       orientation: "vertical",
@@ -125,9 +152,13 @@ describe("participation and form", () => {
     deps.publisher.sent.length = 0;
     await postInitiativeMessage(deps, broker.actor, { initiativeId: id, body: "Which colours do you need?" });
     await postInitiativeMessage(deps, smes[0].actor, { initiativeId: id, body: "Black, 60%; cognac, 40%." });
-    await expect(postInitiativeMessage(deps, smes[0].actor, { initiativeId: id, body: "   " })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(postInitiativeMessage(deps, smes[0].actor, { initiativeId: id, body: "   " })).rejects.toMatchObject({
+      code: "invalid_input",
+    });
     const outsider = await createFirmOwner(deps);
-    await expect(postInitiativeMessage(deps, outsider.actor, { initiativeId: id, body: "spam" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(postInitiativeMessage(deps, outsider.actor, { initiativeId: id, body: "spam" })).rejects.toMatchObject({
+      code: "not_found",
+    });
     const view = await getInitiative(deps, smes[0].actor, { initiativeId: id });
     expect(view.messages.map((m) => m.body)).toEqual(["Which colours do you need?", "Black, 60%; cognac, 40%."]);
     expect(deps.publisher.sent.filter((p) => p.event === "initiative:message")).toEqual(
@@ -142,11 +173,22 @@ describe("joint buying", () => {
     const id = await openJointBuy(deps, broker.actor, networkId, [smes[0].actor, smes[1].actor]);
     await setJointBuyCommitment(deps, smes[0].actor, { initiativeId: id, quantity: 60 });
     let pool = await getJointBuy(deps, broker.actor, { initiativeId: id });
-    expect(pool).toMatchObject({ total: 60, reached: { minQuantity: 1, unitPriceMinor: 1000 }, next: { minQuantity: 100 }, neededForNext: 40, meetsMinimum: true });
+    expect(pool).toMatchObject({
+      total: 60,
+      reached: { minQuantity: 1, unitPriceMinor: 1000 },
+      next: { minQuantity: 100 },
+      neededForNext: 40,
+      meetsMinimum: true,
+    });
 
     await setJointBuyCommitment(deps, smes[1].actor, { initiativeId: id, quantity: 70 });
     pool = await getJointBuy(deps, broker.actor, { initiativeId: id });
-    expect(pool).toMatchObject({ total: 130, reached: { minQuantity: 100, unitPriceMinor: 900 }, next: { minQuantity: 500 }, neededForNext: 370 });
+    expect(pool).toMatchObject({
+      total: 130,
+      reached: { minQuantity: 100, unitPriceMinor: 900 },
+      next: { minQuantity: 500 },
+      neededForNext: 370,
+    });
     const first = pool.lines.find((l) => l.firmId === smes[0].firmId)!;
     expect(first).toMatchObject({ quantity: 60, costMinor: 54_000, aloneCostMinor: 60_000, savingMinor: 6_000 });
     for (const sme of smes) expect(await typesFor(sme.userId)).toContain("price_break_reached");
@@ -182,7 +224,9 @@ describe("joint buying", () => {
   it("refuses commitments from non-participants, negative quantities and after locking", async () => {
     const { broker, networkId, smes } = await networkWithMembers(deps, 2);
     const id = await openJointBuy(deps, broker.actor, networkId, [smes[0].actor]);
-    await expect(setJointBuyCommitment(deps, smes[1].actor, { initiativeId: id, quantity: 5 })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(setJointBuyCommitment(deps, smes[1].actor, { initiativeId: id, quantity: 5 })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await expect(setJointBuyCommitment(deps, smes[0].actor, { initiativeId: id, quantity: -5 })).rejects.toMatchObject({
       code: "invalid_input",
       fields: { quantity: expect.any(Array) },
@@ -203,7 +247,13 @@ describe("joint buying", () => {
         objective: "joint_buying",
         title: "Cheaper when smaller?",
         deadline: "2027-01-01",
-        jointBuy: { ...LEATHER_QUOTE, priceBreaks: [{ minQuantity: 1, unitPrice: "8.00" }, { minQuantity: 100, unitPrice: "9.00" }] },
+        jointBuy: {
+          ...LEATHER_QUOTE,
+          priceBreaks: [
+            { minQuantity: 1, unitPrice: "8.00" },
+            { minQuantity: 100, unitPrice: "9.00" },
+          ],
+        },
       }),
     ).rejects.toMatchObject({ code: "invalid_input", fields: { "jointBuy.priceBreaks": expect.any(Array) } });
     await expect(
@@ -214,7 +264,12 @@ describe("joint buying", () => {
 
   it("never loses one of 50 simultaneous commitment changes from different participants", async () => {
     const { broker, networkId, smes } = await networkWithMembers(deps, 50);
-    const id = await openJointBuy(deps, broker.actor, networkId, smes.map((s) => s.actor));
+    const id = await openJointBuy(
+      deps,
+      broker.actor,
+      networkId,
+      smes.map((s) => s.actor),
+    );
     const wave = (quantity: (i: number) => number) =>
       Promise.all(smes.map((s, i) => setJointBuyCommitment(deps, s.actor, { initiativeId: id, quantity: quantity(i) })));
 
@@ -239,7 +294,12 @@ describe("joint buying", () => {
     for (let i = 1; i < commits.length; i++) expect(commits[i].before).toBe(commits[i - 1].after);
     expect(commits.at(-1)!.after).toBe(2550);
     // Crossing 100 and 500 was announced once each.
-    expect(log.filter((l) => l.action === "jointbuy.break_reached").map((l) => (l.after as { minQuantity: number }).minQuantity).sort((a, b) => a - b)).toEqual([100, 500]);
+    expect(
+      log
+        .filter((l) => l.action === "jointbuy.break_reached")
+        .map((l) => (l.after as { minQuantity: number }).minQuantity)
+        .sort((a, b) => a - b),
+    ).toEqual([100, 500]);
   }, 180_000);
 
   it("produces a purchase summary CSV once locked", async () => {
@@ -265,7 +325,11 @@ describe("generic tool: budget, funding and shares", () => {
       objective: "process_improvement",
       title: "Shared lean consultant",
       deadline: "2027-02-01",
-      budget: { budget: { amount: "10000.00", currency: "BRL" }, splitRule: "equal", fundingSources: [{ kind: "percent", sponsor: "SEBRAE", percent: 50 }] },
+      budget: {
+        budget: { amount: "10000.00", currency: "BRL" },
+        splitRule: "equal",
+        fundingSources: [{ kind: "percent", sponsor: "SEBRAE", percent: 50 }],
+      },
     });
     await transitionInitiative(deps, broker.actor, { initiativeId: id, to: "open" });
     for (const s of smes) await joinInitiative(deps, s.actor, { initiativeId: id });
@@ -284,7 +348,15 @@ describe("generic tool: budget, funding and shares", () => {
     let byEmployees = await getCostShares(deps, broker.actor, { initiativeId: id });
     expect(byEmployees.missingFigures).toHaveLength(3);
     for (const [i, s] of smes.entries()) {
-      await updateMyFirm(deps, s.actor, { kind: "sme", name: unique("Firm"), country: "BR", sector: "1520", link: "assembly", tier: 1, employees: (i + 1) * 10 });
+      await updateMyFirm(deps, s.actor, {
+        kind: "sme",
+        name: unique("Firm"),
+        country: "BR",
+        sector: "1520",
+        link: "assembly",
+        tier: 1,
+        employees: (i + 1) * 10,
+      });
     }
     byEmployees = await getCostShares(deps, broker.actor, { initiativeId: id });
     expect(byEmployees.toSplit).toBe(900_000);
@@ -293,7 +365,9 @@ describe("generic tool: budget, funding and shares", () => {
     // A participant sees its own share only, unless shares are shared.
     const own = await getCostShares(deps, smes[0].actor, { initiativeId: id });
     expect(own.shares.map((s) => s.firmId)).toEqual([smes[0].firmId]);
-    await expect(setInitiativeBudget(deps, smes[0].actor, { initiativeId: id, budget: { amount: "1.00", currency: "BRL" }, splitRule: "equal" })).rejects.toMatchObject({
+    await expect(
+      setInitiativeBudget(deps, smes[0].actor, { initiativeId: id, budget: { amount: "1.00", currency: "BRL" }, splitRule: "equal" }),
+    ).rejects.toMatchObject({
       code: "forbidden",
     });
   });
@@ -323,7 +397,11 @@ describe("who may do what, per role", () => {
     const otherBroker = await createUserWithRole(deps, "broker");
     const buyer = await createFirmOwner(deps, { role: "buyer" });
     const outsider = await createFirmOwner(deps);
-    const read = (actor: typeof broker.actor) => getInitiative(deps, actor, { initiativeId: id }).then(() => "ok", (e) => e.code);
+    const read = (actor: typeof broker.actor) =>
+      getInitiative(deps, actor, { initiativeId: id }).then(
+        () => "ok",
+        (e) => e.code,
+      );
     expect(await read(broker.actor)).toBe("ok");
     expect(await read(admin.actor)).toBe("ok");
     expect(await read(smes[0].actor)).toBe("ok");
@@ -332,13 +410,20 @@ describe("who may do what, per role", () => {
     expect(await read(buyer.actor)).toBe("not_found");
     expect(await read(outsider.actor)).toBe("not_found");
     const create = (actor: typeof broker.actor) =>
-      createInitiative(deps, actor, { networkId, objective: "hearing_the_market", title: "Buyer visit", deadline: "2027-01-01" }).then(() => "ok", (e) => e.code);
+      createInitiative(deps, actor, { networkId, objective: "hearing_the_market", title: "Buyer visit", deadline: "2027-01-01" }).then(
+        () => "ok",
+        (e) => e.code,
+      );
     expect(await create(broker.actor)).toBe("ok");
     expect(await create(otherBroker.actor)).toBe("not_found");
     expect(await create(smes[0].actor)).toBe("forbidden");
     expect(await create(admin.actor)).toBe("forbidden");
     await setJointBuyCommitment(deps, smes[0].actor, { initiativeId: id, quantity: 80 });
-    const lock = (actor: typeof broker.actor) => transitionInitiative(deps, actor, { initiativeId: id, to: "locked" }).then(() => "ok", (e) => e.code);
+    const lock = (actor: typeof broker.actor) =>
+      transitionInitiative(deps, actor, { initiativeId: id, to: "locked" }).then(
+        () => "ok",
+        (e) => e.code,
+      );
     expect(await lock(smes[0].actor)).toBe("forbidden");
     expect(await lock(admin.actor)).toBe("forbidden");
     expect(await lock(broker.actor)).toBe("ok");

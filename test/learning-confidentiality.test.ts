@@ -43,7 +43,14 @@ const D_ONTIME = 66.789123;
 const E_ONTIME = 78.912345;
 const text = (value: number) => String(value);
 
-type Reader = { who: string; email: string; actor: Actor; client: ReturnType<typeof api> & { raw: (p: string) => Promise<Response> }; socket: Socket; heard: Array<{ event: string; payload: unknown }> };
+type Reader = {
+  who: string;
+  email: string;
+  actor: Actor;
+  client: ReturnType<typeof api> & { raw: (p: string) => Promise<Response> };
+  socket: Socket;
+  heard: Array<{ event: string; payload: unknown }>;
+};
 
 async function openSocket(cookie: string): Promise<{ socket: Socket; heard: Reader["heard"] }> {
   const heard: Reader["heard"] = [];
@@ -64,7 +71,14 @@ async function reader(who: string, email: string, actor: Actor): Promise<Reader>
   const cookie = await signIn(server.url, email, PASSWORD);
   const headers = { cookie, origin: server.url };
   const { socket, heard } = await openSocket(cookie);
-  return { who, email, actor, client: { ...api(server.url, cookie), raw: (p: string) => fetch(`${server.url}/api/v1${p}`, { headers }) }, socket, heard };
+  return {
+    who,
+    email,
+    actor,
+    client: { ...api(server.url, cookie), raw: (p: string) => fetch(`${server.url}/api/v1${p}`, { headers }) },
+    socket,
+    heard,
+  };
 }
 
 /** JSON paths where a value sits beside a firm (a submission row), or an aggregate/count exists. */
@@ -80,14 +94,20 @@ function structuralLeaks(value: unknown, options: { aggregatesAllowed: boolean }
   for (const key of ["min", "max", "best", "mean", "fromBest", "percentile"]) if (key in record) leaks.push(`${path}.${key}`);
   if ("pending" in record && record.pending !== null) leaks.push(`${path}.pending`);
   if (!options.aggregatesAllowed) {
-    if ("published" in record && record.published !== null && typeof record.published === "object" && (record.published as { quartiles: unknown }).quartiles !== null)
+    if (
+      "published" in record &&
+      record.published !== null &&
+      typeof record.published === "object" &&
+      (record.published as { quartiles: unknown }).quartiles !== null
+    )
       leaks.push(`${path}.published`);
     if ("n" in record) leaks.push(`${path}.n`);
     for (const key of ["median", "p10", "p90", "spread"]) {
       const figure = record[key];
       if (typeof figure === "number") leaks.push(`${path}.${key}`);
       // The trend of the median or the spread over periods that have one.
-      if (figure !== null && typeof figure === "object" && ((figure as { points?: number }).points ?? 0) > 0) leaks.push(`${path}.${key}.points`);
+      if (figure !== null && typeof figure === "object" && ((figure as { points?: number }).points ?? 0) > 0)
+        leaks.push(`${path}.${key}.points`);
     }
   }
   return [...leaks, ...Object.entries(record).flatMap(([k, v]) => structuralLeaks(v, options, `${path}.${k}`))];
@@ -136,7 +156,10 @@ describe("benchmark confidentiality: nobody sees another member's value or ident
   let club: Club;
   let periodId: string;
   let victim: Reader;
-  let readers: Record<"memberB" | "memberC" | "memberD" | "memberE" | "networkMember" | "loner" | "buyer" | "admin" | "otherBroker", Reader>;
+  let readers: Record<
+    "memberB" | "memberC" | "memberD" | "memberE" | "networkMember" | "loner" | "buyer" | "admin" | "otherBroker",
+    Reader
+  >;
   let brokerReader: Reader;
   let insiders: Reader[];
   let outsiders: Reader[];
@@ -179,7 +202,10 @@ describe("benchmark confidentiality: nobody sees another member's value or ident
         bodies.push({ where, status: (error as { status?: number }).status ?? 500, text: "", json: null });
       }
     }
-    expect(bodies.filter((b) => b.status >= 500).map((b) => b.where), r.who).toEqual([]);
+    expect(
+      bodies.filter((b) => b.status >= 500).map((b) => b.where),
+      r.who,
+    ).toEqual([]);
     return bodies;
   }
 
@@ -192,7 +218,11 @@ describe("benchmark confidentiality: nobody sees another member's value or ident
     const buyer = await createFirmOwner(deps, { role: "buyer" });
     const admin = await createUserWithRole(deps, "admin");
     const otherBroker = (await openClub(deps, { members: 1 })).broker;
-    const period = (await api(server.url, await signIn(server.url, broker.email, PASSWORD)).post(`/initiatives/${initiativeId()}/club/periods`, { label: "2026-Q3" })).body;
+    const period = (
+      await api(server.url, await signIn(server.url, broker.email, PASSWORD)).post(`/initiatives/${initiativeId()}/club/periods`, {
+        label: "2026-Q3",
+      })
+    ).body;
     periodId = period.id;
     const room = `initiative:${initiativeId()}`;
 
@@ -216,7 +246,8 @@ describe("benchmark confidentiality: nobody sees another member's value or ident
     // the firm's own people and its brokers watches the victim's firm.
     for (const r of [...insiders, victim, brokerReader]) expect((await join(r.socket, room)).data, r.who).toEqual({ room });
     for (const r of outsiders) expect((await join(r.socket, room)).error?.code, r.who).toBe("forbidden");
-    for (const r of [...insiders.filter((x) => x !== readers.admin), ...outsiders]) expect((await join(r.socket, `firm:${a.firmId}`)).error?.code, r.who).toBe("forbidden");
+    for (const r of [...insiders.filter((x) => x !== readers.admin), ...outsiders])
+      expect((await join(r.socket, `firm:${a.firmId}`)).error?.code, r.who).toBe("forbidden");
     for (const r of [...insiders, ...outsiders, brokerReader]) await join(r.socket, `network:${networkId}`);
 
     // Every GET route, with the club's ids for every parameter and the period in the query.
@@ -226,10 +257,15 @@ describe("benchmark confidentiality: nobody sees another member's value or ident
       .map((op) => {
         const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => guesses[name] ?? crypto.randomUUID());
         const query = op.query ? Object.keys(op.query.shape) : [];
-        const params = new URLSearchParams({ ...(query.includes("periodId") ? { periodId } : {}), ...(query.includes("period") ? { period: "2026" } : {}) }).toString();
+        const params = new URLSearchParams({
+          ...(query.includes("periodId") ? { periodId } : {}),
+          ...(query.includes("period") ? { period: "2026" } : {}),
+        }).toString();
         return { operationId: op.operationId, path: params ? `${path}?${params}` : path };
       });
-    expect(urls.map((u) => u.operationId)).toEqual(expect.arrayContaining(["getBenchmarkReport", "getBenchmarkClub", "exportBenchmarkCsv", "exportClubCalendar", "getInitiative"]));
+    expect(urls.map((u) => u.operationId)).toEqual(
+      expect.arrayContaining(["getBenchmarkReport", "getBenchmarkClub", "exportBenchmarkCsv", "exportClubCalendar", "getInitiative"]),
+    );
   }, 120_000);
 
   it("two submissions: the club's watchers hear ids only, and nobody reads another member's value", async () => {
@@ -239,7 +275,9 @@ describe("benchmark confidentiality: nobody sees another member's value or ident
     });
     expect(submitted.status).toBe(200);
     const b = club.members[1];
-    const imported = await brokerReader.client.post(`/initiatives/${initiativeId()}/club/periods/${periodId}/import`, { csv: `firm_id,kpi,value\n${b.firmId},on_time_delivery,${B_ONTIME}\n` });
+    const imported = await brokerReader.client.post(`/initiatives/${initiativeId()}/club/periods/${periodId}/import`, {
+      csv: `firm_id,kpi,value\n${b.firmId},on_time_delivery,${B_ONTIME}\n`,
+    });
     expect(imported.status).toBe(201);
     await settle(everyone());
 
@@ -257,7 +295,8 @@ describe("benchmark confidentiality: nobody sees another member's value or ident
     const bView = await readers.memberB.client.get(`/initiatives/${initiativeId()}/club/report`);
     expect(bView.body.kpis[0].own).toEqual({ value: B_ONTIME, band: null });
     // Who may not read the report at all.
-    for (const r of [readers.networkMember]) expect((await r.client.get(`/initiatives/${initiativeId()}/club/report`)).status, r.who).toBe(403);
+    for (const r of [readers.networkMember])
+      expect((await r.client.get(`/initiatives/${initiativeId()}/club/report`)).status, r.who).toBe(403);
     for (const r of outsiders) expect((await r.client.get(`/initiatives/${initiativeId()}/club/report`)).status, r.who).toBe(404);
   }, 120_000);
 
@@ -272,7 +311,8 @@ describe("benchmark confidentiality: nobody sees another member's value or ident
     for (const r of [...insiders, victim]) expect(r.heard, r.who).toEqual([submittedPush, submittedPush, submittedPush]);
     const five = await readers.memberD.client.get(`/initiatives/${initiativeId()}/club/report`);
     expect(five.body.kpis[0]).toMatchObject({ submissions: 5, published: null });
-    for (const r of [readers.memberB, readers.admin, victim]) expect(leaksOf(await readAll(r), othersValues(r), { aggregatesAllowed: false }), r.who).toEqual([]);
+    for (const r of [readers.memberB, readers.admin, victim])
+      expect(leaksOf(await readAll(r), othersValues(r), { aggregatesAllowed: false }), r.who).toEqual([]);
 
     // Members may not publish; the broker does, and every open report hears it.
     expect((await readers.memberB.client.post(`/initiatives/${initiativeId()}/club/periods/${periodId}/publish`)).status).toBe(403);
@@ -295,19 +335,32 @@ describe("benchmark confidentiality: nobody sees another member's value or ident
       expect(leaksOf(bodies, othersValues(r), { aggregatesAllowed: true }), r.who).toEqual([]);
       // The sweep really read the report where it may be read.
       const reportStatus = bodies.find((x) => x.where.startsWith("getBenchmarkReport"))!.status;
-      expect(reportStatus, r.who).toBe([readers.memberB, readers.memberC, readers.memberD, readers.memberE, readers.admin, victim].includes(r) ? 200 : r === readers.networkMember ? 403 : 404);
+      expect(reportStatus, r.who).toBe(
+        [readers.memberB, readers.memberC, readers.memberD, readers.memberE, readers.admin, victim].includes(r)
+          ? 200
+          : r === readers.networkMember
+            ? 403
+            : 404,
+      );
       // No statistic of the scrap rate (1 submission) anywhere: the count only.
       for (const body of bodies) {
-        const report = body.json as { kpis?: Array<{ id: string; published: { quartiles: unknown } | null; trend: { points: Array<Record<string, unknown>> } }> } | null;
+        const report = body.json as {
+          kpis?: Array<{ id: string; published: { quartiles: unknown } | null; trend: { points: Array<Record<string, unknown>> } }>;
+        } | null;
         const scrap = report?.kpis?.find((k) => k.id === kpi("scrap_rate"));
         if (!scrap || !("published" in scrap)) continue;
         expect(scrap.published?.quartiles ?? null, `${r.who} ${body.where}`).toBeNull();
-        for (const point of scrap.trend.points) expect([point.median, point.p10, point.p90, point.spread], `${r.who} ${body.where}`).toEqual([null, null, null, null]);
+        for (const point of scrap.trend.points)
+          expect([point.median, point.p10, point.p90, point.spread], `${r.who} ${body.where}`).toEqual([null, null, null, null]);
       }
     }
     for (const r of [readers.memberB, readers.admin]) {
       const report = await r.client.get(`/initiatives/${initiativeId()}/club/report`);
-      expect(report.body.kpis[0].published, r.who).toMatchObject({ n: 5, quartiles: { p25: D_ONTIME, median: E_ONTIME, p75: C_ONTIME }, tails: null });
+      expect(report.body.kpis[0].published, r.who).toMatchObject({
+        n: 5,
+        quartiles: { p25: D_ONTIME, median: E_ONTIME, p75: C_ONTIME },
+        tails: null,
+      });
       expect(report.body.kpis[0].raw, r.who).toBeNull();
     }
     // Every push heard since the publication carried ids and a reason only.
@@ -323,6 +376,11 @@ describe("benchmark confidentiality: nobody sees another member's value or ident
     expect(brokerLeaks.some((l) => l.startsWith("exportBenchmarkCsv") && l.includes(text(B_ONTIME)))).toBe(true);
     expect(brokerLeaks.some((l) => l.includes(": a value with its firm"))).toBe(true);
     const raw = (await brokerReader.client.get(`/initiatives/${initiativeId()}/club/report`)).body.kpis[0].raw;
-    expect(raw).toEqual(expect.arrayContaining([expect.objectContaining({ firmId: a.firmId, value: A_ONTIME }), expect.objectContaining({ firmId: b.firmId, value: B_ONTIME })]));
+    expect(raw).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ firmId: a.firmId, value: A_ONTIME }),
+        expect.objectContaining({ firmId: b.firmId, value: B_ONTIME }),
+      ]),
+    );
   }, 120_000);
 });

@@ -25,7 +25,8 @@ afterAll(async () => {
 });
 
 const page = (path: string, cookie?: string, init: RequestInit = {}) => browserless(server.url).page(path, cookie, init);
-const post = (path: string, cookie: string | undefined, fields: Record<string, string | string[]>) => browserless(server.url).post(path, cookie, fields);
+const post = (path: string, cookie: string | undefined, fields: Record<string, string | string[]>) =>
+  browserless(server.url).post(path, cookie, fields);
 const cookieOf = (user: { email: string }) => signIn(server.url, user.email, PASSWORD);
 /** React escapes apostrophes, ampersands and quotes in text. */
 const unescape = (html: string) => html.replaceAll("&#x27;", "'").replaceAll("&amp;", "&").replaceAll("&quot;", '"');
@@ -35,10 +36,16 @@ const unescape = (html: string) => html.replaceAll("&#x27;", "'").replaceAll("&a
  */
 function expectWellFormedForms(text: string, path: string) {
   const ids = [...text.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
-  expect(ids.filter((id, i) => ids.indexOf(id) !== i), `duplicate ids on ${path}`).toEqual([]);
+  expect(
+    ids.filter((id, i) => ids.indexOf(id) !== i),
+    `duplicate ids on ${path}`,
+  ).toEqual([]);
   const formIds = new Set([...text.matchAll(/<form\b[^>]*\sid="([^"]+)"/g)].map((m) => m[1]));
   const targets = [...text.matchAll(/<(?:input|select|textarea|button)\b[^>]*\sform="([^"]+)"/g)].map((m) => m[1]);
-  expect(targets.filter((id) => !formIds.has(id)), `controls outside their form on ${path}`).toEqual([]);
+  expect(
+    targets.filter((id) => !formIds.has(id)),
+    `controls outside their form on ${path}`,
+  ).toEqual([]);
 }
 const html = async (path: string, cookie: string) => {
   const res = await page(path, cookie);
@@ -59,7 +66,10 @@ const upload = (path: string, cookie: string, fields: Record<string, string>, cs
 /** A club with an open period 2026-Q3 (through the service, like the broker's form would). */
 async function clubWithPeriod(options: Parameters<typeof openClub>[1] = { members: 4 }) {
   const club = await openClub(deps, options);
-  const period = await server.app.services.learning.openBenchmarkPeriod(club.broker.actor, { initiativeId: club.initiativeId, label: "2026-Q3" });
+  const period = await server.app.services.learning.openBenchmarkPeriod(club.broker.actor, {
+    initiativeId: club.initiativeId,
+    label: "2026-Q3",
+  });
   return { ...club, periodId: period.id };
 }
 
@@ -71,20 +81,42 @@ describe("the KPI catalogue", () => {
     expect(member).toContain("On-time delivery");
     expect(member).toContain("Parts rejected or returned by customers");
     expect(member).not.toContain('name="computation"');
-    const ptBR = unescape(await (await page(`/networks/${networkId}/kpis`, memberCookie, { headers: { "accept-language": "pt-BR" } })).text());
+    const ptBR = unescape(
+      await (await page(`/networks/${networkId}/kpis`, memberCookie, { headers: { "accept-language": "pt-BR" } })).text(),
+    );
     expect(ptBR).toContain("Catálogo de indicadores");
 
     const brokerCookie = await cookieOf(broker);
     expect(await html(`/networks/${networkId}/kpis`, brokerCookie)).toContain('name="computation"');
     const before = (await server.app.deps.db.select().from(kpiDefinition).where(eq(kpiDefinition.networkId, networkId))).length;
-    const invalid = await post(`/networks/${networkId}/kpis`, brokerCookie, { name: "", unit: "h", direction: "lower", minValue: "10", maxValue: "5", description: "", computation: "" });
+    const invalid = await post(`/networks/${networkId}/kpis`, brokerCookie, {
+      name: "",
+      unit: "h",
+      direction: "lower",
+      minValue: "10",
+      maxValue: "5",
+      description: "",
+      computation: "",
+    });
     expect(invalid.status).toBe(400);
     const text = unescape(await invalid.text());
     expect(text).toContain("Required");
-    const unordered = await post(`/networks/${networkId}/kpis`, brokerCookie, { name: "Changeover", unit: "h", direction: "lower", minValue: "10", maxValue: "5" });
+    const unordered = await post(`/networks/${networkId}/kpis`, brokerCookie, {
+      name: "Changeover",
+      unit: "h",
+      direction: "lower",
+      minValue: "10",
+      maxValue: "5",
+    });
     expect(unordered.status).toBe(400);
     expect(await unordered.text()).toContain("The maximum must be above the minimum");
-    const notNumber = await post(`/networks/${networkId}/kpis`, brokerCookie, { name: "Energy", unit: "kWh", direction: "lower", minValue: "abc", maxValue: "5" });
+    const notNumber = await post(`/networks/${networkId}/kpis`, brokerCookie, {
+      name: "Energy",
+      unit: "kWh",
+      direction: "lower",
+      minValue: "abc",
+      maxValue: "5",
+    });
     expect(notNumber.status).toBe(400);
     expect(await notNumber.text()).toContain("Must be a number");
     expect((await server.app.deps.db.select().from(kpiDefinition).where(eq(kpiDefinition.networkId, networkId))).length).toBe(before);
@@ -103,7 +135,17 @@ describe("the KPI catalogue", () => {
     expect(own).toMatchObject([{ name: "Energy per pair", unit: "kWh per pair", direction: "lower", minValue: 0, maxValue: 50.5 }]);
     expect(await html(`/networks/${networkId}/kpis`, memberCookie)).toContain("Energy per pair");
     // Members cannot post the form.
-    expect((await post(`/networks/${networkId}/kpis`, memberCookie, { name: "Sneaky", unit: "x", direction: "lower", minValue: "0", maxValue: "1" })).status).toBe(403);
+    expect(
+      (
+        await post(`/networks/${networkId}/kpis`, memberCookie, {
+          name: "Sneaky",
+          unit: "x",
+          direction: "lower",
+          minValue: "0",
+          maxValue: "1",
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -117,7 +159,12 @@ describe("starting a club", () => {
     expect(form).toContain("Set-up time");
 
     const countClubs = async () => (await server.app.deps.db.select().from(initiative).where(eq(initiative.networkId, networkId))).length;
-    const none = await post(`/networks/${networkId}/clubs/new`, brokerCookie, { title: "Auto parts club", description: "", deadline: "2027-03-31", periodKind: "quarter" });
+    const none = await post(`/networks/${networkId}/clubs/new`, brokerCookie, {
+      title: "Auto parts club",
+      description: "",
+      deadline: "2027-03-31",
+      periodKind: "quarter",
+    });
     expect(none.status).toBe(400);
     expect(await none.text()).toContain("Choose at least one KPI");
     const badDate = await post(`/networks/${networkId}/clubs/new`, brokerCookie, { title: "x", deadline: "soon", periodKind: "decade" });
@@ -130,7 +177,13 @@ describe("starting a club", () => {
 
     const kpis = await server.app.services.learning.listKpis(broker.actor, { networkId });
     const ids = kpis.kpis.filter((k) => k.key === "on_time_delivery" || k.key === "defects_ppm").map((k) => k.id);
-    const created = await post(`/networks/${networkId}/clubs/new`, brokerCookie, { title: "Auto parts club", description: "Plants compare.", deadline: "2027-03-31", periodKind: "half", kpiIds: ids });
+    const created = await post(`/networks/${networkId}/clubs/new`, brokerCookie, {
+      title: "Auto parts club",
+      description: "Plants compare.",
+      deadline: "2027-03-31",
+      periodKind: "half",
+      kpiIds: ids,
+    });
     expect(created.status).toBe(302);
     const location = created.headers.get("location") ?? "";
     expect(location).toMatch(/^\/initiatives\/[0-9a-f-]{36}$/);
@@ -144,7 +197,12 @@ describe("starting a club", () => {
 
   it("sends a learning network from the new-initiative form to the club form, keeping what was typed", async () => {
     const { broker, networkId } = await networkWithMembers(deps, 0);
-    const res = await post(`/networks/${networkId}/initiatives/new`, await cookieOf(broker), { objective: "learning_network", title: "Lean club", description: "", deadline: "2027-01-31" });
+    const res = await post(`/networks/${networkId}/initiatives/new`, await cookieOf(broker), {
+      objective: "learning_network",
+      title: "Lean club",
+      description: "",
+      deadline: "2027-01-31",
+    });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe(`/networks/${networkId}/clubs/new?title=Lean+club&deadline=2027-01-31`);
   });
@@ -159,7 +217,12 @@ describe("the club page", () => {
     expect(form).toContain(`name="values.${kpi("on_time_delivery")}"`);
     expect(form).toContain("Valid: 0–100");
 
-    const outOfRange = await post(here, cookie, { intent: "submit", periodId, [`values.${kpi("on_time_delivery")}`]: "120", [`values.${kpi("scrap_rate")}`]: "2.5" });
+    const outOfRange = await post(here, cookie, {
+      intent: "submit",
+      periodId,
+      [`values.${kpi("on_time_delivery")}`]: "120",
+      [`values.${kpi("scrap_rate")}`]: "2.5",
+    });
     expect(outOfRange.status).toBe(400);
     const text = unescape(await outOfRange.text());
     expect(text).toContain("Out of range: enter a value from 0 to 100 (%).");
@@ -170,7 +233,12 @@ describe("the club page", () => {
     const rows = () => server.app.deps.db.select().from(kpiSubmission).where(eq(kpiSubmission.firmId, members[0].firmId));
     expect(await rows()).toEqual([]);
 
-    const saved = await post(here, cookie, { intent: "submit", periodId, [`values.${kpi("on_time_delivery")}`]: "92,5", [`values.${kpi("scrap_rate")}`]: "" });
+    const saved = await post(here, cookie, {
+      intent: "submit",
+      periodId,
+      [`values.${kpi("on_time_delivery")}`]: "92,5",
+      [`values.${kpi("scrap_rate")}`]: "",
+    });
     expect(saved.status).toBe(302);
     expect((await rows()).map((r) => r.value)).toEqual([92.5]);
     expect(await html(here, cookie)).toMatch(/value="92.5"/);
@@ -202,7 +270,12 @@ describe("the club page", () => {
     const [a, b] = members;
     const names = await server.app.services.learning.getBenchmarkClub(broker.actor, { initiativeId });
     const nameOf = (firmId: string) => names.members.find((m) => m.firmId === firmId)!.name;
-    const bad = await upload(here, cookie, { intent: "import", periodId }, `firm,kpi,value\n"${nameOf(a.firmId)}",on_time_delivery,95\nNobody Ltd,on_time_delivery,80\n"${nameOf(b.firmId)}",scrap_rate,140\n`);
+    const bad = await upload(
+      here,
+      cookie,
+      { intent: "import", periodId },
+      `firm,kpi,value\n"${nameOf(a.firmId)}",on_time_delivery,95\nNobody Ltd,on_time_delivery,80\n"${nameOf(b.firmId)}",scrap_rate,140\n`,
+    );
     expect(bad.status).toBe(400);
     const badText = unescape(await bad.text());
     expect(badText).toContain("Nothing was imported");
@@ -229,7 +302,12 @@ describe("the club page", () => {
     expect(esText).toContain("Este no es un archivo CSV legible: vea la línea 3");
     const count = async () => (await server.app.deps.db.select().from(kpiSubmission).where(eq(kpiSubmission.periodId, periodId))).length;
     expect(await count()).toBe(0);
-    const good = await upload(here, cookie, { intent: "import", periodId }, `firm,kpi,value\n"${nameOf(a.firmId)}",on_time_delivery,95\n"${nameOf(b.firmId)}",scrap_rate,1.5\n`);
+    const good = await upload(
+      here,
+      cookie,
+      { intent: "import", periodId },
+      `firm,kpi,value\n"${nameOf(a.firmId)}",on_time_delivery,95\n"${nameOf(b.firmId)}",scrap_rate,1.5\n`,
+    );
     expect(good.status).toBe(302);
     expect(await count()).toBe(2);
 
@@ -240,7 +318,10 @@ describe("the club page", () => {
     // A member's late correction is refused, and nothing changes.
     const late = await post(here, await cookieOf(a), { intent: "submit", periodId, [`values.${names.kpis[0].id}`]: "50" });
     expect(late.status).toBe(409);
-    const [kept] = await server.app.deps.db.select().from(kpiSubmission).where(and(eq(kpiSubmission.periodId, periodId), eq(kpiSubmission.firmId, a.firmId)));
+    const [kept] = await server.app.deps.db
+      .select()
+      .from(kpiSubmission)
+      .where(and(eq(kpiSubmission.periodId, periodId), eq(kpiSubmission.firmId, a.firmId)));
     expect(kept.value).toBe(95);
     // Members cannot open periods.
     expect((await post(here, await cookieOf(a), { intent: "openPeriod", label: "2027-Q1" })).status).toBe(403);
@@ -250,13 +331,25 @@ describe("the club page", () => {
     const { broker, members, initiativeId, periodId, kpi } = await clubWithPeriod({ members: 3 });
     const cookie = await cookieOf(broker);
     const here = `/initiatives/${initiativeId}/club`;
-    const outOfRange = await post(here, cookie, { intent: "reference", periodId, kpiId: kpi("on_time_delivery"), value: "101", source: "International benchmark 2025" });
+    const outOfRange = await post(here, cookie, {
+      intent: "reference",
+      periodId,
+      kpiId: kpi("on_time_delivery"),
+      value: "101",
+      source: "International benchmark 2025",
+    });
     expect(outOfRange.status).toBe(400);
     expect(unescape(await outOfRange.text())).toContain("Out of range: enter a value from 0 to 100 (%).");
     const noSource = await post(here, cookie, { intent: "reference", periodId, kpiId: kpi("on_time_delivery"), value: "97", source: "" });
     expect(noSource.status).toBe(400);
     expect(await noSource.text()).toContain("Required");
-    const set = await post(here, cookie, { intent: "reference", periodId, kpiId: kpi("on_time_delivery"), value: "97,5", source: "International benchmark 2025" });
+    const set = await post(here, cookie, {
+      intent: "reference",
+      periodId,
+      kpiId: kpi("on_time_delivery"),
+      value: "97,5",
+      source: "International benchmark 2025",
+    });
     expect(set.status).toBe(302);
     const report = await html(`/initiatives/${initiativeId}/benchmark?period=${periodId}`, await cookieOf(members[0]));
     expect(report).toContain("International benchmark 2025: 97.5%");
@@ -280,7 +373,10 @@ describe("the benchmark report", () => {
     await submit(c.actor, { [otd]: 96.1 });
     await submit(e.actor, { [otd]: 90.2 });
     await submit(f.actor, { [otd]: 84.4 });
-    await server.app.services.learning.publishBenchmarkPeriod(club.broker.actor, { initiativeId: club.initiativeId, periodId: club.periodId });
+    await server.app.services.learning.publishBenchmarkPeriod(club.broker.actor, {
+      initiativeId: club.initiativeId,
+      periodId: club.periodId,
+    });
     const view = await server.app.services.learning.getBenchmarkClub(club.broker.actor, { initiativeId: club.initiativeId });
     const name = (firmId: string) => view.members.find((m) => m.firmId === firmId)!.name;
     return { ...club, a, b, c, d, names: { a: name(a.firmId), b: name(b.firmId), c: name(c.firmId), d: name(d.firmId) } };
@@ -289,7 +385,10 @@ describe("the benchmark report", () => {
   it("shows a member its quarter and the published quartiles, never another member's value or firm, nor an extreme", async () => {
     const { a, initiativeId, periodId, names } = await reportedClub();
     const cookie = await cookieOf(a);
-    for (const path of [`/initiatives/${initiativeId}/benchmark?period=${periodId}`, `/initiatives/${initiativeId}/benchmark/print?period=${periodId}`]) {
+    for (const path of [
+      `/initiatives/${initiativeId}/benchmark?period=${periodId}`,
+      `/initiatives/${initiativeId}/benchmark/print?period=${periodId}`,
+    ]) {
       const report = await html(path, cookie);
       // On-time delivery: 5 firms published (81.3 84.4 87.9 90.2 96.1), with "you" marked.
       expect(report).toContain('data-testid="distribution-chart"');
@@ -364,8 +463,17 @@ describe("meetings", () => {
     const { broker, members, initiativeId } = await openClub(deps, { members: 1 });
     const cookie = await cookieOf(broker);
     const list = `/initiatives/${initiativeId}/meetings`;
-    const fieldError = (text: string, field: string, message: string) => new RegExp(`id="[^"]*-${field}-error"><li>${message}</li>`).test(text);
-    const first = await post(list, cookie, { title: "ab", hostFirmId: "", startsAt: "", endsAt: "2030-03-04T17:00", timeZone: "UTC", place: "", agenda: "" });
+    const fieldError = (text: string, field: string, message: string) =>
+      new RegExp(`id="[^"]*-${field}-error"><li>${message}</li>`).test(text);
+    const first = await post(list, cookie, {
+      title: "ab",
+      hostFirmId: "",
+      startsAt: "",
+      endsAt: "2030-03-04T17:00",
+      timeZone: "UTC",
+      place: "",
+      agenda: "",
+    });
     expect(first.status).toBe(400);
     const text = unescape(await first.text());
     expect(fieldError(text, "title", "At least 3 characters")).toBe(true);
@@ -373,9 +481,24 @@ describe("meetings", () => {
     expect(fieldError(text, "place", "Required")).toBe(true);
     expect(text).toMatch(/name="title"[^>]*value="ab"/);
 
-    const meeting = await server.app.services.learning.scheduleMeeting(broker.actor, { initiativeId, title: "Plant visit", hostFirmId: members[0].firmId, startsAt: "2030-03-04T09:00", endsAt: "2030-03-04T12:00", place: "Hall 1" });
+    const meeting = await server.app.services.learning.scheduleMeeting(broker.actor, {
+      initiativeId,
+      title: "Plant visit",
+      hostFirmId: members[0].firmId,
+      startsAt: "2030-03-04T09:00",
+      endsAt: "2030-03-04T12:00",
+      place: "Hall 1",
+    });
     const here = `${list}/${meeting.id}`;
-    const moved = await post(here, cookie, { intent: "reschedule", title: "Plant visit", startsAt: "2030-03-04T09:00", endsAt: "2030-03-04T08:00", timeZone: "UTC", place: "Hall 1", agenda: "" });
+    const moved = await post(here, cookie, {
+      intent: "reschedule",
+      title: "Plant visit",
+      startsAt: "2030-03-04T09:00",
+      endsAt: "2030-03-04T08:00",
+      timeZone: "UTC",
+      place: "Hall 1",
+      agenda: "",
+    });
     expect(moved.status).toBe(400);
     expect(fieldError(unescape(await moved.text()), "endsAt", "The meeting must end after it starts")).toBe(true);
     const action = await post(here, cookie, { intent: "addAction", description: "x", ownerFirmId: "", dueOn: "0001-01-01" });
@@ -393,7 +516,15 @@ describe("meetings", () => {
     const memberCookie = await cookieOf(members[0]);
     expect(await html(list, memberCookie)).not.toContain("Schedule a meeting");
 
-    const fields = { title: "Set-up time workshop", hostFirmId: members[1].firmId, startsAt: "2030-03-04T09:00", endsAt: "2030-03-04T08:00", timeZone: "America/Sao_Paulo", place: "Rua das Indústrias 100", agenda: "SMED at the press line" };
+    const fields = {
+      title: "Set-up time workshop",
+      hostFirmId: members[1].firmId,
+      startsAt: "2030-03-04T09:00",
+      endsAt: "2030-03-04T08:00",
+      timeZone: "America/Sao_Paulo",
+      place: "Rua das Indústrias 100",
+      agenda: "SMED at the press line",
+    };
     const backwards = await post(list, brokerCookie, fields);
     expect(backwards.status).toBe(400);
     expect(await backwards.text()).toContain("The meeting must end after it starts");
@@ -421,9 +552,23 @@ describe("meetings", () => {
     const noDescription = await post(here, brokerCookie, { intent: "addAction", description: "", ownerFirmId: "", dueOn: "" });
     expect(noDescription.status).toBe(400);
     expect(await noDescription.text()).toContain("Required");
-    expect((await post(here, brokerCookie, { intent: "addAction", description: "Film one changeover", ownerFirmId: members[0].firmId, dueOn: "2030-04-01" })).status).toBe(302);
+    expect(
+      (
+        await post(here, brokerCookie, {
+          intent: "addAction",
+          description: "Film one changeover",
+          ownerFirmId: members[0].firmId,
+          dueOn: "2030-04-01",
+        })
+      ).status,
+    ).toBe(302);
     const [action] = await server.app.deps.db.select().from(meetingAction).where(eq(meetingAction.meetingId, meeting.id));
-    expect(action).toMatchObject({ description: "Film one changeover", ownerFirmId: members[0].firmId, dueOn: "2030-04-01", status: "open" });
+    expect(action).toMatchObject({
+      description: "Film one changeover",
+      ownerFirmId: members[0].firmId,
+      dueOn: "2030-04-01",
+      status: "open",
+    });
     expect((await post(here, brokerCookie, { intent: "actionStatus", actionId: action.id, status: "done" })).status).toBe(302);
 
     const after = await html(here, memberCookie);
@@ -431,7 +576,14 @@ describe("meetings", () => {
     expect(after).toContain("Film one changeover");
     expect(after).toContain("Done");
     // Moving the meeting: a new local time in another zone.
-    const moved = await post(here, brokerCookie, { intent: "reschedule", ...fields, startsAt: "2030-03-05T10:00", endsAt: "2030-03-05T16:00", timeZone: "UTC", agenda: "" });
+    const moved = await post(here, brokerCookie, {
+      intent: "reschedule",
+      ...fields,
+      startsAt: "2030-03-05T10:00",
+      endsAt: "2030-03-05T16:00",
+      timeZone: "UTC",
+      agenda: "",
+    });
     expect(moved.status).toBe(302);
     const [again] = await server.app.deps.db.select().from(clubMeeting).where(eq(clubMeeting.id, meeting.id));
     expect(again.startsAt.toISOString()).toBe("2030-03-05T10:00:00.000Z");

@@ -96,7 +96,9 @@ describe("the KPI catalogue", () => {
       code: "invalid_input",
       fields: { maxValue: ["The maximum must be above the minimum"] },
     });
-    await expect(createKpi(deps, broker.actor, { ...kpi, minValue: "abc" })).rejects.toMatchObject({ fields: { minValue: ["Must be a number"] } });
+    await expect(createKpi(deps, broker.actor, { ...kpi, minValue: "abc" })).rejects.toMatchObject({
+      fields: { minValue: ["Must be a number"] },
+    });
   });
 });
 
@@ -108,12 +110,27 @@ describe("creating a club", () => {
       createInitiative(deps, broker.actor, { networkId, objective: "learning_network", title: "Club", deadline: "2027-01-31" }),
     ).rejects.toMatchObject({ code: "invalid_input", fields: { objective: [expect.stringContaining("createBenchmarkClub")] } });
 
-    const input = { networkId, title: "Sinos benchmarking club", deadline: "2027-01-31", periodKind: "half", kpiIds: [ids.on_time_delivery, ids.scrap_rate] };
+    const input = {
+      networkId,
+      title: "Sinos benchmarking club",
+      deadline: "2027-01-31",
+      periodKind: "half",
+      kpiIds: [ids.on_time_delivery, ids.scrap_rate],
+    };
     await expect(createBenchmarkClub(deps, smes[0].actor, input)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(createBenchmarkClub(deps, broker.actor, { ...input, kpiIds: [] })).rejects.toMatchObject({ fields: { kpiIds: expect.any(Array) } });
+    await expect(createBenchmarkClub(deps, broker.actor, { ...input, kpiIds: [] })).rejects.toMatchObject({
+      fields: { kpiIds: expect.any(Array) },
+    });
     // Another network's own KPI is not available.
     const other = await networkWithMembers(deps, 0);
-    const foreign = await createKpi(deps, other.broker.actor, { networkId: other.networkId, name: "Theirs", unit: "x", direction: "higher", minValue: 0, maxValue: 1 });
+    const foreign = await createKpi(deps, other.broker.actor, {
+      networkId: other.networkId,
+      name: "Theirs",
+      unit: "x",
+      direction: "higher",
+      minValue: 0,
+      maxValue: 1,
+    });
     await expect(createBenchmarkClub(deps, broker.actor, { ...input, kpiIds: [ids.scrap_rate, foreign.id] })).rejects.toMatchObject({
       code: "invalid_input",
       fields: { kpiIds: ["Choose shipped KPIs or this network's own"] },
@@ -123,7 +140,13 @@ describe("creating a club", () => {
     const created = await createBenchmarkClub(deps, broker.actor, { ...input, kpiIds: [ids.scrap_rate, own.id, ids.scrap_rate] });
     expect(created.status).toBe("draft");
     const club = await getBenchmarkClub(deps, broker.actor, { initiativeId: created.id });
-    expect(club.club).toMatchObject({ title: "Sinos benchmarking club", periodKind: "half", status: "draft", deadlineDate: "2027-01-31", minContributors: 5 });
+    expect(club.club).toMatchObject({
+      title: "Sinos benchmarking club",
+      periodKind: "half",
+      status: "draft",
+      deadlineDate: "2027-01-31",
+      minContributors: 5,
+    });
     expect(club.kpis.map((k) => [k.id, k.shipped])).toEqual([
       [ids.scrap_rate, true],
       [own.id, false],
@@ -154,7 +177,13 @@ describe("periods", () => {
     await expect(openBenchmarkPeriod(deps, members[0].actor, { initiativeId })).rejects.toMatchObject({ code: "forbidden" });
     const first = await openBenchmarkPeriod(deps, broker.actor, { initiativeId });
     // 23 Nov 2026: 2026-Q3 has ended; due a month after it ends, but at least a month from today.
-    expect(first).toMatchObject({ label: "2026-Q3", startsOn: "2026-07-01", endsOn: "2026-09-30", submissionDue: "2026-12-23", status: "open" });
+    expect(first).toMatchObject({
+      label: "2026-Q3",
+      startsOn: "2026-07-01",
+      endsOn: "2026-09-30",
+      submissionDue: "2026-12-23",
+      status: "open",
+    });
     const second = await openBenchmarkPeriod(deps, broker.actor, { initiativeId });
     expect(second).toMatchObject({ label: "2026-Q4", submissionDue: "2027-01-30" });
     await expect(openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3" })).rejects.toMatchObject({ code: "conflict" });
@@ -162,7 +191,9 @@ describe("periods", () => {
       code: "invalid_input",
       fieldKeys: { label: "period_label_quarter" },
     });
-    await expect(openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2025-q2", submissionDue: "2026-01-01" })).rejects.toMatchObject({
+    await expect(
+      openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2025-q2", submissionDue: "2026-01-01" }),
+    ).rejects.toMatchObject({
       fieldKeys: { submissionDue: "due_in_past" },
     });
     // Years outside 1900-9998 are refused on the label: 9999-Q4 would be due in the year 10000.
@@ -200,14 +231,22 @@ describe("statistics through the services", () => {
     // Scrap, lower is better: 1.5, 0.9, 0.4, 0.15, 2.0 % of material.
     const scrap = [1.5, 0.9, 0.4, 0.15, 2.0];
     for (const [i, sme] of members.entries()) {
-      await submitKpiValues(deps, sme.actor, { initiativeId, periodId: period.id, values: { [kpi("on_time_delivery")]: onTime[i], [kpi("scrap_rate")]: String(scrap[i]).replace(".", ",") } });
+      await submitKpiValues(deps, sme.actor, {
+        initiativeId,
+        periodId: period.id,
+        values: { [kpi("on_time_delivery")]: onTime[i], [kpi("scrap_rate")]: String(scrap[i]).replace(".", ",") },
+      });
     }
     // Before the broker publishes, the members see the count only.
     const unpublished = await getBenchmarkReport(deps, members[1].actor, { initiativeId });
     expect(unpublished.kpis[0]).toMatchObject({ submissions: 5, published: null, own: { value: 87, band: null } });
-    await expect(publishBenchmarkPeriod(deps, members[1].actor, { initiativeId, periodId: period.id })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(publishBenchmarkPeriod(deps, members[1].actor, { initiativeId, periodId: period.id })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     const admin = await createUserWithRole(deps, "admin");
-    await expect(publishBenchmarkPeriod(deps, admin.actor, { initiativeId, periodId: period.id })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(publishBenchmarkPeriod(deps, admin.actor, { initiativeId, periodId: period.id })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     const published = await publishBenchmarkPeriod(deps, broker.actor, { initiativeId, periodId: period.id });
     expect(published).toMatchObject({ first: [kpi("on_time_delivery"), kpi("scrap_rate")], refreshed: [], kept: [] });
 
@@ -224,7 +263,7 @@ describe("statistics through the services", () => {
     expect(delivery.raw).toBeNull();
     expect(delivery.pending).toBeNull();
     const text = JSON.stringify(report);
-    for (const word of ["min", "max", "best", "mean", "fromBest", "percentile\""]) expect(text).not.toMatch(new RegExp(`"${word}"?:`));
+    for (const word of ["min", "max", "best", "mean", "fromBest", 'percentile"']) expect(text).not.toMatch(new RegExp(`"${word}"?:`));
 
     const waste = report.kpis.find((k) => k.id === kpi("scrap_rate"))!;
     expect(waste.published?.quartiles).toEqual({ p25: 0.4, median: 0.9, p75: 1.5 });
@@ -254,7 +293,8 @@ describe("statistics through the services", () => {
     const { broker, members, initiativeId, kpi } = await openClub(deps, { members: 9, kpis: ["on_time_delivery", "scrap_rate"] });
     const onTime = kpi("on_time_delivery");
     const period = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3" });
-    const submit = (i: number, values: Record<string, number>) => submitKpiValues(deps, members[i].actor, { initiativeId, periodId: period.id, values });
+    const submit = (i: number, values: Record<string, number>) =>
+      submitKpiValues(deps, members[i].actor, { initiativeId, periodId: period.id, values });
     for (const [i, v] of [70, 80, 90, 60, 75].entries()) await submit(i, { [onTime]: v, [kpi("scrap_rate")]: 1 + i });
     await publishBenchmarkPeriod(deps, broker.actor, { initiativeId, periodId: period.id });
     const frozen = (await getBenchmarkReport(deps, members[0].actor, { initiativeId })).kpis[0].published;
@@ -272,12 +312,18 @@ describe("statistics through the services", () => {
     // Publishing again keeps it: only two firms are new to it.
     const kept = await publishBenchmarkPeriod(deps, broker.actor, { initiativeId, periodId: period.id });
     expect(kept).toMatchObject({ first: [], refreshed: [], kept: [onTime, kpi("scrap_rate")] });
-    expect(deps.publisher.sent.at(-1)).toMatchObject({ event: "benchmark:updated", payload: { initiativeId, periodId: period.id, reason: "published" } });
+    expect(deps.publisher.sent.at(-1)).toMatchObject({
+      event: "benchmark:updated",
+      payload: { initiativeId, periodId: period.id, reason: "published" },
+    });
     report = await getBenchmarkReport(deps, members[0].actor, { initiativeId });
     expect(report.kpis[0].published?.quartiles).toEqual(frozen!.quartiles);
     // A third newcomer: refreshed with the current values (60 75 80 90 95 97 99 + 85).
     await submit(7, { [onTime]: 85 });
-    expect((await getBenchmarkReport(deps, broker.actor, { initiativeId })).kpis[0].pending).toEqual({ newContributors: 3, outcome: "refreshed" });
+    expect((await getBenchmarkReport(deps, broker.actor, { initiativeId })).kpis[0].pending).toEqual({
+      newContributors: 3,
+      outcome: "refreshed",
+    });
     const refreshed = await publishBenchmarkPeriod(deps, broker.actor, { initiativeId, periodId: period.id });
     expect(refreshed).toMatchObject({ refreshed: [onTime], kept: [kpi("scrap_rate")] });
     report = await getBenchmarkReport(deps, members[0].actor, { initiativeId });
@@ -291,7 +337,8 @@ describe("statistics through the services", () => {
     const q1 = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q1" });
     const q2 = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q2" });
     const q3 = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3" });
-    const submit = (i: number, periodId: string, value: number) => submitKpiValues(deps, members[i].actor, { initiativeId, periodId, values: { [onTime]: value } });
+    const submit = (i: number, periodId: string, value: number) =>
+      submitKpiValues(deps, members[i].actor, { initiativeId, periodId, values: { [onTime]: value } });
     // Q1: ten firms 60..105 step 5 (capped at 100): tails published.
     const q1Values = [60, 65, 70, 75, 80, 85, 90, 95, 98, 100];
     for (const [i, v] of q1Values.entries()) await submit(i, q1.id, v);
@@ -317,7 +364,9 @@ describe("statistics through the services", () => {
     const earlier = await getBenchmarkReport(deps, members[3].actor, { initiativeId, periodId: q2.id });
     expect(earlier.kpis[0].published?.quartiles).toEqual({ p25: 80, median: 85, p75: 90 });
     expect(earlier.kpis[0].own).toEqual({ value: 75, band: 4 });
-    await expect(getBenchmarkReport(deps, members[0].actor, { initiativeId, periodId: crypto.randomUUID() })).rejects.toMatchObject({ code: "not_found" });
+    await expect(getBenchmarkReport(deps, members[0].actor, { initiativeId, periodId: crypto.randomUUID() })).rejects.toMatchObject({
+      code: "not_found",
+    });
     // A network that raises its threshold to 6 hides the Q2 figures of five firms.
     await database.db.update(network).set({ disclosureMinContributors: 6 }).where(eq(network.id, report.club.networkId));
     const raised = await getBenchmarkReport(deps, members[3].actor, { initiativeId, periodId: q2.id });
@@ -329,15 +378,25 @@ describe("statistics through the services", () => {
   it("publishes a period once its due date has passed, once even with several processes", async () => {
     const { broker, members, initiativeId, kpi } = await openClub(deps, { members: 5, kpis: ["on_time_delivery"] });
     const period = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3", submissionDue: "2026-12-01" });
-    for (const [i, sme] of members.entries()) await submitKpiValues(deps, sme.actor, { initiativeId, periodId: period.id, values: { [kpi("on_time_delivery")]: 80 + i } });
+    for (const [i, sme] of members.entries())
+      await submitKpiValues(deps, sme.actor, { initiativeId, periodId: period.id, values: { [kpi("on_time_delivery")]: 80 + i } });
     const at = (iso: string) => ({ ...deps, now: () => new Date(iso) });
-    const claimed = async () => (await database.db.select({ at: benchmarkPeriod.duePublishedAt }).from(benchmarkPeriod).where(eq(benchmarkPeriod.id, period.id)))[0].at;
+    const claimed = async () =>
+      (await database.db.select({ at: benchmarkPeriod.duePublishedAt }).from(benchmarkPeriod).where(eq(benchmarkPeriod.id, period.id)))[0]
+        .at;
     // On the due date itself members may still submit: nothing yet.
     await notifyLearningReminders(at("2026-12-01T20:00:00Z"));
     expect(await claimed()).toBeNull();
     expect((await getBenchmarkReport(deps, members[0].actor, { initiativeId })).kpis[0].published).toBeNull();
     // The day after, two processes at once: one claims it (the other sees it claimed) and publishes.
-    const publishes = () => deps.publisher.sent.filter((p) => p.event === "benchmark:updated" && (p.payload as { periodId: string; reason: string }).periodId === period.id && (p.payload as { reason: string }).reason === "published" && p.room === `initiative:${initiativeId}`).length;
+    const publishes = () =>
+      deps.publisher.sent.filter(
+        (p) =>
+          p.event === "benchmark:updated" &&
+          (p.payload as { periodId: string; reason: string }).periodId === period.id &&
+          (p.payload as { reason: string }).reason === "published" &&
+          p.room === `initiative:${initiativeId}`,
+      ).length;
     await Promise.all([notifyLearningReminders(at("2026-12-02T08:00:00Z")), notifyLearningReminders(at("2026-12-02T08:00:00Z"))]);
     expect(await claimed()).toEqual(new Date("2026-12-02T08:00:00Z"));
     expect(publishes()).toBe(1);
@@ -350,10 +409,20 @@ describe("statistics through the services", () => {
   it("lists reference values with their source in the report and the trend", async () => {
     const { broker, members, initiativeId, kpi } = await openClub(deps, { members: 3, kpis: ["on_time_delivery"] });
     const period = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3" });
-    const input = { initiativeId, periodId: period.id, kpiId: kpi("on_time_delivery"), value: 97.5, source: "International benchmark (2024)" };
+    const input = {
+      initiativeId,
+      periodId: period.id,
+      kpiId: kpi("on_time_delivery"),
+      value: 97.5,
+      source: "International benchmark (2024)",
+    };
     await expect(setKpiReference(deps, members[0].actor, input)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(setKpiReference(deps, broker.actor, { ...input, value: 120 })).rejects.toMatchObject({ fieldKeys: { value: "kpi_above_max" } });
-    await expect(setKpiReference(deps, broker.actor, { ...input, kpiId: kpi("scrap_rate") })).rejects.toMatchObject({ fieldKeys: { kpiId: "kpi_not_in_club" } });
+    await expect(setKpiReference(deps, broker.actor, { ...input, value: 120 })).rejects.toMatchObject({
+      fieldKeys: { value: "kpi_above_max" },
+    });
+    await expect(setKpiReference(deps, broker.actor, { ...input, kpiId: kpi("scrap_rate") })).rejects.toMatchObject({
+      fieldKeys: { kpiId: "kpi_not_in_club" },
+    });
     await setKpiReference(deps, broker.actor, { ...input, value: 96 });
     await setKpiReference(deps, broker.actor, input);
     await setKpiReference(deps, broker.actor, { ...input, value: 90, source: "Domestic competitors (2025)" });
@@ -387,23 +456,39 @@ describe("submissions", () => {
       fields: { [`values.${kpi("on_time_delivery")}`]: ["Must be at most 100 (%)"] },
       fieldKeys: { [`values.${kpi("on_time_delivery")}`]: "kpi_above_max" },
       // The forms word the message from these, with the unit in the reader's language.
-      fieldParams: { [`values.${kpi("on_time_delivery")}`]: { kpiId: kpi("on_time_delivery"), kpiKey: "on_time_delivery", unit: "%", min: 0, max: 100 } },
+      fieldParams: {
+        [`values.${kpi("on_time_delivery")}`]: { kpiId: kpi("on_time_delivery"), kpiKey: "on_time_delivery", unit: "%", min: 0, max: 100 },
+      },
     });
     expect(await valuesIn(period.id)).toEqual([]);
     await expect(
-      submitKpiValues(deps, members[0].actor, { initiativeId, periodId: period.id, values: { [kpi("scrap_rate")]: -1, [kpi("defects_ppm")]: 3 } }),
+      submitKpiValues(deps, members[0].actor, {
+        initiativeId,
+        periodId: period.id,
+        values: { [kpi("scrap_rate")]: -1, [kpi("defects_ppm")]: 3 },
+      }),
     ).rejects.toMatchObject({
       fieldKeys: { [`values.${kpi("scrap_rate")}`]: "kpi_below_min", [`values.${kpi("defects_ppm")}`]: "kpi_not_in_club" },
     });
     await expect(
-      submitKpiValues(deps, members[0].actor, { initiativeId, periodId: period.id, values: { [kpi("scrap_rate")]: "1.2.3", [kpi("on_time_delivery")]: 90 } }),
+      submitKpiValues(deps, members[0].actor, {
+        initiativeId,
+        periodId: period.id,
+        values: { [kpi("scrap_rate")]: "1.2.3", [kpi("on_time_delivery")]: 90 },
+      }),
     ).rejects.toMatchObject({ fields: { [`values.${kpi("scrap_rate")}`]: ["Must be a number"] } });
-    await expect(submitKpiValues(deps, members[0].actor, { initiativeId, periodId: period.id, values: { [kpi("scrap_rate")]: "" } })).rejects.toMatchObject({
+    await expect(
+      submitKpiValues(deps, members[0].actor, { initiativeId, periodId: period.id, values: { [kpi("scrap_rate")]: "" } }),
+    ).rejects.toMatchObject({
       fieldKeys: { values: "values_required" },
     });
     expect(await valuesIn(period.id)).toEqual([]);
     // Bounds are inclusive.
-    const ok = await submitKpiValues(deps, members[0].actor, { initiativeId, periodId: period.id, values: { [kpi("on_time_delivery")]: 100, [kpi("scrap_rate")]: 0 } });
+    const ok = await submitKpiValues(deps, members[0].actor, {
+      initiativeId,
+      periodId: period.id,
+      values: { [kpi("on_time_delivery")]: 100, [kpi("scrap_rate")]: 0 },
+    });
     expect(ok).toMatchObject({ saved: 2, firmId: members[0].firmId, values: { [kpi("on_time_delivery")]: 100, [kpi("scrap_rate")]: 0 } });
   });
 
@@ -411,14 +496,22 @@ describe("submissions", () => {
     const { broker, members, outsiders, initiativeId, kpi } = await openClub(deps, { members: 3, outsideMembers: 1 });
     const period = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3" });
     const values = { [kpi("on_time_delivery")]: 80 };
-    await expect(submitKpiValues(deps, outsiders[0].actor, { initiativeId, periodId: period.id, values })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(submitKpiValues(deps, broker.actor, { initiativeId, periodId: period.id, values })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(submitKpiValues(deps, outsiders[0].actor, { initiativeId, periodId: period.id, values })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(submitKpiValues(deps, broker.actor, { initiativeId, periodId: period.id, values })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     const stranger = await createFirmOwner(deps);
-    await expect(submitKpiValues(deps, stranger.actor, { initiativeId, periodId: period.id, values })).rejects.toMatchObject({ code: "not_found" });
+    await expect(submitKpiValues(deps, stranger.actor, { initiativeId, periodId: period.id, values })).rejects.toMatchObject({
+      code: "not_found",
+    });
     // A period of another club is not this club's.
     const other = await openClub(deps, { members: 1 });
     const otherPeriod = await openBenchmarkPeriod(deps, other.broker.actor, { initiativeId: other.initiativeId, label: "2026-Q3" });
-    await expect(submitKpiValues(deps, members[0].actor, { initiativeId, periodId: otherPeriod.id, values })).rejects.toMatchObject({ code: "not_found" });
+    await expect(submitKpiValues(deps, members[0].actor, { initiativeId, periodId: otherPeriod.id, values })).rejects.toMatchObject({
+      code: "not_found",
+    });
 
     await submitKpiValues(deps, members[0].actor, { initiativeId, periodId: period.id, values });
     await submitKpiValues(deps, members[0].actor, { initiativeId, periodId: period.id, values: { [kpi("on_time_delivery")]: 85.5 } });
@@ -426,13 +519,23 @@ describe("submissions", () => {
     const club = await getBenchmarkClub(deps, members[0].actor, { initiativeId });
     expect(club.periods[0].mine).toEqual({ values: { [kpi("on_time_delivery")]: 85.5 }, submitted: 1, complete: false });
     expect(club.periods[0].progress).toBeNull();
-    expect((await getBenchmarkClub(deps, broker.actor, { initiativeId })).periods[0].progress).toEqual({ firmsReported: 1, firmsComplete: 0, members: 3 });
+    expect((await getBenchmarkClub(deps, broker.actor, { initiativeId })).periods[0].progress).toEqual({
+      firmsReported: 1,
+      firmsComplete: 0,
+      members: 3,
+    });
 
-    await expect(closeBenchmarkPeriod(deps, members[0].actor, { initiativeId, periodId: period.id })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(closeBenchmarkPeriod(deps, members[0].actor, { initiativeId, periodId: period.id })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     const closed = await closeBenchmarkPeriod(deps, broker.actor, { initiativeId, periodId: period.id });
     expect(closed).toMatchObject({ status: "closed", reportReady: false });
-    await expect(submitKpiValues(deps, members[0].actor, { initiativeId, periodId: period.id, values })).rejects.toMatchObject({ code: "conflict" });
-    await expect(closeBenchmarkPeriod(deps, broker.actor, { initiativeId, periodId: period.id })).rejects.toMatchObject({ code: "conflict" });
+    await expect(submitKpiValues(deps, members[0].actor, { initiativeId, periodId: period.id, values })).rejects.toMatchObject({
+      code: "conflict",
+    });
+    await expect(closeBenchmarkPeriod(deps, broker.actor, { initiativeId, periodId: period.id })).rejects.toMatchObject({
+      code: "conflict",
+    });
     expect(await valuesIn(period.id)).toEqual([85.5]);
     // Below the threshold, no "report ready".
     expect(await typesFor(members[0].userId)).not.toContain("benchmark_report_ready");
@@ -441,23 +544,36 @@ describe("submissions", () => {
   it("publishes the period on closing and tells the members the report is ready when a KPI has 5 submissions", async () => {
     const { broker, members, initiativeId, kpi, title } = await openClub(deps, { members: 5 });
     const period = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3" });
-    for (const [i, sme] of members.entries()) await submitKpiValues(deps, sme.actor, { initiativeId, periodId: period.id, values: { [kpi("scrap_rate")]: 0.5 + i } });
+    for (const [i, sme] of members.entries())
+      await submitKpiValues(deps, sme.actor, { initiativeId, periodId: period.id, values: { [kpi("scrap_rate")]: 0.5 + i } });
     expect(await closeBenchmarkPeriod(deps, broker.actor, { initiativeId, periodId: period.id })).toMatchObject({ reportReady: true });
     for (const sme of members) {
       const [ready] = await database.db
         .select()
         .from(notification)
         .where(and(eq(notification.userId, sme.userId), eq(notification.type, "benchmark_report_ready")));
-      expect(ready).toMatchObject({ params: { club: title, period: "2026-Q3" }, href: `/initiatives/${initiativeId}/benchmark?period=${period.id}` });
+      expect(ready).toMatchObject({
+        params: { club: title, period: "2026-Q3" },
+        href: `/initiatives/${initiativeId}/benchmark?period=${period.id}`,
+      });
     }
   });
 });
 
 describe("CSV import and export", () => {
   it("imports a period all or nothing, with each bad row's line and column, and exports it back", async () => {
-    const { broker, members, initiativeId, kpi } = await openClub(deps, { members: 3, outsideMembers: 1, kpis: ["on_time_delivery", "scrap_rate"] });
+    const { broker, members, initiativeId, kpi } = await openClub(deps, {
+      members: 3,
+      outsideMembers: 1,
+      kpis: ["on_time_delivery", "scrap_rate"],
+    });
     const period = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3" });
-    const [a, b, c] = await Promise.all(members.map(async (m) => ({ ...m, name: (await getBenchmarkClub(deps, broker.actor, { initiativeId })).members.find((x) => x.firmId === m.firmId)!.name })));
+    const [a, b, c] = await Promise.all(
+      members.map(async (m) => ({
+        ...m,
+        name: (await getBenchmarkClub(deps, broker.actor, { initiativeId })).members.find((x) => x.firmId === m.firmId)!.name,
+      })),
+    );
     const outsider = (await getInitiative(deps, broker.actor, { initiativeId })).participants.length;
     expect(outsider).toBe(3);
 
@@ -470,7 +586,9 @@ describe("CSV import and export", () => {
       `${c.name.toUpperCase()},on_time_delivery,120`,
       `${a.name},On-time delivery,92`,
     ].join("\n");
-    await expect(importKpiCsv(deps, members[0].actor, { initiativeId, periodId: period.id, csv: badCsv })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(importKpiCsv(deps, members[0].actor, { initiativeId, periodId: period.id, csv: badCsv })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     const error = await importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: badCsv }).catch((e) => e);
     expect(error).toMatchObject({ code: "invalid_input", message: "Some rows are not valid; nothing was imported" });
     expect(error.fields).toEqual({
@@ -494,15 +612,29 @@ describe("CSV import and export", () => {
     });
     expect(await valuesIn(period.id)).toEqual([]);
     // A file csv-parse cannot read: a stable key with the line, not the parser's English.
-    const unreadable = await importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: `firm,kpi,value\n${a.name},on_time_delivery,91\n"${a.name},scrap_rate,1\n` }).catch((e) => e);
-    expect(unreadable).toMatchObject({ code: "invalid_input", fieldKeys: { csv: "learning.import.errors.malformed" }, fieldParams: { csv: { line: 3 } } });
+    const unreadable = await importKpiCsv(deps, broker.actor, {
+      initiativeId,
+      periodId: period.id,
+      csv: `firm,kpi,value\n${a.name},on_time_delivery,91\n"${a.name},scrap_rate,1\n`,
+    }).catch((e) => e);
+    expect(unreadable).toMatchObject({
+      code: "invalid_input",
+      fieldKeys: { csv: "learning.import.errors.malformed" },
+      fieldParams: { csv: { line: 3 } },
+    });
     expect(unreadable.fields.csv[0]).toMatch(/^Not a readable CSV file \(line 3\)/);
-    const ragged = await importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: `firm,kpi,value\n${a.name},on_time_delivery,91,extra\n` }).catch((e) => e);
+    const ragged = await importKpiCsv(deps, broker.actor, {
+      initiativeId,
+      periodId: period.id,
+      csv: `firm,kpi,value\n${a.name},on_time_delivery,91,extra\n`,
+    }).catch((e) => e);
     expect(ragged).toMatchObject({ fieldKeys: { csv: "learning.import.errors.malformed" }, fieldParams: { csv: { line: 2 } } });
     await expect(importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: "firm,value\nx,1" })).rejects.toMatchObject({
       fields: { csv: ["Missing columns: kpi"] },
     });
-    await expect(importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: "firm,kpi,value,period\nx,on_time_delivery,1,2026-Q2" })).rejects.toMatchObject({
+    await expect(
+      importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: "firm,kpi,value,period\nx,on_time_delivery,1,2026-Q2" }),
+    ).rejects.toMatchObject({
       fields: { "rows.2.period": ["This file is for 2026-Q3"], "rows.2.firm": expect.any(Array) },
     });
 
@@ -513,10 +645,17 @@ describe("CSV import and export", () => {
       `${c.name.toUpperCase()},on_time_delivery,88`,
       `${a.name},Scrap,0.4`,
     ].join("\n");
-    expect(await importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: goodCsv })).toEqual({ initiativeId, periodId: period.id, imported: 4, firms: 3 });
+    expect(await importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: goodCsv })).toEqual({
+      initiativeId,
+      periodId: period.id,
+      imported: 4,
+      firms: 3,
+    });
     expect(await valuesIn(period.id)).toEqual([0.4, 84.5, 88, 91]);
     // The members' room hears that values arrived (ids only).
-    expect(pushes("benchmark:updated", `initiative:${initiativeId}`).some((p) => (p.payload as { periodId: string }).periodId === period.id)).toBe(true);
+    expect(
+      pushes("benchmark:updated", `initiative:${initiativeId}`).some((p) => (p.payload as { periodId: string }).periodId === period.id),
+    ).toBe(true);
     // A member's own value was imported for it.
     const mine = await getBenchmarkReport(deps, members[1].actor, { initiativeId });
     expect(mine.kpis[0].own?.value).toBe(84.5);
@@ -535,7 +674,10 @@ describe("CSV import and export", () => {
     expect(await valuesIn(period.id)).toEqual([0.4, 84.5, 88, 91]);
     // As a spreadsheet in Portuguese saves it: semicolons and decimal commas.
     const semicolons = `\uFEFFfirm;kpi;value\n${a.name};on_time_delivery;93,5\n${b.firmId};scrap_rate;0,25\n`;
-    expect(await importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: semicolons })).toMatchObject({ imported: 2, firms: 2 });
+    expect(await importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: semicolons })).toMatchObject({
+      imported: 2,
+      firms: 2,
+    });
     expect(await valuesIn(period.id)).toEqual([0.25, 0.4, 84.5, 88, 93.5]);
   });
 });
@@ -543,7 +685,16 @@ describe("CSV import and export", () => {
 // One club's meeting through its life, in steps that build on each other (vitest runs them in order).
 describe("meetings: a plant visit is scheduled, answered, held with minutes and actions, and exported", () => {
   let club: Awaited<ReturnType<typeof openClub>>;
-  let input: { initiativeId: string; title: string; hostFirmId: string; startsAt: string; endsAt: string; timeZone: string; place: string; agenda: string };
+  let input: {
+    initiativeId: string;
+    title: string;
+    hostFirmId: string;
+    startsAt: string;
+    endsAt: string;
+    timeZone: string;
+    place: string;
+    agenda: string;
+  };
   let meeting: Awaited<ReturnType<typeof scheduleMeeting>>;
 
   it("schedules the visit: brokers only, at a participant's plant, in the given time zone; members are told", async () => {
@@ -561,8 +712,12 @@ describe("meetings: a plant visit is scheduled, answered, held with minutes and 
       agenda: "1. SMED on the press line\n2. Results since the last visit",
     };
     await expect(scheduleMeeting(deps, members[1].actor, input)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(scheduleMeeting(deps, broker.actor, { ...input, hostFirmId: outsiders[0].firmId })).rejects.toMatchObject({ fieldKeys: { hostFirmId: "learning.validation.not_participant" } });
-    await expect(scheduleMeeting(deps, broker.actor, { ...input, endsAt: "2026-12-03T08:00" })).rejects.toMatchObject({ fieldKeys: { endsAt: "ends_before_start" } });
+    await expect(scheduleMeeting(deps, broker.actor, { ...input, hostFirmId: outsiders[0].firmId })).rejects.toMatchObject({
+      fieldKeys: { hostFirmId: "learning.validation.not_participant" },
+    });
+    await expect(scheduleMeeting(deps, broker.actor, { ...input, endsAt: "2026-12-03T08:00" })).rejects.toMatchObject({
+      fieldKeys: { endsAt: "ends_before_start" },
+    });
     meeting = await scheduleMeeting(deps, broker.actor, input);
     expect(meeting).toMatchObject({ startsAt: "2026-12-03T07:00:00.000Z", endsAt: "2026-12-03T11:00:00.000Z", status: "scheduled" });
     const [scheduled] = await database.db
@@ -580,7 +735,9 @@ describe("meetings: a plant visit is scheduled, answered, held with minutes and 
     await respondToMeeting(deps, members[2].actor, { initiativeId, meetingId: meeting.id, response: "yes" });
     await respondToMeeting(deps, members[2].actor, { initiativeId, meetingId: meeting.id, response: "no" });
     await respondToMeeting(deps, broker.actor, { initiativeId, meetingId: meeting.id, response: "yes" });
-    await expect(respondToMeeting(deps, outsiders[0].actor, { initiativeId, meetingId: meeting.id, response: "yes" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      respondToMeeting(deps, outsiders[0].actor, { initiativeId, meetingId: meeting.id, response: "yes" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     const asMember = await getBenchmarkClub(deps, members[1].actor, { initiativeId });
     const seen = asMember.meetings[0];
     expect(seen).toMatchObject({ hostFirmId: host.firmId, status: "scheduled", myResponse: "yes", minutes: "", actions: [] });
@@ -594,16 +751,33 @@ describe("meetings: a plant visit is scheduled, answered, held with minutes and 
   it("is held only once started; minutes and actions come afterwards", async () => {
     const { broker, members, outsiders, initiativeId } = club;
     const host = members[0];
-    await expect(updateMeeting(deps, broker.actor, { initiativeId, meetingId: meeting.id, status: "held" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(updateMeeting(deps, broker.actor, { initiativeId, meetingId: meeting.id, status: "held" })).rejects.toMatchObject({
+      code: "conflict",
+    });
     const later = makeDeps(database.db, () => new Date("2026-12-03T12:00:00Z"));
-    await expect(respondToMeeting(later, members[1].actor, { initiativeId, meetingId: meeting.id, response: "no" })).rejects.toMatchObject({ code: "conflict" });
-    await updateMeeting(later, broker.actor, { initiativeId, meetingId: meeting.id, status: "held", minutes: "Press line set-up down from 45 to 18 minutes." });
-    await expect(updateMeeting(later, broker.actor, { initiativeId, meetingId: meeting.id, place: "Elsewhere" })).rejects.toMatchObject({ code: "conflict" });
-    await expect(updateMeeting(later, broker.actor, { initiativeId, meetingId: meeting.id, status: "cancelled" })).rejects.toMatchObject({ code: "conflict" });
-    await expect(addMeetingAction(deps, broker.actor, { initiativeId, meetingId: meeting.id, description: "Visit", ownerFirmId: outsiders[0].firmId })).rejects.toMatchObject({
+    await expect(respondToMeeting(later, members[1].actor, { initiativeId, meetingId: meeting.id, response: "no" })).rejects.toMatchObject({
+      code: "conflict",
+    });
+    await updateMeeting(later, broker.actor, {
+      initiativeId,
+      meetingId: meeting.id,
+      status: "held",
+      minutes: "Press line set-up down from 45 to 18 minutes.",
+    });
+    await expect(updateMeeting(later, broker.actor, { initiativeId, meetingId: meeting.id, place: "Elsewhere" })).rejects.toMatchObject({
+      code: "conflict",
+    });
+    await expect(updateMeeting(later, broker.actor, { initiativeId, meetingId: meeting.id, status: "cancelled" })).rejects.toMatchObject({
+      code: "conflict",
+    });
+    await expect(
+      addMeetingAction(deps, broker.actor, { initiativeId, meetingId: meeting.id, description: "Visit", ownerFirmId: outsiders[0].firmId }),
+    ).rejects.toMatchObject({
       fieldKeys: { ownerFirmId: "learning.validation.not_participant" },
     });
-    await expect(addMeetingAction(deps, members[1].actor, { initiativeId, meetingId: meeting.id, description: "Visit" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      addMeetingAction(deps, members[1].actor, { initiativeId, meetingId: meeting.id, description: "Visit" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     const action = await addMeetingAction(deps, broker.actor, {
       initiativeId,
       meetingId: meeting.id,
@@ -616,14 +790,31 @@ describe("meetings: a plant visit is scheduled, answered, held with minutes and 
     const hostName = after.members.find((m) => m.firmId === host.firmId)!.name;
     expect(after.meetings[0]).toMatchObject({ status: "held", minutes: "Press line set-up down from 45 to 18 minutes." });
     expect(after.meetings[0].actions).toEqual([
-      { id: action.id, description: "Share the SMED checklist with every member", ownerFirmId: host.firmId, ownerName: hostName, dueOn: "2027-01-15", status: "done" },
+      {
+        id: action.id,
+        description: "Share the SMED checklist with every member",
+        ownerFirmId: host.firmId,
+        ownerName: hostName,
+        dueOn: "2027-01-15",
+        status: "done",
+      },
     ]);
   });
 
   it("exports the club's calendar to members and brokers, cancelled meetings left out", async () => {
     const { broker, members, outsiders, initiativeId } = club;
-    const next = await scheduleMeeting(deps, broker.actor, { ...input, title: "Quality circle", startsAt: "2027-02-10T10:00:00+02:00", endsAt: "2027-02-10T12:00:00+02:00" });
-    const dropped = await scheduleMeeting(deps, broker.actor, { ...input, title: "Dropped visit", startsAt: "2027-03-10T10:00:00Z", endsAt: "2027-03-10T12:00:00Z" });
+    const next = await scheduleMeeting(deps, broker.actor, {
+      ...input,
+      title: "Quality circle",
+      startsAt: "2027-02-10T10:00:00+02:00",
+      endsAt: "2027-02-10T12:00:00+02:00",
+    });
+    const dropped = await scheduleMeeting(deps, broker.actor, {
+      ...input,
+      title: "Dropped visit",
+      startsAt: "2027-03-10T10:00:00Z",
+      endsAt: "2027-03-10T12:00:00Z",
+    });
     await updateMeeting(deps, broker.actor, { initiativeId, meetingId: dropped.id, status: "cancelled" });
     expect(await typesFor(members[1].userId)).toContain("club_meeting_cancelled");
     await expect(exportClubCalendar(deps, outsiders[0].actor, { initiativeId })).rejects.toMatchObject({ code: "forbidden" });
@@ -639,7 +830,9 @@ describe("meetings: a plant visit is scheduled, answered, held with minutes and 
     expect((await clubMeetingEventsFor(database.db, members[1].actor)).map((e) => e.uid)).toEqual(
       expect.arrayContaining([`club-meeting-${meeting.id}@jointly`, `club-meeting-${next.id}@jointly`]),
     );
-    expect((await clubMeetingEventsFor(database.db, outsiders[0].actor)).map((e) => e.uid)).not.toContain(`club-meeting-${next.id}@jointly`);
+    expect((await clubMeetingEventsFor(database.db, outsiders[0].actor)).map((e) => e.uid)).not.toContain(
+      `club-meeting-${next.id}@jointly`,
+    );
     expect((await clubMeetingEventsFor(database.db, broker.actor)).map((e) => e.uid)).toContain(`club-meeting-${next.id}@jointly`);
   });
 });
@@ -648,7 +841,11 @@ describe("reminders", () => {
   it("tells members that have not reported everything once, a week before the due date", async () => {
     const { broker, members, initiativeId, kpi } = await openClub(deps, { members: 3 });
     const period = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3", submissionDue: "2026-12-10" });
-    await submitKpiValues(deps, members[0].actor, { initiativeId, periodId: period.id, values: { [kpi("on_time_delivery")]: 90, [kpi("scrap_rate")]: 1 } });
+    await submitKpiValues(deps, members[0].actor, {
+      initiativeId,
+      periodId: period.id,
+      values: { [kpi("on_time_delivery")]: 90, [kpi("scrap_rate")]: 1 },
+    });
     await submitKpiValues(deps, members[1].actor, { initiativeId, periodId: period.id, values: { [kpi("on_time_delivery")]: 90 } });
     const dueSoon = (date: string) => makeDeps(database.db, () => new Date(date));
     // Eight days ahead: not yet.
@@ -687,7 +884,12 @@ describe("reminders", () => {
     await notifyLearningReminders(at("2026-12-19T09:00:00Z"));
     expect(await reminders(members[0].userId)).toBe(1);
     // Moved two weeks later: reminded again when it comes near.
-    await updateMeeting(at("2026-12-19T10:00:00Z"), broker.actor, { initiativeId, meetingId: meeting.id, startsAt: "2027-01-05T08:00:00Z", endsAt: "2027-01-05T12:00:00Z" });
+    await updateMeeting(at("2026-12-19T10:00:00Z"), broker.actor, {
+      initiativeId,
+      meetingId: meeting.id,
+      startsAt: "2027-01-05T08:00:00Z",
+      endsAt: "2027-01-05T12:00:00Z",
+    });
     expect(await typesFor(members[1].userId)).toContain("club_meeting_moved");
     const [moved] = await database.db.select().from(clubMeeting).where(eq(clubMeeting.id, meeting.id));
     expect(moved.reminderNoticeAt).toBeNull();

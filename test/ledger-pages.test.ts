@@ -246,7 +246,15 @@ describe("the dependence panel", () => {
         { period: "2017", customerName: "Loja A", amount: "500", currency: "BRL", market: "domestic" },
         { period: "2017", customerName: "Loja B", amount: "500", currency: "BRL", market: "domestic" },
         { period: "2018", customerName: "Loja A", amount: "300", currency: "BRL", market: "domestic" },
-        { period: "2018", customerName: "Mall Store", amount: "700", currency: "BRL", market: "export", channel: "agent", agentName: "Porto Agents" },
+        {
+          period: "2018",
+          customerName: "Mall Store",
+          amount: "700",
+          currency: "BRL",
+          market: "export",
+          channel: "agent",
+          agentName: "Porto Agents",
+        },
         { period: "2018", customerName: "Zurich Shoes", amount: "100", currency: "CHF", market: "export" },
       ],
     });
@@ -257,13 +265,20 @@ describe("the dependence panel", () => {
 
     const admin = await createUserWithRole(deps, "admin");
     // Recorded the other way round (1 BRL = 0.5 CHF): the inverse applies.
-    await server.app.services.ledger.setExchangeRate(admin.actor, { currency: "BRL", baseCurrency: "CHF", rate: "0.5", validFrom: "2018-01-01" });
+    await server.app.services.ledger.setExchangeRate(admin.actor, {
+      currency: "BRL",
+      baseCurrency: "CHF",
+      rate: "0.5",
+      validFrom: "2018-01-01",
+    });
     html = unescape(await (await page(`/firms/${sme.firmId}/dependence`, cookie)).text());
     expect(html).not.toContain("No rate for CHF");
     expect(html).toContain("Period 2018");
     // 700 of 1,200 through the agent: 58.33%, counted against the agent and flagged.
     expect(html).toContain("Porto Agents: 58.33% of sales (end customers: Mall Store)");
-    expect(html).toMatch(/class="trend trend-rising">Rising\.<\/span> (<!-- -->)?From 2017 to 2018 the top buyer's share changed by \+8\.33 percentage points/);
+    expect(html).toMatch(
+      /class="trend trend-rising">Rising\.<\/span> (<!-- -->)?From 2017 to 2018 the top buyer's share changed by \+8\.33 percentage points/,
+    );
   });
 
   it("says so when there are no sales yet", async () => {
@@ -289,7 +304,9 @@ describe("confidentiality of the ledger pages", () => {
         expect(html).toContain("Not found");
       }
       expect((await post(`/firms/${sme.firmId}/ledger`, cookie, validEntry)).status).toBe(404);
-      expect((await upload(`/firms/${sme.firmId}/ledger`, cookie, "period,customer,amount,currency,market\n2026,X,1,BRL,domestic\n")).status).toBe(404);
+      expect(
+        (await upload(`/firms/${sme.firmId}/ledger`, cookie, "period,customer,amount,currency,market\n2026,X,1,BRL,domestic\n")).status,
+      ).toBe(404);
       const [entry] = await entriesOf(sme.firmId);
       expect((await post(`/firms/${sme.firmId}/ledger`, cookie, { intent: "delete", entryId: entry.id })).status).toBe(404);
     }
@@ -313,7 +330,13 @@ describe("the network's dependence page", () => {
     });
     await server.app.services.ledger.addEntries(diversified.actor, {
       firmId: diversified.firmId,
-      entries: [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ period: "2029", customerName: `Cliente ${n}`, amount: "100000", currency: "BRL", market: "domestic" })),
+      entries: [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({
+        period: "2029",
+        customerName: `Cliente ${n}`,
+        amount: "100000",
+        currency: "BRL",
+        market: "domestic",
+      })),
     });
 
     const cookie = await cookieOf(broker);
@@ -325,7 +348,9 @@ describe("the network's dependence page", () => {
     expect(res.status).toBe(200);
     const html = unescape(await res.text());
     const members = html.match(/data-testid="members-by-risk"[\s\S]*?<\/table>/)![0];
-    expect(members.indexOf(`/firms/${critical.firmId}/dependence`)).toBeLessThan(members.indexOf(`/firms/${diversified.firmId}/dependence`));
+    expect(members.indexOf(`/firms/${critical.firmId}/dependence`)).toBeLessThan(
+      members.indexOf(`/firms/${diversified.firmId}/dependence`),
+    );
     expect(members).toMatch(/data-level="critical"/);
     const systemic = html.match(/data-testid="systemic-buyers"[\s\S]*?<\/section>/)![0];
     expect(systemic).toContain("US Retail Chain");
@@ -336,7 +361,9 @@ describe("the network's dependence page", () => {
     expect(systemic).toContain("Systemic: at least 20% of the network's combined sales.");
     expect(systemic).toContain("Its combined figure is withheld: only 1 member sells to it, and combined figures need at least 5.");
     expect(systemic).toContain("1 member sells to this buyer:");
-    const portuguese = unescape(await (await page(`/networks/${networkId}/dependence?period=2029`, cookie, { headers: { "accept-language": "pt-BR" } })).text());
+    const portuguese = unescape(
+      await (await page(`/networks/${networkId}/dependence?period=2029`, cookie, { headers: { "accept-language": "pt-BR" } })).text(),
+    );
     expect(portuguese).toContain("O número somado não aparece: só 1 membro vende a ele");
     expect(systemic).toContain(`href="/firms/${critical.firmId}/dependence"`);
     expect(systemic).toContain("85% of its sales");
@@ -366,7 +393,12 @@ describe("the exchange-rates page", () => {
     expect(invalid.status).toBe(400);
     expect((await server.app.deps.db.select().from(exchangeRate)).length).toBe(before);
 
-    const saved = await post("/admin/exchange-rates", cookie, { currency: "EUR", baseCurrency: "BRL", rate: "6.125", validFrom: "2026-01-01" });
+    const saved = await post("/admin/exchange-rates", cookie, {
+      currency: "EUR",
+      baseCurrency: "BRL",
+      rate: "6.125",
+      validFrom: "2026-01-01",
+    });
     expect(saved.status).toBe(302);
     const html = await (await page("/admin/exchange-rates", cookie)).text();
     expect(html).toContain("1 EUR = 6.125 BRL");
@@ -374,7 +406,16 @@ describe("the exchange-rates page", () => {
 
     const sme = await createFirmOwner(deps);
     expect((await page("/admin/exchange-rates", await cookieOf(sme))).status).toBe(403);
-    expect((await post("/admin/exchange-rates", await cookieOf(sme), { currency: "EUR", baseCurrency: "BRL", rate: "6", validFrom: "2026-01-02" })).status).toBe(403);
+    expect(
+      (
+        await post("/admin/exchange-rates", await cookieOf(sme), {
+          currency: "EUR",
+          baseCurrency: "BRL",
+          rate: "6",
+          validFrom: "2026-01-02",
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 

@@ -35,7 +35,14 @@ describe("sales ledger", () => {
     const result = await addSalesEntries(deps, sme.actor, {
       firmId: sme.firmId,
       entries: [
-        line({ customerFirmId: buyer.firmId, customerName: "", amount: "800000", market: "export", governance: "quasi_hierarchy", exclusivity: true }),
+        line({
+          customerFirmId: buyer.firmId,
+          customerName: "",
+          amount: "800000",
+          market: "export",
+          governance: "quasi_hierarchy",
+          exclusivity: true,
+        }),
         line({ period: "2026-q2", channel: "agent", agentName: "Vale Export Agents", amount: "50000.50" }),
       ],
     });
@@ -51,7 +58,12 @@ describe("sales ledger", () => {
     const sme = await createFirmOwner(deps);
     const error = await addSalesEntries(deps, sme.actor, {
       firmId: sme.firmId,
-      entries: [line(), line({ period: "26", channel: "agent" }), line({ amount: "1.001" }), line({ customerFirmId: crypto.randomUUID(), customerName: "" })],
+      entries: [
+        line(),
+        line({ period: "26", channel: "agent" }),
+        line({ amount: "1.001" }),
+        line({ customerFirmId: crypto.randomUUID(), customerName: "" }),
+      ],
     }).catch((e) => e);
     expect(error.code).toBe("invalid_input");
     expect(Object.keys(error.fields).sort()).toEqual(["entries.1.agentName", "entries.1.period"].sort());
@@ -82,7 +94,9 @@ describe("sales ledger", () => {
     }
     const before = (await listSalesEntries(deps, owner.actor, { firmId: owner.firmId })).entries;
     const [entry] = before;
-    await expect(deleteSalesEntry(deps, otherSme.actor, { firmId: owner.firmId, entryId: entry.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(deleteSalesEntry(deps, otherSme.actor, { firmId: owner.firmId, entryId: entry.id })).rejects.toMatchObject({
+      code: "not_found",
+    });
     await deleteSalesEntry(deps, owner.actor, { firmId: owner.firmId, entryId: entry.id });
     expect((await listSalesEntries(deps, owner.actor, { firmId: owner.firmId })).entries).toEqual(before.filter((e) => e.id !== entry.id));
   });
@@ -90,11 +104,17 @@ describe("sales ledger", () => {
   it("lets only admins maintain exchange rates", async () => {
     const admin = await createUserWithRole(deps, "admin");
     const sme = await createFirmOwner(deps);
-    await expect(setExchangeRate(deps, sme.actor, { currency: "USD", baseCurrency: "BRL", rate: "5.4", validFrom: "2026-01-01" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(setExchangeRate(deps, admin.actor, { currency: "USD", baseCurrency: "USD", rate: "1", validFrom: "2026-01-01" })).rejects.toMatchObject({
+    await expect(
+      setExchangeRate(deps, sme.actor, { currency: "USD", baseCurrency: "BRL", rate: "5.4", validFrom: "2026-01-01" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      setExchangeRate(deps, admin.actor, { currency: "USD", baseCurrency: "USD", rate: "1", validFrom: "2026-01-01" }),
+    ).rejects.toMatchObject({
       fields: { baseCurrency: expect.any(Array) },
     });
-    expect(await setExchangeRate(deps, admin.actor, { currency: "usd", baseCurrency: "brl", rate: "5,4321", validFrom: "2026-01-01" })).toMatchObject({
+    expect(
+      await setExchangeRate(deps, admin.actor, { currency: "usd", baseCurrency: "brl", rate: "5,4321", validFrom: "2026-01-01" }),
+    ).toMatchObject({
       currency: "USD",
       rate: "5.4321",
     });
@@ -109,18 +129,28 @@ describe("CSV import", () => {
     expect(template.split("\n")[0]).toBe("period,customer,customer_firm_id,amount,currency,market,channel,agent,governance,exclusivity");
     expect(await importSalesCsv(deps, sme.actor, { firmId: sme.firmId, csv: template })).toEqual({ firmId: sme.firmId, imported: 2 });
 
-    const bad = ["period,customer,amount,currency,market", "2026,Good Customer,10.00,BRL,export", "20x6,Bad Period,10.00,BRL,export", "2026,Bad Amount,ten,BRL,domestic", "2026,Bad Market,5,BRL,abroad"].join("\n");
+    const bad = [
+      "period,customer,amount,currency,market",
+      "2026,Good Customer,10.00,BRL,export",
+      "20x6,Bad Period,10.00,BRL,export",
+      "2026,Bad Amount,ten,BRL,domestic",
+      "2026,Bad Market,5,BRL,abroad",
+    ].join("\n");
     const error = await importSalesCsv(deps, sme.actor, { firmId: sme.firmId, csv: bad }).catch((e) => e);
     expect(error.code).toBe("invalid_input");
     expect(Object.keys(error.fields).sort()).toEqual(["rows.3.period", "rows.4.amount", "rows.5.market"]);
     // Nothing of the bad file was written: the two lines imported before are all there is.
-    expect((await listSalesEntries(deps, sme.actor, { firmId: sme.firmId })).entries.map((e) => [e.customerName, e.amountMinor, e.currency])).toEqual([
+    expect(
+      (await listSalesEntries(deps, sme.actor, { firmId: sme.firmId })).entries.map((e) => [e.customerName, e.amountMinor, e.currency]),
+    ).toEqual([
       ["Loja Central Ltda", 8400050, "BRL"],
       ["Stridewell Stores", 125000000, "USD"],
     ]);
 
     const other = await createFirmOwner(deps);
     await expect(importSalesCsv(deps, other.actor, { firmId: sme.firmId, csv: template })).rejects.toMatchObject({ code: "not_found" });
-    await expect(importSalesCsv(deps, sme.actor, { firmId: sme.firmId, csv: "period,amount\n2026,5" })).rejects.toMatchObject({ fields: { csv: expect.any(Array) } });
+    await expect(importSalesCsv(deps, sme.actor, { firmId: sme.firmId, csv: "period,amount\n2026,5" })).rejects.toMatchObject({
+      fields: { csv: expect.any(Array) },
+    });
   });
 });

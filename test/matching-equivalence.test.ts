@@ -21,7 +21,13 @@ import { rankMatches, scoreMatch } from "../server/domain/matching";
 import { convertedSales, reportingCurrency, thresholdsFor } from "../server/services/ledger/dependence-figures";
 import { criteriaOf, loadCandidates, preScores, rankTopMatches, type Candidate } from "../server/services/sourcing/candidates";
 import { listNeedMatches } from "../server/services/sourcing/list-need-matches";
-import { annualOrderValueMinor, memberNetworkIds, reachesFirm, volumePerMonth, type NeedRow } from "../server/services/sourcing/need-access";
+import {
+  annualOrderValueMinor,
+  memberNetworkIds,
+  reachesFirm,
+  volumePerMonth,
+  type NeedRow,
+} from "../server/services/sourcing/need-access";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createFirmOwner, createUserWithRole, makeDeps } from "./factories";
 
@@ -80,7 +86,16 @@ beforeAll(async () => {
       .insert(network)
       .values([
         { name: "Equivalence A", sector: "1520", currency: "BRL" },
-        { name: "Equivalence B", sector: "1520", currency: "BRL", notableShareBp: 300, warningShareBp: 600, criticalShareBp: 1200, hhiModerate: 400, hhiHigh: 800 },
+        {
+          name: "Equivalence B",
+          sector: "1520",
+          currency: "BRL",
+          notableShareBp: 300,
+          warningShareBp: 600,
+          criticalShareBp: 1200,
+          hhiModerate: 400,
+          hhiHigh: 800,
+        },
         { name: "Equivalence C", sector: "1520", currency: "BRL" },
       ])
       .returning({ id: network.id })
@@ -120,7 +135,13 @@ beforeAll(async () => {
     for (const code of new Set(rnd.subset(CODES, 0.25))) certifications.push({ firmId: f.id, code, expiresOn: rnd.pick(EXPIRIES) });
     const lines = rnd.chance(0.85) ? 1 + rnd.int(3) : 0;
     for (let l = 0; l < lines; l++) {
-      capacities.push({ firmId: f.id, product: "Sandals", unitsPerMonth: rnd.chance(0.3) ? 10_000 * (1 + rnd.int(4)) : 1 + rnd.int(40_000), unit: rnd.pick(UNITS), leadTimeDays: 30 });
+      capacities.push({
+        firmId: f.id,
+        product: "Sandals",
+        unitsPerMonth: rnd.chance(0.3) ? 10_000 * (1 + rnd.int(4)) : 1 + rnd.int(40_000),
+        unit: rnd.pick(UNITS),
+        leadTimeDays: 30,
+      });
     }
     for (const networkId of rnd.subset(networkIds, 0.4)) {
       memberships.push({ networkId, firmId: f.id, status: rnd.chance(0.9) ? "active" : "left", consentedAt: new Date() });
@@ -225,7 +246,12 @@ async function referenceProjection(need: NeedRow, firmId: string) {
   const thresholds = await thresholdsFor(db, firmId);
   let sales: NonNullable<Awaited<ReturnType<typeof convertedSales>>["sales"]> = [];
   if (period) {
-    const converted = await convertedSales(db, entries.filter((e) => e.period === period), period, currency);
+    const converted = await convertedSales(
+      db,
+      entries.filter((e) => e.period === period),
+      period,
+      currency,
+    );
     if (!converted.sales) return { ...empty, period, unavailable: "missing_rate" };
     sales = converted.sales;
   }
@@ -292,7 +318,9 @@ async function referenceOptions(sme: Candidate, excludeBuyerFirmId: string) {
   // The old query had no ORDER BY: compare the stands as a set.
   return {
     needs,
-    fairs: fairs.map((f) => ({ initiativeId: f.id, title: f.title, deadline: f.deadline.toISOString() })).sort((a, b) => a.initiativeId.localeCompare(b.initiativeId)),
+    fairs: fairs
+      .map((f) => ({ initiativeId: f.id, title: f.title, deadline: f.deadline.toISOString() }))
+      .sort((a, b) => a.initiativeId.localeCompare(b.initiativeId)),
     // No stand in this data set has leads (trade-fair leads as options: test/stands.test.ts).
     leads: [],
   };
@@ -317,7 +345,9 @@ async function expectSameAsReference(need: NeedRow, role: Role, limit = 50) {
   expect(got.items.map((m) => m.score)).toEqual(expected.map((m) => m.score));
   expect(got.items.map((m) => m.needsConsortium)).toEqual(expected.map((m) => m.needsConsortium));
   for (const [i, item] of got.items.entries()) {
-    const parts = expected[i].parts.map((p) => (forBuyer && p.part === "upgrading" ? { ...p, reason: { key: "match.upgrading.fit", params: {} }, details: [] } : p));
+    const parts = expected[i].parts.map((p) =>
+      forBuyer && p.part === "upgrading" ? { ...p, reason: { key: "match.upgrading.fit", params: {} }, details: [] } : p,
+    );
     expect(item.parts).toEqual(parts);
   }
   const byId = new Map(all.map((c) => [c.firmId, c]));
@@ -328,7 +358,9 @@ async function expectSameAsReference(need: NeedRow, role: Role, limit = 50) {
     for (const item of got.items) {
       expect(item.dependence).toEqual(await referenceProjection(need, item.firmId));
       const options = await referenceOptions(byId.get(item.firmId)!, need.buyerFirmId);
-      expect({ ...item.options, fairs: [...item.options!.fairs].sort((a, b) => a.initiativeId.localeCompare(b.initiativeId)) }).toEqual(options);
+      expect({ ...item.options, fairs: [...item.options!.fairs].sort((a, b) => a.initiativeId.localeCompare(b.initiativeId)) }).toEqual(
+        options,
+      );
     }
   }
   return { got, expected, all, criteria };
@@ -354,18 +386,51 @@ async function expectUpperBound(need: NeedRow) {
 describe("optimised matching equals ranking every candidate", () => {
   const variants: Array<[string, Partial<typeof baseNeed>]> = [
     ["the usual need (ISO 9001 must-have)", {}],
-    ["must-have listed twice in other cases, a preferred code with a space", { certifications: [{ code: "ISO_9001 ", mustHave: false }, { code: "iso_9001", mustHave: true }, { code: "iso  14001", mustHave: false }, { code: "lwg", mustHave: false }] }],
-    ["no certification, no function, lower-case country, unit in capitals", { certifications: [], functions: [], deliveryCountry: "de", unit: " PAIRS" }],
-    ["quarterly volume, exclusivity, specifies how, no support", { volume: 90_000, volumePeriod: "quarter", exclusivity: true, specifies: "what_and_how", supportOffered: [] }],
-    ["designs jointly, tier 3 components, tiny yearly volume", { link: "components", tier: 3, designsJointly: true, volume: 12, volumePeriod: "year", functions: ["design", "r_and_d", "design"] as FirmFunction[] }],
-    ["no target price, only network B, USD", { targetUnitPriceMinor: null, visibility: "networks", networkIds: [] as string[], currency: "USD" }],
+    [
+      "must-have listed twice in other cases, a preferred code with a space",
+      {
+        certifications: [
+          { code: "ISO_9001 ", mustHave: false },
+          { code: "iso_9001", mustHave: true },
+          { code: "iso  14001", mustHave: false },
+          { code: "lwg", mustHave: false },
+        ],
+      },
+    ],
+    [
+      "no certification, no function, lower-case country, unit in capitals",
+      { certifications: [], functions: [], deliveryCountry: "de", unit: " PAIRS" },
+    ],
+    [
+      "quarterly volume, exclusivity, specifies how, no support",
+      { volume: 90_000, volumePeriod: "quarter", exclusivity: true, specifies: "what_and_how", supportOffered: [] },
+    ],
+    [
+      "designs jointly, tier 3 components, tiny yearly volume",
+      {
+        link: "components",
+        tier: 3,
+        designsJointly: true,
+        volume: 12,
+        volumePeriod: "year",
+        functions: ["design", "r_and_d", "design"] as FirmFunction[],
+      },
+    ],
+    [
+      "no target price, only network B, USD",
+      { targetUnitPriceMinor: null, visibility: "networks", networkIds: [] as string[], currency: "USD" },
+    ],
     ["a unit nobody has, a must-have few hold", { unit: "boxes", certifications: [{ code: "sa8000", mustHave: true }] }],
     ["priced in EUR (rates one way only)", { currency: "EUR", targetUnitPriceMinor: 850 }],
   ];
 
   it("keeps every SME the exact scoring keeps, and never scores it lower", async () => {
     for (const [, overrides] of variants) {
-      const need = await insertNeed({ ...overrides, ...(overrides.visibility === "networks" ? { networkIds: [networkIds[1]] } : {}), status: "draft" } as never);
+      const need = await insertNeed({
+        ...overrides,
+        ...(overrides.visibility === "networks" ? { networkIds: [networkIds[1]] } : {}),
+        status: "draft",
+      } as never);
       const { exact, scored } = await expectUpperBound(need);
       // Much of the data is clean, and there the pre-score is the exact score.
       expect(exact).toBeGreaterThan(0);
@@ -375,7 +440,10 @@ describe("optimised matching equals ranking every candidate", () => {
 
   for (const [name, overrides] of variants) {
     it(`same top 50 for admin, broker and buyer: ${name}`, async () => {
-      const need = await insertNeed({ ...overrides, ...(overrides.visibility === "networks" ? { networkIds: [networkIds[1]] } : {}) } as never);
+      const need = await insertNeed({
+        ...overrides,
+        ...(overrides.visibility === "networks" ? { networkIds: [networkIds[1]] } : {}),
+      } as never);
       // Other buyers' open needs feed the diversification options.
       await insertNeed({ ...overrides, product: `Other ${name}`, volume: 500 } as never, otherBuyerId);
       for (const role of ["admin", "broker", "buyer"] as const) {
@@ -393,7 +461,11 @@ describe("optimised matching equals ranking every candidate", () => {
   it("decides in a few rounds whatever the first round looks at, never scoring everyone", async () => {
     let multiRound = 0;
     for (const [, overrides] of variants) {
-      const need = await insertNeed({ ...overrides, ...(overrides.visibility === "networks" ? { networkIds: [networkIds[1]] } : {}), status: "draft" } as never);
+      const need = await insertNeed({
+        ...overrides,
+        ...(overrides.visibility === "networks" ? { networkIds: [networkIds[1]] } : {}),
+        status: "draft",
+      } as never);
       const criteria = criteriaOf(need, volumePerMonth(need));
       for (const scope of [{}, { networkIds: networkIds.slice(0, 2) }]) {
         const all = await loadCandidates(database.db, need, scope);

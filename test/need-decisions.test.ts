@@ -37,8 +37,14 @@ async function answeredNeed() {
 }
 
 async function state(needId: string, responseId: string, smeFirmId: string) {
-  const [need] = await deps.db.select({ status: sourcingNeed.status, product: sourcingNeed.product, updatedAt: sourcingNeed.updatedAt }).from(sourcingNeed).where(eq(sourcingNeed.id, needId));
-  const [response] = await deps.db.select({ status: needResponse.status, decidedBy: needResponse.decidedBy }).from(needResponse).where(eq(needResponse.id, responseId));
+  const [need] = await deps.db
+    .select({ status: sourcingNeed.status, product: sourcingNeed.product, updatedAt: sourcingNeed.updatedAt })
+    .from(sourcingNeed)
+    .where(eq(sourcingNeed.id, needId));
+  const [response] = await deps.db
+    .select({ status: needResponse.status, decidedBy: needResponse.decidedBy })
+    .from(needResponse)
+    .where(eq(needResponse.id, responseId));
   const sales = await deps.db.select({ id: salesEntry.id }).from(salesEntry).where(eq(salesEntry.firmId, smeFirmId));
   return { need, response, sales: sales.length };
 }
@@ -68,8 +74,12 @@ describe("deciding on a need's responses", () => {
       for (const decision of ["award", "shortlist", "decline"] as const) {
         await expect(decideResponse(deps, actor, { responseId, decision, recordExpectedSales: true })).rejects.toMatchObject({ code });
       }
-      await expect(transitionNeed(deps, actor, { needId, to: "closed" })).rejects.toMatchObject({ code: actor === otherBuyer.actor ? "not_found" : "forbidden" });
-      await expect(transitionNeed(deps, actor, { needId, to: "withdrawn" })).rejects.toMatchObject({ code: actor === otherBuyer.actor ? "not_found" : "forbidden" });
+      await expect(transitionNeed(deps, actor, { needId, to: "closed" })).rejects.toMatchObject({
+        code: actor === otherBuyer.actor ? "not_found" : "forbidden",
+      });
+      await expect(transitionNeed(deps, actor, { needId, to: "withdrawn" })).rejects.toMatchObject({
+        code: actor === otherBuyer.actor ? "not_found" : "forbidden",
+      });
       await expect(updateNeed(deps, actor, { needId, ...needInput({ product: "Hijacked" }) })).rejects.toMatchObject({
         code: actor === otherBuyer.actor ? "not_found" : "forbidden",
       });
@@ -85,7 +95,10 @@ describe("deciding on a need's responses", () => {
     expect(await state(needId, responseId, sme.firmId)).toEqual(before);
 
     // The buyer's firm decides.
-    expect(await decideResponse(deps, buyer.actor, { responseId, decision: "award", recordExpectedSales: true })).toEqual({ id: responseId, status: "awarded" });
+    expect(await decideResponse(deps, buyer.actor, { responseId, decision: "award", recordExpectedSales: true })).toEqual({
+      id: responseId,
+      status: "awarded",
+    });
     const after = await state(needId, responseId, sme.firmId);
     expect(after).toMatchObject({ need: { status: "awarded" }, response: { status: "awarded", decidedBy: buyer.userId }, sales: 1 });
   });
@@ -94,6 +107,9 @@ describe("deciding on a need's responses", () => {
     const { buyer, needId, responseId } = await answeredNeed();
     await updateNeed(deps, buyer.actor, { needId, ...needInput({ product: "Renamed sandals" }) });
     await transitionNeed(deps, buyer.actor, { needId, to: "closed" });
-    expect(await decideResponse(deps, buyer.actor, { responseId, decision: "shortlist" })).toEqual({ id: responseId, status: "shortlisted" });
+    expect(await decideResponse(deps, buyer.actor, { responseId, decision: "shortlist" })).toEqual({
+      id: responseId,
+      status: "shortlisted",
+    });
   });
 });

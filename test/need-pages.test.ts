@@ -16,13 +16,16 @@ afterAll(async () => {
   await server?.close();
 });
 
-const post = (path: string, cookie: string, fields: Record<string, string | string[]>) => browserless(server.url).post(path, cookie, fields);
+const post = (path: string, cookie: string, fields: Record<string, string | string[]>) =>
+  browserless(server.url).post(path, cookie, fields);
 
 /** The errors rendered under a field of the form (a Field's list, or a group's paragraph), or "". */
 function errorsUnder(html: string, field: string): string {
   const list = new RegExp(`id="new-need-${field}-error"[^>]*>(.*?)</ul>`, "s").exec(html);
   if (list) return list[1].replace(/<[^>]+>/g, " ");
-  const group = new RegExp(`<fieldset[^>]*data-testid="${field}"[^>]*>(?:(?!</fieldset>).)*?<p class="field-errors">([^<]*)</p>`, "s").exec(html);
+  const group = new RegExp(`<fieldset[^>]*data-testid="${field}"[^>]*>(?:(?!</fieldset>).)*?<p class="field-errors">([^<]*)</p>`, "s").exec(
+    html,
+  );
   return group ? group[1] : "";
 }
 

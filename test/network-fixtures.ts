@@ -42,7 +42,13 @@ export const LEATHER_QUOTE = {
 };
 
 /** An open joint buy in the network, joined by the given SMEs. */
-export async function openJointBuy(deps: Deps, broker: Actor, networkId: string, participants: Actor[], extra: Record<string, unknown> = {}) {
+export async function openJointBuy(
+  deps: Deps,
+  broker: Actor,
+  networkId: string,
+  participants: Actor[],
+  extra: Record<string, unknown> = {},
+) {
   const { id } = await createInitiative(deps, broker, {
     networkId,
     objective: "joint_buying",

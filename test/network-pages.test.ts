@@ -16,7 +16,8 @@ afterAll(async () => {
 });
 
 const page = (path: string, cookie?: string, init: RequestInit = {}) => browserless(server.url).page(path, cookie, init);
-const post = (path: string, cookie: string | undefined, fields: Record<string, string | string[]>) => browserless(server.url).post(path, cookie, fields);
+const post = (path: string, cookie: string | undefined, fields: Record<string, string | string[]>) =>
+  browserless(server.url).post(path, cookie, fields);
 
 const validNetwork = {
   name: "Sinos Valley footwear",
@@ -123,7 +124,13 @@ describe("the disclosure threshold on the network form", () => {
 describe("the network settings form's errors", () => {
   it("shows every invalid field's message under its field on the first submit", async () => {
     const { networkId, cookie } = await brokerWithNetwork();
-    const res = await post(`/networks/${networkId}/edit`, cookie, { ...validNetwork, name: "", criticalShare: "150", hhiModerate: "0", disclosureMinContributors: "4" });
+    const res = await post(`/networks/${networkId}/edit`, cookie, {
+      ...validNetwork,
+      name: "",
+      criticalShare: "150",
+      hhiModerate: "0",
+      disclosureMinContributors: "4",
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     for (const field of ["name", "criticalShare", "hhiModerate", "disclosureMinContributors"]) {

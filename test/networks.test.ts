@@ -54,7 +54,9 @@ describe("creating and editing networks", () => {
   it("refuses SMEs, buyers and admins as creators, and invalid thresholds", async () => {
     for (const role of ["sme", "buyer", "admin"] as const) {
       const user = await createUserWithRole(deps, role);
-      await expect(createNetwork(deps, user.actor, { name: "Nope net", sector: "1520", currency: "BRL" })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(createNetwork(deps, user.actor, { name: "Nope net", sector: "1520", currency: "BRL" })).rejects.toMatchObject({
+        code: "forbidden",
+      });
     }
     const broker = await createUserWithRole(deps, "broker");
     await expect(createNetwork(deps, broker.actor, { name: "B", sector: "9999", currency: "XXX" })).rejects.toMatchObject({
@@ -62,7 +64,13 @@ describe("creating and editing networks", () => {
       fields: { name: expect.any(Array), sector: expect.any(Array), currency: expect.any(Array) },
     });
     await expect(
-      createNetwork(deps, broker.actor, { name: "Backwards thresholds", sector: "1520", currency: "BRL", warningShareBp: 6000, criticalShareBp: 5000 }),
+      createNetwork(deps, broker.actor, {
+        name: "Backwards thresholds",
+        sector: "1520",
+        currency: "BRL",
+        warningShareBp: 6000,
+        criticalShareBp: 5000,
+      }),
     ).rejects.toMatchObject({ code: "invalid_input", fields: { warningShareBp: expect.any(Array) } });
   });
 
@@ -79,7 +87,11 @@ describe("creating and editing networks", () => {
     expect(view.network.name).toBe("Admin renamed");
     // The broker's change is logged with what it set.
     expect(view.activity).toContainEqual(
-      expect.objectContaining({ action: "network.updated", actorName: "Test broker", after: { name: "Renamed network", region: "", warningShareBp: 3000 } }),
+      expect.objectContaining({
+        action: "network.updated",
+        actorName: "Test broker",
+        after: { name: "Renamed network", region: "", warningShareBp: 3000 },
+      }),
     );
   });
 });
@@ -105,7 +117,12 @@ describe("the disclosure threshold", () => {
     await expect(
       createNetwork(deps, broker2.actor, { name: "Too open", sector: "1520", currency: "BRL", disclosureMinContributors: 3 }),
     ).rejects.toMatchObject({ code: "invalid_input", fields: { disclosureMinContributors: expect.any(Array) } });
-    const { id } = await createNetwork(deps, broker2.actor, { name: "Careful club", sector: "1520", currency: "BRL", disclosureMinContributors: 12 });
+    const { id } = await createNetwork(deps, broker2.actor, {
+      name: "Careful club",
+      sector: "1520",
+      currency: "BRL",
+      disclosureMinContributors: 12,
+    });
     expect((await getNetwork(deps, broker2.actor, { networkId: id })).network.disclosureMinContributors).toBe(12);
   });
 });
@@ -125,7 +142,10 @@ describe("membership", () => {
       fields: { consent: expect.any(Array) },
     });
     await respondToInvitation(deps, sme.actor, { networkId, decision: "accept", consent: true });
-    const [row] = await database.db.select().from(networkMember).where(and(eq(networkMember.networkId, networkId), eq(networkMember.firmId, sme.firmId)));
+    const [row] = await database.db
+      .select()
+      .from(networkMember)
+      .where(and(eq(networkMember.networkId, networkId), eq(networkMember.firmId, sme.firmId)));
     expect(row).toMatchObject({ status: "active", consentedBy: sme.userId });
     expect(row.consentedAt).toEqual(deps.now());
     expect(await notes(broker.id)).toContain("network_member_joined");
@@ -144,18 +164,20 @@ describe("membership", () => {
     expect(invitation).toMatchObject({ kind: "email", path: expect.stringMatching(/^\/invitations\//) });
     const token = (invitation as { token: string }).token;
 
-    const signed = created(await signUp(deps, {
-      firmChoice: "create",
-      role: "sme",
-      name: "New Comer",
-      email,
-      password: "correct-horse-battery",
-      firmName: unique("Newcomer firm"),
-      country: "BR",
-      sector: "1520",
-      link: "components",
-      tier: 2,
-    }));
+    const signed = created(
+      await signUp(deps, {
+        firmChoice: "create",
+        role: "sme",
+        name: "New Comer",
+        email,
+        password: "correct-horse-battery",
+        firmName: unique("Newcomer firm"),
+        country: "BR",
+        sector: "1520",
+        link: "components",
+        tier: 2,
+      }),
+    );
     const newcomer = await actorOf(database.db, signed.userId);
     // The link is personal: another SME cannot use it.
     const someoneElse = await createFirmOwner(deps);
@@ -179,7 +201,9 @@ describe("membership", () => {
     expect(pending.applications.map((m) => m.firmId).sort()).toEqual([a.firmId, b.firmId].sort());
 
     const outsider = await createUserWithRole(deps, "broker");
-    await expect(decideApplication(deps, outsider.actor, { networkId, firmId: a.firmId, decision: "approve" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(decideApplication(deps, outsider.actor, { networkId, firmId: a.firmId, decision: "approve" })).rejects.toMatchObject({
+      code: "not_found",
+    });
     await decideApplication(deps, broker.actor, { networkId, firmId: a.firmId, decision: "approve" });
     await decideApplication(deps, broker.actor, { networkId, firmId: b.firmId, decision: "decline" });
     expect(await notes(a.userId)).toContain("network_application_approved");
@@ -208,7 +232,9 @@ describe("membership", () => {
     const admin = await createUserWithRole(deps, "admin");
     await expect(addNetworkBroker(deps, broker.actor, { networkId, email: co.email })).rejects.toMatchObject({ code: "forbidden" });
     const sme = await createFirmOwner(deps);
-    await expect(addNetworkBroker(deps, admin.actor, { networkId, email: sme.email })).rejects.toMatchObject({ fields: { email: expect.any(Array) } });
+    await expect(addNetworkBroker(deps, admin.actor, { networkId, email: sme.email })).rejects.toMatchObject({
+      fields: { email: expect.any(Array) },
+    });
     await addNetworkBroker(deps, admin.actor, { networkId, email: co.email });
     const view = await getNetwork(deps, co.actor, { networkId });
     expect(view.permissions.invite).toBe(true);

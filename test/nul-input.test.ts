@@ -29,12 +29,19 @@ describe("a NUL character in any field", () => {
     const update = await client.put("/firms/me", { ...firmBody("Firma\u0000Depois"), website: "https://a.example/\u0000" });
     expect(update.status).toBe(400);
     expect(update.body).toEqual({
-      error: { code: "invalid_input", message: "Invalid input", fields: { name: ["Must not contain a NUL character"], website: ["Must not contain a NUL character"] } },
+      error: {
+        code: "invalid_input",
+        message: "Invalid input",
+        fields: { name: ["Must not contain a NUL character"], website: ["Must not contain a NUL character"] },
+      },
     });
     expect((await client.get("/firms/me")).body.firm.name).toBe("Firma Antes");
 
     // Nested fields are named by their path; query strings and path parameters are fields too.
-    const nested = await client.put("/firms/me", { ...firmBody("Firma"), capacities: [{ product: "Sandals\u0000", unitsPerMonth: 10, unit: "pairs", leadTimeDays: 3 }] });
+    const nested = await client.put("/firms/me", {
+      ...firmBody("Firma"),
+      capacities: [{ product: "Sandals\u0000", unitsPerMonth: 10, unit: "pairs", leadTimeDays: 3 }],
+    });
     expect(nested.status).toBe(400);
     expect(Object.keys(nested.body.error.fields)).toEqual(["capacities.0.product"]);
     const search = await client.get(`/firms?q=${encodeURIComponent("sand\u0000")}`);
@@ -81,7 +88,11 @@ describe("a NUL character in any field", () => {
     const owner = await createFirmOwner(deps);
     const cookie = await signIn(server.url, owner.email, PASSWORD);
     const { page } = browserless(server.url);
-    for (const path of [`/firms?q=${encodeURIComponent("a\u0000")}`, `/signup?lead=${encodeURIComponent("abcdefghijklmnop\u0000")}`, "/invitations/%00abc"]) {
+    for (const path of [
+      `/firms?q=${encodeURIComponent("a\u0000")}`,
+      `/signup?lead=${encodeURIComponent("abcdefghijklmnop\u0000")}`,
+      "/invitations/%00abc",
+    ]) {
       const res = await page(path, cookie);
       expect(res.status, path).toBeLessThan(500);
     }
@@ -117,7 +128,9 @@ describe("an address that is not percent-encoded UTF-8", () => {
       body: JSON.stringify({ body: "Hello" }),
     });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: { code: "invalid_input", message: "Malformed URL", fields: { _: ["The address is not valid percent-encoded UTF-8"] } } });
+    expect(await res.json()).toEqual({
+      error: { code: "invalid_input", message: "Malformed URL", fields: { _: ["The address is not valid percent-encoded UTF-8"] } },
+    });
     const { page } = browserless(server.url);
     for (const path of ["/firms/%ED%A0%80", "/initiatives/%ED%A0%80", "/networks/%E0%A4%A", "/needs/%ff"]) {
       expect((await page(path, cookie)).status, path).toBeLessThan(500);

@@ -16,7 +16,8 @@ afterAll(async () => {
 });
 
 const page = (path: string, cookie?: string, init: RequestInit = {}) => browserless(server.url).page(path, cookie, init);
-const post = (path: string, cookie: string | undefined, fields: Record<string, string | string[]>) => browserless(server.url).post(path, cookie, fields);
+const post = (path: string, cookie: string | undefined, fields: Record<string, string | string[]>) =>
+  browserless(server.url).post(path, cookie, fields);
 
 describe("who may open which page", () => {
   it("sends anonymous visitors to the sign-in page, keeping where they were going", async () => {
@@ -95,7 +96,14 @@ describe("forms without JavaScript", () => {
     expect(mine.firm.name).toBe("Firma Original");
 
     await post("/locale", cookie, { locale: "pt-BR", redirectTo: "/firm" });
-    const translated = await post("/firm/edit", cookie, { kind: "sme", name: "", country: "BR", sector: "1520", link: "assembly", tier: "1" });
+    const translated = await post("/firm/edit", cookie, {
+      kind: "sme",
+      name: "",
+      country: "BR",
+      sector: "1520",
+      link: "assembly",
+      tier: "1",
+    });
     expect(translated.status).toBe(400);
     expect(await translated.text()).toContain("Obrigatório");
   });

@@ -58,7 +58,13 @@ describe("process entry", () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "jointly-proc-"));
     dirs.push(dataDir);
     const started = Date.now();
-    const { exited, output } = run({ PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, BETTER_AUTH_SECRET: "x".repeat(40), REDIS_URL: "redis://127.0.0.1:1" });
+    const { exited, output } = run({
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      BETTER_AUTH_SECRET: "x".repeat(40),
+      REDIS_URL: "redis://127.0.0.1:1",
+    });
     const code = await exited;
     expect(code).not.toBe(0);
     expect(output()).toContain("REDIS_URL: cannot connect to Redis at 127.0.0.1:1");

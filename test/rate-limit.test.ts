@@ -24,7 +24,13 @@ function signInFrom(localAddress: string, headers: Record<string, string> = {}, 
   return postFrom(target, localAddress, "/api/auth/sign-in/email", headers);
 }
 
-function postFrom(target: TestServer, localAddress: string, path: string, headers: Record<string, string> = {}, login = email): Promise<number> {
+function postFrom(
+  target: TestServer,
+  localAddress: string,
+  path: string,
+  headers: Record<string, string> = {},
+  login = email,
+): Promise<number> {
   const { port } = new URL(target.url);
   const body = JSON.stringify({ email: login, password: `${PASSWORD}-wrong` });
   return new Promise((resolve, reject) => {
@@ -69,7 +75,8 @@ describe("TRUST_PROXY", () => {
     const behindProxy = await startTestServer({ env: { AUTH_RATE_LIMIT: "true", TRUST_PROXY: "1" } });
     try {
       const user = await createFirmOwner(makeDeps(behindProxy.app.deps.db));
-      const attempt = (client: string) => postFrom(behindProxy, "127.0.0.5", "/api/auth/sign-in/email", { "x-forwarded-for": client }, user.email);
+      const attempt = (client: string) =>
+        postFrom(behindProxy, "127.0.0.5", "/api/auth/sign-in/email", { "x-forwarded-for": client }, user.email);
       const first: number[] = [];
       for (let i = 0; i < 11; i++) first.push(await attempt("198.51.100.7"));
       expect(first.slice(0, 10).every((s) => s === 401)).toBe(true);
@@ -81,7 +88,8 @@ describe("TRUST_PROXY", () => {
 
       // The edge's own limit (30 posts a minute on /api/auth) is per forwarded client too.
       const edge: number[] = [];
-      for (let i = 0; i < 31; i++) edge.push(await postFrom(behindProxy, "127.0.0.5", "/api/auth/no-such-endpoint", { "x-forwarded-for": "198.51.100.20" }));
+      for (let i = 0; i < 31; i++)
+        edge.push(await postFrom(behindProxy, "127.0.0.5", "/api/auth/no-such-endpoint", { "x-forwarded-for": "198.51.100.20" }));
       expect(edge.slice(0, 30).every((s) => s !== 429)).toBe(true);
       expect(edge[30]).toBe(429);
       expect(await postFrom(behindProxy, "127.0.0.5", "/api/auth/no-such-endpoint", { "x-forwarded-for": "198.51.100.21" })).not.toBe(429);

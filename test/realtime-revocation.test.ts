@@ -52,7 +52,9 @@ function watchDisconnect(socket: Socket) {
   return {
     async within(ms: number) {
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`still connected ${ms} ms after the change`)), ms)));
+      const late = new Promise<never>(
+        (_, reject) => (timer = setTimeout(() => reject(new Error(`still connected ${ms} ms after the change`)), ms)),
+      );
       await Promise.race([done, late]).finally(() => clearTimeout(timer));
       expect(reason).toBe("io server disconnect");
     },
@@ -124,7 +126,10 @@ describe("sessions end, sockets go", () => {
     // The old cookie is refused; the session the change handed back connects (the page's
     // live client tries again after a server disconnect, app/utils/live.tsx).
     await expect(openConnected(server.url, elsewhere)).rejects.toThrow(/unauthenticated/);
-    const renewed = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const renewed = res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     expect((await openConnected(server.url, renewed)).connected).toBe(true);
   });
 
@@ -136,7 +141,10 @@ describe("sessions end, sockets go", () => {
       const cookie = await signIn(quick.url, owner.email, PASSWORD);
       const socket = await openConnected(quick.url, cookie);
       const watched = watchDisconnect(socket);
-      await quick.app.deps.db.update(session).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(session.userId, owner.userId));
+      await quick.app.deps.db
+        .update(session)
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .where(eq(session.userId, owner.userId));
       await watched.within(1000);
     } finally {
       await quick.close();
@@ -160,7 +168,8 @@ describe("leaving a network", () => {
     await leaveNetwork(deps, leaver.actor, { networkId });
     const left = Date.now();
     // Rescoping runs after commit; poll the server's view of the room for at most a second.
-    const inRoom = async (room: string, socketId: string | undefined) => (await server.app.realtime.io.in(room).fetchSockets()).some((s) => s.id === socketId);
+    const inRoom = async (room: string, socketId: string | undefined) =>
+      (await server.app.realtime.io.in(room).fetchSockets()).some((s) => s.id === socketId);
     while ((await inRoom(network, leaverSocket.id)) || (await inRoom(`firm:${leaver.firmId}`, brokerSocket.id))) {
       expect(Date.now() - left, "still in the room after 1 s").toBeLessThan(1000);
       await new Promise((r) => setTimeout(r, 20));

@@ -61,7 +61,14 @@ describe("live notifications", () => {
     const socket = open(await signIn(server.url, owner.email, PASSWORD));
     await connected(socket);
     const pushed = next<{ id: string }>(socket, "notification:created");
-    await signUp(deps, { firmChoice: "join", role: "sme", name: "Live Joiner", email: uniqueEmail(), password: PASSWORD, firmId: owner.firmId });
+    await signUp(deps, {
+      firmChoice: "join",
+      role: "sme",
+      name: "Live Joiner",
+      email: uniqueEmail(),
+      password: PASSWORD,
+      firmId: owner.firmId,
+    });
     const payload = await pushed;
     const list = await server.app.services.notifications.list(owner.actor);
     expect(list.items.map((n) => n.id)).toContain(payload.id);
@@ -79,7 +86,14 @@ describe("live notifications", () => {
     // went out; one server writes both to this connection in order, so once the sentinel is
     // here the owner's notification would have arrived before it.
     const sentinel = next<{ id: string }>(socket, "notification:created");
-    await signUp(deps, { firmChoice: "join", role: "sme", name: "Sentinel", email: uniqueEmail(), password: PASSWORD, firmId: bystander.firmId });
+    await signUp(deps, {
+      firmChoice: "join",
+      role: "sme",
+      name: "Sentinel",
+      email: uniqueEmail(),
+      password: PASSWORD,
+      firmId: bystander.firmId,
+    });
     const own = await sentinel;
     expect((await server.app.services.notifications.list(bystander.actor)).items.map((n) => n.id)).toEqual([own.id]);
     expect(received).toEqual([own.id]);

@@ -30,7 +30,10 @@ const lines = () =>
     .trim()
     .split("\n")
     .filter(Boolean)
-    .map((line) => JSON.parse(line) as Record<string, unknown> & { req?: { id: string; url: string }; level: number; err?: { message: string } });
+    .map(
+      (line) =>
+        JSON.parse(line) as Record<string, unknown> & { req?: { id: string; url: string }; level: number; err?: { message: string } },
+    );
 
 describe("request log", () => {
   it("holds no session token, password or header after signing in through the real server", async () => {
@@ -55,7 +58,9 @@ describe("request log", () => {
     expect(tokens.length).toBe(2);
     const cookie = `better-auth.session_token=${tokens[0]}`;
     expect((await page("/home", cookie)).status).toBe(200);
-    expect((await fetch(`${server.url}/api/v1/firms/me`, { headers: { cookie, authorization: "Bearer not-a-real-token-123" } })).status).toBe(200);
+    expect(
+      (await fetch(`${server.url}/api/v1/firms/me`, { headers: { cookie, authorization: "Bearer not-a-real-token-123" } })).status,
+    ).toBe(200);
 
     await expect.poll(() => lines().filter((l) => l.req?.url === "/api/v1/firms/me").length).toBe(1);
     for (const token of tokens) {
@@ -70,7 +75,9 @@ describe("request log", () => {
   });
 
   it("logs each request as one lean line: id, method, URL, status, time; the id goes back as X-Request-Id", async () => {
-    const res = await fetch(`${server.url}/login?redirectTo=%2Fhome`, { headers: { "user-agent": "x".repeat(500), "accept-language": "es" } });
+    const res = await fetch(`${server.url}/login?redirectTo=%2Fhome`, {
+      headers: { "user-agent": "x".repeat(500), "accept-language": "es" },
+    });
     expect(res.status).toBe(200);
     const id = res.headers.get("x-request-id");
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
@@ -136,10 +143,20 @@ describe("a 5xx", () => {
       const pageId = page.headers.get("x-request-id");
       await page.text();
 
-      const parsed = () => faultLog.trim().split("\n").map((l) => JSON.parse(l) as { level: number; req?: { id: string }; err?: { message?: string } });
+      const parsed = () =>
+        faultLog
+          .trim()
+          .split("\n")
+          .map((l) => JSON.parse(l) as { level: number; req?: { id: string }; err?: { message?: string } });
       for (const id of [apiId, pageId]) {
         // The cause (an error with its message), on an error line carrying the request id.
-        await expect.poll(() => parsed().some((l) => l.level >= 50 && l.req?.id === id && Boolean(l.err?.message) && !l.err!.message!.startsWith("failed with status code"))).toBe(true);
+        await expect
+          .poll(() =>
+            parsed().some(
+              (l) => l.level >= 50 && l.req?.id === id && Boolean(l.err?.message) && !l.err!.message!.startsWith("failed with status code"),
+            ),
+          )
+          .toBe(true);
       }
     } finally {
       // The database is closed already; close the rest.

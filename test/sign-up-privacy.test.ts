@@ -17,13 +17,21 @@ afterAll(async () => {
   await server.close();
 });
 
-const post = (path: string, cookie: string | undefined, fields: Record<string, string>) => browserless(server.url).post(path, cookie, fields);
+const post = (path: string, cookie: string | undefined, fields: Record<string, string>) =>
+  browserless(server.url).post(path, cookie, fields);
 
 async function rowCounts() {
   const db = server.app.deps.db;
   const n = async (table: typeof user | typeof account | typeof session | typeof firm | typeof firmMember | typeof notification) =>
     (await db.select({ n: count() }).from(table))[0].n;
-  return { users: await n(user), accounts: await n(account), sessions: await n(session), firms: await n(firm), members: await n(firmMember), notifications: await n(notification) };
+  return {
+    users: await n(user),
+    accounts: await n(account),
+    sessions: await n(session),
+    firms: await n(firm),
+    members: await n(firmMember),
+    notifications: await n(notification),
+  };
 }
 
 const smeFields = (email: string, password = "a-new-and-long-passphrase") => ({
@@ -45,7 +53,8 @@ async function observable(res: Response) {
     const [pair, ...attributes] = c.split("; ");
     const [name, value] = pair.split("=");
     // The toast cookie holds "key|random id": keep the key.
-    const decoded = name === "jointly_toast" ? JSON.parse(Buffer.from(decodeURIComponent(value), "base64").toString()).split("|")[0] : value;
+    const decoded =
+      name === "jointly_toast" ? JSON.parse(Buffer.from(decodeURIComponent(value), "base64").toString()).split("|")[0] : value;
     return { name, value: decoded, attributes: attributes.filter((a) => !a.startsWith("Expires=")) };
   });
   const headers = [...res.headers.keys()].filter((h) => !["date", "set-cookie", "content-length"].includes(h)).sort();
@@ -70,14 +79,25 @@ describe("sign-up does not disclose registered emails", () => {
     await expect(signIn(server.url, owner.email, "a-new-and-long-passphrase")).rejects.toThrow(/401/);
 
     // Joining a firm: the same again.
-    const join = (email: string) => post("/signup", undefined, { role: "sme", firmChoice: "join", name: "Jo Joiner", email, password: "a-new-and-long-passphrase", firmId: owner.firmId });
+    const join = (email: string) =>
+      post("/signup", undefined, {
+        role: "sme",
+        firmChoice: "join",
+        name: "Jo Joiner",
+        email,
+        password: "a-new-and-long-passphrase",
+        firmId: owner.firmId,
+      });
     const joinFresh = await observable(await join(uniqueEmail("joiner")));
     const beforeJoin = await rowCounts();
     expect(await observable(await join(owner.email))).toEqual(joinFresh);
     expect(await rowCounts()).toEqual(beforeJoin);
 
     // The toast tells both what to do without saying which case it is.
-    const login = await browserless(server.url).page("/login", `jointly_toast=${existing.headers.getSetCookie()[0].split(";")[0].split("=")[1]}`);
+    const login = await browserless(server.url).page(
+      "/login",
+      `jointly_toast=${existing.headers.getSetCookie()[0].split(";")[0].split("=")[1]}`,
+    );
     expect(await login.text()).toContain("If this email is new to Jointly");
   });
 
@@ -123,10 +143,27 @@ describe("passwords: 10 characters at least and none of the common ones", () => 
     const admin = await createUserWithRole(deps, "admin");
     const adminApi = api(server.url, await signIn(server.url, admin.email, PASSWORD));
     const usersBefore = await rowCounts();
-    const refused = await adminApi.post("/users", { name: "Bruno Broker", email: uniqueEmail("broker"), password: "1qaz2wsx3edc", role: "broker" });
-    expect(refused).toMatchObject({ status: 400, body: { error: { fields: { password: ["This password is too common: choose another"] } } } });
+    const refused = await adminApi.post("/users", {
+      name: "Bruno Broker",
+      email: uniqueEmail("broker"),
+      password: "1qaz2wsx3edc",
+      role: "broker",
+    });
+    expect(refused).toMatchObject({
+      status: 400,
+      body: { error: { fields: { password: ["This password is too common: choose another"] } } },
+    });
     expect(await rowCounts()).toEqual(usersBefore);
-    expect((await adminApi.post("/users", { name: "Bruno Broker", email: uniqueEmail("broker"), password: "brokers-of-the-valley", role: "broker" })).status).toBe(201);
+    expect(
+      (
+        await adminApi.post("/users", {
+          name: "Bruno Broker",
+          email: uniqueEmail("broker"),
+          password: "brokers-of-the-valley",
+          role: "broker",
+        })
+      ).status,
+    ).toBe(201);
 
     const owner = await createFirmOwner(deps);
     const cookie = await signIn(server.url, owner.email, PASSWORD);

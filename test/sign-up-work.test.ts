@@ -47,7 +47,16 @@ describe("sign-up work", () => {
     expect(hashed.count).toBe(1);
     expect(await signUp(deps, input(owner.email))).toEqual({ outcome: "existing" });
     expect(hashed.count).toBe(2);
-    expect(await signUp(deps, { firmChoice: "join", role: "sme", name: "Jo", email: owner.email, password: "a-new-and-long-passphrase", firmId: owner.firmId })).toEqual({
+    expect(
+      await signUp(deps, {
+        firmChoice: "join",
+        role: "sme",
+        name: "Jo",
+        email: owner.email,
+        password: "a-new-and-long-passphrase",
+        firmId: owner.firmId,
+      }),
+    ).toEqual({
       outcome: "existing",
     });
     expect(hashed.count).toBe(3);

@@ -19,7 +19,8 @@ import { actorOf, createFirmOwner, createUserWithRole, makeDeps, unique } from "
 import { networkWithMembers } from "./network-fixtures";
 import { needInput as need, smeProfile } from "./sourcing-fixtures";
 
-const profile = (actor: Parameters<typeof smeProfile>[1], capacity: number, extra?: Record<string, unknown>) => smeProfile(deps, actor, capacity, extra);
+const profile = (actor: Parameters<typeof smeProfile>[1], capacity: number, extra?: Record<string, unknown>) =>
+  smeProfile(deps, actor, capacity, extra);
 
 let database: TestDatabase;
 let deps: ReturnType<typeof makeDeps>;
@@ -30,8 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await database.drop();
 });
-
-
 
 describe("sourcing needs", () => {
   it("lets a buyer post, open and close a need; SMEs see it only once open", async () => {
@@ -49,7 +48,11 @@ describe("sourcing needs", () => {
 
   it("validates a need with field messages and writes nothing", async () => {
     const buyer = await createFirmOwner(deps, { role: "buyer" });
-    const error = await createNeed(deps, buyer.actor, need({ product: "", volume: 0, link: "moon", deliveryCountry: "XX", visibility: "networks" })).catch((e) => e);
+    const error = await createNeed(
+      deps,
+      buyer.actor,
+      need({ product: "", volume: 0, link: "moon", deliveryCountry: "XX", visibility: "networks" }),
+    ).catch((e) => e);
     expect(error.code).toBe("invalid_input");
     // The network choice is checked with the other fields, not only once they all pass.
     expect(Object.keys(error.fields).sort()).toEqual(["deliveryCountry", "link", "networkIds", "product", "volume"]);
@@ -87,7 +90,15 @@ describe("matching", () => {
     expect(ids.indexOf(smes[0].firmId)).toBeLessThan(ids.indexOf(smes[1].firmId));
     expect(ids).not.toContain(smes[2].firmId);
     const top = asBuyer.items.find((m) => m.firmId === smes[0].firmId)!;
-    expect(top.parts.map((p) => p.part).sort()).toEqual(["capacity", "certifications", "functions", "link", "location", "tier", "upgrading"]);
+    expect(top.parts.map((p) => p.part).sort()).toEqual([
+      "capacity",
+      "certifications",
+      "functions",
+      "link",
+      "location",
+      "tier",
+      "upgrading",
+    ]);
     expect(top.score).toBe(top.parts.reduce((sum, p) => sum + p.points, 0));
     // The buyer never sees dependence figures.
     expect(top.dependence).toBeNull();
@@ -119,7 +130,13 @@ describe("matching", () => {
     const item = mine.items.find((i) => i.needId === id)!;
     // Today 2.4M of 3.0M to one buyer = 80%; winning 10,000 pairs x 10.00 x 12 months = 1.2M more
     // to the German group: 2.4M of 4.2M = 57.14% top share.
-    expect(item.dependence).toMatchObject({ currentTopShareBp: 8000, currentLevel: "critical", projectedTopShareBp: 5714, projectedLevel: "critical", buyerBecomesTop: false });
+    expect(item.dependence).toMatchObject({
+      currentTopShareBp: 8000,
+      currentLevel: "critical",
+      projectedTopShareBp: 5714,
+      projectedLevel: "critical",
+      buyerBecomesTop: false,
+    });
     expect(item.options.needs.map((n) => n.needId)).toContain(other.id);
     const asBroker = await listNeedMatches(deps, broker.actor, { needId: id });
     expect(asBroker.items[0].dependence?.projectedTopShareBp).toBe(5714);
@@ -149,15 +166,26 @@ describe("consortia, responses and awards", () => {
     const created = await createConsortiumInitiative(deps, broker.actor, { needId: id, networkId, firmIds: proposals[0].firmIds });
     const [row] = await database.db.select().from(initiative).where(eq(initiative.id, created.initiativeId));
     expect(row).toMatchObject({ objective: "joint_selling", status: "open", networkId });
-    const participants = await database.db.select().from(initiativeParticipant).where(eq(initiativeParticipant.initiativeId, created.initiativeId));
+    const participants = await database.db
+      .select()
+      .from(initiativeParticipant)
+      .where(eq(initiativeParticipant.initiativeId, created.initiativeId));
     expect(participants.map((p) => p.firmId).sort()).toEqual([...proposals[0].firmIds].sort());
     const outsider = await createFirmOwner(deps);
-    await expect(createConsortiumInitiative(deps, broker.actor, { needId: id, networkId, firmIds: [smes[0].firmId, outsider.firmId] })).rejects.toMatchObject({
+    await expect(
+      createConsortiumInitiative(deps, broker.actor, { needId: id, networkId, firmIds: [smes[0].firmId, outsider.firmId] }),
+    ).rejects.toMatchObject({
       fields: { firmIds: expect.any(Array) },
     });
 
     // The broker answers for the consortium; the buyer awards and records expected sales.
-    const response = await respondToNeed(deps, broker.actor, { needId: id, initiativeId: created.initiativeId, unitPrice: "9.80", quantity: 30000, leadTimeDays: 45 });
+    const response = await respondToNeed(deps, broker.actor, {
+      needId: id,
+      initiativeId: created.initiativeId,
+      unitPrice: "9.80",
+      quantity: 30000,
+      leadTimeDays: 45,
+    });
     const view = await getNeed(deps, buyer.actor, { needId: id });
     expect(view.responses.map((r) => r.id)).toEqual([response.id]);
     await decideResponse(deps, buyer.actor, { responseId: response.id, decision: "award", recordExpectedSales: true });
@@ -172,13 +200,27 @@ describe("consortia, responses and awards", () => {
     await profile(sme.actor, 40000);
     const buyer = await createFirmOwner(deps, { role: "buyer" });
     const { id } = await createNeed(deps, buyer.actor, need());
-    await expect(respondToNeed(deps, sme.actor, { needId: id, unitPrice: "9.90", quantity: 1000, leadTimeDays: 30 })).rejects.toMatchObject({ code: "not_found" });
+    await expect(respondToNeed(deps, sme.actor, { needId: id, unitPrice: "9.90", quantity: 1000, leadTimeDays: 30 })).rejects.toMatchObject(
+      { code: "not_found" },
+    );
     await transitionNeed(deps, buyer.actor, { needId: id, to: "open" });
-    const response = await respondToNeed(deps, sme.actor, { needId: id, unitPrice: "9.90", quantity: 1000, leadTimeDays: 30, note: "Samples in 2 weeks" });
-    await expect(respondToNeed(deps, sme.actor, { needId: id, unitPrice: "9.90", quantity: 1000, leadTimeDays: 30 })).rejects.toMatchObject({ code: "conflict" });
-    await expect(respondToNeed(deps, sme.actor, { needId: id, unitPrice: "-1", quantity: 0, leadTimeDays: 30 })).rejects.toMatchObject({ code: "invalid_input" });
+    const response = await respondToNeed(deps, sme.actor, {
+      needId: id,
+      unitPrice: "9.90",
+      quantity: 1000,
+      leadTimeDays: 30,
+      note: "Samples in 2 weeks",
+    });
+    await expect(respondToNeed(deps, sme.actor, { needId: id, unitPrice: "9.90", quantity: 1000, leadTimeDays: 30 })).rejects.toMatchObject(
+      { code: "conflict" },
+    );
+    await expect(respondToNeed(deps, sme.actor, { needId: id, unitPrice: "-1", quantity: 0, leadTimeDays: 30 })).rejects.toMatchObject({
+      code: "invalid_input",
+    });
     const other = await createFirmOwner(deps, { role: "buyer" });
-    await expect(decideResponse(deps, other.actor, { responseId: response.id, decision: "award" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(decideResponse(deps, other.actor, { responseId: response.id, decision: "award" })).rejects.toMatchObject({
+      code: "not_found",
+    });
     await decideResponse(deps, buyer.actor, { responseId: response.id, decision: "shortlist" });
     const types = (await database.db.select().from(notification).where(eq(notification.userId, sme.userId))).map((n) => n.type);
     expect(types).toContain("need_response_shortlisted");
@@ -197,22 +239,50 @@ describe("sourcing review fixes", () => {
     const buyer = await createFirmOwner(deps, { role: "buyer" });
     const { id } = await createNeed(deps, buyer.actor, need({ volume: 30000 }));
     await transitionNeed(deps, buyer.actor, { needId: id, to: "open" });
-    const created = await createConsortiumInitiative(deps, broker.actor, { needId: id, networkId, firmIds: [smes[0].firmId, smes[1].firmId] });
+    const created = await createConsortiumInitiative(deps, broker.actor, {
+      needId: id,
+      networkId,
+      firmIds: [smes[0].firmId, smes[1].firmId],
+    });
     const stranger = await createFirmOwner(deps);
     await profile(stranger.actor, 100);
-    await expect(respondToNeed(deps, stranger.actor, { needId: id, initiativeId: created.initiativeId, unitPrice: "0.01", quantity: 1, leadTimeDays: 1 })).rejects.toMatchObject({
+    await expect(
+      respondToNeed(deps, stranger.actor, {
+        needId: id,
+        initiativeId: created.initiativeId,
+        unitPrice: "0.01",
+        quantity: 1,
+        leadTimeDays: 1,
+      }),
+    ).rejects.toMatchObject({
       code: "invalid_input",
     });
     const otherBroker = await createUserWithRole(deps, "broker");
-    await expect(respondToNeed(deps, otherBroker.actor, { needId: id, initiativeId: created.initiativeId, unitPrice: "9", quantity: 1, leadTimeDays: 1 })).rejects.toMatchObject({
+    await expect(
+      respondToNeed(deps, otherBroker.actor, {
+        needId: id,
+        initiativeId: created.initiativeId,
+        unitPrice: "9",
+        quantity: 1,
+        leadTimeDays: 1,
+      }),
+    ).rejects.toMatchObject({
       code: "invalid_input",
     });
-    const offer = await respondToNeed(deps, broker.actor, { needId: id, initiativeId: created.initiativeId, unitPrice: "9.50", quantity: 30000, leadTimeDays: 40 });
+    const offer = await respondToNeed(deps, broker.actor, {
+      needId: id,
+      initiativeId: created.initiativeId,
+      unitPrice: "9.50",
+      quantity: 30000,
+      leadTimeDays: 40,
+    });
     expect((await getNeed(deps, broker.actor, { needId: id })).responses.map((r) => r.id)).toEqual([offer.id]);
     expect((await getNeed(deps, otherBroker.actor, { needId: id })).responses).toEqual([]);
 
     const solo = await respondToNeed(deps, smes[0].actor, { needId: id, unitPrice: "9.90", quantity: 20000, leadTimeDays: 30 });
     await decideResponse(deps, buyer.actor, { responseId: offer.id, decision: "award" });
-    await expect(decideResponse(deps, buyer.actor, { responseId: solo.id, decision: "award", recordExpectedSales: true })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      decideResponse(deps, buyer.actor, { responseId: solo.id, decision: "award", recordExpectedSales: true }),
+    ).rejects.toMatchObject({ code: "conflict" });
   });
 });

@@ -25,7 +25,8 @@ afterAll(async () => {
 });
 
 const page = (path: string, cookie?: string) => browserless(server.url).page(path, cookie);
-const post = (path: string, cookie: string | undefined, fields: Record<string, string | string[]>) => browserless(server.url).post(path, cookie, fields);
+const post = (path: string, cookie: string | undefined, fields: Record<string, string | string[]>) =>
+  browserless(server.url).post(path, cookie, fields);
 const html = async (path: string, cookie: string) => {
   const res = await page(path, cookie);
   expect(res.status, path).toBe(200);
@@ -183,7 +184,15 @@ describe("the stand form", () => {
     const initiativeId = location.split("/")[2];
     const view = await server.app.services.stands.getStand(broker.actor, { initiativeId });
     expect(view.initiative).toMatchObject({ status: "draft", title: "Sinos Valley stand at GDS" });
-    expect(view.stand).toMatchObject({ areaDm2: 4000, frontageDm: 80, minAreaDm2: 200, totalCostMinor: 2_000_000, fixedFeeMinor: 50_000, shareCosts: true, shareLeads: false });
+    expect(view.stand).toMatchObject({
+      areaDm2: 4000,
+      frontageDm: 80,
+      minAreaDm2: 200,
+      totalCostMinor: 2_000_000,
+      fixedFeeMinor: 50_000,
+      shareCosts: true,
+      shareLeads: false,
+    });
     expect(view.subsidies).toMatchObject([
       { sponsor: "SEBRAE", kind: "percent", percentBasisPoints: 5000, maxEmployees: 99, capPerFirmMinor: null },
       { sponsor: "Prefeitura", kind: "fixed", amountMinor: 100_000, capPerFirmMinor: 25_000 },
@@ -200,7 +209,11 @@ describe("the stand form", () => {
     const created = await server.app.services.stands.createFair(broker.actor, fairFields());
     const before = await countRows(stand);
 
-    const shape = await post(`/networks/${networkId}/stands/new`, cookie, standFields(created.id, { title: "", areaM2: "forty", "subsidies[0].value": "150" }));
+    const shape = await post(
+      `/networks/${networkId}/stands/new`,
+      cookie,
+      standFields(created.id, { title: "", areaM2: "forty", "subsidies[0].value": "150" }),
+    );
     expect(shape.status).toBe(400);
     const shapeText = await shape.text();
     expect(shapeText).toContain("Required");
@@ -229,7 +242,12 @@ describe("the stand form", () => {
     expect((await page(`/networks/${networkId}/stands/new`, await signIn(server.url, other.email, PASSWORD))).status).toBe(404);
 
     const cookie = await signIn(server.url, broker.email, PASSWORD);
-    const res = await post(`/networks/${networkId}/initiatives/new`, cookie, { objective: "joint_selling", title: "Stand at GDS", description: "", deadline: day(30) });
+    const res = await post(`/networks/${networkId}/initiatives/new`, cookie, {
+      objective: "joint_selling",
+      title: "Stand at GDS",
+      description: "",
+      deadline: day(30),
+    });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe(`/networks/${networkId}/stands/new?title=Stand+at+GDS&deadline=${day(30)}`);
     const form = await html(res.headers.get("location")!, cookie);
@@ -346,14 +364,22 @@ describe("the stand page", () => {
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain("Trim to less than the area held now.");
 
-    const trimmed = await post(path, brokerCookie, { intent: "decide", target: first.id, spaceId: first.id, decision: "trim", areaM2: "16" });
+    const trimmed = await post(path, brokerCookie, {
+      intent: "decide",
+      target: first.id,
+      spaceId: first.id,
+      decision: "trim",
+      areaM2: "16",
+    });
     expect(trimmed.status).toBe(302);
     expect(await spaceOf(initiativeId, smes[0].firmId)).toMatchObject({ status: "confirmed", grantedDm2: 1600 });
     // 4 m² freed + 4 m² free = 8 m²: the waiting firm is served.
     expect(await spaceOf(initiativeId, smes[2].firmId)).toMatchObject({ status: "requested", grantedDm2: 800 });
 
     const second = (await spaceOf(initiativeId, smes[1].firmId))!;
-    expect((await post(path, brokerCookie, { intent: "decide", target: second.id, spaceId: second.id, decision: "confirm" })).status).toBe(302);
+    expect((await post(path, brokerCookie, { intent: "decide", target: second.id, spaceId: second.id, decision: "confirm" })).status).toBe(
+      302,
+    );
     expect(await spaceOf(initiativeId, smes[1].firmId)).toMatchObject({ status: "confirmed", grantedDm2: 1600 });
     // Every line for the broker, reconciled to the cent.
     const costs = await html(path, brokerCookie);
@@ -385,12 +411,24 @@ describe("the stand page", () => {
     expect(task).toMatchObject({ title: "Ship samples to Düsseldorf", ownerUserId: smes[0].userId, status: "todo" });
 
     // The owner (a participant) moves it on.
-    const moved = await post(path, cookies[0], { intent: "updateTask", target: task.id, taskId: task.id, status: "in_progress", ownerUserId: smes[0].userId, dueOn: day(40) });
+    const moved = await post(path, cookies[0], {
+      intent: "updateTask",
+      target: task.id,
+      taskId: task.id,
+      status: "in_progress",
+      ownerUserId: smes[0].userId,
+      dueOn: day(40),
+    });
     expect(moved.status).toBe(302);
     const [after] = await server.app.deps.db.select().from(standTask).where(eq(standTask.id, task.id));
     expect(after.status).toBe("in_progress");
 
-    await server.app.services.stands.addStandTask(broker.actor, { initiativeId, title: "Book the hotel", category: "travel", dueOn: day(-2) });
+    await server.app.services.stands.addStandTask(broker.actor, {
+      initiativeId,
+      title: "Book the hotel",
+      category: "travel",
+      dueOn: day(-2),
+    });
     const text = await html(path, cookies[0]);
     expect(text).toContain("1 task is overdue.");
     expect(text).toMatch(/class="task-overdue"[^>]*>[\s\S]*?Book the hotel[\s\S]*?Overdue/);
@@ -398,17 +436,37 @@ describe("the stand page", () => {
 
   it("refuses a task's impossible due date with a field message on the first post", async () => {
     const { broker, initiativeId, brokerCookie, path } = await standFixture();
-    const { taskId } = await server.app.services.stands.addStandTask(broker.actor, { initiativeId, title: "Print the catalogue", category: "other", dueOn: day(30) });
-    const bad = await post(path, brokerCookie, { intent: "updateTask", target: taskId, taskId, status: "todo", ownerUserId: "", dueOn: "0001-01-01" });
+    const { taskId } = await server.app.services.stands.addStandTask(broker.actor, {
+      initiativeId,
+      title: "Print the catalogue",
+      category: "other",
+      dueOn: day(30),
+    });
+    const bad = await post(path, brokerCookie, {
+      intent: "updateTask",
+      target: taskId,
+      taskId,
+      status: "todo",
+      ownerUserId: "",
+      dueOn: "0001-01-01",
+    });
     expect(bad.status).toBe(400);
     const text = await bad.text();
     // The message sits under the due date of this task's form, which stays open to show it.
-    expect(text).toMatch(new RegExp(`id="task-form-${taskId}-[^"]*dueOn-error"[^>]*><li>Must be a date between the years 1900 and 9999</li>`));
+    expect(text).toMatch(
+      new RegExp(`id="task-form-${taskId}-[^"]*dueOn-error"[^>]*><li>Must be a date between the years 1900 and 9999</li>`),
+    );
     expect(text).toMatch(/<details class="task-more" open="">/);
     const [task] = await server.app.deps.db.select().from(standTask).where(eq(standTask.id, taskId));
     expect(task.dueOn).toBe(day(30));
 
-    const added = await post(path, brokerCookie, { intent: "addTask", title: "Book the hotel", category: "travel", dueOn: "0001-01-01", status: "todo" });
+    const added = await post(path, brokerCookie, {
+      intent: "addTask",
+      title: "Book the hotel",
+      category: "travel",
+      dueOn: "0001-01-01",
+      status: "todo",
+    });
     expect(added.status).toBe(400);
     expect(await added.text()).toMatch(/id="add-task-[^"]*dueOn-error"[^>]*><li>Must be a date between the years 1900 and 9999<\/li>/);
   });
@@ -480,7 +538,12 @@ describe("the stand page", () => {
     // The broker's network page tells the stand's story in words, never as action names.
     const networkPage = await html(`/networks/${networkId}`, brokerCookie);
     const activity = /<ol[^>]*data-testid="activity">([\s\S]*?)<\/ol>/.exec(networkPage)?.[1] ?? "";
-    for (const words of ["requested space on the stand", "logged a lead met at the fair", "invited a lead to Jointly", "a buyer met at the fair joined Jointly through its invitation"]) {
+    for (const words of [
+      "requested space on the stand",
+      "logged a lead met at the fair",
+      "invited a lead to Jointly",
+      "a buyer met at the fair joined Jointly through its invitation",
+    ]) {
       expect(activity).toContain(words);
     }
     expect(activity).not.toMatch(/stand\.[a-z_]+/);
@@ -504,4 +567,3 @@ describe("the stand page", () => {
     expect((await page("/initiatives/not-an-id/stand", outsiderCookie)).status).toBe(404);
   });
 });
-

@@ -108,7 +108,9 @@ describe("creating a stand", () => {
       shareLeads: false,
     });
     const subsidies = await database.db.select().from(standSubsidy).where(eq(standSubsidy.initiativeId, id));
-    expect(subsidies.map((s) => [s.sponsor, s.kind, s.percentBasisPoints, s.amountMinor, s.capPerFirmMinor, s.maxEmployees, s.position])).toEqual(
+    expect(
+      subsidies.map((s) => [s.sponsor, s.kind, s.percentBasisPoints, s.amountMinor, s.capPerFirmMinor, s.maxEmployees, s.position]),
+    ).toEqual(
       expect.arrayContaining([
         ["SEBRAE", "percent", 5000, null, null, 99, 0],
         ["State export agency", "fixed", null, 150_000, 50_000, null, 1],
@@ -121,9 +123,12 @@ describe("creating a stand", () => {
 
   it("refuses a joint_selling initiative through the generic form, pointing to the stand", async () => {
     const { broker, networkId } = await networkWithMembers(deps, 0);
-    const error = await createInitiative(deps, broker.actor, { networkId, objective: "joint_selling", title: "A stand", deadline: "2027-01-31" }).catch(
-      (e) => e,
-    );
+    const error = await createInitiative(deps, broker.actor, {
+      networkId,
+      objective: "joint_selling",
+      title: "A stand",
+      deadline: "2027-01-31",
+    }).catch((e) => e);
     expect(error).toMatchObject({ code: "invalid_input", fieldKeys: { objective: "use_stand_operation" } });
     expect(error.fields.objective[0]).toMatch(/createStand/);
   });
@@ -135,7 +140,12 @@ describe("creating a stand", () => {
     const invalid = await createStand(
       deps,
       broker.actor,
-      standInput(networkId, fairRow.id, { areaM2: "forty", title: "", totalCost: { amount: "-1", currency: "XXX" }, splitRule: "by_weight" }),
+      standInput(networkId, fairRow.id, {
+        areaM2: "forty",
+        title: "",
+        totalCost: { amount: "-1", currency: "XXX" },
+        splitRule: "by_weight",
+      }),
     ).catch((e) => e);
     expect(invalid.code).toBe("invalid_input");
     expect(Object.keys(invalid.fields).sort()).toEqual(["areaM2", "splitRule", "title", "totalCost.amount", "totalCost.currency"]);
@@ -143,7 +153,12 @@ describe("creating a stand", () => {
     const crossed = await createStand(
       deps,
       broker.actor,
-      standInput(networkId, fairRow.id, { areaM2: "10", minAreaM2: "12", splitRule: "fee_plus_area", totalCost: { amount: "100.001", currency: "BRL" } }),
+      standInput(networkId, fairRow.id, {
+        areaM2: "10",
+        minAreaM2: "12",
+        splitRule: "fee_plus_area",
+        totalCost: { amount: "100.001", currency: "BRL" },
+      }),
     ).catch((e) => e);
     expect(crossed.fieldKeys).toEqual({ minAreaM2: "min_area_too_large", fixedFee: "required", "totalCost.amount": "too_many_decimals" });
     const late = await createStand(deps, broker.actor, standInput(networkId, fairRow.id, { deadline: "2027-03-11" })).catch((e) => e);
@@ -152,11 +167,21 @@ describe("creating a stand", () => {
     expect(noFair.fieldKeys).toEqual({ fairId: "no_such_fair" });
     expect(await database.db.select({ id: initiative.id }).from(initiative).where(eq(initiative.networkId, networkId))).toEqual(before);
     // Fairs: a fair cannot end before it starts; only brokers record fairs.
-    expect(await createFair(deps, broker.actor, { name: "Backwards", city: "X", country: "DE", startsOn: "2027-03-10", endsOn: "2027-03-09" }).catch((e) => e.fieldKeys)).toEqual({
+    expect(
+      await createFair(deps, broker.actor, {
+        name: "Backwards",
+        city: "X",
+        country: "DE",
+        startsOn: "2027-03-10",
+        endsOn: "2027-03-09",
+      }).catch((e) => e.fieldKeys),
+    ).toEqual({
       endsOn: "ends_before_start",
     });
     const sme = await createFirmOwner(deps);
-    expect(await codeOf(createFair(deps, sme.actor, { name: "Mine", city: "X", country: "DE", startsOn: "2027-03-10", endsOn: "2027-03-10" }))).toBe("forbidden");
+    expect(
+      await codeOf(createFair(deps, sme.actor, { name: "Mine", city: "X", country: "DE", startsOn: "2027-03-10", endsOn: "2027-03-10" })),
+    ).toBe("forbidden");
   });
 
   it("lists upcoming fairs to brokers and SMEs, never to buyers", async () => {
@@ -227,7 +252,10 @@ describe("costs", () => {
     // Two exhibitors: the totals minus one's own line would be the other's line, and the
     // subsidy's eligible count would tell whether the other firm is small. Neither is given.
     for (const reader of [smes[0], smes[3]]) {
-      for (const costs of [await getStandCosts(deps, reader.actor, { initiativeId }), (await getStand(deps, reader.actor, { initiativeId })).costs]) {
+      for (const costs of [
+        await getStandCosts(deps, reader.actor, { initiativeId }),
+        (await getStand(deps, reader.actor, { initiativeId })).costs,
+      ]) {
         expect(costs.seesAll).toBe(false);
         expect(costs.totals).toBeNull();
         expect(costs.bySubsidy).toBeNull();
@@ -238,7 +266,11 @@ describe("costs", () => {
         expect(costs.lines.map((l) => l.firmId)).toEqual(reader === smes[0] ? [smes[0].firmId] : []);
       }
     }
-    expect((await getStandCosts(deps, smes[0].actor, { initiativeId })).own).toMatchObject({ grossMinor: 1_000_000, subsidyMinor: 500_000, netMinor: 500_000 });
+    expect((await getStandCosts(deps, smes[0].actor, { initiativeId })).own).toMatchObject({
+      grossMinor: 1_000_000,
+      subsidyMinor: 500_000,
+      netMinor: 500_000,
+    });
     // The broker sees everything.
     const all = await getStandCosts(deps, broker.actor, { initiativeId });
     expect(all.totals).toEqual({ grossMinor: 2_000_000, subsidyMinor: 500_000, netMinor: 1_500_000 });
@@ -269,16 +301,16 @@ describe("costs", () => {
     }
 
     // The only other subsidised firm: the subsidy total minus one's own would be its subsidy.
-    await setEmployees(
-      deps,
-      [smes[2].firmId, smes[3].firmId, smes[4].firmId],
-      300,
-    );
+    await setEmployees(deps, [smes[2].firmId, smes[3].firmId, smes[4].firmId], 300);
     const dominated = await getStandCosts(deps, smes[0].actor, { initiativeId });
     expect(dominated).toMatchObject({ totals: null, totalsWithheld: "dominated", exhibitorCount: 5 });
     expect((await getStand(deps, smes[1].actor, { initiativeId })).costs).toMatchObject({ totals: null, totalsWithheld: "dominated" });
     // The broker keeps the full view.
-    expect((await getStandCosts(deps, broker.actor, { initiativeId })).totals).toEqual({ grossMinor: 2000000, subsidyMinor: 475000, netMinor: 1525000 });
+    expect((await getStandCosts(deps, broker.actor, { initiativeId })).totals).toEqual({
+      grossMinor: 2000000,
+      subsidyMinor: 475000,
+      netMinor: 1525000,
+    });
     await setEmployees(
       deps,
       smes.map((s) => s.firmId),
@@ -286,8 +318,18 @@ describe("costs", () => {
     );
 
     // The network raises its threshold: five firms are no longer enough.
-    await updateNetwork(deps, broker.actor, { networkId, name: unique("Rede"), sector: "1520", currency: "BRL", disclosureMinContributors: 6 });
-    expect(await getStandCosts(deps, smes[0].actor, { initiativeId })).toMatchObject({ totals: null, totalsWithheld: "too_few", totalsFromExhibitors: 6 });
+    await updateNetwork(deps, broker.actor, {
+      networkId,
+      name: unique("Rede"),
+      sector: "1520",
+      currency: "BRL",
+      disclosureMinContributors: 6,
+    });
+    expect(await getStandCosts(deps, smes[0].actor, { initiativeId })).toMatchObject({
+      totals: null,
+      totalsWithheld: "too_few",
+      totalsFromExhibitors: 6,
+    });
   });
 
   it("withholds the totals when one exhibitor's share dominates them", async () => {
@@ -297,7 +339,11 @@ describe("costs", () => {
     for (const sme of smes.slice(1, 5)) await requestStandSpace(deps, sme.actor, { initiativeId, areaM2: "2" });
     // 60 of 68 m²: the large firm pays 88% of the stand.
     for (const reader of [smes[1], smes[5], smes[0]]) {
-      expect(await getStandCosts(deps, reader.actor, { initiativeId })).toMatchObject({ totals: null, totalsWithheld: "dominated", exhibitorCount: 5 });
+      expect(await getStandCosts(deps, reader.actor, { initiativeId })).toMatchObject({
+        totals: null,
+        totalsWithheld: "dominated",
+        exhibitorCount: 5,
+      });
     }
   });
 
@@ -307,7 +353,9 @@ describe("costs", () => {
     await requestStandSpace(deps, smes[0].actor, { initiativeId, areaM2: "10" });
     await requestStandSpace(deps, smes[1].actor, { initiativeId, areaM2: "10" });
     // Not shared yet: each exhibitor sees its own line only.
-    expect((await getStand(deps, smes[0].actor, { initiativeId })).costs.lines).toMatchObject([{ firmId: smes[0].firmId, areaDm2: 1000, grossMinor: 1000000 }]);
+    expect((await getStand(deps, smes[0].actor, { initiativeId })).costs.lines).toMatchObject([
+      { firmId: smes[0].firmId, areaDm2: 1000, grossMinor: 1000000 },
+    ]);
     const current = await getStand(deps, broker.actor, { initiativeId });
     await updateStand(deps, broker.actor, {
       ...standInput(networkId, fairId),
@@ -325,64 +373,71 @@ describe("costs", () => {
 });
 
 describe("space", () => {
-  it("never overbooks: 30 simultaneous requests of 2 m² for the last 10 m² hold exactly 5, the rest wait in order", { timeout: 180_000 }, async () => {
-    const { broker, networkId, smes } = await networkWithMembers(deps, 31);
-    const { initiativeId } = await openStand(deps, broker.actor, networkId);
-    await requestStandSpace(deps, smes[0].actor, { initiativeId, areaM2: "30" });
-    expect((await standRow(initiativeId)).allocatedDm2).toBe(3000);
+  it(
+    "never overbooks: 30 simultaneous requests of 2 m² for the last 10 m² hold exactly 5, the rest wait in order",
+    { timeout: 180_000 },
+    async () => {
+      const { broker, networkId, smes } = await networkWithMembers(deps, 31);
+      const { initiativeId } = await openStand(deps, broker.actor, networkId);
+      await requestStandSpace(deps, smes[0].actor, { initiativeId, areaM2: "30" });
+      expect((await standRow(initiativeId)).allocatedDm2).toBe(3000);
 
-    const racers = smes.slice(1);
-    const results = await Promise.all(racers.map((s) => requestStandSpace(deps, s.actor, { initiativeId, areaM2: "2" })));
-    const held = results.filter((r) => r.holds);
-    const waiting = results.filter((r) => r.status === "waiting");
-    expect(held).toHaveLength(5);
-    expect(waiting).toHaveLength(25);
-    // Each waiting request got its own place, 1..25, in the order the requests were decided.
-    expect(waiting.map((r) => r.position).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
-    const row = await standRow(initiativeId);
-    expect(row.allocatedDm2).toBe(row.areaDm2);
-    const spaces = await spacesOf(initiativeId);
-    const holding = spaces.filter((s) => s.status === "requested" || s.status === "confirmed");
-    expect(holding.reduce((sum, s) => sum + s.grantedDm2, 0)).toBe(4000);
-    expect(spaces.filter((s) => s.status === "waiting")).toHaveLength(25);
-    // Everyone who asked became a participant.
-    const participants = await database.db.select().from(initiativeParticipant).where(eq(initiativeParticipant.initiativeId, initiativeId));
-    expect(participants).toHaveLength(31);
+      const racers = smes.slice(1);
+      const results = await Promise.all(racers.map((s) => requestStandSpace(deps, s.actor, { initiativeId, areaM2: "2" })));
+      const held = results.filter((r) => r.holds);
+      const waiting = results.filter((r) => r.status === "waiting");
+      expect(held).toHaveLength(5);
+      expect(waiting).toHaveLength(25);
+      // Each waiting request got its own place, 1..25, in the order the requests were decided.
+      expect(waiting.map((r) => r.position).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+      const row = await standRow(initiativeId);
+      expect(row.allocatedDm2).toBe(row.areaDm2);
+      const spaces = await spacesOf(initiativeId);
+      const holding = spaces.filter((s) => s.status === "requested" || s.status === "confirmed");
+      expect(holding.reduce((sum, s) => sum + s.grantedDm2, 0)).toBe(4000);
+      expect(spaces.filter((s) => s.status === "waiting")).toHaveLength(25);
+      // Everyone who asked became a participant.
+      const participants = await database.db
+        .select()
+        .from(initiativeParticipant)
+        .where(eq(initiativeParticipant.initiativeId, initiativeId));
+      expect(participants).toHaveLength(31);
 
-    // The database itself refuses an overbooking, whatever the service did.
-    await expect(
-      database.db
-        .update(stand)
-        .set({ allocatedDm2: row.areaDm2 + 1 })
-        .where(eq(stand.initiativeId, initiativeId)),
-    ).rejects.toThrow();
+      // The database itself refuses an overbooking, whatever the service did.
+      await expect(
+        database.db
+          .update(stand)
+          .set({ allocatedDm2: row.areaDm2 + 1 })
+          .where(eq(stand.initiativeId, initiativeId)),
+      ).rejects.toThrow();
 
-    // The broker sees the list in order; a member only its own place.
-    const brokerView = await getStand(deps, broker.actor, { initiativeId });
-    const order = brokerView.waitingList.map((w) => w.firmId);
-    expect(brokerView.waitingList.map((w) => w.position)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
-    const byFirm = new Map(racers.map((s, i) => [s.firmId, results[i]]));
-    expect(order.map((firmId) => byFirm.get(firmId)!.position)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
-    const third = racers.find((s) => s.firmId === order[2])!;
-    const thirdView = await getStand(deps, third.actor, { initiativeId });
-    expect(thirdView.waitingList).toEqual([expect.objectContaining({ firmId: third.firmId, position: 3 })]);
-    expect(thirdView.mySpace).toMatchObject({ status: "waiting", position: 3, requestedDm2: 200 });
-    expect(thirdView.waitingCount).toBe(25);
+      // The broker sees the list in order; a member only its own place.
+      const brokerView = await getStand(deps, broker.actor, { initiativeId });
+      const order = brokerView.waitingList.map((w) => w.firmId);
+      expect(brokerView.waitingList.map((w) => w.position)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+      const byFirm = new Map(racers.map((s, i) => [s.firmId, results[i]]));
+      expect(order.map((firmId) => byFirm.get(firmId)!.position)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+      const third = racers.find((s) => s.firmId === order[2])!;
+      const thirdView = await getStand(deps, third.actor, { initiativeId });
+      expect(thirdView.waitingList).toEqual([expect.objectContaining({ firmId: third.firmId, position: 3 })]);
+      expect(thirdView.mySpace).toMatchObject({ status: "waiting", position: 3, requestedDm2: 200 });
+      expect(thirdView.waitingCount).toBe(25);
 
-    // Releasing 2 m² serves the head of the list; releasing 30 m² serves the next 15, in order.
-    const firstHolder = racers.find((s, i) => results[i].holds)!;
-    await releaseStandSpace(deps, firstHolder.actor, { initiativeId });
-    const headAfter = await getStand(deps, racers.find((s) => s.firmId === order[0])!.actor, { initiativeId });
-    expect(headAfter.mySpace).toMatchObject({ status: "requested", grantedDm2: 200, position: null });
-    expect(await typesFor(racers.find((s) => s.firmId === order[0])!.userId)).toContain("stand_waiting_served");
-    await releaseStandSpace(deps, smes[0].actor, { initiativeId });
-    const after = await getStand(deps, broker.actor, { initiativeId });
-    expect(after.waitingList.map((w) => w.firmId)).toEqual(order.slice(16));
-    expect(after.waitingList[0].position).toBe(1);
-    expect(after.stand.allocatedDm2).toBe(4000);
-    expect(after.plan.spaces).toHaveLength(20);
-    expect(after.plan.layout.rects).toHaveLength(20);
-  });
+      // Releasing 2 m² serves the head of the list; releasing 30 m² serves the next 15, in order.
+      const firstHolder = racers.find((s, i) => results[i].holds)!;
+      await releaseStandSpace(deps, firstHolder.actor, { initiativeId });
+      const headAfter = await getStand(deps, racers.find((s) => s.firmId === order[0])!.actor, { initiativeId });
+      expect(headAfter.mySpace).toMatchObject({ status: "requested", grantedDm2: 200, position: null });
+      expect(await typesFor(racers.find((s) => s.firmId === order[0])!.userId)).toContain("stand_waiting_served");
+      await releaseStandSpace(deps, smes[0].actor, { initiativeId });
+      const after = await getStand(deps, broker.actor, { initiativeId });
+      expect(after.waitingList.map((w) => w.firmId)).toEqual(order.slice(16));
+      expect(after.waitingList[0].position).toBe(1);
+      expect(after.stand.allocatedDm2).toBe(4000);
+      expect(after.plan.spaces).toHaveLength(20);
+      expect(after.plan.layout.rects).toHaveLength(20);
+    },
+  );
 
   it("serves the waiting list strictly in order when the broker trims or declines", async () => {
     const { broker, networkId, smes } = await networkWithMembers(deps, 5);
@@ -415,15 +470,28 @@ describe("space", () => {
     await decideStandSpace(deps, broker.actor, { initiativeId, spaceId: spaceOf(c.firmId), decision: "confirm" });
     expect(await typesFor(c.userId)).toContain("stand_space_confirmed");
     // Confirming twice, trimming up, below the minimum or to nothing are refused.
-    expect(await codeOf(decideStandSpace(deps, broker.actor, { initiativeId, spaceId: spaceOf(c.firmId), decision: "confirm" }))).toBe("conflict");
-    const up = await decideStandSpace(deps, broker.actor, { initiativeId, spaceId: spaceOf(c.firmId), decision: "trim", areaM2: "5" }).catch((x) => x);
+    expect(await codeOf(decideStandSpace(deps, broker.actor, { initiativeId, spaceId: spaceOf(c.firmId), decision: "confirm" }))).toBe(
+      "conflict",
+    );
+    const up = await decideStandSpace(deps, broker.actor, {
+      initiativeId,
+      spaceId: spaceOf(c.firmId),
+      decision: "trim",
+      areaM2: "5",
+    }).catch((x) => x);
     expect(up.fieldKeys).toEqual({ areaM2: "trim_not_smaller" });
-    const noArea = await decideStandSpace(deps, broker.actor, { initiativeId, spaceId: spaceOf(c.firmId), decision: "trim" }).catch((x) => x);
+    const noArea = await decideStandSpace(deps, broker.actor, { initiativeId, spaceId: spaceOf(c.firmId), decision: "trim" }).catch(
+      (x) => x,
+    );
     expect(noArea.fieldKeys).toEqual({ areaM2: "required" });
     // Only the network's brokers decide.
-    expect(await codeOf(decideStandSpace(deps, a.actor, { initiativeId, spaceId: spaceOf(c.firmId), decision: "decline" }))).toBe("forbidden");
+    expect(await codeOf(decideStandSpace(deps, a.actor, { initiativeId, spaceId: spaceOf(c.firmId), decision: "decline" }))).toBe(
+      "forbidden",
+    );
     const strangerBroker = await createUserWithRole(deps, "broker");
-    expect(await codeOf(decideStandSpace(deps, strangerBroker.actor, { initiativeId, spaceId: spaceOf(c.firmId), decision: "decline" }))).toBe("not_found");
+    expect(
+      await codeOf(decideStandSpace(deps, strangerBroker.actor, { initiativeId, spaceId: spaceOf(c.firmId), decision: "decline" })),
+    ).toBe("not_found");
   });
 
   it("lets a firm change its request: smaller frees area, larger needs free area, waiting keeps its place", async () => {
@@ -451,7 +519,11 @@ describe("space", () => {
     await requestStandSpace(deps, b.actor, { initiativeId, areaM2: "2" });
     const d = await oneMoreMember(networkId, broker);
     expect(await requestStandSpace(deps, d.actor, { initiativeId, areaM2: "2" })).toMatchObject({ status: "waiting", position: 1 });
-    expect(await requestStandSpace(deps, d.actor, { initiativeId, areaM2: "1" })).toMatchObject({ status: "requested", grantedDm2: 100, position: null });
+    expect(await requestStandSpace(deps, d.actor, { initiativeId, areaM2: "1" })).toMatchObject({
+      status: "requested",
+      grantedDm2: 100,
+      position: null,
+    });
     expect((await standRow(initiativeId)).allocatedDm2).toBe(1000);
   });
 
@@ -561,7 +633,13 @@ describe("the initiative page and the stand page", () => {
     expect(other.plan.layout.rects.map((r) => r.areaDm2)).toEqual([1250, 2750]);
     expect(other.tasks).toBeNull();
     expect(other.leads).toBeNull();
-    expect(other.permissions).toMatchObject({ canRequest: true, canRelease: false, canDecide: false, canAddTask: false, canAddLead: false });
+    expect(other.permissions).toMatchObject({
+      canRequest: true,
+      canRelease: false,
+      canDecide: false,
+      canAddTask: false,
+      canAddLead: false,
+    });
   });
 });
 
@@ -578,11 +656,20 @@ describe("tasks", () => {
       dueOn: "2026-11-20",
     });
     expect(await typesFor(smes[0].userId)).toContain("stand_task_assigned");
-    await addStandTask(deps, smes[0].actor, { initiativeId, title: "Book flights", category: "travel", dueOn: "2027-02-15", status: "in_progress" });
+    await addStandTask(deps, smes[0].actor, {
+      initiativeId,
+      title: "Book flights",
+      category: "travel",
+      dueOn: "2027-02-15",
+      status: "in_progress",
+    });
     // The owner must be someone of a participating firm or a broker of the network.
-    const wrongOwner = await addStandTask(deps, broker.actor, { initiativeId, title: "Catalogue", ownerUserId: smes[1].userId, dueOn: "2027-01-10" }).catch(
-      (x) => x,
-    );
+    const wrongOwner = await addStandTask(deps, broker.actor, {
+      initiativeId,
+      title: "Catalogue",
+      ownerUserId: smes[1].userId,
+      dueOn: "2027-01-10",
+    }).catch((x) => x);
     expect(wrongOwner.fieldKeys).toEqual({ ownerUserId: "not_task_owner" });
     // A member that does not take part neither sees nor keeps the list.
     expect(await codeOf(addStandTask(deps, smes[1].actor, { initiativeId, title: "Mine", dueOn: "2027-01-10" }))).toBe("forbidden");
@@ -597,7 +684,9 @@ describe("tasks", () => {
     expect((await getStand(deps, broker.actor, { initiativeId })).tasks![0]).toMatchObject({ status: "done", overdue: false });
     const invalid = await updateStandTask(deps, smes[0].actor, { initiativeId, taskId, dueOn: "soon", status: "maybe" }).catch((x) => x);
     expect(Object.keys(invalid.fields).sort()).toEqual(["dueOn", "status"]);
-    expect(await codeOf(updateStandTask(deps, smes[0].actor, { initiativeId, taskId: crypto.randomUUID(), status: "done" }))).toBe("not_found");
+    expect(await codeOf(updateStandTask(deps, smes[0].actor, { initiativeId, taskId: crypto.randomUUID(), status: "done" }))).toBe(
+      "not_found",
+    );
   });
 });
 
@@ -620,8 +709,12 @@ describe("leads", () => {
     await addStandLead(deps, smes[1].actor, { initiativeId, buyerName: "Importadora Andina", country: "CL", buyerType: "importer" });
     // A participant without space is no exhibitor; a member outside is no participant.
     await releaseStandSpace(deps, smes[1].actor, { initiativeId });
-    expect(await codeOf(addStandLead(deps, smes[1].actor, { initiativeId, buyerName: "Late", country: "FR", buyerType: "agent" }))).toBe("forbidden");
-    expect(await codeOf(addStandLead(deps, smes[2].actor, { initiativeId, buyerName: "Nope", country: "FR", buyerType: "agent" }))).toBe("forbidden");
+    expect(await codeOf(addStandLead(deps, smes[1].actor, { initiativeId, buyerName: "Late", country: "FR", buyerType: "agent" }))).toBe(
+      "forbidden",
+    );
+    expect(await codeOf(addStandLead(deps, smes[2].actor, { initiativeId, buyerName: "Nope", country: "FR", buyerType: "agent" }))).toBe(
+      "forbidden",
+    );
     await requestStandSpace(deps, smes[1].actor, { initiativeId, areaM2: "4" });
 
     const own = await getStand(deps, smes[0].actor, { initiativeId });
@@ -632,13 +725,24 @@ describe("leads", () => {
     expect(all.leads!.map((l) => l.buyerName).sort()).toEqual(["Importadora Andina", "Schuhhaus Becker"]);
 
     const current = await getStand(deps, broker.actor, { initiativeId });
-    await updateStand(deps, broker.actor, { ...standInput(networkId, fairId), initiativeId, title: current.initiative.title, shareLeads: true });
+    await updateStand(deps, broker.actor, {
+      ...standInput(networkId, fairId),
+      initiativeId,
+      title: current.initiative.title,
+      shareLeads: true,
+    });
     const shared = await getStand(deps, smes[1].actor, { initiativeId });
     const becker = shared.leads!.find((l) => l.buyerName === "Schuhhaus Becker")!;
     expect(becker).toMatchObject({ own: false, contactEmail: null, invitationPath: null, canInvite: false });
     expect(await codeOf(inviteLeadBuyer(deps, smes[1].actor, { initiativeId, leadId: becker.id }))).toBe("forbidden");
     // The invalid lead is a 400 with every field.
-    const invalid = await addStandLead(deps, smes[0].actor, { initiativeId, buyerName: "", country: "ZZ", buyerType: "friend", contactEmail: "nope" }).catch((x) => x);
+    const invalid = await addStandLead(deps, smes[0].actor, {
+      initiativeId,
+      buyerName: "",
+      country: "ZZ",
+      buyerType: "friend",
+      contactEmail: "nope",
+    }).catch((x) => x);
     expect(Object.keys(invalid.fields).sort()).toEqual(["buyerName", "buyerType", "contactEmail", "country"]);
   });
 
@@ -646,7 +750,12 @@ describe("leads", () => {
     const { broker, networkId, smes } = await networkWithMembers(deps, 1);
     const { initiativeId } = await openStand(deps, broker.actor, networkId);
     await requestStandSpace(deps, smes[0].actor, { initiativeId, areaM2: "4" });
-    const { leadId } = await addStandLead(deps, smes[0].actor, { initiativeId, buyerName: "Calzados del Plata", country: "AR", buyerType: "importer" });
+    const { leadId } = await addStandLead(deps, smes[0].actor, {
+      initiativeId,
+      buyerName: "Calzados del Plata",
+      country: "AR",
+      buyerType: "importer",
+    });
     const invitation = await inviteLeadBuyer(deps, smes[0].actor, { initiativeId, leadId });
     deps.publisher.sent.length = 0;
     expect(invitation.signUpPath).toBe(`/signup?lead=${invitation.token}`);
@@ -658,18 +767,20 @@ describe("leads", () => {
     expect(await getLeadInvitation(deps, { token: "x".repeat(40) })).toBeNull();
 
     const email = uniqueEmail("buyer");
-    const joined = created(await signUp(deps, {
-      firmChoice: "create",
-      role: "buyer",
-      name: "Lucía Pérez",
-      email,
-      password: PASSWORD,
-      firmName: unique("Calzados del Plata"),
-      country: "AR",
-      sector: "4641",
-      buyerType: "trader_export_agent",
-      leadToken: invitation.token,
-    }));
+    const joined = created(
+      await signUp(deps, {
+        firmChoice: "create",
+        role: "buyer",
+        name: "Lucía Pérez",
+        email,
+        password: PASSWORD,
+        firmName: unique("Calzados del Plata"),
+        country: "AR",
+        sector: "4641",
+        buyerType: "trader_export_agent",
+        leadToken: invitation.token,
+      }),
+    );
     const [lead] = await database.db.select().from(standLead).where(eq(standLead.id, leadId));
     expect(lead.joinedFirmId).toBe(joined.firmId);
     expect(await typesFor(smes[0].userId)).toContain("stand_lead_joined");
@@ -677,18 +788,20 @@ describe("leads", () => {
     // Used once: the link no longer prefills, a second sign-up links nothing, and no new invitation.
     expect(await getLeadInvitation(deps, { token: invitation.token })).toBeNull();
     expect(await codeOf(inviteLeadBuyer(deps, smes[0].actor, { initiativeId, leadId }))).toBe("conflict");
-    const second = created(await signUp(deps, {
-      firmChoice: "create",
-      role: "buyer",
-      name: "Someone Else",
-      email: uniqueEmail("buyer"),
-      password: PASSWORD,
-      firmName: unique("Other"),
-      country: "AR",
-      sector: "4641",
-      buyerType: "trader_export_agent",
-      leadToken: invitation.token,
-    }));
+    const second = created(
+      await signUp(deps, {
+        firmChoice: "create",
+        role: "buyer",
+        name: "Someone Else",
+        email: uniqueEmail("buyer"),
+        password: PASSWORD,
+        firmName: unique("Other"),
+        country: "AR",
+        sector: "4641",
+        buyerType: "trader_export_agent",
+        leadToken: invitation.token,
+      }),
+    );
     const [still] = await database.db.select().from(standLead).where(eq(standLead.id, leadId));
     expect(still.joinedFirmId).toBe(joined.firmId);
     expect(second.status).toBe("active");
@@ -723,7 +836,13 @@ describe("calendar and reminders", () => {
     const { broker, networkId, smes } = await networkWithMembers(deps, 2);
     const { initiativeId } = await openStand(deps, broker.actor, networkId);
     await requestStandSpace(deps, smes[0].actor, { initiativeId, areaM2: "4" });
-    await addStandTask(deps, broker.actor, { initiativeId, title: "Visas", category: "travel", ownerUserId: smes[0].userId, dueOn: "2027-03-01" });
+    await addStandTask(deps, broker.actor, {
+      initiativeId,
+      title: "Visas",
+      category: "travel",
+      ownerUserId: smes[0].userId,
+      dueOn: "2027-03-01",
+    });
     await addStandTask(deps, broker.actor, { initiativeId, title: "Unowned", dueOn: "2027-03-01" });
     // Far from everything: nothing is due.
     const early = await notifyStandReminders(at("2027-02-01T06:00:00Z"));
@@ -739,13 +858,19 @@ describe("calendar and reminders", () => {
     expect((await typesFor(smes[0].userId)).filter((t) => t === "stand_fair_soon")).toHaveLength(1);
     expect((await typesFor(broker.id)).filter((t) => t === "stand_fair_soon")).toHaveLength(1);
     expect(await typesFor(smes[1].userId)).not.toContain("stand_fair_soon");
-    const [row] = await database.db.select().from(notification).where(and(eq(notification.userId, smes[0].userId), eq(notification.type, "stand_fair_soon")));
+    const [row] = await database.db
+      .select()
+      .from(notification)
+      .where(and(eq(notification.userId, smes[0].userId), eq(notification.type, "stand_fair_soon")));
     expect(row.params).toMatchObject({ date: "2027-03-10" });
     expect(row.href).toBe(`/initiatives/${initiativeId}/stand`);
     const tasks = await database.db.select().from(standTask).where(eq(standTask.initiativeId, initiativeId));
     expect(tasks.find((t) => t.title === "Unowned")!.dueNoticeAt).toBeNull();
     // Fairs of other stands are not touched by this one's claim.
-    const fairs = await database.db.select().from(fair).where(inArray(fair.id, [(await standRow(initiativeId)).fairId]));
+    const fairs = await database.db
+      .select()
+      .from(fair)
+      .where(inArray(fair.id, [(await standRow(initiativeId)).fairId]));
     expect(fairs).toHaveLength(1);
   });
 });
@@ -760,9 +885,25 @@ describe("leads among the diversification options", () => {
     await requestStandSpace(deps, a.actor, { initiativeId: first.initiativeId, areaM2: "4" });
     await requestStandSpace(deps, b.actor, { initiativeId: first.initiativeId, areaM2: "4" });
     await requestStandSpace(deps, c.actor, { initiativeId: second.initiativeId, areaM2: "4" });
-    await addStandLead(deps, a.actor, { initiativeId: first.initiativeId, buyerName: "Schuhhaus Becker", country: "DE", buyerType: "retailer", nextStep: "Samples" });
-    await addStandLead(deps, b.actor, { initiativeId: first.initiativeId, buyerName: "Importadora Andina", country: "CL", buyerType: "importer" });
-    await addStandLead(deps, c.actor, { initiativeId: second.initiativeId, buyerName: "Nordic Footwear AB", country: "SE", buyerType: "distributor" });
+    await addStandLead(deps, a.actor, {
+      initiativeId: first.initiativeId,
+      buyerName: "Schuhhaus Becker",
+      country: "DE",
+      buyerType: "retailer",
+      nextStep: "Samples",
+    });
+    await addStandLead(deps, b.actor, {
+      initiativeId: first.initiativeId,
+      buyerName: "Importadora Andina",
+      country: "CL",
+      buyerType: "importer",
+    });
+    await addStandLead(deps, c.actor, {
+      initiativeId: second.initiativeId,
+      buyerName: "Nordic Footwear AB",
+      country: "SE",
+      buyerType: "distributor",
+    });
 
     const buyer = await createFirmOwner(deps, { role: "buyer" });
     const need = await createNeed(deps, buyer.actor, needInput({ volume: 20000 }));
@@ -774,7 +915,12 @@ describe("leads among the diversification options", () => {
 
     // Once the first stand shares its leads, A and B see each other's, and C still only its own.
     const current = await getStand(deps, broker.actor, { initiativeId: first.initiativeId });
-    await updateStand(deps, broker.actor, { ...standInput(networkId, first.fairId), initiativeId: first.initiativeId, title: current.initiative.title, shareLeads: true });
+    await updateStand(deps, broker.actor, {
+      ...standInput(networkId, first.fairId),
+      initiativeId: first.initiativeId,
+      title: current.initiative.title,
+      shareLeads: true,
+    });
     expect((await leadsFor(a)).sort()).toEqual([
       ["Importadora Andina", false],
       ["Schuhhaus Becker", true],

@@ -11,11 +11,7 @@ export async function getActor(request: Request, context: AppLoadContext): Promi
   return context.services.accounts.loadActor(session.user.id);
 }
 
-export async function requireActor(
-  request: Request,
-  context: AppLoadContext,
-  options: { role?: Role | Role[] } = {},
-): Promise<Actor> {
+export async function requireActor(request: Request, context: AppLoadContext, options: { role?: Role | Role[] } = {}): Promise<Actor> {
   const actor = await getActor(request, context);
   if (!actor) {
     const url = new URL(request.url);
@@ -45,10 +41,7 @@ export function forwardCookies(from: Response, headers = new Headers()): Headers
  * Signs in through better-auth's HTTP handler (not its in-process API), so its rate limits
  * apply and see the client's real address.
  */
-export async function signInWithPassword(
-  context: AppLoadContext,
-  credentials: { email: string; password: string },
-): Promise<Response> {
+export async function signInWithPassword(context: AppLoadContext, credentials: { email: string; password: string }): Promise<Response> {
   const base = context.env.PUBLIC_URL;
   return context.auth.handler(
     new Request(`${base}/api/auth/sign-in/email`, {

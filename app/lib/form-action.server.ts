@@ -66,7 +66,11 @@ export function refused(post: Post, error: unknown, reply?: (fieldErrors: Record
   if (error.fields && reply) {
     return answer(post, reply(serviceFieldErrors(error, post.t, post.word)), null, error.status);
   }
-  const worded = error.fields ? Object.values(serviceFieldErrors(error, post.t, post.word)).flat().join(" ") : "";
+  const worded = error.fields
+    ? Object.values(serviceFieldErrors(error, post.t, post.word))
+        .flat()
+        .join(" ")
+    : "";
   return answer(post, null, worded || refusalMessage(post, error.code), error.status);
 }
 

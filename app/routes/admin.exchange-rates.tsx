@@ -1,14 +1,5 @@
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  useForm,
-} from "@conform-to/react";
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-} from "@remix-run/node";
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -34,17 +25,10 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { actor, t } = await signedIn(args, ["exchangeRate", "set"]);
-  return submit(
-    await readPost(args.request, t),
-    exchangeRateSchema,
-    async (rate) => {
-      await args.context.services.ledger.setExchangeRate(actor, rate);
-      return redirectWithToast(
-        "/admin/exchange-rates",
-        "dependence.toast.rateSaved",
-      );
-    },
-  );
+  return submit(await readPost(args.request, t), exchangeRateSchema, async (rate) => {
+    await args.context.services.ledger.setExchangeRate(actor, rate);
+    return redirectWithToast("/admin/exchange-rates", "dependence.toast.rateSaved");
+  });
 }
 
 export default function ExchangeRates() {
@@ -64,10 +48,7 @@ export default function ExchangeRates() {
     });
   const currencySelect = (field: typeof fields.currency, label: string) => (
     <Field id={field.id} label={label} errors={field.errors}>
-      <select
-        {...getSelectProps(field)}
-        aria-describedby={describedBy(field.id, field.errors)}
-      >
+      <select {...getSelectProps(field)} aria-describedby={describedBy(field.id, field.errors)}>
         <option value="">{t("common.choose")}</option>
         {CURRENCY_CODES.map((c) => (
           <option key={c} value={c}>
@@ -83,58 +64,30 @@ export default function ExchangeRates() {
       <p className="muted">{t("dependence.rates.intro")}</p>
       <section className="card stack" aria-labelledby="rate-form">
         <h2 id="rate-form">{t("dependence.rates.add")}</h2>
-        <Form
-          method="post"
-          {...getFormProps(form)}
-          noValidate
-          className="stack"
-        >
+        <Form method="post" {...getFormProps(form)} noValidate className="stack">
           <FormError messages={[...(form.errors ?? []), error]} />
           <div className="grid-2">
             {currencySelect(fields.currency, t("dependence.rates.currency"))}
-            {currencySelect(
-              fields.baseCurrency,
-              t("dependence.rates.baseCurrency"),
-            )}
+            {currencySelect(fields.baseCurrency, t("dependence.rates.baseCurrency"))}
           </div>
           <div className="grid-2">
-            <Field
-              id={fields.rate.id}
-              label={t("dependence.rates.rate")}
-              errors={fields.rate.errors}
-              hint={t("dependence.rates.rateHint")}
-            >
+            <Field id={fields.rate.id} label={t("dependence.rates.rate")} errors={fields.rate.errors} hint={t("dependence.rates.rateHint")}>
               <input
                 {...getInputProps(fields.rate, { type: "text" })}
                 inputMode="decimal"
                 autoComplete="off"
-                aria-describedby={describedBy(
-                  fields.rate.id,
-                  fields.rate.errors,
-                  true,
-                )}
+                aria-describedby={describedBy(fields.rate.id, fields.rate.errors, true)}
               />
             </Field>
-            <Field
-              id={fields.validFrom.id}
-              label={t("dependence.rates.validFrom")}
-              errors={fields.validFrom.errors}
-            >
+            <Field id={fields.validFrom.id} label={t("dependence.rates.validFrom")} errors={fields.validFrom.errors}>
               <input
                 {...getInputProps(fields.validFrom, { type: "date" })}
-                aria-describedby={describedBy(
-                  fields.validFrom.id,
-                  fields.validFrom.errors,
-                )}
+                aria-describedby={describedBy(fields.validFrom.id, fields.validFrom.errors)}
               />
             </Field>
           </div>
           <div className="actions">
-            <button
-              type="submit"
-              className="button"
-              disabled={navigation.state === "submitting"}
-            >
+            <button type="submit" className="button" disabled={navigation.state === "submitting"}>
               {t("dependence.rates.submit")}
             </button>
           </div>
@@ -145,12 +98,7 @@ export default function ExchangeRates() {
         {rates.length === 0 ? (
           <p className="muted">{t("dependence.rates.empty")}</p>
         ) : (
-          <div
-            className="table-wrap"
-            role="region"
-            aria-labelledby="rates-list"
-            tabIndex={0}
-          >
+          <div className="table-wrap" role="region" aria-labelledby="rates-list" tabIndex={0}>
             <table data-testid="exchange-rates">
               <thead>
                 <tr>

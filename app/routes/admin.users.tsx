@@ -1,16 +1,7 @@
 import type { z } from "zod";
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  useForm,
-} from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  data,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ROLES } from "../../server/domain/roles";
@@ -73,54 +64,24 @@ export default function AdminUsers() {
       <section className="card">
         <h2>{t("admin.create")}</h2>
         <p className="muted">{t("admin.createHelp")}</p>
-        <Form
-          method="post"
-          {...getFormProps(form)}
-          noValidate
-          className="grid-2"
-        >
-          <Field
-            id={fields.name.id}
-            label={t("fields.personName")}
-            errors={fields.name.errors}
-          >
-            <input
-              {...getInputProps(fields.name, { type: "text" })}
-              aria-describedby={describedBy(fields.name.id, fields.name.errors)}
-            />
+        <Form method="post" {...getFormProps(form)} noValidate className="grid-2">
+          <Field id={fields.name.id} label={t("fields.personName")} errors={fields.name.errors}>
+            <input {...getInputProps(fields.name, { type: "text" })} aria-describedby={describedBy(fields.name.id, fields.name.errors)} />
           </Field>
-          <Field
-            id={fields.email.id}
-            label={t("fields.email")}
-            errors={fields.email.errors}
-          >
+          <Field id={fields.email.id} label={t("fields.email")} errors={fields.email.errors}>
             <input
               {...getInputProps(fields.email, { type: "email" })}
-              aria-describedby={describedBy(
-                fields.email.id,
-                fields.email.errors,
-              )}
+              aria-describedby={describedBy(fields.email.id, fields.email.errors)}
             />
           </Field>
-          <Field
-            id={fields.password.id}
-            label={t("fields.initialPassword")}
-            errors={fields.password.errors}
-          >
+          <Field id={fields.password.id} label={t("fields.initialPassword")} errors={fields.password.errors}>
             <input
               {...getInputProps(fields.password, { type: "password" })}
               autoComplete="new-password"
-              aria-describedby={describedBy(
-                fields.password.id,
-                fields.password.errors,
-              )}
+              aria-describedby={describedBy(fields.password.id, fields.password.errors)}
             />
           </Field>
-          <Field
-            id={fields.role.id}
-            label={t("fields.role")}
-            errors={fields.role.errors}
-          >
+          <Field id={fields.role.id} label={t("fields.role")} errors={fields.role.errors}>
             <select {...getSelectProps(fields.role)}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>

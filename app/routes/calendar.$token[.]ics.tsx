@@ -22,7 +22,10 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     });
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") {
-      return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+      return new Response("Not found", {
+        status: 404,
+        headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+      });
     }
     throw error;
   }

@@ -42,7 +42,11 @@ export default function FairsIndex() {
       </div>
       <p className="muted">{t("stands.fairs.lead")}</p>
       <p>
-        {includePast ? <Link to="/fairs">{t("stands.fairs.upcomingOnly")}</Link> : <Link to="/fairs?past=1">{t("stands.fairs.showPast")}</Link>}
+        {includePast ? (
+          <Link to="/fairs">{t("stands.fairs.upcomingOnly")}</Link>
+        ) : (
+          <Link to="/fairs?past=1">{t("stands.fairs.showPast")}</Link>
+        )}
       </p>
       {fairs.length === 0 ? (
         <p className="card muted">{includePast ? t("stands.fairs.noneAtAll") : t("stands.fairs.none")}</p>

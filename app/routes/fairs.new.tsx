@@ -31,7 +31,8 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { actor, t } = await signedIn(args, ["stand", "createFair"]);
   // The shared "ends before start" words speak of meetings; a fair has its own.
-  const word = (field: string, key: string | undefined) => (field === "endsOn" && key === "ends_before_start" ? t("stands.errors.fairEndsBeforeStart") : null);
+  const word = (field: string, key: string | undefined) =>
+    field === "endsOn" && key === "ends_before_start" ? t("stands.errors.fairEndsBeforeStart") : null;
   const post = await readPost(args.request, t, { errors: "stands.errors", word });
   return submit(post, fairInputSchema, async (fair) => {
     const created = await args.context.services.stands.createFair(actor, fair);

@@ -17,11 +17,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { firms, ledger } = args.context.services;
   const mine = await loaded(firms.getMyFirm(actor));
   // The dependence panel's headline figures, on the firm's own page (the full panel is linked).
-  const latest =
-    mine.firm.kind === "sme"
-      ? (await loaded(ledger.firmDependence(actor, { firmId: mine.firm.id })))
-          .latest
-      : null;
+  const latest = mine.firm.kind === "sme" ? (await loaded(ledger.firmDependence(actor, { firmId: mine.firm.id }))).latest : null;
   const dependence = latest
     ? {
         period: latest.period,
@@ -37,26 +33,15 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { actor, t } = await myFirmReader(args);
-  return submit(
-    await readPost(args.request, t),
-    decideMemberSchema,
-    async (input) => {
-      const result = await args.context.services.firms.decideMemberRequest(
-        actor,
-        input,
-      );
-      return redirectWithToast(
-        "/firm",
-        result.decision === "approve" ? "memberApproved" : "memberDeclined",
-      );
-    },
-  );
+  return submit(await readPost(args.request, t), decideMemberSchema, async (input) => {
+    const result = await args.context.services.firms.decideMemberRequest(actor, input);
+    return redirectWithToast("/firm", result.decision === "approve" ? "memberApproved" : "memberDeclined");
+  });
 }
 
 export default function MyFirm() {
   const { t } = useTranslation();
-  const { firm, members, permissions, names, dependence } =
-    useLoaderData<typeof loader>();
+  const { firm, members, permissions, names, dependence } = useLoaderData<typeof loader>();
   useLiveRoom(`firm:${firm.id}`);
   return (
     <div className="stack">
@@ -71,23 +56,15 @@ export default function MyFirm() {
       <p className="muted">{t("firm.privateNote")}</p>
       {firm.kind === "sme" ? (
         <nav className="actions" aria-label={t("dependence.panel.title")}>
-          <Link
-            to={`/firms/${firm.id}/ledger`}
-            className="button button-secondary"
-          >
+          <Link to={`/firms/${firm.id}/ledger`} className="button button-secondary">
             {t("dependence.links.ledger")}
           </Link>
-          <Link
-            to={`/firms/${firm.id}/dependence`}
-            className="button button-secondary"
-          >
+          <Link to={`/firms/${firm.id}/dependence`} className="button button-secondary">
             {t("dependence.links.dependence")}
           </Link>
         </nav>
       ) : null}
-      {dependence ? (
-        <DependenceSummary firmId={firm.id} dependence={dependence} />
-      ) : null}
+      {dependence ? <DependenceSummary firmId={firm.id} dependence={dependence} /> : null}
       <FirmProfile firm={firm} {...names} />
       <FirmPeople members={members} mayDecide={permissions.decideMember} />
     </div>

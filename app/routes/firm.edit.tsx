@@ -72,7 +72,12 @@ export default function EditFirm() {
   const { kind, defaultValue, countries, sectors } = useLoaderData<typeof loader>();
   const { lastResult, error } = useFormResult("");
   const navigation = useNavigation();
-  const [form, rawFields] = useForm<z.input<typeof firmProfileSchema>>({ lastResult, defaultValue, shouldValidate: "onSubmit", shouldRevalidate: "onSubmit" });
+  const [form, rawFields] = useForm<z.input<typeof firmProfileSchema>>({
+    lastResult,
+    defaultValue,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onSubmit",
+  });
   const fields = rawFields as unknown as Record<string, AnyField>;
   const turnover = (fields.turnover as FieldMetadata<{ amount: string; currency: string }>).getFieldset();
   const certifications = (fields.certifications as FieldMetadata<Array<{ code: string; expiresOn: string }>>).getFieldList();
@@ -129,10 +134,18 @@ export default function EditFirm() {
         </Field>
         {text(fields.website, t("fields.website"), "url")}
         <div className="grid-2">
-          {select(fields.country, t("fields.country"), countries.map((c) => ({ value: c.code, label: c.name })))}
+          {select(
+            fields.country,
+            t("fields.country"),
+            countries.map((c) => ({ value: c.code, label: c.name })),
+          )}
           {text(fields.region, t("fields.region"))}
         </div>
-        {select(fields.sector, t("fields.sector"), sectors.map((s) => ({ value: s.code, label: s.name })))}
+        {select(
+          fields.sector,
+          t("fields.sector"),
+          sectors.map((s) => ({ value: s.code, label: s.name })),
+        )}
         <div className="grid-3">
           {text(fields.employees, t("fields.employees"), "number")}
           {text(turnover.amount as AnyField, t("fields.turnoverAmount"))}
@@ -148,8 +161,16 @@ export default function EditFirm() {
           <>
             <h2>{t("firm.sections.chain")}</h2>
             <div className="grid-3">
-              {select(fields.link, t("fields.link"), LINKS.map((l) => ({ value: l, label: t(`links.${l}`) })))}
-              {select(fields.tier, t("fields.tier"), TIERS.map((n) => ({ value: String(n), label: t(`tiers.${n}`) })))}
+              {select(
+                fields.link,
+                t("fields.link"),
+                LINKS.map((l) => ({ value: l, label: t(`links.${l}`) })),
+              )}
+              {select(
+                fields.tier,
+                t("fields.tier"),
+                TIERS.map((n) => ({ value: String(n), label: t(`tiers.${n}`) })),
+              )}
               {select(
                 fields.roleLadder,
                 t("fields.roleLadder"),
@@ -166,7 +187,11 @@ export default function EditFirm() {
               const c = item.getFieldset() as unknown as Record<string, AnyField>;
               return (
                 <div key={item.key} className="row-group">
-                  {select(c.code, t("fields.certification"), CERTIFICATIONS.map((x) => ({ value: x.code, label: x.name })))}
+                  {select(
+                    c.code,
+                    t("fields.certification"),
+                    CERTIFICATIONS.map((x) => ({ value: x.code, label: x.name })),
+                  )}
                   {text(c.expiresOn, t("fields.expiresOn"), "date")}
                   <button
                     {...form.remove.getButtonProps({ name: fields.certifications.name, index })}
@@ -179,7 +204,10 @@ export default function EditFirm() {
             })}
             {fields.certifications.errors?.length ? <p className="field-errors">{fields.certifications.errors.join(" ")}</p> : null}
             <button
-              {...form.insert.getButtonProps({ name: fields.certifications.name, defaultValue: { code: "iso_9001", expiresOn: "" } as never })}
+              {...form.insert.getButtonProps({
+                name: fields.certifications.name,
+                defaultValue: { code: "iso_9001", expiresOn: "" } as never,
+              })}
               className="button button-small button-secondary"
             >
               {t("firm.addCertification")}
@@ -219,7 +247,11 @@ export default function EditFirm() {
           <>
             <h2>{t("firm.sections.buyer")}</h2>
             <div className="grid-2">
-              {select(fields.buyerType, t("fields.buyerType"), BUYER_TYPES.map((b) => ({ value: b, label: t(`buyerTypes.${b}`) })))}
+              {select(
+                fields.buyerType,
+                t("fields.buyerType"),
+                BUYER_TYPES.map((b) => ({ value: b, label: t(`buyerTypes.${b}`) })),
+              )}
               {select(
                 fields.usualGovernance,
                 t("fields.usualGovernance"),

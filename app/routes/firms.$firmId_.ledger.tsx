@@ -25,7 +25,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const firmId = idParam(args.params, "firmId");
   // The one gate: a firm's members, its networks' brokers and admins; everyone else gets 404.
   const ledger = await loaded(args.context.services.ledger.list(actor, { firmId }));
-  const buyers = (await args.context.services.firms.searchFirms(actor, { kind: "buyer", pageSize: 100 })).items.map((b) => ({ id: b.id, name: b.name }));
+  const buyers = (await args.context.services.firms.searchFirms(actor, { kind: "buyer", pageSize: 100 })).items.map((b) => ({
+    id: b.id,
+    name: b.name,
+  }));
   return { firm: ledger.firm, entries: ledger.entries, buyers, defaultCurrency: ledger.entries[0]?.currency ?? "" };
 }
 

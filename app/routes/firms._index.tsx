@@ -1,10 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import {
-  CERTIFICATIONS,
-  certificationName,
-} from "../../db/reference/certifications";
+import { CERTIFICATIONS, certificationName } from "../../db/reference/certifications";
 import { countryName } from "../../db/reference/countries";
 import { isicTitle } from "../../db/reference/isic";
 import { LINKS, TIERS } from "../../server/domain/chain-position";
@@ -15,15 +12,10 @@ import { signedIn } from "../lib/route.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, locale } = await signedIn(args, ["directory", "search"]);
-  const raw = Object.fromEntries(
-    [...new URL(args.request.url).searchParams].filter(([, v]) => v !== ""),
-  );
+  const raw = Object.fromEntries([...new URL(args.request.url).searchParams].filter(([, v]) => v !== ""));
   // A hand-edited URL with a bad filter shows the unfiltered directory, not an error page.
   const parsed = firmSearchSchema.safeParse(raw);
-  const result = await args.context.services.firms.searchFirms(
-    actor,
-    parsed.success ? parsed.data : {},
-  );
+  const result = await args.context.services.firms.searchFirms(actor, parsed.success ? parsed.data : {});
   return {
     ...result,
     items: result.items.map((f) => ({
@@ -39,26 +31,17 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export default function Directory() {
   const { t } = useTranslation();
-  const { items, total, page, pageCount, countries, sectors, invalidFilter } =
-    useLoaderData<typeof loader>();
+  const { items, total, page, pageCount, countries, sectors, invalidFilter } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const pageHref = (n: number) => {
     const next = new URLSearchParams(params);
     next.set("page", String(n));
     return `?${next}`;
   };
-  const select = (
-    name: string,
-    label: string,
-    options: Array<{ value: string; label: string }>,
-  ) => (
+  const select = (name: string, label: string, options: Array<{ value: string; label: string }>) => (
     <div className="field">
       <label htmlFor={`filter-${name}`}>{label}</label>
-      <select
-        id={`filter-${name}`}
-        name={name}
-        defaultValue={params.get(name) ?? ""}
-      >
+      <select id={`filter-${name}`} name={name} defaultValue={params.get(name) ?? ""}>
         <option value="">{t("directory.any")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -71,21 +54,10 @@ export default function Directory() {
   return (
     <div className="stack">
       <h1>{t("directory.title")}</h1>
-      <Form
-        method="get"
-        className="card filters"
-        role="search"
-        aria-label={t("directory.title")}
-        key={params.toString()}
-      >
+      <Form method="get" className="card filters" role="search" aria-label={t("directory.title")} key={params.toString()}>
         <div className="field">
           <label htmlFor="filter-q">{t("directory.search")}</label>
-          <input
-            id="filter-q"
-            name="q"
-            type="search"
-            defaultValue={params.get("q") ?? ""}
-          />
+          <input id="filter-q" name="q" type="search" defaultValue={params.get("q") ?? ""} />
         </div>
         {select(
           "kind",
@@ -142,17 +114,9 @@ export default function Directory() {
       </ul>
       {pageCount > 1 ? (
         <nav aria-label={t("directory.pagination")} className="pagination">
-          {page > 1 ? (
-            <Link to={pageHref(page - 1)}>{t("directory.previous")}</Link>
-          ) : (
-            <span />
-          )}
+          {page > 1 ? <Link to={pageHref(page - 1)}>{t("directory.previous")}</Link> : <span />}
           <span>{t("directory.pageOf", { page, pageCount })}</span>
-          {page < pageCount ? (
-            <Link to={pageHref(page + 1)}>{t("directory.next")}</Link>
-          ) : (
-            <span />
-          )}
+          {page < pageCount ? <Link to={pageHref(page + 1)}>{t("directory.next")}</Link> : <span />}
         </nav>
       ) : null}
     </div>
@@ -186,8 +150,7 @@ function FirmCard({ firm: f }: { firm: DirectoryFirm }) {
       <p>{f.sectorName}</p>
       {f.kind === "sme" && f.link ? (
         <p>
-          <span className="tag">{t(`links.${f.link}`)}</span>{" "}
-          {f.tier ? <span className="tag">{t(`tiers.${f.tier}`)}</span> : null}
+          <span className="tag">{t(`links.${f.link}`)}</span> {f.tier ? <span className="tag">{t(`tiers.${f.tier}`)}</span> : null}
         </p>
       ) : null}
       {f.certifications.length > 0 ? (

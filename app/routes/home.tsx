@@ -20,17 +20,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { t } = useTranslation();
-  const { role, name, hasFirm, pendingFirm, latest } =
-    useLoaderData<typeof loader>();
+  const { role, name, hasFirm, pendingFirm, latest } = useLoaderData<typeof loader>();
   const tasks: Array<{ to: string; key: string }> = [];
-  if (role === "admin")
-    tasks.push({ to: "/admin/users", key: "home.tasks.users" });
-  if ((role === "sme" || role === "buyer") && hasFirm)
-    tasks.push({ to: "/firm", key: "home.tasks.firm" });
-  tasks.push(
-    { to: "/firms", key: "home.tasks.directory" },
-    { to: "/notifications", key: "home.tasks.notifications" },
-  );
+  if (role === "admin") tasks.push({ to: "/admin/users", key: "home.tasks.users" });
+  if ((role === "sme" || role === "buyer") && hasFirm) tasks.push({ to: "/firm", key: "home.tasks.firm" });
+  tasks.push({ to: "/firms", key: "home.tasks.directory" }, { to: "/notifications", key: "home.tasks.notifications" });
   return (
     <div className="stack">
       <h1>{t("home.greeting", { name })}</h1>
@@ -59,13 +53,7 @@ export default function Home() {
             <ul className="link-list">
               {latest.map((n) => (
                 <li key={n.id} className={n.readAt ? "" : "unread"}>
-                  {n.href ? (
-                    <Link to={n.href}>
-                      {t(`notification.${n.type}`, n.params)}
-                    </Link>
-                  ) : (
-                    t(`notification.${n.type}`, n.params)
-                  )}
+                  {n.href ? <Link to={n.href}>{t(`notification.${n.type}`, n.params)}</Link> : t(`notification.${n.type}`, n.params)}
                 </li>
               ))}
             </ul>

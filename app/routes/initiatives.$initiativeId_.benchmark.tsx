@@ -18,7 +18,9 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.report.club.title} · ${data.report.period?.label ?? ""} · Jointly` : "Jointly" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.report.club.title} · ${data.report.period?.label ?? ""} · Jointly` : "Jointly" },
+];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { actor } = await signedIn(args);
@@ -34,7 +36,10 @@ export async function action(args: ActionFunctionArgs) {
   if (post.intent !== "publish" || !form.success) return unknownForm(post);
   // The answer stays on the page (what was refreshed and kept), so it is data, not a redirect.
   try {
-    const { first, refreshed, kept } = await args.context.services.learning.publishBenchmarkPeriod(actor, { initiativeId, periodId: form.data.periodId });
+    const { first, refreshed, kept } = await args.context.services.learning.publishBenchmarkPeriod(actor, {
+      initiativeId,
+      periodId: form.data.periodId,
+    });
     return data<Published>({ published: { first, refreshed, kept } });
   } catch (error) {
     return refused(post, error);
@@ -53,7 +58,8 @@ export default function BenchmarkReportPage() {
       <header className="page-head">
         <div>
           <p className="muted small">
-            <Link to={`/networks/${club.networkId}`}>{club.networkName}</Link> · <Link to={`/initiatives/${club.initiativeId}/club`}>{club.title}</Link>
+            <Link to={`/networks/${club.networkId}`}>{club.networkName}</Link> ·{" "}
+            <Link to={`/initiatives/${club.initiativeId}/club`}>{club.title}</Link>
           </p>
           <h1>{period ? t("learning.report.titleFor", { period: period.label }) : t("learning.report.title")}</h1>
         </div>

@@ -8,6 +8,8 @@ import { download, loaded, signedIn } from "../lib/route.server";
 export async function loader(args: LoaderFunctionArgs) {
   const { actor } = await signedIn(args);
   const periodId = new URL(args.request.url).searchParams.get("period") ?? "";
-  const { filename, csv } = await loaded(args.context.services.learning.exportBenchmarkCsv(actor, { initiativeId: args.params.initiativeId, periodId }));
+  const { filename, csv } = await loaded(
+    args.context.services.learning.exportBenchmarkCsv(actor, { initiativeId: args.params.initiativeId, periodId }),
+  );
   return download(csv, { filename, type: "text/csv" });
 }

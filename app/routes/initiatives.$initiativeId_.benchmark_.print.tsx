@@ -16,7 +16,9 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.report.club.title} · ${data.report.period?.label ?? ""}` : "Jointly" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.report.club.title} · ${data.report.period?.label ?? ""}` : "Jointly" },
+];
 
 /**
  * The printable report of one member and period: the same figures as the report page (the same
@@ -24,7 +26,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
  */
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, now } = await signedIn(args);
-  return { report: await loadReport(args.request, args.context, actor, idParam(args.params, "initiativeId")), printedAt: now.toISOString() };
+  return {
+    report: await loadReport(args.request, args.context, actor, idParam(args.params, "initiativeId")),
+    printedAt: now.toISOString(),
+  };
 }
 
 export default function PrintableReport() {
@@ -63,7 +68,8 @@ export default function PrintableReport() {
             <div>
               <dt>{t("learning.report.period")}</dt>
               <dd>
-                {period.label} (<FormattedDate value={period.startsOn} /> – <FormattedDate value={period.endsOn} />) · {t(`learning.periods.statuses.${period.status}`)}
+                {period.label} (<FormattedDate value={period.startsOn} /> – <FormattedDate value={period.endsOn} />) ·{" "}
+                {t(`learning.periods.statuses.${period.status}`)}
               </dd>
             </div>
           ) : null}

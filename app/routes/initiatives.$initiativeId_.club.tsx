@@ -34,7 +34,8 @@ export async function action(args: ActionFunctionArgs) {
   const initiativeId = idParam(args.params, "initiativeId");
   const learning = args.context.services.learning;
   const here = `/initiatives/${initiativeId}/club`;
-  if (isUpload(args.request)) return importUpload(args.request, { t, locale }, here, (file) => learning.importKpiCsv(actor, { initiativeId, ...file }));
+  if (isUpload(args.request))
+    return importUpload(args.request, { t, locale }, here, (file) => learning.importKpiCsv(actor, { initiativeId, ...file }));
   const post = await readPost(args.request, t, { errors: "learning.errors", word: clubWord(t, locale, "field") });
   switch (post.intent) {
     case "join":
@@ -81,7 +82,11 @@ export default function ClubPage() {
     <article className="stack learning-page club-page">
       <ClubHead view={view} busy={busy} error={answer && "error" in answer ? answer.error : null} />
       <ClubAbout view={view} />
-      {permissions.submit ? openPeriods.map((period) => <SubmitForm key={`${period.id}-${JSON.stringify(period.mine?.values ?? {})}`} view={view} period={period} />) : null}
+      {permissions.submit
+        ? openPeriods.map((period) => (
+            <SubmitForm key={`${period.id}-${JSON.stringify(period.mine?.values ?? {})}`} view={view} period={period} />
+          ))
+        : null}
       {viewer.isMember && permissions.submit && openPeriods.length === 0 ? <NoOpenPeriod /> : null}
       <PeriodsSection view={view} busy={busy} />
       {permissions.manage ? <OpenPeriodForm view={view} /> : null}

@@ -42,7 +42,8 @@ export default function MeetingsPage() {
       <header className="page-head">
         <div>
           <p className="muted small">
-            <Link to={`/networks/${club.networkId}`}>{club.networkName}</Link> · <Link to={`/initiatives/${club.initiativeId}/club`}>{club.title}</Link>
+            <Link to={`/networks/${club.networkId}`}>{club.networkName}</Link> ·{" "}
+            <Link to={`/initiatives/${club.initiativeId}/club`}>{club.title}</Link>
           </p>
           <h1>{t("learning.meetings.title")}</h1>
         </div>
@@ -61,11 +62,19 @@ export default function MeetingsPage() {
       ) : null}
       <section className="card stack" aria-labelledby="upcoming-heading">
         <h2 id="upcoming-heading">{t("learning.meetings.upcoming")}</h2>
-        {upcoming.length === 0 ? <p className="muted">{t("learning.meetings.noneUpcoming")}</p> : <MeetingList initiativeId={club.initiativeId} meetings={upcoming} />}
+        {upcoming.length === 0 ? (
+          <p className="muted">{t("learning.meetings.noneUpcoming")}</p>
+        ) : (
+          <MeetingList initiativeId={club.initiativeId} meetings={upcoming} />
+        )}
       </section>
       <section className="card stack" aria-labelledby="past-heading">
         <h2 id="past-heading">{t("learning.meetings.past")}</h2>
-        {past.length === 0 ? <p className="muted">{t("learning.meetings.nonePast")}</p> : <MeetingList initiativeId={club.initiativeId} meetings={past} />}
+        {past.length === 0 ? (
+          <p className="muted">{t("learning.meetings.nonePast")}</p>
+        ) : (
+          <MeetingList initiativeId={club.initiativeId} meetings={past} />
+        )}
       </section>
       {permissions.manage ? <ScheduleForm view={view} zones={timeZones} /> : null}
     </article>

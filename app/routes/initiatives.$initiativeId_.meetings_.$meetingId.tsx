@@ -1,6 +1,11 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { addMeetingActionSchema, respondToMeetingSchema, updateMeetingActionSchema, updateMeetingSchema } from "../../server/schemas/learning";
+import {
+  addMeetingActionSchema,
+  respondToMeetingSchema,
+  updateMeetingActionSchema,
+  updateMeetingSchema,
+} from "../../server/schemas/learning";
 import { ErrorMessage } from "../components/error-message";
 import { FormError } from "../components/form-error";
 import { meetingTimeZones } from "../components/learning/common";
@@ -57,14 +62,24 @@ export async function action(args: ActionFunctionArgs) {
       });
     case "minutes":
       // An emptied field clears the minutes.
-      return submit(post, updateMeetingSchema.pick({ minutes: true }).extend({ minutes: updateMeetingSchema.shape.minutes.default("") }), async ({ minutes }) => {
-        await learning.updateMeeting(actor, { initiativeId, meetingId, minutes });
-        return redirectWithToast(`${here}#minutes`, "learning.toast.minutesSaved");
-      });
+      return submit(
+        post,
+        updateMeetingSchema.pick({ minutes: true }).extend({ minutes: updateMeetingSchema.shape.minutes.default("") }),
+        async ({ minutes }) => {
+          await learning.updateMeeting(actor, { initiativeId, meetingId, minutes });
+          return redirectWithToast(`${here}#minutes`, "learning.toast.minutesSaved");
+        },
+      );
     case "reschedule":
       return submit(post, updateMeetingSchema.omit(meetingForm), async (changes) => {
         // Emptied host and agenda fields clear them.
-        await learning.updateMeeting(actor, { ...changes, initiativeId, meetingId, hostFirmId: changes.hostFirmId ?? null, agenda: changes.agenda ?? "" });
+        await learning.updateMeeting(actor, {
+          ...changes,
+          initiativeId,
+          meetingId,
+          hostFirmId: changes.hostFirmId ?? null,
+          agenda: changes.agenda ?? "",
+        });
         return redirectWithToast(here, "learning.toast.meetingUpdated");
       });
     case "addAction":
@@ -75,7 +90,10 @@ export async function action(args: ActionFunctionArgs) {
     case "actionStatus":
       return submit(post, updateMeetingActionSchema.pick({ actionId: true, status: true }).required(), async (change) => {
         await learning.updateMeetingAction(actor, { ...change, initiativeId });
-        return redirectWithToast(`${here}#actions`, change.status === "done" ? "learning.toast.actionDone" : "learning.toast.actionReopened");
+        return redirectWithToast(
+          `${here}#actions`,
+          change.status === "done" ? "learning.toast.actionDone" : "learning.toast.actionReopened",
+        );
       });
     default:
       return unknownForm(post);

@@ -3,7 +3,14 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { countryName } from "../../db/reference/countries";
 import type { Actor } from "../../server/authz/actor";
-import { addLeadSchema, addTaskSchema, decideSpaceSchema, inviteLeadSchema, requestSpaceSchema, updateTaskSchema } from "../../server/schemas/stands";
+import {
+  addLeadSchema,
+  addTaskSchema,
+  decideSpaceSchema,
+  inviteLeadSchema,
+  requestSpaceSchema,
+  updateTaskSchema,
+} from "../../server/schemas/stands";
 import { ErrorMessage } from "../components/error-message";
 import { FormError } from "../components/form-error";
 import { StandCosts } from "../components/stand/costs";

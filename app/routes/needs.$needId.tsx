@@ -34,10 +34,20 @@ async function formedConsortia(context: AppLoadContext, actor: Actor, needId: st
   const found = [];
   for (const network of brokered) {
     const page = await context.services.networks.get(actor, { networkId: network.id });
-    for (const initiative of page.initiatives.filter((i) => i.objective === "joint_selling" && (i.status === "open" || i.status === "locked"))) {
+    for (const initiative of page.initiatives.filter(
+      (i) => i.objective === "joint_selling" && (i.status === "open" || i.status === "locked"),
+    )) {
       const view = await context.services.initiatives.get(actor, { initiativeId: initiative.id });
-      const linked = view.activity.some((a) => a.action === "initiative.created" && (a.after as { needId?: string } | null)?.needId === needId);
-      if (linked) found.push({ initiativeId: initiative.id, title: initiative.title, networkName: network.name, members: view.participants.map((p) => p.name) });
+      const linked = view.activity.some(
+        (a) => a.action === "initiative.created" && (a.after as { needId?: string } | null)?.needId === needId,
+      );
+      if (linked)
+        found.push({
+          initiativeId: initiative.id,
+          title: initiative.title,
+          networkName: network.name,
+          members: view.participants.map((p) => p.name),
+        });
     }
   }
   return found;
@@ -56,8 +66,11 @@ export async function loader(args: LoaderFunctionArgs): Promise<NeedPageData> {
   const formsConsortia = roleMay(actor.role, ["need", "formConsortium"]);
   const matches = can(actor, "need", "readMatches", facts) ? await loaded(services.sourcing.matches(actor, { needId })) : null;
   const fit =
-    answersForFirm && actor.firm && need.status === "open" ? ((await loaded(services.sourcing.myMatchingNeeds(actor))).items.find((i) => i.needId === needId) ?? null) : null;
-  const proposals = readsAllMatches && need.status === "open" ? await loaded(services.sourcing.consortiumProposals(actor, { needId })) : null;
+    answersForFirm && actor.firm && need.status === "open"
+      ? ((await loaded(services.sourcing.myMatchingNeeds(actor))).items.find((i) => i.needId === needId) ?? null)
+      : null;
+  const proposals =
+    readsAllMatches && need.status === "open" ? await loaded(services.sourcing.consortiumProposals(actor, { needId })) : null;
   const consortia = formsConsortia ? await loaded(formedConsortia(args.context, actor, needId)) : [];
   const networkNames = Object.fromEntries((await services.networks.listNames()).map((n) => [n.id, n.name]));
   const parts: Part[] = [...(matches?.items.flatMap((m) => m.parts) ?? []), ...(fit?.parts ?? [])];
@@ -161,7 +174,14 @@ export default function NeedPage() {
         <Form method="post" className="actions transitions" aria-label={t("sourcing.page.statusActions")}>
           <input type="hidden" name="intent" value="transition" />
           {page.transitions.map((to) => (
-            <button key={to} type="submit" name="to" value={to} className={`button${to === "open" ? "" : " button-secondary"}`} disabled={navigation.state !== "idle"}>
+            <button
+              key={to}
+              type="submit"
+              name="to"
+              value={to}
+              className={`button${to === "open" ? "" : " button-secondary"}`}
+              disabled={navigation.state !== "idle"}
+            >
               {t(`sourcing.transition.${to}`)}
             </button>
           ))}

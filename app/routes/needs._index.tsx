@@ -61,9 +61,21 @@ export default function NeedsIndex() {
       {role === "sme" ? <MatchingNeeds data={data} /> : null}
 
       <section className="card" aria-labelledby="needs-heading">
-        <h2 id="needs-heading">{t(role === "buyer" ? "sourcing.index.mine" : role === "sme" ? "sourcing.index.otherOpen" : role === "admin" ? "sourcing.index.all" : "sourcing.index.open")}</h2>
+        <h2 id="needs-heading">
+          {t(
+            role === "buyer"
+              ? "sourcing.index.mine"
+              : role === "sme"
+                ? "sourcing.index.otherOpen"
+                : role === "admin"
+                  ? "sourcing.index.all"
+                  : "sourcing.index.open",
+          )}
+        </h2>
         {data.needs.length === 0 ? (
-          <p className="muted">{t(role === "buyer" ? "sourcing.index.noneMine" : role === "sme" ? "sourcing.index.noneOther" : "sourcing.index.noneOpen")}</p>
+          <p className="muted">
+            {t(role === "buyer" ? "sourcing.index.noneMine" : role === "sme" ? "sourcing.index.noneOther" : "sourcing.index.noneOpen")}
+          </p>
         ) : (
           <NeedsTable data={data} />
         )}

@@ -23,7 +23,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const page = await loaded(networks.get(actor, { networkId }));
   const directory = page.permissions.invite ? (await firms.searchFirms(actor, { kind: "sme", pageSize: 100 })).items : [];
   const requestedInvitation = new URL(args.request.url).searchParams.get("invitation");
-  return { ...networkPageView(page, { locale, publicUrl: args.context.env.PUBLIC_URL, requestedInvitation }), smes: invitableSmes(page, directory) };
+  return {
+    ...networkPageView(page, { locale, publicUrl: args.context.env.PUBLIC_URL, requestedInvitation }),
+    smes: invitableSmes(page, directory),
+  };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -78,7 +81,9 @@ export default function NetworkPage() {
       <InitiativeList initiatives={page.initiatives} />
       {permissions.invite && page.applications.length > 0 ? <Applications applications={page.applications} busy={busy} /> : null}
       {permissions.invite ? <InviteForms smes={page.smes} busy={busy} /> : null}
-      {showPending ? <PendingInvitations invited={page.invited} emailInvitations={page.emailInvitations} newInvitation={page.newInvitation} /> : null}
+      {showPending ? (
+        <PendingInvitations invited={page.invited} emailInvitations={page.emailInvitations} newInvitation={page.newInvitation} />
+      ) : null}
       {permissions.addBroker ? <AddBroker busy={busy} /> : null}
       {permissions.leave ? <LeaveNetwork busy={busy} /> : null}
       <ActivityList activity={page.activity} />

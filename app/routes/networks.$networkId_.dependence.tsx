@@ -1,34 +1,23 @@
-import type {
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { periodSchema } from "../../server/schemas/ledger";
 import { ErrorMessage } from "../components/error-message";
 import { formatBp } from "../components/ledger/dependence";
-import {
-  MembersByRisk,
-  SystemicBuyers,
-} from "../components/ledger/network-dependence";
+import { MembersByRisk, SystemicBuyers } from "../components/ledger/network-dependence";
 import { useLiveRoom } from "../lib/live";
 import { idParam, loaded, signedIn } from "../lib/route.server";
 import styles from "../styles/dependence.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
-  { title: page ? `${page.network.name} · Jointly` : "Jointly" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: page ? `${page.network.name} · Jointly` : "Jointly" }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { actor } = await signedIn(args);
   const networkId = idParam(args.params, "networkId");
   // A period that is not one ("?period=soon") shows the latest instead.
-  const requested = periodSchema.safeParse(
-    new URL(args.request.url).searchParams.get("period") ?? undefined,
-  );
+  const requested = periodSchema.safeParse(new URL(args.request.url).searchParams.get("period") ?? undefined);
   const { ledger, networks } = args.context.services;
   // The service is the gate: the network's brokers and admins; members are refused, others told 404.
   const figures = await loaded(
@@ -38,16 +27,11 @@ export async function loader(args: LoaderFunctionArgs) {
     }),
   );
   const page = await loaded(networks.get(actor, { networkId }));
-  const shown = new Set([
-    ...figures.members.map((m) => m.firmId),
-    ...figures.missingRates.map((m) => m.firmId),
-  ]);
+  const shown = new Set([...figures.members.map((m) => m.firmId), ...figures.missingRates.map((m) => m.firmId)]);
   return {
     network: { id: page.network.id, name: page.network.name },
     figures,
-    withoutSales: page.members
-      .filter((m) => m.kind === "sme" && !shown.has(m.firmId))
-      .map((m) => ({ firmId: m.firmId, name: m.name })),
+    withoutSales: page.members.filter((m) => m.kind === "sme" && !shown.has(m.firmId)).map((m) => ({ firmId: m.firmId, name: m.name })),
   };
 }
 
@@ -69,15 +53,8 @@ export default function NetworkDependencePage() {
         </div>
         {periods.length > 0 ? (
           <Form method="get" className="inline-form period-form">
-            <label htmlFor="period-select">
-              {t("dependence.fields.period")}
-            </label>
-            <select
-              id="period-select"
-              name="period"
-              defaultValue={period ?? ""}
-              key={period ?? ""}
-            >
+            <label htmlFor="period-select">{t("dependence.fields.period")}</label>
+            <select id="period-select" name="period" defaultValue={period ?? ""} key={period ?? ""}>
               {[...periods].reverse().map((p) => (
                 <option key={p} value={p}>
                   {p}
@@ -101,12 +78,7 @@ export default function NetworkDependencePage() {
       </p>
 
       {missingRates.length > 0 ? (
-        <section
-          className="notice"
-          role="status"
-          aria-labelledby="network-missing-rates"
-          data-testid="missing-rates"
-        >
+        <section className="notice" role="status" aria-labelledby="network-missing-rates" data-testid="missing-rates">
           <h2 id="network-missing-rates" className="h-small">
             {t("dependence.panel.missingRatesTitle")}
           </h2>

@@ -11,7 +11,14 @@ import { ErrorMessage } from "../components/error-message";
 import { FormError } from "../components/form-error";
 import { underBudgetFields } from "../components/initiative/budget-form.server";
 import { budgetFormSchema, toBudgetInput } from "../components/initiative/budget-fields";
-import { BudgetSection, CommonFields, JointBuySection, newInitiativeDefaults, ObjectiveField, type NewInitiativeInput } from "../components/initiative/new-initiative-form";
+import {
+  BudgetSection,
+  CommonFields,
+  JointBuySection,
+  newInitiativeDefaults,
+  ObjectiveField,
+  type NewInitiativeInput,
+} from "../components/initiative/new-initiative-form";
 import { readPost, submit } from "../lib/form-action.server";
 import { useFormResult } from "../lib/form-result";
 import { idParam, loaded, signedIn, type RouteArgs } from "../lib/route.server";
@@ -77,7 +84,9 @@ function keepObjectiveSection(formData: FormData, isJointBuy: boolean) {
   if (isJointBuy) return;
   // The budget is optional: a blank amount with no funding source typed means "no budget yet".
   const amount = String(formData.get("budget.amount") ?? "").trim();
-  const anySponsor = [...formData.entries()].some(([key, value]) => /^budget\.fundingSources\[\d+\]\.(sponsor|value)$/.test(key) && String(value).trim());
+  const anySponsor = [...formData.entries()].some(
+    ([key, value]) => /^budget\.fundingSources\[\d+\]\.(sponsor|value)$/.test(key) && String(value).trim(),
+  );
   if (!amount && !anySponsor) for (const key of [...formData.keys()]) if (SECTION_PREFIX.budget.test(key)) formData.delete(key);
 }
 
@@ -133,7 +142,12 @@ export default function NewInitiative() {
       <Form method="post" {...getFormProps(form)} noValidate className="card stack">
         <FormError messages={[...(form.errors ?? []), error]} />
         <ObjectiveField field={fields.objective} networkId={network.id} objective={objective} onChange={setObjective} />
-        <CommonFields title={fields.title} description={fields.description} deadline={fields.deadline} shareQuantities={fields.shareQuantities} />
+        <CommonFields
+          title={fields.title}
+          description={fields.description}
+          deadline={fields.deadline}
+          shareQuantities={fields.shareQuantities}
+        />
         <JointBuySection form={form} field={fields.jointBuy} currencies={currencies} hidden={hydrated && !isJointBuy} hydrated={hydrated} />
         <BudgetSection form={form} field={fields.budget} hidden={hydrated && isJointBuy} hydrated={hydrated} />
         <div className="actions">

@@ -26,7 +26,12 @@ async function brokered(args: RouteArgs) {
 function carriedOver(query: URLSearchParams) {
   const field = (key: string, max: number) => (query.get(key) ?? "").slice(0, max);
   const deadline = field("deadline", 160);
-  return { title: field("title", 160), description: field("description", 4000), deadline, validDeadline: /^\d{4}-\d{2}-\d{2}$/.test(deadline) ? deadline : "" };
+  return {
+    title: field("title", 160),
+    description: field("description", 4000),
+    deadline,
+    validDeadline: /^\d{4}-\d{2}-\d{2}$/.test(deadline) ? deadline : "",
+  };
 }
 
 export async function loader(args: LoaderFunctionArgs) {

@@ -26,7 +26,13 @@ export default function NewNetwork() {
   const { t } = useTranslation();
   const { defaultValue, sectors } = useLoaderData<typeof loader>();
   return (
-    <NetworkForm title={t("networks.form.newTitle")} submitLabel={t("networks.form.create")} cancelTo="/networks" defaultValue={defaultValue} sectors={sectors} />
+    <NetworkForm
+      title={t("networks.form.newTitle")}
+      submitLabel={t("networks.form.create")}
+      cancelTo="/networks"
+      defaultValue={defaultValue}
+      sectors={sectors}
+    />
   );
 }
 

@@ -1,8 +1,4 @@
-import {
-  data,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -22,13 +18,10 @@ const intentSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await signedIn({ request, context });
-  const parsed = intentSchema.safeParse(
-    Object.fromEntries(await request.formData()),
-  );
+  const parsed = intentSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ ok: false }, { status: 400 });
   try {
-    if (parsed.data.intent === "read-all")
-      await context.services.notifications.markRead(actor, { all: true });
+    if (parsed.data.intent === "read-all") await context.services.notifications.markRead(actor, { all: true });
     else
       await context.services.notifications.markRead(actor, {
         notificationId: parsed.data.notificationId,
@@ -49,12 +42,7 @@ export default function Notifications() {
         <h1>{t("notifications.title")}</h1>
         {unread > 0 ? (
           <Form method="post">
-            <button
-              type="submit"
-              name="intent"
-              value="read-all"
-              className="button button-secondary"
-            >
+            <button type="submit" name="intent" value="read-all" className="button button-secondary">
               {t("notifications.markAll")}
             </button>
           </Form>
@@ -65,24 +53,11 @@ export default function Notifications() {
       ) : (
         <ul className="notification-list" data-testid="notification-list">
           {items.map((n) => (
-            <li
-              key={n.id}
-              className={`card notification${n.readAt ? "" : " unread"}`}
-            >
+            <li key={n.id} className={`card notification${n.readAt ? "" : " unread"}`}>
               <div>
                 <p className="notification-text">
-                  {n.readAt ? null : (
-                    <span className="tag tag-accent">
-                      {t("notifications.new")}
-                    </span>
-                  )}{" "}
-                  {n.href ? (
-                    <Link to={n.href}>
-                      {t(`notification.${n.type}`, n.params)}
-                    </Link>
-                  ) : (
-                    t(`notification.${n.type}`, n.params)
-                  )}
+                  {n.readAt ? null : <span className="tag tag-accent">{t("notifications.new")}</span>}{" "}
+                  {n.href ? <Link to={n.href}>{t(`notification.${n.type}`, n.params)}</Link> : t(`notification.${n.type}`, n.params)}
                 </p>
                 <p className="muted">
                   <FormattedDate value={n.createdAt} style="datetime" />
@@ -91,12 +66,7 @@ export default function Notifications() {
               {n.readAt ? null : (
                 <Form method="post">
                   <input type="hidden" name="notificationId" value={n.id} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="read"
-                    className="button-link"
-                  >
+                  <button type="submit" name="intent" value="read" className="button-link">
                     {t("notifications.markRead")}
                   </button>
                 </Form>

@@ -1,29 +1,16 @@
 import type { z } from "zod";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  data,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LOCALES } from "../../server/domain/locale";
-import {
-  changePasswordSchema,
-  localeSchema,
-} from "../../server/schemas/accounts";
+import { changePasswordSchema, localeSchema } from "../../server/schemas/accounts";
 import { CalendarFeed } from "../components/account/calendar-feed";
 import { describedBy, Field } from "../components/field";
 import { FormError } from "../components/form-error";
 import { forwardCookies } from "../lib/auth.server";
-import {
-  perform,
-  readPost,
-  submit,
-  type FormResult,
-  type Post,
-} from "../lib/form-action.server";
+import { perform, readPost, submit, type FormResult, type Post } from "../lib/form-action.server";
 import { useFormResult } from "../lib/form-result";
 import { formatIssues } from "../lib/messages";
 import { signedIn, type RouteArgs } from "../lib/route.server";
@@ -72,8 +59,7 @@ async function changePassword(args: RouteArgs, post: Post) {
     headers: args.request.headers,
     asResponse: true,
   });
-  if (!response.ok)
-    return refuse({ currentPassword: [post.t("validation.wrong_password")] });
+  if (!response.ok) return refuse({ currentPassword: [post.t("validation.wrong_password")] });
   return redirectWithToast("/settings", "passwordChanged", {
     headers: forwardCookies(response),
   });
@@ -102,8 +88,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function Settings() {
   const { t } = useTranslation();
-  const { name, email, role, locale, calendar } =
-    useLoaderData<typeof loader>();
+  const { name, email, role, locale, calendar } = useLoaderData<typeof loader>();
   const { lastResult, error } = useFormResult("password");
   const languageResult = useFormResult("locale");
   const [form, fields] = useForm<z.input<typeof changePasswordSchema>>({
@@ -131,9 +116,7 @@ export default function Settings() {
             name="locale"
             defaultValue={locale}
             aria-invalid={localeErrors ? true : undefined}
-            aria-describedby={
-              localeErrors ? "settings-locale-error" : undefined
-            }
+            aria-describedby={localeErrors ? "settings-locale-error" : undefined}
           >
             {LOCALES.map((l) => (
               <option key={l} value={l}>
@@ -144,46 +127,24 @@ export default function Settings() {
           <button type="submit" className="button button-small">
             {t("common.save")}
           </button>
-          <FormError
-            id="settings-locale-error"
-            messages={[...(localeErrors ?? []), languageResult.error]}
-          />
+          <FormError id="settings-locale-error" messages={[...(localeErrors ?? []), languageResult.error]} />
         </Form>
       </section>
       <CalendarFeed calendar={calendar} />
       <section className="card">
         <h2>{t("settings.password")}</h2>
-        <Form
-          method="post"
-          {...getFormProps(form)}
-          noValidate
-          className="stack"
-        >
+        <Form method="post" {...getFormProps(form)} noValidate className="stack">
           <input type="hidden" name="intent" value="password" />
           <FormError messages={[...(form.errors ?? []), error]} />
-          {(["currentPassword", "newPassword", "confirmPassword"] as const).map(
-            (name) => (
-              <Field
-                key={name}
-                id={fields[name].id}
-                label={t(`fields.${name}`)}
-                errors={fields[name].errors}
-              >
-                <input
-                  {...getInputProps(fields[name], { type: "password" })}
-                  autoComplete={
-                    name === "currentPassword"
-                      ? "current-password"
-                      : "new-password"
-                  }
-                  aria-describedby={describedBy(
-                    fields[name].id,
-                    fields[name].errors,
-                  )}
-                />
-              </Field>
-            ),
-          )}
+          {(["currentPassword", "newPassword", "confirmPassword"] as const).map((name) => (
+            <Field key={name} id={fields[name].id} label={t(`fields.${name}`)} errors={fields[name].errors}>
+              <input
+                {...getInputProps(fields[name], { type: "password" })}
+                autoComplete={name === "currentPassword" ? "current-password" : "new-password"}
+                aria-describedby={describedBy(fields[name].id, fields[name].errors)}
+              />
+            </Field>
+          ))}
           <div className="actions">
             <button type="submit" className="button">
               {t("settings.changePassword")}

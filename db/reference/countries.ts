@@ -18,7 +18,5 @@ export function countryName(code: string, locale: string): string {
 /** Countries sorted by their name in the given locale, for select boxes. */
 export function countryOptions(locale: string): Array<{ code: string; name: string }> {
   const collator = new Intl.Collator(locale);
-  return COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) =>
-    collator.compare(a.name, b.name),
-  );
+  return COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => collator.compare(a.name, b.name));
 }

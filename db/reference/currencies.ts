@@ -22,4 +22,3 @@ export function minorDigits(code: string): number {
   if (digits === undefined) throw new Error(`Unknown currency ${code}`);
   return digits;
 }
-

@@ -1,14 +1,6 @@
 import { LOCALES } from "../../server/domain/locale";
 import { describe, it, expect } from "vitest";
-import {
-  ISIC_CLASSES,
-  ISIC_DIVISIONS,
-  ISIC_SECTIONS,
-  ISIC_VERSION,
-  isIsicClass,
-  isicClass,
-  isicTitle,
-} from "./isic";
+import { ISIC_CLASSES, ISIC_DIVISIONS, ISIC_SECTIONS, ISIC_VERSION, isIsicClass, isicClass, isicTitle } from "./isic";
 
 describe("ISIC Rev.4 reference data", () => {
   it("is ISIC Rev.4 with 21 sections, 88 divisions and 419 classes", () => {
@@ -62,12 +54,8 @@ describe("ISIC Rev.4 reference data", () => {
     expect(isicTitle("1520", "en")).toBe("Manufacture of footwear");
     expect(isicTitle("1520", "es")).toBe("Fabricación de calzado");
     expect(isicTitle("1520", "pt-BR")).toBe("Fabricação de calçados");
-    expect(isicTitle("1511", "en")).toBe(
-      "Tanning and dressing of leather; dressing and dyeing of fur",
-    );
-    expect(isicTitle("1512", "en")).toBe(
-      "Manufacture of luggage, handbags and the like, saddlery and harness",
-    );
+    expect(isicTitle("1511", "en")).toBe("Tanning and dressing of leather; dressing and dyeing of fur");
+    expect(isicTitle("1512", "en")).toBe("Manufacture of luggage, handbags and the like, saddlery and harness");
     const footwear = isicClass("1520");
     expect(footwear).toMatchObject({ code: "1520", division: "15", section: "C" });
   });

@@ -45,9 +45,7 @@ export const ISIC_SECTIONS: readonly IsicSection[] = Object.freeze(
 );
 
 export const ISIC_DIVISIONS: readonly IsicDivision[] = Object.freeze(
-  raw.divisions.map((d) =>
-    Object.freeze({ code: d.code, section: d.section, title: Object.freeze({ ...d.title }) }),
-  ),
+  raw.divisions.map((d) => Object.freeze({ code: d.code, section: d.section, title: Object.freeze({ ...d.title }) })),
 );
 
 const divisionByCode = new Map<string, IsicDivision>(ISIC_DIVISIONS.map((d) => [d.code, d]));

@@ -1,29 +1,9 @@
-import {
-  bigint,
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import type {
-  BuyerType,
-  FirmFunction,
-  FirmKind,
-  Governance,
-  Link,
-  RoleLadder,
-  UpgradingGoal,
-} from "../../server/domain/chain-position";
+import type { BuyerType, FirmFunction, FirmKind, Governance, Link, RoleLadder, UpgradingGoal } from "../../server/domain/chain-position";
 import { user } from "./auth";
 import { createdAt, id, updatedAt } from "./columns";
 import type { FirmMemberStatus } from "../../server/domain/membership";
-
 
 /** A firm (organisation): an SME, a buyer or a support agency (DOMAIN.md "Firm"). */
 export const firm = pgTable(
@@ -46,7 +26,11 @@ export const firm = pgTable(
     // Chain position (SMEs)
     link: text("link").$type<Link>(),
     tier: integer("tier"),
-    functions: text("functions").array().$type<FirmFunction[]>().notNull().default(sql`'{}'::text[]`),
+    functions: text("functions")
+      .array()
+      .$type<FirmFunction[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     roleLadder: text("role_ladder").$type<RoleLadder>(),
     upgradingGoals: text("upgrading_goals")
       .array()

@@ -7,7 +7,6 @@ import { firm } from "./firms";
 import { network } from "./networks";
 import type { SplitRule } from "../../server/domain/cost-split";
 
-
 /**
  * A joint action inside a network (DOMAIN.md "Initiative"), one model for the seven objectives.
  * Kind-specific tools hang off it in their own tables (joint_buy, and the generic budget).
@@ -155,5 +154,8 @@ export const jointBuyCommitment = pgTable(
     updatedBy: text("updated_by").references(() => user.id, { onDelete: "set null" }),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("joint_buy_commitment_uq").on(t.initiativeId, t.firmId), check("joint_buy_commitment_positive", sql`${t.quantity} > 0`)],
+  (t) => [
+    uniqueIndex("joint_buy_commitment_uq").on(t.initiativeId, t.firmId),
+    check("joint_buy_commitment_positive", sql`${t.quantity} > 0`),
+  ],
 );

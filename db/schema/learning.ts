@@ -144,7 +144,10 @@ export const benchmarkPublication = pgTable(
   (t) => [
     uniqueIndex("benchmark_publication_uq").on(t.periodId, t.kpiId),
     check("benchmark_publication_n", sql`${t.n} >= 0`),
-    check("benchmark_publication_quartiles", sql`(${t.p25} is null) = (${t.median} is null) and (${t.median} is null) = (${t.p75} is null)`),
+    check(
+      "benchmark_publication_quartiles",
+      sql`(${t.p25} is null) = (${t.median} is null) and (${t.median} is null) = (${t.p75} is null)`,
+    ),
     check("benchmark_publication_tails", sql`(${t.p10} is null) = (${t.p90} is null) and (${t.p10} is null or ${t.median} is not null)`),
   ],
 );
@@ -190,7 +193,10 @@ export const clubMeeting = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("club_meeting_initiative_idx").on(t.initiativeId, t.startsAt), check("club_meeting_times", sql`${t.endsAt} > ${t.startsAt}`)],
+  (t) => [
+    index("club_meeting_initiative_idx").on(t.initiativeId, t.startsAt),
+    check("club_meeting_times", sql`${t.endsAt} > ${t.startsAt}`),
+  ],
 );
 
 /** Who comes: one answer per user. */

@@ -5,7 +5,6 @@ import { user } from "./auth";
 import { id } from "./columns";
 import { firm } from "./firms";
 
-
 /**
  * An SME's sales ledger (DOMAIN.md "Dependence on a single buyer"): sales per period (a year
  * "2026" or a quarter "2026-Q3") and customer, a platform buyer or a named outside customer.
@@ -60,10 +59,7 @@ export const exchangeRate = pgTable(
     setBy: text("set_by").references(() => user.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex("exchange_rate_uq").on(t.currency, t.baseCurrency, t.validFrom),
-    check("exchange_rate_positive", sql`${t.rate} > 0`),
-  ],
+  (t) => [uniqueIndex("exchange_rate_uq").on(t.currency, t.baseCurrency, t.validFrom), check("exchange_rate_positive", sql`${t.rate} > 0`)],
 );
 
 /**

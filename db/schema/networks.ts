@@ -5,7 +5,6 @@ import { createdAt, id, updatedAt } from "./columns";
 import { firm } from "./firms";
 import type { MembershipStatus } from "../../server/domain/membership";
 
-
 /**
  * A broker-run group of firms (DOMAIN.md "Network"). The dependence thresholds are settings per
  * network, in basis points of a share (2500 = 25%) and HHI points (0..10,000).

@@ -7,7 +7,6 @@ import { firm } from "./firms";
 import { initiative } from "./initiatives";
 import type { NeedStatus, ResponseStatus } from "../../server/domain/need";
 
-
 /**
  * A buyer's sourcing need (DOMAIN.md "Sourcing need"): what, how much, to which standards, and
  * how the buyer works with suppliers (what it specifies, support offered, exclusivity).
@@ -23,7 +22,11 @@ export const sourcingNeed = pgTable(
     description: text("description").notNull().default(""),
     sector: text("sector").notNull(),
     link: text("link").$type<Link>().notNull(),
-    functions: text("functions").array().$type<FirmFunction[]>().notNull().default(sql`'{}'::text[]`),
+    functions: text("functions")
+      .array()
+      .$type<FirmFunction[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     tier: integer("tier").notNull(),
     volume: integer("volume").notNull(),
     volumePeriod: text("volume_period").$type<"month" | "quarter" | "year">().notNull(),
@@ -40,10 +43,18 @@ export const sourcingNeed = pgTable(
     /** Only "what", or "what and how" (001:141). */
     specifies: text("specifies").$type<"what" | "what_and_how">().notNull(),
     designsJointly: boolean("designs_jointly").notNull().default(false),
-    supportOffered: text("support_offered").array().$type<string[]>().notNull().default(sql`'{}'::text[]`),
+    supportOffered: text("support_offered")
+      .array()
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     exclusivity: boolean("exclusivity").notNull().default(false),
     visibility: text("visibility").$type<"all" | "networks">().notNull().default("all"),
-    networkIds: text("network_ids").array().$type<string[]>().notNull().default(sql`'{}'::text[]`),
+    networkIds: text("network_ids")
+      .array()
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     status: text("status").$type<NeedStatus>().notNull().default("draft"),
     createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

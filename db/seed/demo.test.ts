@@ -216,12 +216,7 @@ describe("seedDemo", () => {
 
   it("seeds four buyers of the four kinds and one agency", async () => {
     const buyers = await database.db.select().from(firm).where(eq(firm.kind, "buyer"));
-    expect(buyers.map((b) => b.buyerType).sort()).toEqual([
-      "branded_marketer",
-      "buying_group",
-      "global_retailer",
-      "trader_export_agent",
-    ]);
+    expect(buyers.map((b) => b.buyerType).sort()).toEqual(["branded_marketer", "buying_group", "global_retailer", "trader_export_agent"]);
     for (const b of buyers) expect(b.usualGovernance, b.name).not.toBeNull();
     const agencies = await database.db.select().from(firm).where(eq(firm.kind, "agency"));
     // One per network: the Sinos Valley's association and the Eastern Cape suppliers' forum.
@@ -270,23 +265,38 @@ describe("seedDemo", () => {
     }
   });
 
-
   it("seeds the Sinos Valley network, brokered by the demo broker", async () => {
     const [net] = await database.db.select().from(network).where(eq(network.name, DEMO_NETWORK.name));
     expect(net).toBeDefined();
     expect(net).toMatchObject({ sector: "1520", region: "Vale dos Sinos, RS", currency: "BRL" });
     // Default thresholds.
-    expect(net).toMatchObject({ notableShareBp: 1000, warningShareBp: 2500, criticalShareBp: 5000, hhiModerate: 1500, hhiHigh: 2500, systemicShareBp: 2000 });
+    expect(net).toMatchObject({
+      notableShareBp: 1000,
+      warningShareBp: 2500,
+      criticalShareBp: 5000,
+      hhiModerate: 1500,
+      hhiHigh: 2500,
+      systemicShareBp: 2000,
+    });
     const brokerId = await userIdOf("broker@jointly.example");
     expect(net.createdBy).toBe(brokerId);
-    const brokers = await database.db.select({ userId: networkBroker.userId }).from(networkBroker).where(eq(networkBroker.networkId, net.id));
+    const brokers = await database.db
+      .select({ userId: networkBroker.userId })
+      .from(networkBroker)
+      .where(eq(networkBroker.networkId, net.id));
     expect(brokers).toEqual([{ userId: brokerId }]);
   });
 
   it("makes most SMEs active, consenting members; two invited, one applied; no buyer or agency", async () => {
     const [net] = await database.db.select().from(network).where(eq(network.name, DEMO_NETWORK.name));
     const members = await database.db
-      .select({ status: networkMember.status, consentedAt: networkMember.consentedAt, consentedBy: networkMember.consentedBy, kind: firm.kind, firmId: firm.id })
+      .select({
+        status: networkMember.status,
+        consentedAt: networkMember.consentedAt,
+        consentedBy: networkMember.consentedBy,
+        kind: firm.kind,
+        firmId: firm.id,
+      })
       .from(networkMember)
       .innerJoin(firm, eq(firm.id, networkMember.firmId))
       .where(eq(networkMember.networkId, net.id));
@@ -337,7 +347,9 @@ describe("seedDemo", () => {
     const activeMembers = await database.db
       .select({ firmId: networkMember.firmId })
       .from(networkMember)
-      .where(and(eq(networkMember.networkId, row.networkId), eq(networkMember.status, "active"), inArray(networkMember.firmId, participantIds)));
+      .where(
+        and(eq(networkMember.networkId, row.networkId), eq(networkMember.status, "active"), inArray(networkMember.firmId, participantIds)),
+      );
     expect(activeMembers).toHaveLength(participantIds.length);
 
     // The log tells the story, and its break agrees with the domain's.
@@ -380,7 +392,12 @@ describe("seedDemo", () => {
     expect(sources).toHaveLength(1);
     expect(sources[0]).toMatchObject({ sponsor: "SEBRAE", kind: "percent", percentBasisPoints: 5000, position: 0 });
     const participants = await database.db
-      .select({ id: firm.id, employees: firm.employees, turnoverMinor: firm.turnoverMinor, customWeight: initiativeParticipant.customWeight })
+      .select({
+        id: firm.id,
+        employees: firm.employees,
+        turnoverMinor: firm.turnoverMinor,
+        customWeight: initiativeParticipant.customWeight,
+      })
       .from(initiativeParticipant)
       .innerJoin(firm, eq(firm.id, initiativeParticipant.firmId))
       .where(eq(initiativeParticipant.initiativeId, row.id));
@@ -447,7 +464,10 @@ describe("seedDemo", () => {
     for (const lead of leads) {
       expect(lead.buyerName).not.toMatch(/Stridewell/);
       expect(lead.country).not.toBe("US");
-      expect(spaces.some((s) => s.firmId === lead.firmId && s.status !== "waiting"), lead.buyerName).toBe(true);
+      expect(
+        spaces.some((s) => s.firmId === lead.firmId && s.status !== "waiting"),
+        lead.buyerName,
+      ).toBe(true);
     }
     expect(leads.filter((l) => l.invitationToken !== null)).toHaveLength(1);
     expect(await database.db.select().from(standTask).where(eq(standTask.initiativeId, row.id))).toHaveLength(DEMO_STAND_TASKS.length);
@@ -618,7 +638,12 @@ describe("seedDemo", () => {
       const figures = await dependenceFigures(database.db, state.firmId);
       expect(state.period).toBe("2026");
       expect(state.level, figures.firm.name).toBe(figures.latest!.level);
-      expect(state.level).toBe(levelOf(measure(figures.latest!.measure!.shares.map((s) => ({ customerKey: s.key, customerName: s.name, amountMinor: s.amountMinor }))), DEFAULT_THRESHOLDS));
+      expect(state.level).toBe(
+        levelOf(
+          measure(figures.latest!.measure!.shares.map((s) => ({ customerKey: s.key, customerName: s.name, amountMinor: s.amountMinor }))),
+          DEFAULT_THRESHOLDS,
+        ),
+      );
     }
   });
 
@@ -755,7 +780,12 @@ describe("seedDemo", () => {
     // Its buyers from the Düsseldorf stand are ways out too: its own, and the stand's shared ones.
     const leadBuyers = boots.options.leads.map((l) => l.buyerName);
     expect(leadBuyers).toEqual(expect.arrayContaining(["Schuhhaus Lindner GmbH", "Importadora Andina S.A."]));
-    expect(boots.options.leads.filter((l) => l.own).map((l) => l.buyerName).sort()).toEqual(["Importadora Andina S.A.", "Schuhhaus Lindner GmbH"]);
+    expect(
+      boots.options.leads
+        .filter((l) => l.own)
+        .map((l) => l.buyerName)
+        .sort(),
+    ).toEqual(["Importadora Andina S.A.", "Schuhhaus Lindner GmbH"]);
     expect(boots.options.fairs.map((f) => f.title)).toContain(DEMO_STAND.title);
     // The sneakers need a consortium; the exclusive loafers serve its functional upgrading worse.
     expect(items.find((i) => i.needId === SNEAKERS)!.needsConsortium).toBe(true);
@@ -766,9 +796,21 @@ describe("seedDemo", () => {
   it("seeds the Eastern Cape auto-components network and its benchmarking club, 8 members and one outside", async () => {
     const [net] = await database.db.select().from(network).where(eq(network.name, DEMO_LEARNING_NETWORK.name));
     expect(net).toMatchObject({ currency: "ZAR", sector: "2930" });
-    const brokers = await database.db.select({ email: user.email }).from(networkBroker).innerJoin(user, eq(user.id, networkBroker.userId)).where(eq(networkBroker.networkId, net.id));
+    const brokers = await database.db
+      .select({ email: user.email })
+      .from(networkBroker)
+      .innerJoin(user, eq(user.id, networkBroker.userId))
+      .where(eq(networkBroker.networkId, net.id));
     expect(brokers.map((b) => b.email)).toEqual(["autobroker@jointly.example"]);
-    const firms = await database.db.select().from(firm).where(inArray(firm.id, DEMO_LEARNING_SMES.map((f) => demoId(`firm:${f.key}`))));
+    const firms = await database.db
+      .select()
+      .from(firm)
+      .where(
+        inArray(
+          firm.id,
+          DEMO_LEARNING_SMES.map((f) => demoId(`firm:${f.key}`)),
+        ),
+      );
     expect(firms).toHaveLength(DEMO_LEARNING_SMES.length);
     for (const f of firms) {
       expect(f).toMatchObject({ kind: "sme", country: "ZA", turnoverCurrency: "ZAR" });
@@ -780,7 +822,10 @@ describe("seedDemo", () => {
     expect(participants).toHaveLength(8);
     expect(participants.map((p) => p.firmId)).toContain(await firmIdOfLogin("pistons@jointly.example"));
     expect(participants.map((p) => p.firmId)).toContain(await firmIdOfLogin("castings@jointly.example"));
-    const members = await database.db.select().from(networkMember).where(and(eq(networkMember.networkId, net.id), eq(networkMember.status, "active")));
+    const members = await database.db
+      .select()
+      .from(networkMember)
+      .where(and(eq(networkMember.networkId, net.id), eq(networkMember.status, "active")));
     expect(members).toHaveLength(9);
 
     // Twelve quarters, the last one open, with two members' figures in: the count, no statistic.
@@ -804,7 +849,10 @@ describe("seedDemo", () => {
     for (const period of view.periods.slice(1)) {
       const past = await getBenchmarkReport(deps, pistons, { initiativeId: club.id, periodId: period.id });
       for (const kpi of past.kpis) {
-        const rows = await database.db.select().from(kpiSubmission).where(and(eq(kpiSubmission.periodId, period.id), eq(kpiSubmission.kpiId, kpi.id)));
+        const rows = await database.db
+          .select()
+          .from(kpiSubmission)
+          .where(and(eq(kpiSubmission.periodId, period.id), eq(kpiSubmission.kpiId, kpi.id)));
         expect(kpi.published?.n, `${period.label} ${kpi.key}`).toBe(rows.length);
         expect(kpi.published?.quartiles !== null, `${period.label} ${kpi.key}`).toBe(rows.length >= 5);
         // Eight members: never the tails, which need ten.
@@ -834,7 +882,10 @@ describe("seedDemo", () => {
       const better = (a: number, b: number) => (kpi.direction === "higher" ? a > b : a < b);
       expect(better(mean(lastYear.map((p) => p.median!)), mean(firstYear.map((p) => p.median!))), `${kpi.key}: median improves`).toBe(true);
       expect(kpi.trend.medianImproving, kpi.key!).toBe(true);
-      expect(kpi.trend.points.every((p) => p.spread === null && p.p10 === null && p.p90 === null), kpi.key!).toBe(true);
+      expect(
+        kpi.trend.points.every((p) => p.spread === null && p.p10 === null && p.p90 === null),
+        kpi.key!,
+      ).toBe(true);
       expect(kpi.trend.tailShortening, kpi.key!).toBeNull();
     }
     // On-time delivery: the median of the first year below 90%, of the last above 93%.

@@ -51,9 +51,7 @@ export function buildOpenApi(operations: Operation[], serverUrl = "/api/v1") {
       tags: [op.tag],
       security: [{ sessionCookie: [] }],
       ...(parameters.length ? { parameters } : {}),
-      ...(op.body
-        ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input") } } } }
-        : {}),
+      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input") } } } } : {}),
       responses,
     };
   }

@@ -66,7 +66,8 @@ export const learningOperations: Operation[] = [
     operationId: "createKpi",
     method: "post",
     path: "/networks/{networkId}/kpis",
-    summary: "Add a KPI of the network's own: name, description, unit, direction, valid range (min < max) and how to compute it (the network's brokers)",
+    summary:
+      "Add a KPI of the network's own: name, description, unit, direction, valid range (min < max) and how to compute it (the network's brokers)",
     tag: "learning",
     params: networkPath,
     body: kpiBodySchema,
@@ -78,7 +79,8 @@ export const learningOperations: Operation[] = [
     operationId: "createBenchmarkClub",
     method: "post",
     path: "/networks/{networkId}/benchmark-clubs",
-    summary: "Start a benchmarking club: a learning_network initiative (draft) with its reporting period kind and KPIs; members join the initiative (the network's brokers)",
+    summary:
+      "Start a benchmarking club: a learning_network initiative (draft) with its reporting period kind and KPIs; members join the initiative (the network's brokers)",
     tag: "learning",
     params: networkPath,
     body: createBenchmarkClubSchema.omit({ networkId: true }),
@@ -90,7 +92,8 @@ export const learningOperations: Operation[] = [
     operationId: "getBenchmarkClub",
     method: "get",
     path: "/initiatives/{initiativeId}/club",
-    summary: "A club: KPIs, periods with due dates (a member's own values; brokers' progress counts), members, meetings and what you may do",
+    summary:
+      "A club: KPIs, periods with due dates (a member's own values; brokers' progress counts), members, meetings and what you may do",
     tag: "learning",
     params: clubPath,
     response: benchmarkClubResponse,
@@ -100,7 +103,8 @@ export const learningOperations: Operation[] = [
     operationId: "openBenchmarkPeriod",
     method: "post",
     path: "/initiatives/{initiativeId}/club/periods",
-    summary: "Open a reporting period for submissions: a label of the club's kind or the next one, with a due date (a month after it ends by default); members are told (the network's brokers)",
+    summary:
+      "Open a reporting period for submissions: a label of the club's kind or the next one, with a due date (a month after it ends by default); members are told (the network's brokers)",
     tag: "learning",
     params: clubPath,
     body: openPeriodSchema.omit({ initiativeId: true }),
@@ -165,7 +169,8 @@ export const learningOperations: Operation[] = [
     operationId: "setKpiReference",
     method: "put",
     path: "/initiatives/{initiativeId}/club/periods/{periodId}/references",
-    summary: "Set an external reference value of a KPI in a period with its source, e.g. \"International benchmark (2024)\"; the same source again replaces it (the network's brokers)",
+    summary:
+      'Set an external reference value of a KPI in a period with its source, e.g. "International benchmark (2024)"; the same source again replaces it (the network\'s brokers)',
     tag: "learning",
     params: periodPath,
     body: setReferenceSchema.omit({ initiativeId: true, periodId: true }),

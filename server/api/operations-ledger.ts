@@ -59,7 +59,8 @@ export const ledgerOperations: Operation[] = [
     operationId: "importSalesCsv",
     method: "post",
     path: "/firms/{firmId}/sales/import",
-    summary: "Import a CSV file (the template's columns) into an SME's sales ledger, all or nothing; errors per file line as rows.<line>.<field>",
+    summary:
+      "Import a CSV file (the template's columns) into an SME's sales ledger, all or nothing; errors per file line as rows.<line>.<field>",
     tag: "ledger",
     params: firmPath,
     body: importCsvBodySchema,
@@ -81,7 +82,8 @@ export const ledgerOperations: Operation[] = [
     operationId: "getNetworkDependence",
     method: "get",
     path: "/networks/{networkId}/dependence",
-    summary: "A network's members sorted by dependence risk and its systemic buyers, for one period (the latest by default; the network's brokers)",
+    summary:
+      "A network's members sorted by dependence risk and its systemic buyers, for one period (the latest by default; the network's brokers)",
     tag: "ledger",
     params: networkIdSchema,
     query: z.object({ period: periodSchema.optional() }),

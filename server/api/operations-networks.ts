@@ -25,10 +25,7 @@ import {
 } from "./responses-networks";
 
 /** The body of an invitation, without the network of the path (inviteSchema has it). */
-const inviteBodySchema = z.union([
-  z.object({ firmId: z.uuid("Choose a firm") }),
-  z.object({ email: emailSchema }),
-]);
+const inviteBodySchema = z.union([z.object({ firmId: z.uuid("Choose a firm") }), z.object({ email: emailSchema })]);
 
 const networkPath = networkIdSchema;
 const applicationPath = decideApplicationSchema.pick({ networkId: true, firmId: true });

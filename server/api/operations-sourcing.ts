@@ -25,7 +25,9 @@ import {
 const needPath = needIdSchema;
 const responsePath = z.object({ responseId: z.uuid("Not a response id") });
 /** For the document only: the service parses the query itself (and defaults the limit to 50). */
-const matchesQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).optional().describe("At most this many SMEs, 1..200 (50 by default)") });
+const matchesQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).optional().describe("At most this many SMEs, 1..200 (50 by default)"),
+});
 
 /** Sourcing needs, matching, consortia and responses (see ARCHITECTURE.md). */
 export const sourcingOperations: Operation[] = [
@@ -99,7 +101,8 @@ export const sourcingOperations: Operation[] = [
     operationId: "listMyMatchingNeeds",
     method: "get",
     path: "/me/matching-needs",
-    summary: "Open needs that fit your firm, best first, with the explanation, your projected dependence and diversification options (SMEs)",
+    summary:
+      "Open needs that fit your firm, best first, with the explanation, your projected dependence and diversification options (SMEs)",
     tag: "sourcing",
     response: myMatchingNeedsResponse,
     run: ({ services, actor }) => services.sourcing.myMatchingNeeds(actor),

@@ -33,7 +33,9 @@ const spacePath = decideSpaceSchema.pick({ initiativeId: true, spaceId: true });
 const taskPath = updateTaskSchema.pick({ initiativeId: true, taskId: true });
 const leadPath = inviteLeadSchema.pick({ initiativeId: true, leadId: true });
 /** For the document only: the service parses the query itself. */
-const fairsQuery = z.object({ includePast: z.enum(["true", "false"]).optional().describe("Also fairs that already ended (false by default)") });
+const fairsQuery = z.object({
+  includePast: z.enum(["true", "false"]).optional().describe("Also fairs that already ended (false by default)"),
+});
 
 /** Joint trade-fair stands: fairs, the stand, its space, costs, tasks, leads and calendar (issue 5). */
 export const standOperations: Operation[] = [
@@ -85,7 +87,8 @@ export const standOperations: Operation[] = [
     operationId: "updateStand",
     method: "put",
     path: "/initiatives/{initiativeId}/stand",
-    summary: "Change a draft or open stand: title, booking deadline, fair, area (not below what is held), cost, subsidies, sharing (the network's brokers)",
+    summary:
+      "Change a draft or open stand: title, booking deadline, fair, area (not below what is held), cost, subsidies, sharing (the network's brokers)",
     tag: "stands",
     params: standPath,
     body: updateStandSchema.omit({ initiativeId: true }),
@@ -182,7 +185,8 @@ export const standOperations: Operation[] = [
     operationId: "inviteLeadBuyer",
     method: "post",
     path: "/initiatives/{initiativeId}/stand/leads/{leadId}/invitation",
-    summary: "Turn a lead into an invitation of that buyer to the platform: a sign-up link prefilled with the buyer (the exhibitor that logged it, or the brokers)",
+    summary:
+      "Turn a lead into an invitation of that buyer to the platform: a sign-up link prefilled with the buyer (the exhibitor that logged it, or the brokers)",
     tag: "stands",
     params: leadPath,
     conflict: "The buyer already joined",
@@ -193,7 +197,8 @@ export const standOperations: Operation[] = [
     operationId: "exportStandCalendar",
     method: "get",
     path: "/initiatives/{initiativeId}/stand/calendar.ics",
-    summary: "The fair's days, the booking deadline and the open tasks' due dates as an iCalendar download (the network's brokers and members)",
+    summary:
+      "The fair's days, the booking deadline and the open tasks' due dates as an iCalendar download (the network's brokers and members)",
     tag: "stands",
     params: standPath,
     response: icsResponse,

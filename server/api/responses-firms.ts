@@ -29,9 +29,7 @@ const publicFirmResponse = z.object({
 export const privateFirmResponse = publicFirmResponse.extend({
   turnover: z.object({ amountMinor: z.number().int(), currency: z.string() }).nullable(),
   upgradingGoals: z.array(z.string()),
-  capacities: z.array(
-    z.object({ product: z.string(), unitsPerMonth: z.number().int(), unit: z.string(), leadTimeDays: z.number().int() }),
-  ),
+  capacities: z.array(z.object({ product: z.string(), unitsPerMonth: z.number().int(), unit: z.string(), leadTimeDays: z.number().int() })),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -49,7 +49,10 @@ export const benchmarkClubResponse = z.object({
     deadline: instant.describe("End of the day to join by, UTC"),
     deadlineDate: isoDate,
     periodKind: z.enum(PERIOD_KINDS),
-    minContributors: z.number().int().describe("Other members see statistics only from this many contributing firms (the network's rule, at least 5)"),
+    minContributors: z
+      .number()
+      .int()
+      .describe("Other members see statistics only from this many contributing firms (the network's rule, at least 5)"),
     percentileMethod: z.string(),
   }),
   kpis: z.array(kpiView),
@@ -132,7 +135,9 @@ export const closedPeriodResponse = z.object({
   status: z.literal("closed"),
   /** Whether a KPI's publication shows statistics (the members were told the report is ready). */
   reportReady: z.boolean(),
-  publication: z.lazy(() => publicationResponse.omit({ initiativeId: true, periodId: true, label: true, publishedAt: true })).describe("What closing published"),
+  publication: z
+    .lazy(() => publicationResponse.omit({ initiativeId: true, periodId: true, label: true, publishedAt: true }))
+    .describe("What closing published"),
 });
 
 export const submittedValuesResponse = z.object({
@@ -143,7 +148,12 @@ export const submittedValuesResponse = z.object({
   values: z.record(z.string(), z.number()),
 });
 
-export const importedKpiResponse = z.object({ initiativeId: z.string(), periodId: z.string(), imported: z.number().int(), firms: z.number().int() });
+export const importedKpiResponse = z.object({
+  initiativeId: z.string(),
+  periodId: z.string(),
+  imported: z.number().int(),
+  firms: z.number().int(),
+});
 
 export const referenceResponse = z.object({
   id: z.string(),
@@ -165,7 +175,9 @@ const published = z
     publishedAt: instant,
   })
   .nullable()
-  .describe("The period's frozen publication, the only statistics anyone but the network's brokers sees; null before the first publication. Never a minimum, maximum, best value or mean");
+  .describe(
+    "The period's frozen publication, the only statistics anyone but the network's brokers sees; null before the first publication. Never a minimum, maximum, best value or mean",
+  );
 
 export const publicationResponse = z.object({
   initiativeId: z.string(),
@@ -217,7 +229,9 @@ export const benchmarkReportResponse = z.object({
   viewer: z.object({
     access: z
       .enum(["member", "broker", "aggregates"])
-      .describe("broker: raw values and the publication state too; member: own values and the published statistics; aggregates: administrators"),
+      .describe(
+        "broker: raw values and the publication state too; member: own values and the published statistics; aggregates: administrators",
+      ),
     firmId: z.string().nullable(),
     firmName: z.string().nullable(),
   }),
@@ -236,7 +250,10 @@ export const benchmarkReportResponse = z.object({
       submissions: z.number().int().describe("Submissions received so far in the period (live)"),
       published,
       own: z
-        .object({ value: z.number(), band: z.number().int().min(1).max(4).nullable().describe("Quartile band against the published quartiles, 1 = best quarter") })
+        .object({
+          value: z.number(),
+          band: z.number().int().min(1).max(4).nullable().describe("Quartile band against the published quartiles, 1 = best quarter"),
+        })
         .nullable()
         .describe("The viewer's own value (members only)"),
       references: z.array(reference),
@@ -285,7 +302,12 @@ export const scheduledMeetingResponse = z.object({
 });
 export const updatedMeetingResponse = z.object({ id: z.string(), initiativeId: z.string(), status: meetingStatus });
 export const attendanceResponse = z.object({ meetingId: z.string(), initiativeId: z.string(), response: z.enum(["yes", "no"]) });
-export const meetingActionResponse = z.object({ id: z.string(), meetingId: z.string(), initiativeId: z.string(), status: z.enum(["open", "done"]) });
+export const meetingActionResponse = z.object({
+  id: z.string(),
+  meetingId: z.string(),
+  initiativeId: z.string(),
+  status: z.enum(["open", "done"]),
+});
 
 export const icsResponse = z.string().describe("iCalendar (RFC 5545)");
 export const benchmarkCsvResponse = z.string().describe("CSV: period, firm_id, firm, kpi, kpi_name, unit, value, updated_at");

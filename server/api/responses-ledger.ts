@@ -102,9 +102,7 @@ export const firmDependenceResponse = z.object({
   periods: z.array(periodFigures),
   latest: periodFigures.extend({ measure: measureView }).nullable(),
   trend: z.object({
-    steps: z.array(
-      z.object({ from: period, to: period, topShareChangeBp: z.number().int(), hhiChange: z.number().int(), direction }),
-    ),
+    steps: z.array(z.object({ from: period, to: period, topShareChangeBp: z.number().int(), hhiChange: z.number().int(), direction })),
     topShareChangeBp: z.number().int(),
     hhiChange: z.number().int(),
     direction: direction.nullable(),

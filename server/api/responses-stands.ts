@@ -46,7 +46,12 @@ export const standSummaryView = z.object({
   exhibitorCount: z.number().int(),
   waitingCount: z.number().int(),
   mySpace: z
-    .object({ status: z.enum(["requested", "confirmed", "waiting"]), requestedDm2: dm2, grantedDm2: dm2, position: z.number().int().nullable() })
+    .object({
+      status: z.enum(["requested", "confirmed", "waiting"]),
+      requestedDm2: dm2,
+      grantedDm2: dm2,
+      position: z.number().int().nullable(),
+    })
     .nullable(),
   href: z.string(),
 });
@@ -79,7 +84,9 @@ const standCostView = z.object({
   totalsWithheld: z.enum(["too_few", "dominated"]).nullable(),
   /** What each subsidy pays and for how many firms: null unless the reader sees every line (it tells who qualified). */
   bySubsidy: z
-    .array(z.object({ subsidyId: z.string(), sponsor: z.string(), amountMinor: minor, unusedMinor: minor, eligibleCount: z.number().int() }))
+    .array(
+      z.object({ subsidyId: z.string(), sponsor: z.string(), amountMinor: minor, unusedMinor: minor, eligibleCount: z.number().int() }),
+    )
     .nullable(),
   /** Firms that must hold space before a reader who sees only its own line gets the totals. */
   totalsFromExhibitors: z.number().int(),
@@ -169,7 +176,14 @@ export const standResponse = z.object({
     .nullable(),
   /** Brokers see the whole list; a member only its own entry. */
   waitingList: z.array(
-    z.object({ spaceId: z.string(), firmId: z.string(), firmName: z.string(), requestedDm2: dm2, position: z.number().int(), queuedAt: z.string() }),
+    z.object({
+      spaceId: z.string(),
+      firmId: z.string(),
+      firmName: z.string(),
+      requestedDm2: dm2,
+      position: z.number().int(),
+      queuedAt: z.string(),
+    }),
   ),
   waitingCount: z.number().int(),
   costs: standCostView,

@@ -153,7 +153,8 @@ describe("benchmarking club permissions", () => {
   it("lets only the network's brokers create KPIs and clubs and manage them", () => {
     for (const action of ["createKpi", "createClub", "manage"] as const) {
       expect(can(broker, "club", action, club), action).toBe(true);
-      for (const a of [otherBroker, smeOwner, otherSme, buyer, admin]) expect(can(a, "club", action, club), `${a.userId} ${action}`).toBe(false);
+      for (const a of [otherBroker, smeOwner, otherSme, buyer, admin])
+        expect(can(a, "club", action, club), `${a.userId} ${action}`).toBe(false);
     }
   });
 

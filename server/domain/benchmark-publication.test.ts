@@ -19,7 +19,11 @@ describe("publicationStep: frozen statistics, refreshed only with enough new fir
     const first = publicationStep(null, firms([78, 87, 92, 95, 100]), rule);
     const published = { contributorFirmIds: first.contributorFirmIds, hasFigures: true };
     const twoMore = [...firms([78, 87, 92, 95, 100]), ...firms([60, 99], "new")];
-    expect(publicationStep(published, twoMore, rule)).toEqual({ outcome: "kept", figures: null, contributorFirmIds: first.contributorFirmIds });
+    expect(publicationStep(published, twoMore, rule)).toEqual({
+      outcome: "kept",
+      figures: null,
+      contributorFirmIds: first.contributorFirmIds,
+    });
     expect(publicationStep(published, firms([10, 87, 92, 95, 100]), rule).outcome).toBe("kept");
     const threeMore = [...twoMore, { firmId: "new2", value: 70 }];
     const refreshed = publicationStep(published, threeMore, rule);

@@ -3,7 +3,14 @@
  * statistics computed when the period was last published, not the live values. Pure, no I/O;
  * the rules themselves (threshold, tails, republication) are disclosure.ts's.
  */
-import { discloseDistribution, mayRepublish, meetsThreshold, TAILS_FROM, type DisclosedDistribution, type DisclosureRule } from "./disclosure";
+import {
+  discloseDistribution,
+  mayRepublish,
+  meetsThreshold,
+  TAILS_FROM,
+  type DisclosedDistribution,
+  type DisclosureRule,
+} from "./disclosure";
 
 /** The stored publication of one KPI in one period, as far as the next step needs it. */
 export interface PublishedCell {

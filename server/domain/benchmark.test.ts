@@ -20,7 +20,6 @@ import {
 /** The example: on-time delivery (%) of five members. */
 const ON_TIME = [78, 87, 92, 95, 100];
 
-
 describe("percentile (Hyndman & Fan type 7: h = (n - 1) p, linear between ranks)", () => {
   it("on-time delivery 78, 87, 92, 95, 100: hand-computed", () => {
     // n = 5, so h = 4p and x[0..4] = 78, 87, 92, 95, 100.
@@ -89,13 +88,21 @@ describe("trend", () => {
   it("median rising 4 points a period, tail shortening 2.7 a period (higher is better)", () => {
     // spread 20, 18, 15, 12 over x = 0..3: mean x 1.5, mean y 16.25,
     // Sxy = -1.5*3.75 - 0.5*1.75 + 0.5*-1.25 + 1.5*-4.25 = -13.5, Sxx = 5 -> slope -2.7.
-    const t = trend([point("2024-Q1", 80, 70, 20), point("2024-Q2", 84, 72, 18), point("2024-Q3", 88, 80, 15), point("2024-Q4", 92, 79, 12)], "higher");
+    const t = trend(
+      [point("2024-Q1", 80, 70, 20), point("2024-Q2", 84, 72, 18), point("2024-Q3", 88, 80, 15), point("2024-Q4", 92, 79, 12)],
+      "higher",
+    );
     expect(t.median.slope).toBeCloseTo(4, 12);
     expect(t.spread.slope).toBeCloseTo(-2.7, 12);
     expect(t.medianImproving).toBe(true);
     expect(t.tailShortening).toBe(true);
     expect(t.ownImproving).toBe(true);
-    expect(t.median).toMatchObject({ first: { label: "2024-Q1", value: 80 }, last: { label: "2024-Q4", value: 92 }, change: 12, points: 4 });
+    expect(t.median).toMatchObject({
+      first: { label: "2024-Q1", value: 80 },
+      last: { label: "2024-Q4", value: 92 },
+      change: 12,
+      points: 4,
+    });
     expect(t.spread.change).toBe(-8);
     expect(t.own.change).toBe(9);
   });
@@ -257,7 +264,7 @@ describe("properties", () => {
         expect(percentile(sorted, p)).toBeLessThanOrEqual(percentile(sorted, q));
         expect(percentile(sorted, p)).toBeGreaterThanOrEqual(sorted[0]);
         expect(percentile(sorted, q)).toBeLessThanOrEqual(sorted[sorted.length - 1]);
-      })
+      }),
     );
   });
 
@@ -282,24 +289,28 @@ describe("properties", () => {
           expect(base.tailShortening).toBe(base.spread.slope! < 0);
           if (base.median.slope! > 1e-6) expect(base.medianImproving).toBe(direction === "higher");
           if (base.median.slope! < -1e-6) expect(base.medianImproving).toBe(direction === "lower");
-        }
-      )
+        },
+      ),
     );
   });
 
   it("every date falls in its period; labels round-trip; the next period starts the day after", () => {
     const kindArb = fc.constantFrom("quarter" as const, "half" as const, "year" as const);
     fc.assert(
-      fc.property(kindArb, fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2090-12-31T23:59:59Z"), noInvalidDate: true }), (kind, date) => {
-        const day = date.toISOString().slice(0, 10);
-        const period = periodFor(kind, date);
-        expect(period.startsOn <= day && day <= period.endsOn).toBe(true);
-        expect(periodFor(kind, day)).toEqual(period);
-        expect(parsePeriodLabel(kind, period.label)).toEqual(period);
-        const next = nextPeriod(kind, period.label);
-        expect(next.startsOn).toBe(submissionDue(period.endsOn, 1));
-        expect(next.label > period.label).toBe(true);
-      })
+      fc.property(
+        kindArb,
+        fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2090-12-31T23:59:59Z"), noInvalidDate: true }),
+        (kind, date) => {
+          const day = date.toISOString().slice(0, 10);
+          const period = periodFor(kind, date);
+          expect(period.startsOn <= day && day <= period.endsOn).toBe(true);
+          expect(periodFor(kind, day)).toEqual(period);
+          expect(parsePeriodLabel(kind, period.label)).toEqual(period);
+          const next = nextPeriod(kind, period.label);
+          expect(next.startsOn).toBe(submissionDue(period.endsOn, 1));
+          expect(next.label > period.label).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -2,13 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ConsortiumCandidate, type ConsortiumProposal, consortiumPools, proposeConsortia } from "./consortia";
 
-const c = (
-  networkId: string,
-  firmId: string,
-  capacityPerMonth: number,
-  score: number,
-  projectedTopShareBp = 0,
-): ConsortiumCandidate => ({ networkId, firmId, capacityPerMonth, score, projectedTopShareBp });
+const c = (networkId: string, firmId: string, capacityPerMonth: number, score: number, projectedTopShareBp = 0): ConsortiumCandidate => ({
+  networkId,
+  firmId,
+  capacityPerMonth,
+  score,
+  projectedTopShareBp,
+});
 
 /**
  * A need of 1,000 pairs a month. In Sinos: A+B and A+C cover it as pairs, B+C+D as a triple

@@ -123,12 +123,7 @@ interface Held {
 
 /** The ranking within one size: score sum desc, dependence asc, networkId, firmIds. */
 function compareHeld(a: Held, b: Held): number {
-  return (
-    b.scoreSum - a.scoreSum ||
-    a.maxShare - b.maxShare ||
-    compareIds(a.networkId, b.networkId) ||
-    compareIdLists(a.firmIds, b.firmIds)
-  );
+  return b.scoreSum - a.scoreSum || a.maxShare - b.maxShare || compareIds(a.networkId, b.networkId) || compareIdLists(a.firmIds, b.firmIds);
 }
 
 /** The best `capacity` entries seen, kept sorted (capacity is small: the proposal limit). */
@@ -171,13 +166,7 @@ function compareSearch(a: ConsortiumCandidate, b: ConsortiumCandidate): number {
   return b.score - a.score || a.projectedTopShareBp - b.projectedTopShareBp || comparePool(a, b);
 }
 
-function searchNetwork(
-  networkId: string,
-  pool: ReadonlyArray<ConsortiumCandidate>,
-  size: number,
-  volume: number,
-  best: Best,
-): void {
+function searchNetwork(networkId: string, pool: ReadonlyArray<ConsortiumCandidate>, size: number, volume: number, best: Best): void {
   const order = [...pool].sort(compareSearch);
   const n = order.length;
   const topCap = suffixTopCapacities(order, size);

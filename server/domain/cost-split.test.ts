@@ -16,10 +16,11 @@ const sum = (xs: Iterable<number>) => [...xs].reduce((a, b) => a + b, 0);
 
 /** Distinct ids with integer weights; `maxWeight` up to MAX_SAFE_INTEGER (turnover). */
 const weightsArb = (maxWeight = Number.MAX_SAFE_INTEGER, maxLength = 12) =>
-  fc.uniqueArray(
-    fc.record({ id: fc.string({ minLength: 1, maxLength: 6 }), weight: fc.integer({ min: 0, max: maxWeight }) }),
-    { selector: (w) => w.id, minLength: 1, maxLength },
-  );
+  fc.uniqueArray(fc.record({ id: fc.string({ minLength: 1, maxLength: 6 }), weight: fc.integer({ min: 0, max: maxWeight }) }), {
+    selector: (w) => w.id,
+    minLength: 1,
+    maxLength,
+  });
 const totalArb = fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER });
 
 /** The exact quota total * w / W as a floor and a flag "has a fraction", in BigInt. */
@@ -44,31 +45,47 @@ describe("splitByWeights", () => {
 
   it("gives leftover units to the largest remainders (Hamilton)", () => {
     // Quotas 1.5 / 3.25 / 5.25 of 10: floors 1+3+5 = 9, the one leftover unit goes to the .5.
-    expect(asObject(splitByWeights(10, [
-      { id: "a", weight: 6 },
-      { id: "b", weight: 13 },
-      { id: "c", weight: 21 },
-    ]))).toEqual({ a: 2, b: 3, c: 5 });
+    expect(
+      asObject(
+        splitByWeights(10, [
+          { id: "a", weight: 6 },
+          { id: "b", weight: 13 },
+          { id: "c", weight: 21 },
+        ]),
+      ),
+    ).toEqual({ a: 2, b: 3, c: 5 });
   });
 
   it("gives exact quotas exactly and nothing to a zero weight", () => {
-    expect(asObject(splitByWeights(900, [
-      { id: "a", weight: 1 },
-      { id: "b", weight: 2 },
-      { id: "z", weight: 0 },
-    ]))).toEqual({ a: 300, b: 600, z: 0 });
-    expect(asObject(splitByWeights(1, [
-      { id: "a", weight: 0 },
-      { id: "b", weight: 5 },
-    ]))).toEqual({ a: 0, b: 1 });
+    expect(
+      asObject(
+        splitByWeights(900, [
+          { id: "a", weight: 1 },
+          { id: "b", weight: 2 },
+          { id: "z", weight: 0 },
+        ]),
+      ),
+    ).toEqual({ a: 300, b: 600, z: 0 });
+    expect(
+      asObject(
+        splitByWeights(1, [
+          { id: "a", weight: 0 },
+          { id: "b", weight: 5 },
+        ]),
+      ),
+    ).toEqual({ a: 0, b: 1 });
   });
 
   it("splits by employees: 10, 20 and 70 staff share 1,000.01", () => {
-    expect(asObject(splitByWeights(100_001, [
-      { id: "small", weight: 10 },
-      { id: "mid", weight: 20 },
-      { id: "large", weight: 70 },
-    ]))).toEqual({ small: 10_000, mid: 20_000, large: 70_001 });
+    expect(
+      asObject(
+        splitByWeights(100_001, [
+          { id: "small", weight: 10 },
+          { id: "mid", weight: 20 },
+          { id: "large", weight: 70 },
+        ]),
+      ),
+    ).toEqual({ small: 10_000, mid: 20_000, large: 70_001 });
   });
 
   it("handles turnover-sized weights exactly, where float arithmetic would not", () => {
@@ -89,10 +106,14 @@ describe("splitByWeights", () => {
   });
 
   it("splits nothing as zeros, even with all weights zero", () => {
-    expect(asObject(splitByWeights(0, [
-      { id: "b", weight: 0 },
-      { id: "a", weight: 0 },
-    ]))).toEqual({ a: 0, b: 0 });
+    expect(
+      asObject(
+        splitByWeights(0, [
+          { id: "b", weight: 0 },
+          { id: "a", weight: 0 },
+        ]),
+      ),
+    ).toEqual({ a: 0, b: 0 });
     expect(asObject(splitByWeights(0, [{ id: "a", weight: 3 }]))).toEqual({ a: 0 });
     expect(splitByWeights(0, []).size).toBe(0);
   });
@@ -116,9 +137,19 @@ describe("splitByWeights", () => {
     expect(() => splitByWeights(10, [{ id: "a", weight: -1 }])).toThrow(/weight of a/);
     expect(() => splitByWeights(10, [{ id: "a", weight: 0.5 }])).toThrow(/weight of a/);
     expect(() => splitByWeights(10, [{ id: "a", weight: Number.POSITIVE_INFINITY }])).toThrow();
-    expect(() => splitByWeights(10, [{ id: "a", weight: 0 }, { id: "b", weight: 0 }])).toThrow(/zero/);
+    expect(() =>
+      splitByWeights(10, [
+        { id: "a", weight: 0 },
+        { id: "b", weight: 0 },
+      ]),
+    ).toThrow(/zero/);
     expect(() => splitByWeights(10, [])).toThrow(/zero/);
-    expect(() => splitByWeights(10, [{ id: "a", weight: 1 }, { id: "a", weight: 2 }])).toThrow(/duplicate/);
+    expect(() =>
+      splitByWeights(10, [
+        { id: "a", weight: 1 },
+        { id: "a", weight: 2 },
+      ]),
+    ).toThrow(/duplicate/);
   });
 
   const positiveWeights = weightsArb().filter((ws) => ws.some((w) => w.weight > 0));
@@ -151,9 +182,7 @@ describe("splitByWeights", () => {
     fc.assert(
       fc.property(
         totalArb,
-        positiveWeights.chain((ws) =>
-          fc.tuple(fc.constant(ws), fc.shuffledSubarray(ws, { minLength: ws.length, maxLength: ws.length })),
-        ),
+        positiveWeights.chain((ws) => fc.tuple(fc.constant(ws), fc.shuffledSubarray(ws, { minLength: ws.length, maxLength: ws.length }))),
         (total, [weights, shuffled]) => {
           expect([...splitByWeights(total, shuffled)]).toEqual([...splitByWeights(total, weights)]);
         },
@@ -239,9 +268,7 @@ describe("weightsFor", () => {
 
 describe("applyFunding", () => {
   it("leaves 5,000.00 to split of a 10,000.00 consultant with a 50% SEBRAE subsidy", () => {
-    expect(
-      applyFunding(1_000_000, [{ id: "s1", sponsor: "SEBRAE", kind: "percent", percentBasisPoints: 5000 }]),
-    ).toEqual({
+    expect(applyFunding(1_000_000, [{ id: "s1", sponsor: "SEBRAE", kind: "percent", percentBasisPoints: 5000 }])).toEqual({
       funded: [{ id: "s1", sponsor: "SEBRAE", amountMinor: 500_000 }],
       fundedTotal: 500_000,
       toSplit: 500_000,
@@ -398,7 +425,12 @@ describe("costShares", () => {
         fc.constantFrom(...SPLIT_RULES),
         participantsArb,
         (budget, basisPoints, rule, participants) => {
-          const result = costShares(budget, [{ id: "s", sponsor: "S", kind: "percent", percentBasisPoints: basisPoints }], rule, participants);
+          const result = costShares(
+            budget,
+            [{ id: "s", sponsor: "S", kind: "percent", percentBasisPoints: basisPoints }],
+            rule,
+            participants,
+          );
           expect(sum(result.shares.map((s) => s.amountMinor)) + result.fundedTotal).toBe(budget);
           expect(result.shares.map((s) => s.id)).toEqual(participants.map((p) => p.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
         },

@@ -32,9 +32,7 @@ const saleArb: fc.Arbitrary<SaleEntry> = fc
     amountMinor: fc.oneof(fc.integer({ min: 0, max: 1_000 }), fc.integer({ min: 0, max: 1_000_000_000_000 })),
     agent: fc.option(fc.constantFrom("agent-1", "agent-2"), { nil: undefined, freq: 4 }),
   })
-  .map(({ customerKey, amountMinor, agent }) =>
-    sale(customerKey, amountMinor, agent ? { viaAgent: true, agentKey: agent } : {}),
-  );
+  .map(({ customerKey, amountMinor, agent }) => sale(customerKey, amountMinor, agent ? { viaAgent: true, agentKey: agent } : {}));
 const ledgerArb = fc.array(saleArb, { maxLength: 25 });
 const positiveLedgerArb = fc
   .tuple(ledgerArb, fc.integer({ min: 1, max: 1_000_000_000 }))
@@ -195,9 +193,7 @@ describe("project", () => {
   it("adds the order to the customer's sales and to the total", () => {
     // New customer D 1,000: total 2,000; D 50%, A 40%; HHI (800²+100²+100²+1000²)/2000² = 4,150.
     const toNew = project(ledger, sale("d", 1000));
-    expect([toNew.totalMinor, toNew.buyers, toNew.topBuyer?.key, toNew.topShareBp, toNew.hhi]).toEqual([
-      2000, 4, "d", 5000, 4150,
-    ]);
+    expect([toNew.totalMinor, toNew.buyers, toNew.topBuyer?.key, toNew.topShareBp, toNew.hhi]).toEqual([2000, 4, "d", 5000, 4150]);
     // Existing customer B +400: A 800/1,400 = 5,714.29 -> 5,714; HHI 900,000/1,960,000 -> 4,592.
     const toB = project(ledger, sale("b", 400));
     expect([toB.totalMinor, toB.buyers, toB.topShareBp, toB.hhi]).toEqual([1400, 3, 5714, 4592]);
@@ -216,9 +212,7 @@ describe("project", () => {
       fc.property(positiveLedgerArb, fc.integer({ min: 1, max: 1_000_000_000 }), (sales, amount) => {
         const before = measure(sales);
         const top = before.topBuyer!;
-        const order: SaleEntry = top.viaAgent
-          ? sale("end", amount, { viaAgent: true, agentKey: top.key })
-          : sale(top.key, amount);
+        const order: SaleEntry = top.viaAgent ? sale("end", amount, { viaAgent: true, agentKey: top.key }) : sale(top.key, amount);
         const after = project(sales, order);
         expect(after.topBuyer?.key).toBe(top.key);
         expect(after.topShareBp).toBeGreaterThanOrEqual(before.topShareBp);
@@ -304,12 +298,7 @@ describe("levels", () => {
       { id: "warnA", topShareBp: 3000, hhi: 3000 },
       { id: "warnB", topShareBp: 3000, hhi: 3500 },
     ];
-    expect([...members].sort((a, b) => compareByRisk(a, b)).map((m) => m.id)).toEqual([
-      "crit",
-      "warnB",
-      "warnA",
-      "low",
-    ]);
+    expect([...members].sort((a, b) => compareByRisk(a, b)).map((m) => m.id)).toEqual(["crit", "warnB", "warnA", "low"]);
   });
 
   it("checks a network's threshold settings", () => {
@@ -317,9 +306,7 @@ describe("levels", () => {
     expect(thresholdProblems({ ...DEFAULT_THRESHOLDS, warningShareBp: 6000 })).toEqual([
       "share thresholds must rise: notable <= warning <= critical",
     ]);
-    expect(thresholdProblems({ ...DEFAULT_THRESHOLDS, hhiModerate: 3000 })).toEqual([
-      "HHI thresholds must rise: moderate <= high",
-    ]);
+    expect(thresholdProblems({ ...DEFAULT_THRESHOLDS, hhiModerate: 3000 })).toEqual(["HHI thresholds must rise: moderate <= high"]);
     expect(thresholdProblems({ ...DEFAULT_THRESHOLDS, systemicShareBp: 10_001 })).toEqual([
       "systemicShareBp must be an integer in 0..10000",
     ]);
@@ -424,20 +411,31 @@ describe("systemicBuyers", () => {
     // Five members sell 100..500 to US (1,500 of 5,500 combined): shown.
     const five = [1, 2, 3, 4, 5].map((i) => ({ firmId: `m${i}`, sales: [sale("us", i * 100), sale(`own${i}`, 800)] }));
     expect(systemicBuyers(five)[0]).toMatchObject({ key: "us", contributors: 5, amountMinor: 1500, shareBp: 2727, withheld: null });
-    expect(systemicBuyers(five, DEFAULT_THRESHOLDS, disclosureRule(6))[0]).toMatchObject({ key: "us", contributors: 5, amountMinor: null, shareBp: null, withheld: "too_few" });
+    expect(systemicBuyers(five, DEFAULT_THRESHOLDS, disclosureRule(6))[0]).toMatchObject({
+      key: "us",
+      contributors: 5,
+      amountMinor: null,
+      shareBp: null,
+      withheld: "too_few",
+    });
     // One member sells 9,000 of the 9,040 the buyer takes: the combined figure is that member's.
-    const dominated = [{ firmId: "big", sales: [sale("us", 9000), sale("other", 1000)] }, ...[1, 2, 3, 4].map((i) => ({ firmId: `s${i}`, sales: [sale("us", 10), sale(`own${i}`, 500)] }))];
-    expect(systemicBuyers(dominated)[0]).toMatchObject({ key: "us", contributors: 5, amountMinor: null, shareBp: null, withheld: "dominated" });
+    const dominated = [
+      { firmId: "big", sales: [sale("us", 9000), sale("other", 1000)] },
+      ...[1, 2, 3, 4].map((i) => ({ firmId: `s${i}`, sales: [sale("us", 10), sale(`own${i}`, 500)] })),
+    ];
+    expect(systemicBuyers(dominated)[0]).toMatchObject({
+      key: "us",
+      contributors: 5,
+      amountMinor: null,
+      shareBp: null,
+      withheld: "dominated",
+    });
     // Still systemic, still naming the members depending on it.
     expect(systemicBuyers(dominated)[0].members.map((m) => m.firmId)).toEqual(["big", "s1", "s2", "s3", "s4"]);
   });
 
   it("uses the network's threshold, boundary included", () => {
-    expect(systemicBuyers(network, { ...DEFAULT_THRESHOLDS, systemicShareBp: 1667 }).map((b) => b.key)).toEqual([
-      "us",
-      "local",
-      "it",
-    ]);
+    expect(systemicBuyers(network, { ...DEFAULT_THRESHOLDS, systemicShareBp: 1667 }).map((b) => b.key)).toEqual(["us", "local", "it"]);
     expect(systemicBuyers(network, { ...DEFAULT_THRESHOLDS, systemicShareBp: 5000 })).toEqual([]);
   });
 
@@ -452,10 +450,16 @@ describe("systemicBuyers", () => {
   });
 
   it("property: a combined figure is shown only from 5 member firms, none above 85% of it, and is then their exact sum", () => {
-    const members = fc.array(fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 12 });
+    const members = fc.array(fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 2, maxLength: 2 }), {
+      minLength: 1,
+      maxLength: 12,
+    });
     fc.assert(
       fc.property(members, fc.integer({ min: 5, max: 8 }), (amounts, threshold) => {
-        const network = amounts.map(([toUs, other], i) => ({ firmId: `m${String(i).padStart(2, "0")}`, sales: [sale("us", toUs), sale(`own${i}`, other)] }));
+        const network = amounts.map(([toUs, other], i) => ({
+          firmId: `m${String(i).padStart(2, "0")}`,
+          sales: [sale("us", toUs), sale(`own${i}`, other)],
+        }));
         for (const buyer of systemicBuyers(network, { ...DEFAULT_THRESHOLDS, systemicShareBp: 0 }, disclosureRule(threshold))) {
           const parts = buyer.members.map((m) => m.amountMinor);
           expect(buyer.contributors).toBe(parts.length);

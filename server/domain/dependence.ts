@@ -332,9 +332,7 @@ export function systemicBuyers(
       const members = perMember
         .flatMap(({ firmId, total, buckets }) => {
           const own = buckets.get(b.key);
-          return own && own.amount > 0n
-            ? [{ firmId, amountMinor: Number(own.amount), shareBp: shareBp(own.amount, total) }]
-            : [];
+          return own && own.amount > 0n ? [{ firmId, amountMinor: Number(own.amount), shareBp: shareBp(own.amount, total) }] : [];
         })
         .sort((x, y) => y.shareBp - x.shareBp || y.amountMinor - x.amountMinor || compareKeys(x.firmId, y.firmId));
       // One figure per member firm (its sales to this buyer), as the rule counts firms.

@@ -91,18 +91,21 @@ describe("discloseDistribution: the count always, quartiles from five, tails fro
   });
   it("property: ordered (p10 <= p25 <= median <= p75 <= p90) and order-independent", () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }), { minLength: 5, maxLength: 40 }), (values) => {
-        const a = discloseDistribution(values, floor);
-        const b = discloseDistribution([...values].reverse(), floor);
-        expect(a).toEqual(b);
-        const q = a.quartiles!;
-        expect(q.p25).toBeLessThanOrEqual(q.median);
-        expect(q.median).toBeLessThanOrEqual(q.p75);
-        if (a.tails) {
-          expect(a.tails.p10).toBeLessThanOrEqual(q.p25);
-          expect(q.p75).toBeLessThanOrEqual(a.tails.p90);
-        }
-      }),
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }), { minLength: 5, maxLength: 40 }),
+        (values) => {
+          const a = discloseDistribution(values, floor);
+          const b = discloseDistribution([...values].reverse(), floor);
+          expect(a).toEqual(b);
+          const q = a.quartiles!;
+          expect(q.p25).toBeLessThanOrEqual(q.median);
+          expect(q.median).toBeLessThanOrEqual(q.p75);
+          if (a.tails) {
+            expect(a.tails.p10).toBeLessThanOrEqual(q.p25);
+            expect(q.p75).toBeLessThanOrEqual(a.tails.p90);
+          }
+        },
+      ),
     );
   });
 });

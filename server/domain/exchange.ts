@@ -23,7 +23,8 @@ export function invertRate(scaled: bigint): bigint {
  * rounding half up to the target's minor unit.
  */
 export function convertMinor(amountMinor: number, fromDigits: number, toDigits: number, scaledRate: bigint): number {
-  if (!Number.isSafeInteger(amountMinor) || amountMinor < 0) throw new RangeError(`amount must be a non-negative safe integer, got ${amountMinor}`);
+  if (!Number.isSafeInteger(amountMinor) || amountMinor < 0)
+    throw new RangeError(`amount must be a non-negative safe integer, got ${amountMinor}`);
   const numerator = BigInt(amountMinor) * scaledRate * 10n ** BigInt(toDigits);
   const denominator = 10n ** BigInt(fromDigits + RATE_SCALE_DIGITS);
   const result = (numerator + denominator / 2n) / denominator;

@@ -240,8 +240,12 @@ describe("buildCalendar", () => {
     const hour = { startsAt: new Date("2026-01-01T10:00:00Z"), endsAt: new Date("2026-01-01T11:00:00Z") };
     expect(() => buildCalendar({ ...base, events: [{ uid: "u", title: "t" }] })).toThrow(/all-day or timed/);
     expect(() => buildCalendar({ ...base, events: [{ uid: "u", title: "t", allDay: day, timed: hour }] })).toThrow(/all-day or timed/);
-    expect(() => buildCalendar({ ...base, events: [{ uid: "u", title: "t", allDay: { startsOn: "2026-01-02", endsOn: "2026-01-01" } }] })).toThrow(/ends before/);
-    expect(() => buildCalendar({ ...base, events: [{ uid: "u", title: "t", timed: { startsAt: hour.endsAt, endsAt: hour.startsAt } }] })).toThrow(/end after/);
+    expect(() =>
+      buildCalendar({ ...base, events: [{ uid: "u", title: "t", allDay: { startsOn: "2026-01-02", endsOn: "2026-01-01" } }] }),
+    ).toThrow(/ends before/);
+    expect(() =>
+      buildCalendar({ ...base, events: [{ uid: "u", title: "t", timed: { startsAt: hour.endsAt, endsAt: hour.startsAt } }] }),
+    ).toThrow(/end after/);
     expect(() => buildCalendar({ ...base, events: [{ uid: " ", title: "t", allDay: day }] })).toThrow(/uid/);
     expect(() => buildCalendar({ ...base, events: [{ uid: "u", title: "t", allDay: day, alarmMinutesBefore: -1 }] })).toThrow(/alarm/);
     expect(() => buildCalendar({ ...base, now: new Date(Number.NaN), events: [] })).toThrow(/invalid date/);

@@ -38,14 +38,7 @@ describe("lifecycle", () => {
       INITIATIVE_STATUSES.filter((to) => canTransition(from, to)).map((to) => `${from}->${to}`),
     );
     expect(allowed.sort()).toEqual(
-      [
-        "draft->open",
-        "draft->cancelled",
-        "open->locked",
-        "open->cancelled",
-        "locked->completed",
-        "locked->cancelled",
-      ].sort(),
+      ["draft->open", "draft->cancelled", "open->locked", "open->cancelled", "locked->completed", "locked->cancelled"].sort(),
     );
   });
 
@@ -123,8 +116,7 @@ describe("lifecycle", () => {
   });
 
   it("reaches a terminal status within three moves from anywhere (the lifecycle has no cycles)", () => {
-    const depth = (s: InitiativeStatus): number =>
-      TRANSITIONS[s].length === 0 ? 0 : 1 + Math.max(...TRANSITIONS[s].map(depth));
+    const depth = (s: InitiativeStatus): number => (TRANSITIONS[s].length === 0 ? 0 : 1 + Math.max(...TRANSITIONS[s].map(depth)));
     expect(depth("draft")).toBe(3);
   });
 });
@@ -182,9 +174,7 @@ describe("deriveForm", () => {
   // Participants and the same participants in another order.
   const participantsTwice = fc
     .array(fc.option(fc.constantFrom(...LINKS), { nil: null }), { maxLength: 12 })
-    .chain((a) =>
-      fc.tuple(fc.constant(a), fc.shuffledSubarray(a, { minLength: a.length, maxLength: a.length })),
-    );
+    .chain((a) => fc.tuple(fc.constant(a), fc.shuffledSubarray(a, { minLength: a.length, maxLength: a.length })));
 
   it("follows Nadvi's rules for any participants, whatever their order (property)", () => {
     fc.assert(
@@ -194,9 +184,7 @@ describe("deriveForm", () => {
         const distinct = new Set(known);
 
         expect(form.count).toBe(participants.length);
-        expect(form.size).toBe(
-          participants.length < 2 ? null : participants.length === 2 ? "bilateral" : "multilateral",
-        );
+        expect(form.size).toBe(participants.length < 2 ? null : participants.length === 2 ? "bilateral" : "multilateral");
         if (participants.length < 2 || known.length < 2) expect(form.orientation).toBeNull();
         else expect(form.orientation).toBe(distinct.size === 1 ? "horizontal" : "vertical");
 

@@ -101,7 +101,6 @@ export function deriveForm(participantLinks: ReadonlyArray<Link | null>): Initia
   if (count < 2) return { orientation: null, size: null, count, links };
 
   const size: Size = count === 2 ? "bilateral" : "multilateral";
-  const orientation: Orientation | null =
-    known.length < 2 ? null : distinct.size === 1 ? "horizontal" : "vertical";
+  const orientation: Orientation | null = known.length < 2 ? null : distinct.size === 1 ? "horizontal" : "vertical";
   return { orientation, size, count, links };
 }

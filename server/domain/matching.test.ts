@@ -98,9 +98,7 @@ describe("scoreMatch", () => {
       const half = score({}, { functions: ["production"] });
       expect(points(half, "functions")).toBe(8); // 15 x 1/2 = 7.5 -> 8
       expect(partOf(half, "functions").reason.params).toEqual({ covered: 1, required: 2, missing: "quality_control" });
-      expect(partOf(half, "functions").details).toEqual([
-        { key: "match.functions.missing", params: { function: "quality_control" } },
-      ]);
+      expect(partOf(half, "functions").details).toEqual([{ key: "match.functions.missing", params: { function: "quality_control" } }]);
       expect(points(score({}, { functions: [] }), "functions")).toBe(0);
       expect(points(score({ functions: ["design", "production", "logistics"] }, {}), "functions")).toBe(10);
       expect(points(score({ functions: ["design", "production", "branding"] }, {}), "functions")).toBe(5);
@@ -127,12 +125,15 @@ describe("scoreMatch", () => {
     });
 
     it("does not count an expired certification, and says when it expired", () => {
-      const m = score({}, {
-        certifications: [
-          { code: "ISO 9001", expiresOn: null },
-          { code: "SA8000", expiresOn: "2026-11-22" },
-        ],
-      });
+      const m = score(
+        {},
+        {
+          certifications: [
+            { code: "ISO 9001", expiresOn: null },
+            { code: "SA8000", expiresOn: "2026-11-22" },
+          ],
+        },
+      );
       expect(points(m, "certifications")).toBe(8);
       expect(partOf(m, "certifications").details[1]).toEqual({
         key: "match.certifications.expired",
@@ -141,12 +142,15 @@ describe("scoreMatch", () => {
     });
 
     it("counts one expiring within 90 days, with a note", () => {
-      const m = score({}, {
-        certifications: [
-          { code: "ISO 9001", expiresOn: null },
-          { code: "SA8000", expiresOn: "2026-11-23" },
-        ],
-      });
+      const m = score(
+        {},
+        {
+          certifications: [
+            { code: "ISO 9001", expiresOn: null },
+            { code: "SA8000", expiresOn: "2026-11-23" },
+          ],
+        },
+      );
       expect(points(m, "certifications")).toBe(15);
       expect(partOf(m, "certifications").details[1]).toEqual({
         key: "match.certifications.expiring",
@@ -166,34 +170,45 @@ describe("scoreMatch", () => {
     it("excludes an SME whose must-have certification has expired", () => {
       const m = score({}, { certifications: [{ code: "ISO 9001", expiresOn: "2026-01-31" }] });
       expect(m.excluded).toBe(true);
-      expect(m.excludedBy).toEqual([
-        { key: "match.excluded.expired_must_have", params: { code: "ISO 9001", expiredOn: "2026-01-31" } },
-      ]);
+      expect(m.excludedBy).toEqual([{ key: "match.excluded.expired_must_have", params: { code: "ISO 9001", expiredOn: "2026-01-31" } }]);
     });
 
     it("lists every missing must-have, not just the first", () => {
       const m = score(
-        { certifications: [{ code: "ISO 9001", mustHave: true }, { code: "HACCP", mustHave: true }] },
+        {
+          certifications: [
+            { code: "ISO 9001", mustHave: true },
+            { code: "HACCP", mustHave: true },
+          ],
+        },
         { certifications: [] },
       );
       expect(m.excludedBy.map((r) => r.params.code)).toEqual(["ISO 9001", "HACCP"]);
     });
 
     it("matches codes regardless of case and spacing, and takes the latest of renewed certificates", () => {
-      const m = score({}, {
-        certifications: [
-          { code: "iso  9001", expiresOn: "2025-12-31" },
-          { code: "ISO 9001 ", expiresOn: "2028-12-31" },
-          { code: "sa8000", expiresOn: null },
-        ],
-      });
+      const m = score(
+        {},
+        {
+          certifications: [
+            { code: "iso  9001", expiresOn: "2025-12-31" },
+            { code: "ISO 9001 ", expiresOn: "2028-12-31" },
+            { code: "sa8000", expiresOn: null },
+          ],
+        },
+      );
       expect(m.excluded).toBe(false);
       expect(points(m, "certifications")).toBe(15);
     });
 
     it("treats a code listed twice as one requirement, must-have if either says so", () => {
       const m = score(
-        { certifications: [{ code: "HACCP", mustHave: false }, { code: "haccp", mustHave: true }] },
+        {
+          certifications: [
+            { code: "HACCP", mustHave: false },
+            { code: "haccp", mustHave: true },
+          ],
+        },
         { certifications: [] },
       );
       expect(m.excludedBy).toEqual([{ key: "match.excluded.missing_must_have", params: { code: "HACCP" } }]);
@@ -239,11 +254,7 @@ describe("scoreMatch", () => {
 
     it("scores an unknown capacity 0 without claiming a consortium is needed", () => {
       const m = score({}, { capacityPerMonth: null });
-      expect([points(m, "capacity"), m.needsConsortium, partOf(m, "capacity").reason.key]).toEqual([
-        0,
-        false,
-        "match.capacity.unknown",
-      ]);
+      expect([points(m, "capacity"), m.needsConsortium, partOf(m, "capacity").reason.key]).toEqual([0, false, "match.capacity.unknown"]);
     });
   });
 

@@ -108,7 +108,6 @@ function part(name: MatchPart, points: number, reason: Reason, details: Reason[]
   return { part: name, points, max: MATCH_WEIGHTS[name], reason, details };
 }
 
-
 function normaliseCode(code: string): string {
   return code.trim().replace(/\s+/g, " ").toUpperCase();
 }
@@ -150,11 +149,7 @@ function scoreFunctions(need: NeedCriteria, sme: SmeProfile): PartScore {
   );
 }
 
-function scoreCertifications(
-  need: NeedCriteria,
-  sme: SmeProfile,
-  today: string,
-): { part: PartScore; excludedBy: Reason[] } {
+function scoreCertifications(need: NeedCriteria, sme: SmeProfile, today: string): { part: PartScore; excludedBy: Reason[] } {
   const max = MATCH_WEIGHTS.certifications;
   // One requirement per code; must-have wins if a code is listed twice.
   const requirements = new Map<string, { code: string; mustHave: boolean }>();
@@ -232,11 +227,7 @@ function scoreLocation(need: NeedCriteria, sme: SmeProfile): PartScore {
   const needCountry = need.country.toUpperCase();
   const smeCountry = sme.country.toUpperCase();
   if (needCountry === smeCountry) return part("location", max, r("match.location.same_country", { country: needCountry }));
-  return part(
-    "location",
-    percentOf(max, MATCH_CREDIT.otherCountry),
-    r("match.location.other_country", { smeCountry, needCountry }),
-  );
+  return part("location", percentOf(max, MATCH_CREDIT.otherCountry), r("match.location.other_country", { smeCountry, needCountry }));
 }
 
 /** How well the buyer serves one upgrading goal, in percent, with the reasons. */
@@ -345,12 +336,7 @@ export type RankedMatch = MatchScore & { score: number; excluded: false };
  * The SMEs that are not excluded, by score descending, then firmId; the first `limit` of them
  * when a limit is given. O(n log n) in the number of SMEs.
  */
-export function rankMatches(
-  need: NeedCriteria,
-  smes: ReadonlyArray<SmeProfile>,
-  today: string,
-  limit?: number,
-): RankedMatch[] {
+export function rankMatches(need: NeedCriteria, smes: ReadonlyArray<SmeProfile>, today: string, limit?: number): RankedMatch[] {
   const ranked = smes
     .map((sme) => scoreMatch(need, sme, today))
     .filter((m): m is RankedMatch => !m.excluded)

@@ -166,7 +166,14 @@ describe("poolSummary", () => {
       meetsMinimum: true,
       neededForMinimum: 0,
       participants: [
-        { id: "calcados-a", quantity: 300, costMinor: 1_200_000, aloneUnitPriceMinor: 4500, aloneCostMinor: 1_350_000, savingMinor: 150_000 },
+        {
+          id: "calcados-a",
+          quantity: 300,
+          costMinor: 1_200_000,
+          aloneUnitPriceMinor: 4500,
+          aloneCostMinor: 1_350_000,
+          savingMinor: 150_000,
+        },
         { id: "calcados-b", quantity: 150, costMinor: 600_000, aloneUnitPriceMinor: 4500, aloneCostMinor: 675_000, savingMinor: 75_000 },
         { id: "calcados-d", quantity: 100, costMinor: 400_000, aloneUnitPriceMinor: 4500, aloneCostMinor: 450_000, savingMinor: 50_000 },
       ],

@@ -10,12 +10,7 @@ export interface PriceBreak {
   unitPriceMinor: number;
 }
 
-type BreakProblemCode =
-  | "no_breaks"
-  | "not_positive_integer"
-  | "lowest_not_one"
-  | "quantity_not_increasing"
-  | "price_not_decreasing";
+type BreakProblemCode = "no_breaks" | "not_positive_integer" | "lowest_not_one" | "quantity_not_increasing" | "price_not_decreasing";
 
 export interface BreakProblem {
   code: BreakProblemCode;

@@ -256,25 +256,44 @@ describe("standCosts: hand-checked cases", () => {
 
   it("when one more firm takes space, the others' shares go down", () => {
     const base = { totalCostMinor: 2_000_000, rule: "by_area" as const, subsidies: [] };
-    const two = standCosts({ ...base, exhibitors: [{ id: "a", areaDm2: 1200, employees: 1 }, { id: "b", areaDm2: 800, employees: 1 }] });
+    const two = standCosts({
+      ...base,
+      exhibitors: [
+        { id: "a", areaDm2: 1200, employees: 1 },
+        { id: "b", areaDm2: 800, employees: 1 },
+      ],
+    });
     const three = standCosts({
       ...base,
-      exhibitors: [{ id: "a", areaDm2: 1200, employees: 1 }, { id: "b", areaDm2: 800, employees: 1 }, { id: "c", areaDm2: 2000, employees: 1 }],
+      exhibitors: [
+        { id: "a", areaDm2: 1200, employees: 1 },
+        { id: "b", areaDm2: 800, employees: 1 },
+        { id: "c", areaDm2: 2000, employees: 1 },
+      ],
     });
     expect(two.lines.map((l) => l.grossMinor)).toEqual([1_200_000, 800_000]);
     expect(three.lines.map((l) => l.grossMinor).slice(0, 2)).toEqual([600_000, 400_000]);
   });
 
   it("refuses inputs it cannot split honestly", () => {
-    const ok: StandCostsInput = { totalCostMinor: 100, rule: "by_area", exhibitors: [{ id: "a", areaDm2: 1, employees: 1 }], subsidies: [] };
+    const ok: StandCostsInput = {
+      totalCostMinor: 100,
+      rule: "by_area",
+      exhibitors: [{ id: "a", areaDm2: 1, employees: 1 }],
+      subsidies: [],
+    };
     expect(() => standCosts({ ...ok, totalCostMinor: -1 })).toThrow(RangeError);
     expect(() => standCosts({ ...ok, totalCostMinor: 1.5 })).toThrow(/total/);
     expect(() => standCosts({ ...ok, exhibitors: [{ id: "a", areaDm2: 0, employees: 1 }] })).toThrow(/area/);
     expect(() => standCosts({ ...ok, exhibitors: [ok.exhibitors[0]!, ok.exhibitors[0]!] })).toThrow(/duplicate/);
     expect(() => standCosts({ ...ok, fixedFeeMinor: -5, rule: "fee_plus_area" })).toThrow(/fee/);
-    expect(() => standCosts({ ...ok, subsidies: [{ id: "s", sponsor: "S", kind: "percent", percentBasisPoints: 10_001 }] })).toThrow(/basis/);
+    expect(() => standCosts({ ...ok, subsidies: [{ id: "s", sponsor: "S", kind: "percent", percentBasisPoints: 10_001 }] })).toThrow(
+      /basis/,
+    );
     expect(() => standCosts({ ...ok, subsidies: [{ id: "s", sponsor: "S", kind: "fixed" }] })).toThrow(/amount/);
-    expect(() => standCosts({ ...ok, subsidies: [{ id: "s", sponsor: "S", kind: "fixed", amountMinor: 1, capPerFirmMinor: -1 }] })).toThrow(/cap/);
+    expect(() => standCosts({ ...ok, subsidies: [{ id: "s", sponsor: "S", kind: "fixed", amountMinor: 1, capPerFirmMinor: -1 }] })).toThrow(
+      /cap/,
+    );
   });
 
   it("eligibility: no rule means everyone; a size rule needs a known, small enough headcount", () => {
@@ -436,7 +455,8 @@ describe("discloseStandTotals: what a reader who sees only its own line may lear
     Array.from({ length: n }, (_, i) => ({ id: `f${i}`, areaDm2: 600 + 100 * i, employees: employees(i) }));
 
   it("withholds the totals below the threshold (the count is public anyway), and with the network's raised threshold", () => {
-    for (let n = 0; n < 5; n++) expect(discloseStandTotals(stand(even(n, () => 10)), "f0", rule)).toEqual({ totals: null, withheld: "too_few" });
+    for (let n = 0; n < 5; n++)
+      expect(discloseStandTotals(stand(even(n, () => 10)), "f0", rule)).toEqual({ totals: null, withheld: "too_few" });
     expect(discloseStandTotals(stand(even(5, () => 10)), "f0", rule).withheld).toBeNull();
     expect(discloseStandTotals(stand(even(5, () => 10)), "f0", disclosureRule(6))).toEqual({ totals: null, withheld: "too_few" });
   });
@@ -465,7 +485,10 @@ describe("discloseStandTotals: what a reader who sees only its own line may lear
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 12 }),
-        fc.array(fc.record({ area: fc.integer({ min: 100, max: 5000 }), employees: fc.option(fc.integer({ min: 1, max: 400 })) }), { minLength: 12, maxLength: 12 }),
+        fc.array(fc.record({ area: fc.integer({ min: 100, max: 5000 }), employees: fc.option(fc.integer({ min: 1, max: 400 })) }), {
+          minLength: 12,
+          maxLength: 12,
+        }),
         fc.array(
           fc.record({
             kind: fc.constantFrom("percent" as const, "fixed" as const),
@@ -478,7 +501,9 @@ describe("discloseStandTotals: what a reader who sees only its own line may lear
         ),
         fc.integer({ min: 5, max: 7 }),
         (n, firms, rules, threshold) => {
-          const exhibitors = firms.slice(0, n).map((f, i) => ({ id: `f${String(i).padStart(2, "0")}`, areaDm2: f.area, employees: f.employees }));
+          const exhibitors = firms
+            .slice(0, n)
+            .map((f, i) => ({ id: `f${String(i).padStart(2, "0")}`, areaDm2: f.area, employees: f.employees }));
           const subsidies: StandSubsidyRule[] = rules.map((r, i) => ({
             id: `s${i}`,
             sponsor: `S${i}`,

@@ -305,7 +305,11 @@ export function standCosts(input: StandCostsInput): StandCosts {
   });
 
   const totals = lines.reduce(
-    (t, l) => ({ grossMinor: t.grossMinor + l.grossMinor, subsidyMinor: t.subsidyMinor + l.subsidyMinor, netMinor: t.netMinor + l.netMinor }),
+    (t, l) => ({
+      grossMinor: t.grossMinor + l.grossMinor,
+      subsidyMinor: t.subsidyMinor + l.subsidyMinor,
+      netMinor: t.netMinor + l.netMinor,
+    }),
     { grossMinor: 0, subsidyMinor: 0, netMinor: 0 },
   );
   return { lines, totals, bySubsidy, ...(feeCoverage ? { feeCoverage } : {}), uncoveredMinor: 0 };
@@ -325,7 +329,11 @@ export interface DisclosedStandTotals {
  * limit of what is left (say the only other firm with a subsidy), the remainder would be that
  * firm's figure, and the totals are withheld.
  */
-export function discloseStandTotals(lines: ReadonlyArray<StandCostLine>, readerId: string | null, rule: DisclosureRule): DisclosedStandTotals {
+export function discloseStandTotals(
+  lines: ReadonlyArray<StandCostLine>,
+  readerId: string | null,
+  rule: DisclosureRule,
+): DisclosedStandTotals {
   const others = lines.filter((l) => l.id !== readerId);
   const figures = [(l: StandCostLine) => l.grossMinor, (l: StandCostLine) => l.subsidyMinor, (l: StandCostLine) => l.netMinor];
   const disclosed = figures.map((figure) => discloseTotal(lines.map(figure), rule));

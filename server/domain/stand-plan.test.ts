@@ -110,7 +110,14 @@ describe("standPlan", () => {
     expect(() => standPlan({ areaDm2: 100, frontageDm: 0, spaces: [] })).toThrow(/frontage/);
     expect(() => standPlan({ areaDm2: 100, frontageDm: null, spaces: [{ id: "a", areaDm2: 0, label: "" }] })).toThrow(/area of space/);
     expect(() =>
-      standPlan({ areaDm2: 100, frontageDm: null, spaces: [{ id: "a", areaDm2: 1, label: "" }, { id: "a", areaDm2: 1, label: "" }] }),
+      standPlan({
+        areaDm2: 100,
+        frontageDm: null,
+        spaces: [
+          { id: "a", areaDm2: 1, label: "" },
+          { id: "a", areaDm2: 1, label: "" },
+        ],
+      }),
     ).toThrow(/duplicate/);
   });
 

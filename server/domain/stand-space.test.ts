@@ -19,12 +19,22 @@ describe("serveWaitingList", () => {
   });
 
   it("serves nobody when the head does not fit", () => {
-    expect(serveWaitingList(500, [{ id: "a", requestedDm2: 600 }, { id: "b", requestedDm2: 100 }])).toEqual([]);
+    expect(
+      serveWaitingList(500, [
+        { id: "a", requestedDm2: 600 },
+        { id: "b", requestedDm2: 100 },
+      ]),
+    ).toEqual([]);
   });
 
   it("serves an exact fit and the whole queue when there is room", () => {
     expect(serveWaitingList(600, [{ id: "a", requestedDm2: 600 }])).toEqual([{ id: "a", grantedDm2: 600 }]);
-    expect(serveWaitingList(10_000, [{ id: "a", requestedDm2: 1 }, { id: "b", requestedDm2: 2 }])).toEqual([
+    expect(
+      serveWaitingList(10_000, [
+        { id: "a", requestedDm2: 1 },
+        { id: "b", requestedDm2: 2 },
+      ]),
+    ).toEqual([
       { id: "a", grantedDm2: 1 },
       { id: "b", grantedDm2: 2 },
     ]);

@@ -68,6 +68,8 @@ export function formatDm2AsM2(dm2: number): string {
   const sign = dm2 < 0 ? "-" : "";
   const abs = Math.abs(dm2);
   const whole = Math.floor(abs / 100);
-  const fraction = String(abs % 100).padStart(2, "0").replace(/0+$/, "");
+  const fraction = String(abs % 100)
+    .padStart(2, "0")
+    .replace(/0+$/, "");
   return `${sign}${whole}${fraction ? `.${fraction}` : ""}`;
 }

@@ -8,7 +8,17 @@ import { pinoHttp } from "pino-http";
  * (headers, bodies, better-auth's arguments), and a request is logged lean: id, method, a URL
  * without its secrets, status and time; never its headers.
  */
-const SECRET_KEYS = ["password", "currentPassword", "newPassword", "confirmPassword", "token", "secret", "authorization", "cookie", "set-cookie"];
+const SECRET_KEYS = [
+  "password",
+  "currentPassword",
+  "newPassword",
+  "confirmPassword",
+  "token",
+  "secret",
+  "authorization",
+  "cookie",
+  "set-cookie",
+];
 const REDACT_PATHS = [
   ...SECRET_KEYS.flatMap((key) => [`["${key}"]`, `*["${key}"]`, `*.*["${key}"]`, `*.*.*["${key}"]`]),
   'req.headers["set-cookie"]',
@@ -22,13 +32,18 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 /** Query parameters whose values are credentials (invitation and lead tokens, reset codes). */
 const SECRET_QUERY = /token|password|secret|lead|code|key|signature|session/i;
 /** Path segments that are credentials: calendar feeds, invitations, password resets. */
-const SECRET_PATHS: RegExp[] = [/^(\/calendar\/)[^/]+(\.ics)$/, /^((?:\/api\/v1)?\/invitations\/)[^/]+/, /^(\/api\/auth\/reset-password\/)[^/]+/];
+const SECRET_PATHS: RegExp[] = [
+  /^(\/calendar\/)[^/]+(\.ics)$/,
+  /^((?:\/api\/v1)?\/invitations\/)[^/]+/,
+  /^(\/api\/auth\/reset-password\/)[^/]+/,
+];
 
 /** The URL as logged: secret path segments and secret query values replaced. */
 export function loggableUrl(url: string): string {
   const [rawPath, query] = url.split("?", 2);
   let pathname = rawPath;
-  for (const pattern of SECRET_PATHS) pathname = pathname.replace(pattern, (_m, head: string, tail: unknown) => `${head}[redacted]${typeof tail === "string" ? tail : ""}`);
+  for (const pattern of SECRET_PATHS)
+    pathname = pathname.replace(pattern, (_m, head: string, tail: unknown) => `${head}[redacted]${typeof tail === "string" ? tail : ""}`);
   if (query === undefined) return pathname;
   const params = query
     .split("&")
@@ -64,7 +79,11 @@ export function requestLogger(logger: Logger, options: { trustProxy: boolean }) 
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
     wrapSerializers: false,
     serializers: {
-      req: (req: IncomingMessage & { id?: string; originalUrl?: string }) => ({ id: req.id, method: req.method, url: loggableUrl(req.originalUrl ?? req.url ?? "") }),
+      req: (req: IncomingMessage & { id?: string; originalUrl?: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: loggableUrl(req.originalUrl ?? req.url ?? ""),
+      }),
       res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
       err: pino.stdSerializers.err,
     },

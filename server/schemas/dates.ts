@@ -24,4 +24,6 @@ const outOfRange = { message: `Must be a date between the years ${MIN_YEAR} and 
 export const calendarDateSchema = z.iso.date({ error: "Must be a date (YYYY-MM-DD)", abort: true }).refine(isPlausibleDay, outOfRange);
 
 /** A date and time (ISO 8601, local or with an offset) on a day that exists, in a year 1900–9999. */
-export const dateTimeSchema = z.iso.datetime({ local: true, offset: true, error: "Must be a date and time", abort: true }).refine(isPlausibleDay, outOfRange);
+export const dateTimeSchema = z.iso
+  .datetime({ local: true, offset: true, error: "Must be a date and time", abort: true })
+  .refine(isPlausibleDay, outOfRange);

@@ -3,28 +3,35 @@ import { CERTIFICATION_CODES } from "../../db/reference/certifications";
 import { isCountryCode } from "../../db/reference/countries";
 import { isCurrencyCode } from "../../db/reference/currencies";
 import { isIsicClass } from "../../db/reference/isic";
-import {
-  BUYER_TYPES,
-  FUNCTIONS,
-  GOVERNANCE,
-  LINKS,
-  ROLE_LADDER,
-  UPGRADING_GOALS,
-} from "../domain/chain-position";
+import { BUYER_TYPES, FUNCTIONS, GOVERNANCE, LINKS, ROLE_LADDER, UPGRADING_GOALS } from "../domain/chain-position";
 import { calendarDateSchema } from "./dates";
 
 /**
  * The firm profile, validated alike for the edit form and PUT /api/v1/firms/me.
  * Messages are English with stable meaning; the UI translates by field.
  */
-export const countrySchema = z.string().trim().toUpperCase().refine(isCountryCode, { message: "Unknown country code (ISO 3166-1 alpha-2)", params: { key: "unknown_country" } });
-export const currencySchema = z.string().trim().toUpperCase().refine(isCurrencyCode, { message: "Unknown currency code (ISO 4217)", params: { key: "unknown_currency" } });
-export const sectorSchema = z.string().trim().refine(isIsicClass, { message: "Unknown ISIC Rev.4 class", params: { key: "unknown_sector" } });
+export const countrySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isCountryCode, { message: "Unknown country code (ISO 3166-1 alpha-2)", params: { key: "unknown_country" } });
+export const currencySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isCurrencyCode, { message: "Unknown currency code (ISO 4217)", params: { key: "unknown_currency" } });
+export const sectorSchema = z
+  .string()
+  .trim()
+  .refine(isIsicClass, { message: "Unknown ISIC Rev.4 class", params: { key: "unknown_sector" } });
 const isoDate = calendarDateSchema;
 
 /** A typed decimal amount ("1250000.50") in a currency; converted to minor units by the service. */
 export const moneyInputSchema = z.object({
-  amount: z.string().trim().regex(/^\d{1,15}([.,]\d{1,3})?$/, "Must be a non-negative amount such as 1250000.50"),
+  amount: z
+    .string()
+    .trim()
+    .regex(/^\d{1,15}([.,]\d{1,3})?$/, "Must be a non-negative amount such as 1250000.50"),
   currency: currencySchema,
 });
 

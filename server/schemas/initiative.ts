@@ -4,7 +4,10 @@ import { INITIATIVE_STATUSES, OBJECTIVES } from "../domain/initiative";
 import { currencySchema, moneyInputSchema } from "./firm";
 import { calendarDateSchema } from "./dates";
 
-const decimal = z.string().trim().regex(/^\d{1,15}([.,]\d{1,3})?$/, "Must be a non-negative amount such as 12.50");
+const decimal = z
+  .string()
+  .trim()
+  .regex(/^\d{1,15}([.,]\d{1,3})?$/, "Must be a non-negative amount such as 12.50");
 
 /** The supplier's quote of a joint purchase: "from quantity q, unit price p". */
 export const jointBuyInputSchema = z.object({

@@ -27,7 +27,10 @@ export const decimalNumber = z.preprocess(
 );
 
 /** A value of a KPI in a form: empty means "not given". */
-const optionalDecimal = z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), decimalNumber.optional());
+const optionalDecimal = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  decimalNumber.optional(),
+);
 
 const kpiDirectionSchema = z.enum(["higher", "lower"]);
 
@@ -46,7 +49,12 @@ const kpiFields = z.object({
 
 function rangeOrdered(kpi: { minValue: number; maxValue: number }, ctx: z.RefinementCtx) {
   if (kpi.minValue >= kpi.maxValue) {
-    ctx.addIssue({ code: "custom", path: ["maxValue"], message: "The maximum must be above the minimum", params: { key: "kpi_range_order" } });
+    ctx.addIssue({
+      code: "custom",
+      path: ["maxValue"],
+      message: "The maximum must be above the minimum",
+      params: { key: "kpi_range_order" },
+    });
   }
 }
 
@@ -107,14 +115,17 @@ const dateTime = dateTimeSchema;
 const timeZone = z
   .string()
   .trim()
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, { message: "Unknown time zone", params: { key: "time_zone" } });
+  .refine(
+    (zone) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: "Unknown time zone", params: { key: "time_zone" } },
+  );
 
 const meetingFields = {
   title: z.string().trim().min(3, "At least 3 characters").max(160),

@@ -15,7 +15,10 @@ export const salesEntryInputSchema = z
     period: periodSchema,
     customerFirmId: z.uuid("Not a firm id").optional(),
     customerName: z.string().trim().max(160).default(""),
-    amount: z.string().trim().regex(/^\d{1,15}([.,]\d{1,3})?$/, "Must be a positive amount such as 125000.00"),
+    amount: z
+      .string()
+      .trim()
+      .regex(/^\d{1,15}([.,]\d{1,3})?$/, "Must be a positive amount such as 125000.00"),
     currency: currencySchema,
     market: z.enum(["export", "domestic"]),
     channel: z.enum(["direct", "agent"]).default("direct"),
@@ -25,10 +28,20 @@ export const salesEntryInputSchema = z
   })
   .superRefine((entry, ctx) => {
     if (!entry.customerFirmId && entry.customerName.length < 2) {
-      ctx.addIssue({ code: "custom", path: ["customerName"], message: "Name the customer or choose a buyer on Jointly", params: { key: "customer_required" } });
+      ctx.addIssue({
+        code: "custom",
+        path: ["customerName"],
+        message: "Name the customer or choose a buyer on Jointly",
+        params: { key: "customer_required" },
+      });
     }
     if (entry.channel === "agent" && !entry.agentName) {
-      ctx.addIssue({ code: "custom", path: ["agentName"], message: "Name the agent for sales through an agent", params: { key: "agent_required" } });
+      ctx.addIssue({
+        code: "custom",
+        path: ["agentName"],
+        message: "Name the agent for sales through an agent",
+        params: { key: "agent_required" },
+      });
     }
   });
 export type SalesEntryInput = z.output<typeof salesEntryInputSchema>;
@@ -45,6 +58,9 @@ export const listSalesSchema = z.object({ firmId: z.uuid("Not a firm id"), perio
 export const exchangeRateSchema = z.object({
   currency: currencySchema,
   baseCurrency: currencySchema,
-  rate: z.string().trim().regex(/^\d{1,14}([.,]\d{1,10})?$/, "A positive rate with at most 10 decimals"),
+  rate: z
+    .string()
+    .trim()
+    .regex(/^\d{1,14}([.,]\d{1,10})?$/, "A positive rate with at most 10 decimals"),
   validFrom: calendarDateSchema,
 });

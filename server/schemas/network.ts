@@ -19,7 +19,10 @@ export const disclosureMinContributorsSchema = z
     params: { key: "disclosure_floor" },
   })
   // The floor as a refinement keeps the translated message; the document still states it.
-  .meta({ minimum: MIN_CONTRIBUTORS, description: "Firms needed before an aggregate of members' confidential figures is shown; at least 5, a network may raise it" });
+  .meta({
+    minimum: MIN_CONTRIBUTORS,
+    description: "Firms needed before an aggregate of members' confidential figures is shown; at least 5, a network may raise it",
+  });
 
 /** A network and its dependence thresholds (defaults from DOMAIN.md). */
 export const networkInputSchema = z
@@ -48,7 +51,12 @@ export const networkInputSchema = z
       });
     }
     if (v.hhiModerate > v.hhiHigh) {
-      ctx.addIssue({ code: "custom", path: ["hhiHigh"], message: "High HHI must be at least the moderate one", params: { key: "thresholds_order" } });
+      ctx.addIssue({
+        code: "custom",
+        path: ["hhiHigh"],
+        message: "High HHI must be at least the moderate one",
+        params: { key: "thresholds_order" },
+      });
     }
   });
 
@@ -59,7 +67,12 @@ export const inviteSchema = z
   .object({ networkId: z.uuid(), firmId: z.uuid("Choose a firm").optional(), email: emailSchema.optional() })
   .superRefine((v, ctx) => {
     if (Boolean(v.firmId) === Boolean(v.email)) {
-      ctx.addIssue({ code: "custom", path: [v.firmId ? "email" : "firmId"], message: "Choose a firm or give an email, not both", params: { key: "firm_or_email" } });
+      ctx.addIssue({
+        code: "custom",
+        path: [v.firmId ? "email" : "firmId"],
+        message: "Choose a firm or give an email, not both",
+        params: { key: "firm_or_email" },
+      });
     }
   });
 

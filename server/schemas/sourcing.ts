@@ -5,12 +5,16 @@ import { SUPPORT_KINDS } from "../domain/need";
 import { countrySchema, currencySchema, sectorSchema } from "./firm";
 import { calendarDateSchema } from "./dates";
 
-const decimal = z.string().trim().regex(/^\d{1,15}([.,]\d{1,3})?$/, "Must be a non-negative amount such as 12.50");
+const decimal = z
+  .string()
+  .trim()
+  .regex(/^\d{1,15}([.,]\d{1,3})?$/, "Must be a non-negative amount such as 12.50");
 const isoDate = calendarDateSchema;
 
 /** A refinement's guard: none of these fields has an issue yet. */
 function validIn(...fields: string[]) {
-  return (payload: { issues: ReadonlyArray<{ path?: readonly PropertyKey[] }> }) => !payload.issues.some((issue) => fields.includes(String(issue.path?.[0])));
+  return (payload: { issues: ReadonlyArray<{ path?: readonly PropertyKey[] }> }) =>
+    !payload.issues.some((issue) => fields.includes(String(issue.path?.[0])));
 }
 
 /** A buyer's sourcing need (DOMAIN.md "Sourcing need"), for the form and POST /needs alike. */
@@ -31,7 +35,10 @@ export const needInputSchema = z
       .array(z.object({ code: z.enum(CERTIFICATION_CODES), mustHave: z.boolean().default(false) }))
       .max(20)
       .default([])
-      .refine((list) => new Set(list.map((c) => c.code)).size === list.length, { message: "Each certification only once", params: { key: "duplicate_certification" } }),
+      .refine((list) => new Set(list.map((c) => c.code)).size === list.length, {
+        message: "Each certification only once",
+        params: { key: "duplicate_certification" },
+      }),
     deliveryPlace: z.string().trim().max(200).default(""),
     deliveryCountry: countrySchema,
     windowStart: isoDate.optional(),
@@ -68,16 +75,15 @@ export const needIdSchema = z.object({ needId: z.uuid("Not a need id") });
 
 export const needTransitionSchema = z.object({ needId: z.uuid(), to: z.enum(["open", "closed", "awarded", "withdrawn"]) });
 
-export const respondSchema = z
-  .object({
-    needId: z.uuid(),
-    /** For a consortium: the joint_selling initiative answering on its members' behalf. */
-    initiativeId: z.uuid().optional(),
-    unitPrice: decimal,
-    quantity: z.number().int().min(1).max(1_000_000_000),
-    leadTimeDays: z.number().int().min(0).max(730),
-    note: z.string().trim().max(2000).default(""),
-  });
+export const respondSchema = z.object({
+  needId: z.uuid(),
+  /** For a consortium: the joint_selling initiative answering on its members' behalf. */
+  initiativeId: z.uuid().optional(),
+  unitPrice: decimal,
+  quantity: z.number().int().min(1).max(1_000_000_000),
+  leadTimeDays: z.number().int().min(0).max(730),
+  note: z.string().trim().max(2000).default(""),
+});
 
 export const decideResponseSchema = z.object({
   responseId: z.uuid(),

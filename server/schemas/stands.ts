@@ -17,7 +17,10 @@ import { calendarDateSchema } from "./dates";
  */
 
 const isoDate = calendarDateSchema;
-const decimal = z.string().trim().regex(/^\d{1,15}([.,]\d{1,3})?$/, "Must be a non-negative amount such as 12.50");
+const decimal = z
+  .string()
+  .trim()
+  .regex(/^\d{1,15}([.,]\d{1,3})?$/, "Must be a non-negative amount such as 12.50");
 
 /**
  * Text matching `pattern`; a mismatch carries the message key forms translate (a regex check
@@ -70,7 +73,12 @@ const subsidyLimits = {
 };
 
 export const standSubsidyInputSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("percent"), sponsor: sponsorSchema, percent: z.number().min(0.01, "At least 0.01%").max(100, "At most 100%"), ...subsidyLimits }),
+  z.object({
+    kind: z.literal("percent"),
+    sponsor: sponsorSchema,
+    percent: z.number().min(0.01, "At least 0.01%").max(100, "At most 100%"),
+    ...subsidyLimits,
+  }),
   z.object({ kind: z.literal("fixed"), sponsor: sponsorSchema, amount: decimal, ...subsidyLimits }),
 ]);
 
@@ -115,7 +123,6 @@ export const decideSpaceSchema = z.object({
   areaM2: areaM2Schema.optional(),
 });
 
-
 const taskFields = {
   title: z.string().trim().min(2, "At least 2 characters").max(200),
   category: z.enum(STAND_TASK_CATEGORIES).default("other"),
@@ -151,4 +158,11 @@ export const addLeadSchema = z.object({
 
 export const inviteLeadSchema = z.object({ initiativeId: z.uuid("Not an initiative id"), leadId: z.uuid("Not a lead id") });
 
-export const leadTokenSchema = z.object({ token: z.string().trim().min(16).max(128).regex(/^[A-Za-z0-9_-]+$/, "Not an invitation token") });
+export const leadTokenSchema = z.object({
+  token: z
+    .string()
+    .trim()
+    .min(16)
+    .max(128)
+    .regex(/^[A-Za-z0-9_-]+$/, "Not an invitation token"),
+});

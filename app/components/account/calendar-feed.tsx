@@ -2,11 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 /** The user's private calendar subscription: its address, subscribe/download, and a reset. */
-export function CalendarFeed({
-  calendar,
-}: {
-  calendar: { url: string; webcalUrl: string; path: string };
-}) {
+export function CalendarFeed({ calendar }: { calendar: { url: string; webcalUrl: string; path: string } }) {
   const { t } = useTranslation();
   return (
     <section className="card stack" aria-labelledby="settings-calendar-title">
@@ -29,17 +25,10 @@ export function CalendarFeed({
         </p>
       </div>
       <p className="inline-actions">
-        <a
-          href={calendar.webcalUrl}
-          className="button button-small button-secondary"
-        >
+        <a href={calendar.webcalUrl} className="button button-small button-secondary">
           {t("calendar.subscribe")}
         </a>
-        <a
-          href={calendar.path}
-          className="button button-small button-secondary"
-          download="jointly.ics"
-        >
+        <a href={calendar.path} className="button button-small button-secondary" download="jointly.ics">
           {t("calendar.download")}
         </a>
       </p>
@@ -49,11 +38,7 @@ export function CalendarFeed({
           {t("calendar.resetHint")}
         </p>
         <div className="actions">
-          <button
-            type="submit"
-            className="button button-small"
-            aria-describedby="settings-calendar-reset-hint"
-          >
+          <button type="submit" className="button button-small" aria-describedby="settings-calendar-reset-hint">
             {t("calendar.reset")}
           </button>
         </div>

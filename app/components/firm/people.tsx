@@ -1,11 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormattedDate, FormattedNumber } from "../formatted";
-import {
-  FormattedPercent,
-  LevelBadge,
-  type DependenceLevel,
-} from "../ledger/dependence";
+import { FormattedPercent, LevelBadge, type DependenceLevel } from "../ledger/dependence";
 
 interface Summary {
   period: string;
@@ -17,26 +13,16 @@ interface Summary {
 }
 
 /** The dependence panel's headline figures on the firm's own page (the full panel is linked). */
-export function DependenceSummary({
-  firmId,
-  dependence,
-}: {
-  firmId: string;
-  dependence: Summary;
-}) {
+export function DependenceSummary({ firmId, dependence }: { firmId: string; dependence: Summary }) {
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="dependence-summary">
       <h2 id="dependence-summary">{t("dependence.panel.title")}</h2>
-      <p className="muted">
-        {t("dependence.panel.latest", { period: dependence.period })}
-      </p>
+      <p className="muted">{t("dependence.panel.latest", { period: dependence.period })}</p>
       <dl className="facts">
         <div>
           <dt>{t("dependence.measures.level")}</dt>
-          <dd>
-            {dependence.level ? <LevelBadge level={dependence.level} /> : null}
-          </dd>
+          <dd>{dependence.level ? <LevelBadge level={dependence.level} /> : null}</dd>
         </div>
         <div>
           <dt>{t("dependence.measures.topShare")}</dt>
@@ -64,9 +50,7 @@ export function DependenceSummary({
         </div>
       </dl>
       <p>
-        <Link to={`/firms/${firmId}/dependence`}>
-          {t("dependence.links.dependence")}
-        </Link>
+        <Link to={`/firms/${firmId}/dependence`}>{t("dependence.links.dependence")}</Link>
       </p>
     </section>
   );
@@ -82,13 +66,7 @@ interface Member {
 }
 
 /** The firm's people, and the requests to join it the owner decides on. */
-export function FirmPeople({
-  members,
-  mayDecide,
-}: {
-  members: Member[];
-  mayDecide: boolean;
-}) {
+export function FirmPeople({ members, mayDecide }: { members: Member[]; mayDecide: boolean }) {
   const { t } = useTranslation();
   const pending = members.filter((m) => m.status === "pending");
   const active = members.filter((m) => m.status === "active");
@@ -98,8 +76,7 @@ export function FirmPeople({
       <ul className="link-list">
         {active.map((m) => (
           <li key={m.id}>
-            {m.name} · {m.email}{" "}
-            {m.isOwner ? <span className="tag">{t("firm.owner")}</span> : null}
+            {m.name} · {m.email} {m.isOwner ? <span className="tag">{t("firm.owner")}</span> : null}
           </li>
         ))}
       </ul>
@@ -115,20 +92,10 @@ export function FirmPeople({
                 {mayDecide ? (
                   <Form method="post" className="inline-actions">
                     <input type="hidden" name="memberId" value={m.id} />
-                    <button
-                      type="submit"
-                      name="decision"
-                      value="approve"
-                      className="button button-small"
-                    >
+                    <button type="submit" name="decision" value="approve" className="button button-small">
                       {t("firm.approve")}
                     </button>
-                    <button
-                      type="submit"
-                      name="decision"
-                      value="decline"
-                      className="button button-small button-secondary"
-                    >
+                    <button type="submit" name="decision" value="decline" className="button button-small button-secondary">
                       {t("firm.decline")}
                     </button>
                   </Form>

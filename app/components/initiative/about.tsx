@@ -55,37 +55,39 @@ function InitiativeActions({ view }: { view: InitiativeView }) {
   const busy = useNavigation().state !== "idle";
   return (
     <>
-    {permissions.join || permissions.leave ? (
-      <Form method="post" className="actions no-print">
-        {permissions.join ? (
-          <button type="submit" name="intent" value="join" className="button" disabled={busy}>
-            {t("initiatives.page.join")}
-          </button>
-        ) : null}
-        {permissions.leave ? (
-          <button type="submit" name="intent" value="leave" className="button button-secondary" disabled={busy}>
-            {t("initiatives.page.leave")}
-          </button>
-        ) : null}
-      </Form>
-    ) : null}
-    {permissions.transitions.length > 0 ? (
-      <Form method="post" className="actions transitions no-print" aria-label={t("initiatives.page.statusActions")}>
-        <input type="hidden" name="intent" value="transition" />
-        {permissions.transitions.map((to) => (
-          <button
-            key={to}
-            type="submit"
-            name="to"
-            value={to}
-            className={`button${to === "cancelled" ? " button-danger" : to === "open" || to === "locked" ? "" : " button-secondary"}`}
-            disabled={busy}
-          >
-            {to === "locked" && initiative.tool !== "joint_buy" ? t("initiatives.transition.lockedGeneric") : t(`initiatives.transition.${to}`)}
-          </button>
-        ))}
-      </Form>
-    ) : null}
+      {permissions.join || permissions.leave ? (
+        <Form method="post" className="actions no-print">
+          {permissions.join ? (
+            <button type="submit" name="intent" value="join" className="button" disabled={busy}>
+              {t("initiatives.page.join")}
+            </button>
+          ) : null}
+          {permissions.leave ? (
+            <button type="submit" name="intent" value="leave" className="button button-secondary" disabled={busy}>
+              {t("initiatives.page.leave")}
+            </button>
+          ) : null}
+        </Form>
+      ) : null}
+      {permissions.transitions.length > 0 ? (
+        <Form method="post" className="actions transitions no-print" aria-label={t("initiatives.page.statusActions")}>
+          <input type="hidden" name="intent" value="transition" />
+          {permissions.transitions.map((to) => (
+            <button
+              key={to}
+              type="submit"
+              name="to"
+              value={to}
+              className={`button${to === "cancelled" ? " button-danger" : to === "open" || to === "locked" ? "" : " button-secondary"}`}
+              disabled={busy}
+            >
+              {to === "locked" && initiative.tool !== "joint_buy"
+                ? t("initiatives.transition.lockedGeneric")
+                : t(`initiatives.transition.${to}`)}
+            </button>
+          ))}
+        </Form>
+      ) : null}
     </>
   );
 }

@@ -33,7 +33,12 @@ function entryDetails(entry: Entry, t: TFunction, locale: string, quote: { unit:
   const after = (entry.after ?? {}) as Record<string, unknown>;
   const out: string[] = [];
   const has = (key: string) => key in before || key in after;
-  if (entry.action === "jointbuy.break_reached" && typeof after.minQuantity === "number" && typeof after.unitPriceMinor === "number" && currency) {
+  if (
+    entry.action === "jointbuy.break_reached" &&
+    typeof after.minQuantity === "number" &&
+    typeof after.unitPriceMinor === "number" &&
+    currency
+  ) {
     out.push(
       t("initiatives.activityDetail.break", {
         quantity: num(after.minQuantity),
@@ -51,7 +56,8 @@ function entryDetails(entry: Entry, t: TFunction, locale: string, quote: { unit:
         : t("initiatives.activityDetail.totalNow", { after: num(after.total), unit }),
     );
   }
-  if (has("status") && entry.action !== "initiative.created") out.push(t("initiatives.activityDetail.status", { before: status(before.status), after: status(after.status) }));
+  if (has("status") && entry.action !== "initiative.created")
+    out.push(t("initiatives.activityDetail.status", { before: status(before.status), after: status(after.status) }));
   if (entry.action === "budget.set" && typeof after.budgetMinor === "number" && typeof after.currency === "string") {
     out.push(t("initiatives.activityDetail.budget", { amount: formatMoney(locale, after.budgetMinor, after.currency) }));
   }
@@ -75,7 +81,9 @@ export function ActivityLog({ view }: { view: InitiativeView }) {
               <li key={entry.id}>
                 <p>
                   <strong>{entry.actorName}</strong>{" "}
-                  {ACTIVITY_ACTIONS.has(entry.action) ? t(`initiatives.activity.${entry.action.replace(/\./g, "_")}`) : (standActivityText(entry, t, i18n.language) ?? clubActivityText(entry, t) ?? entry.action)}
+                  {ACTIVITY_ACTIONS.has(entry.action)
+                    ? t(`initiatives.activity.${entry.action.replace(/\./g, "_")}`)
+                    : (standActivityText(entry, t, i18n.language) ?? clubActivityText(entry, t) ?? entry.action)}
                   {extra.length ? <span className="activity-detail"> — {extra.join("; ")}</span> : null}
                 </p>
                 <p className="muted small">

@@ -11,7 +11,10 @@ import { describedBy, Field } from "../field";
  * one row per funding source with a kind (percent or fixed amount) and one value field, turned
  * into the service's input shape by `toBudgetInput`.
  */
-const decimal = z.string().trim().regex(/^\d{1,15}([.,]\d{1,3})?$/, "Must be a non-negative amount such as 12.50");
+const decimal = z
+  .string()
+  .trim()
+  .regex(/^\d{1,15}([.,]\d{1,3})?$/, "Must be a non-negative amount such as 12.50");
 
 const FUNDING_KINDS = ["percent", "fixed"] as const;
 
@@ -25,8 +28,26 @@ const fundingRowFormSchema = z
     (row, ctx) => {
       if (row.kind !== "percent") return;
       const percent = Number(row.value.replace(",", "."));
-      if (percent < 0.01) ctx.addIssue({ code: "too_small", minimum: 0.01, origin: "number", inclusive: true, input: percent, path: ["value"], message: "At least 0.01" });
-      if (percent > 100) ctx.addIssue({ code: "too_big", maximum: 100, origin: "number", inclusive: true, input: percent, path: ["value"], message: "At most 100" });
+      if (percent < 0.01)
+        ctx.addIssue({
+          code: "too_small",
+          minimum: 0.01,
+          origin: "number",
+          inclusive: true,
+          input: percent,
+          path: ["value"],
+          message: "At least 0.01",
+        });
+      if (percent > 100)
+        ctx.addIssue({
+          code: "too_big",
+          maximum: 100,
+          origin: "number",
+          inclusive: true,
+          input: percent,
+          path: ["value"],
+          message: "At most 100",
+        });
     },
     // Checked as soon as kind and value are readable, even when the sponsor is missing (one submit shows all).
     { when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === "kind" || issue.path?.[0] === "value") },
@@ -39,7 +60,12 @@ export const budgetFormSchema = z.object({
   fundingSources: z.array(fundingRowFormSchema).max(10).default([]),
 });
 export type BudgetFormValue = z.output<typeof budgetFormSchema>;
-export type BudgetFormInput = { amount: string; currency: string; splitRule: string; fundingSources: Array<{ sponsor: string; kind: string; value: string }> };
+export type BudgetFormInput = {
+  amount: string;
+  currency: string;
+  splitRule: string;
+  fundingSources: Array<{ sponsor: string; kind: string; value: string }>;
+};
 
 /** Form value -> the services' budget input (budgetInputSchema). */
 export function toBudgetInput(value: BudgetFormValue, customWeights: Record<string, number> = {}) {
@@ -108,7 +134,11 @@ export function BudgetFields({
     <>
       <div className="grid-3">
         <Field id={budget.amount.id} label={t("initiatives.fields.budgetAmount")} errors={budget.amount.errors}>
-          <input {...getInputProps(budget.amount, { type: "text" })} inputMode="decimal" aria-describedby={describedBy(budget.amount.id, budget.amount.errors)} />
+          <input
+            {...getInputProps(budget.amount, { type: "text" })}
+            inputMode="decimal"
+            aria-describedby={describedBy(budget.amount.id, budget.amount.errors)}
+          />
         </Field>
         <Field id={budget.currency.id} label={t("fields.currency")} errors={budget.currency.errors}>
           <select {...getSelectProps(budget.currency)} aria-describedby={describedBy(budget.currency.id, budget.currency.errors)}>
@@ -148,9 +178,16 @@ export function BudgetFields({
               </select>
             </Field>
             <Field id={row.value.id} label={t("initiatives.fields.fundingValue")} errors={row.value.errors}>
-              <input {...getInputProps(row.value, { type: "text" })} inputMode="decimal" aria-describedby={describedBy(row.value.id, row.value.errors)} />
+              <input
+                {...getInputProps(row.value, { type: "text" })}
+                inputMode="decimal"
+                aria-describedby={describedBy(row.value.id, row.value.errors)}
+              />
             </Field>
-            <button {...form.remove.getButtonProps({ name: budget.fundingSources.name, index })} className="button button-small button-secondary">
+            <button
+              {...form.remove.getButtonProps({ name: budget.fundingSources.name, index })}
+              className="button button-small button-secondary"
+            >
               {t("initiatives.new.removeFunding", { number: index + 1 })}
             </button>
           </div>

@@ -36,7 +36,13 @@ export function budgetPageForm(participants: ReadonlyArray<{ firmId: string }>, 
   // The weights are read apart from the budget's fields: say so with their errors, on the first submit.
   const schema = z.object({ budget: budgetFormSchema }).superRefine(
     (_, ctx) => {
-      if (badWeight) ctx.addIssue({ code: "custom", path: ["budget", "splitRule"], message: "Weights are whole numbers from 0 to 1,000,000", params: { key: "initiatives.errors.weights" } });
+      if (badWeight)
+        ctx.addIssue({
+          code: "custom",
+          path: ["budget", "splitRule"],
+          message: "Weights are whole numbers from 0 to 1,000,000",
+          params: { key: "initiatives.errors.weights" },
+        });
     },
     { when: () => true },
   );

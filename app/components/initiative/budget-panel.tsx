@@ -73,7 +73,10 @@ function BudgetFacts({ budget }: { budget: Budget }) {
                   <th scope="row">{f.sponsor}</th>
                   <td>
                     {f.kind === "percent" ? (
-                      <FormattedNumber value={(f.percentBasisPoints ?? 0) / 10000} options={{ style: "percent", maximumFractionDigits: 2 }} />
+                      <FormattedNumber
+                        value={(f.percentBasisPoints ?? 0) / 10000}
+                        options={{ style: "percent", maximumFractionDigits: 2 }}
+                      />
                     ) : (
                       t("initiatives.fundingKinds.fixed")
                     )}
@@ -97,9 +100,16 @@ function BudgetShares({ budget, viewerFirmId }: { budget: Budget; viewerFirmId: 
       <h3>{t("initiatives.budget.shares")}</h3>
       {budget.missingFigures.length > 0 ? (
         <p className="notice" role="status" data-testid="missing-figures">
-          {t(budget.splitRule === "by_turnover" ? "initiatives.budget.missingTurnover" : budget.splitRule === "custom" ? "initiatives.budget.missingWeights" : "initiatives.budget.missingEmployees", {
-            firms: budget.missingFigures.map((m) => m.firmName).join(", "),
-          })}
+          {t(
+            budget.splitRule === "by_turnover"
+              ? "initiatives.budget.missingTurnover"
+              : budget.splitRule === "custom"
+                ? "initiatives.budget.missingWeights"
+                : "initiatives.budget.missingEmployees",
+            {
+              firms: budget.missingFigures.map((m) => m.firmName).join(", "),
+            },
+          )}
         </p>
       ) : null}
       {budget.shares.length === 0 ? (

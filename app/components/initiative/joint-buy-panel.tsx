@@ -142,7 +142,9 @@ function Pool({ view, jointBuy }: { view: InitiativeView; jointBuy: JointBuy }) 
           <div>
             <dt>{t("initiatives.jointBuy.reachedPrice")}</dt>
             <dd data-testid="reached-price">
-              {reached ? t("initiatives.jointBuy.perUnit", { price: price(reached.unitPriceMinor), unit }) : t("initiatives.jointBuy.noneYet")}
+              {reached
+                ? t("initiatives.jointBuy.perUnit", { price: price(reached.unitPriceMinor), unit })
+                : t("initiatives.jointBuy.noneYet")}
             </dd>
           </div>
           <div>
@@ -237,7 +239,12 @@ function CommitForm({ jointBuy }: { jointBuy: JointBuy }) {
   return (
     <Form method="post" {...getFormProps(commitForm)} noValidate className="inline-form commit-form no-print">
       <input type="hidden" name="intent" value="commit" />
-      <Field id={quantity.id} label={t("initiatives.jointBuy.yourQuantity", { unit })} errors={quantity.errors} hint={t("initiatives.jointBuy.quantityHint")}>
+      <Field
+        id={quantity.id}
+        label={t("initiatives.jointBuy.yourQuantity", { unit })}
+        errors={quantity.errors}
+        hint={t("initiatives.jointBuy.quantityHint")}
+      >
         <input
           {...getInputProps(quantity, { type: "number" })}
           key={`${own?.quantity ?? 0}`}
@@ -289,7 +296,9 @@ function Lines({ view, jointBuy }: { view: InitiativeView; jointBuy: JointBuy })
                 <td>{money(line.costMinor)}</td>
                 <td>
                   {money(line.aloneCostMinor)}{" "}
-                  <span className="muted small">({t("initiatives.jointBuy.perUnit", { price: price(line.aloneUnitPriceMinor), unit })})</span>
+                  <span className="muted small">
+                    ({t("initiatives.jointBuy.perUnit", { price: price(line.aloneUnitPriceMinor), unit })})
+                  </span>
                 </td>
                 <td>{money(line.savingMinor)}</td>
               </tr>

@@ -32,14 +32,32 @@ export function newInitiativeDefaults(currency: string): Omit<NewInitiativeInput
     title: "",
     description: "",
     deadline: "",
-    jointBuy: { inputName: "", specification: "", unit: "", supplierName: "", currency, minimumQuantity: "", priceBreaks: [{ minQuantity: 1, unitPrice: "" }] },
+    jointBuy: {
+      inputName: "",
+      specification: "",
+      unit: "",
+      supplierName: "",
+      currency,
+      minimumQuantity: "",
+      priceBreaks: [{ minQuantity: 1, unitPrice: "" }],
+    },
     budget: { amount: "", currency, splitRule: "equal", fundingSources: [] },
   };
 }
 
 type AnyField = FieldMetadata<unknown>;
 
-function TextInput({ field, label, type = "text", hint }: { field: AnyField; label: string; type?: "text" | "number" | "date"; hint?: string }) {
+function TextInput({
+  field,
+  label,
+  type = "text",
+  hint,
+}: {
+  field: AnyField;
+  label: string;
+  type?: "text" | "number" | "date";
+  hint?: string;
+}) {
   return (
     <Field id={field.id} label={label} errors={field.errors} hint={hint}>
       <input {...getInputProps(field, { type })} aria-describedby={describedBy(field.id, field.errors, Boolean(hint))} />
@@ -56,12 +74,31 @@ function TextArea({ field, label, rows }: { field: AnyField; label: string; rows
 }
 
 /** The objective, with links to the stand and club forms, which those objectives use instead. */
-export function ObjectiveField({ field, networkId, objective, onChange }: { field: AnyField; networkId: string; objective: string; onChange: (objective: string) => void }) {
+export function ObjectiveField({
+  field,
+  networkId,
+  objective,
+  onChange,
+}: {
+  field: AnyField;
+  networkId: string;
+  objective: string;
+  onChange: (objective: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <>
-      <Field id={field.id} label={t("initiatives.fields.objective")} errors={field.errors} hint={t(`initiatives.objectiveHelp.${objective}`)}>
-        <select {...getSelectProps(field)} onChange={(event) => onChange(event.currentTarget.value)} aria-describedby={describedBy(field.id, field.errors, true)}>
+      <Field
+        id={field.id}
+        label={t("initiatives.fields.objective")}
+        errors={field.errors}
+        hint={t(`initiatives.objectiveHelp.${objective}`)}
+      >
+        <select
+          {...getSelectProps(field)}
+          onChange={(event) => onChange(event.currentTarget.value)}
+          aria-describedby={describedBy(field.id, field.errors, true)}
+        >
           {OBJECTIVES.map((o) => (
             <option key={o} value={o}>
               {t(`initiatives.objectives.${o}`)}
@@ -95,7 +132,17 @@ export function ObjectiveField({ field, networkId, objective, onChange }: { fiel
 }
 
 /** Title, description, deadline and whether participants see each other's quantities. */
-export function CommonFields({ title, description, deadline, shareQuantities }: { title: AnyField; description: AnyField; deadline: AnyField; shareQuantities: AnyField }) {
+export function CommonFields({
+  title,
+  description,
+  deadline,
+  shareQuantities,
+}: {
+  title: AnyField;
+  description: AnyField;
+  deadline: AnyField;
+  shareQuantities: AnyField;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -115,7 +162,19 @@ export function CommonFields({ title, description, deadline, shareQuantities }: 
 type JointBuyField = FieldMetadata<NewInitiativeInput["jointBuy"], NewInitiativeInput>;
 
 /** The supplier's quote of a joint purchase: what, from whom, the minimum and the price breaks. */
-export function JointBuySection({ form, field, currencies, hidden, hydrated }: { form: FormMetadata<NewInitiativeInput>; field: JointBuyField; currencies: readonly string[]; hidden: boolean; hydrated: boolean }) {
+export function JointBuySection({
+  form,
+  field,
+  currencies,
+  hidden,
+  hydrated,
+}: {
+  form: FormMetadata<NewInitiativeInput>;
+  field: JointBuyField;
+  currencies: readonly string[];
+  hidden: boolean;
+  hydrated: boolean;
+}) {
   const { t } = useTranslation();
   const jointBuy = field.getFieldset();
   return (
@@ -145,7 +204,13 @@ export function JointBuySection({ form, field, currencies, hidden, hydrated }: {
   );
 }
 
-function PriceBreaks({ form, field }: { form: FormMetadata<NewInitiativeInput>; field: FieldMetadata<NewInitiativeInput["jointBuy"]["priceBreaks"], NewInitiativeInput> }) {
+function PriceBreaks({
+  form,
+  field,
+}: {
+  form: FormMetadata<NewInitiativeInput>;
+  field: FieldMetadata<NewInitiativeInput["jointBuy"]["priceBreaks"], NewInitiativeInput>;
+}) {
   const { t } = useTranslation();
   const breaks = field.getFieldList();
   return (
@@ -158,7 +223,11 @@ function PriceBreaks({ form, field }: { form: FormMetadata<NewInitiativeInput>; 
           <div key={item.key} className="row-group">
             <TextInput field={row.minQuantity} label={t("initiatives.fields.fromQuantity")} type="number" />
             <Field id={row.unitPrice.id} label={t("initiatives.fields.unitPrice")} errors={row.unitPrice.errors}>
-              <input {...getInputProps(row.unitPrice, { type: "text" })} inputMode="decimal" aria-describedby={describedBy(row.unitPrice.id, row.unitPrice.errors)} />
+              <input
+                {...getInputProps(row.unitPrice, { type: "text" })}
+                inputMode="decimal"
+                aria-describedby={describedBy(row.unitPrice.id, row.unitPrice.errors)}
+              />
             </Field>
             {breaks.length > 1 ? (
               <button {...form.remove.getButtonProps({ name: field.name, index })} className="button button-small button-secondary">
@@ -170,7 +239,10 @@ function PriceBreaks({ form, field }: { form: FormMetadata<NewInitiativeInput>; 
       })}
       {field.errors?.length ? <p className="field-errors">{field.errors.join(" ")}</p> : null}
       <div className="actions">
-        <button {...form.insert.getButtonProps({ name: field.name, defaultValue: { minQuantity: "", unitPrice: "" } })} className="button button-small button-secondary">
+        <button
+          {...form.insert.getButtonProps({ name: field.name, defaultValue: { minQuantity: "", unitPrice: "" } })}
+          className="button button-small button-secondary"
+        >
           {t("initiatives.new.addBreak")}
         </button>
       </div>
@@ -179,12 +251,24 @@ function PriceBreaks({ form, field }: { form: FormMetadata<NewInitiativeInput>; 
 }
 
 /** The generic tool's optional budget. */
-export function BudgetSection({ form, field, hidden, hydrated }: { form: FormMetadata<NewInitiativeInput>; field: FieldMetadata<BudgetFormInput, NewInitiativeInput>; hidden: boolean; hydrated: boolean }) {
+export function BudgetSection({
+  form,
+  field,
+  hidden,
+  hydrated,
+}: {
+  form: FormMetadata<NewInitiativeInput>;
+  field: FieldMetadata<BudgetFormInput, NewInitiativeInput>;
+  hidden: boolean;
+  hydrated: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <fieldset className="tool-section" hidden={hidden} data-testid="budget-section">
       <legend>{t("initiatives.new.budgetSection")}</legend>
-      <p className="hint">{hydrated ? t("initiatives.new.budgetOptional") : `${t("initiatives.new.onlyOthers")} ${t("initiatives.new.budgetOptional")}`}</p>
+      <p className="hint">
+        {hydrated ? t("initiatives.new.budgetOptional") : `${t("initiatives.new.onlyOthers")} ${t("initiatives.new.budgetOptional")}`}
+      </p>
       <BudgetFields form={form} field={field} t={t} headingLevel={2} />
     </fieldset>
   );

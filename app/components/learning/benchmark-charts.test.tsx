@@ -9,7 +9,8 @@ import { niceScale } from "./chart-kit";
 import { DistributionChart } from "./distribution-chart";
 import { TrendChart } from "./trend-chart";
 
-const render = (element: ReactElement, locale: Locale = "en") => renderToString(<I18nextProvider i18n={getI18n(locale)}>{element}</I18nextProvider>);
+const render = (element: ReactElement, locale: Locale = "en") =>
+  renderToString(<I18nextProvider i18n={getI18n(locale)}>{element}</I18nextProvider>);
 
 /** Text of the figure's table, tags stripped, for asserting what a screen reader can read. */
 const tableText = (html: string) => {
@@ -41,7 +42,7 @@ describe("DistributionChart", () => {
         summary={onTime}
         own={87}
         references={[{ value: 96, source: "EU auto components 2019" }]}
-      />
+      />,
     );
     expect(html).toContain('role="img"');
     expect(html).toMatch(/<svg[^>]*aria-labelledby="[^"]+-title [^"]+-desc"/);
@@ -54,7 +55,8 @@ describe("DistributionChart", () => {
     expect(html).toContain("Published statistics of 5 firms. Median 92%; the middle half between 87% and 95%.");
     expect(html).toContain("The 10th and 90th percentiles are shown from 10 firms.");
     const table = tableText(html);
-    for (const row of ["25th percentile 87%", "Median 92%", "75th percentile 95%", "You 87%", "Reference: EU auto components 2019 96%"]) expect(table).toContain(row);
+    for (const row of ["25th percentile 87%", "Median 92%", "75th percentile 95%", "You 87%", "Reference: EU auto components 2019 96%"])
+      expect(table).toContain(row);
     // Each extreme is one firm's own value: never drawn, named or listed.
     expect(html).not.toContain("78%");
     expect(html).not.toContain("100%");
@@ -69,12 +71,20 @@ describe("DistributionChart", () => {
     const table = tableText(html);
     expect(table).toContain("10th percentile 79.8%");
     expect(table).toContain("90th percentile 98.2%");
-    expect(render(<DistributionChart kpiName="On-time delivery" unit="%" direction="higher" summary={onTime} own={87} />)).not.toContain('class="bm-tails"');
+    expect(render(<DistributionChart kpiName="On-time delivery" unit="%" direction="higher" summary={onTime} own={87} />)).not.toContain(
+      'class="bm-tails"',
+    );
   });
 
   it("without an own value: no marker, and says so", () => {
     const html = render(
-      <DistributionChart kpiName="Scrap" unit="% of material" direction="lower" summary={published([1.5, 0.15, 0.9, 0.4, 0.7])} own={null} />
+      <DistributionChart
+        kpiName="Scrap"
+        unit="% of material"
+        direction="lower"
+        summary={published([1.5, 0.15, 0.9, 0.4, 0.7])}
+        own={null}
+      />,
     );
     expect(html).not.toContain('class="bm-own"');
     expect(html).toContain("You have not reported a value.");
@@ -85,23 +95,30 @@ describe("DistributionChart", () => {
 
   it("formats for the reader's locale", () => {
     const summary = published([1250.5, 800, 2600, 350, 3000]);
-    const html = render(<DistributionChart kpiName="Defeitos no cliente" unit="ppm" direction="lower" summary={summary} own={1250.5} />, "pt-BR");
+    const html = render(
+      <DistributionChart kpiName="Defeitos no cliente" unit="ppm" direction="lower" summary={summary} own={1250.5} />,
+      "pt-BR",
+    );
     // Figures in the thousands are shown without decimals unless the page asks for them.
     expect(html).toContain("Você: 1.251 ppm");
-    expect(render(<DistributionChart kpiName="Defeitos" unit="ppm" direction="lower" summary={summary} own={1250.5} decimals={1} />, "pt-BR")).toContain(
-      "Você: 1.250,5 ppm"
+    expect(
+      render(<DistributionChart kpiName="Defeitos" unit="ppm" direction="lower" summary={summary} own={1250.5} decimals={1} />, "pt-BR"),
+    ).toContain("Você: 1.250,5 ppm");
+    expect(render(<DistributionChart kpiName="Entregas" unit="%" direction="higher" summary={onTime} own={87} />, "es")).toMatch(
+      /Usted: 87\s%/,
     );
-    expect(render(<DistributionChart kpiName="Entregas" unit="%" direction="higher" summary={onTime} own={87} />, "es")).toMatch(/Usted: 87\s%/);
     expect(html).toContain("Menor é melhor");
   });
 
   it("keeps marks inside a fixed domain and gives each chart its own ids", () => {
-    const element = <DistributionChart kpiName="On-time delivery" unit="%" direction="higher" summary={onTime} own={87} domain={[0, 100]} />;
+    const element = (
+      <DistributionChart kpiName="On-time delivery" unit="%" direction="higher" summary={onTime} own={87} domain={[0, 100]} />
+    );
     const html = render(
       <>
         {element}
         {element}
-      </>
+      </>,
     );
     const ids = [...html.matchAll(/<title id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids).toHaveLength(2);
@@ -123,7 +140,13 @@ describe("TrendChart", () => {
 
   it("draws median, you and the tail band, with gaps for nulls and never NaN", () => {
     const html = render(
-      <TrendChart kpiName="On-time delivery" unit="%" direction="higher" points={points} references={[{ value: 96, source: "EU benchmark" }]} />
+      <TrendChart
+        kpiName="On-time delivery"
+        unit="%"
+        direction="higher"
+        points={points}
+        references={[{ value: 96, source: "EU benchmark" }]}
+      />,
     );
     expect(html).not.toMatch(/NaN|Infinity|undefined/);
     expect(html).toContain('role="img"');
@@ -158,7 +181,7 @@ describe("TrendChart", () => {
           { label: "2025-Q1", median: null, own: null, p10: null, p90: null },
           { label: "2025-Q2", median: null, own: null, p10: null, p90: null },
         ]}
-      />
+      />,
     );
     expect(html).not.toMatch(/NaN|Infinity|undefined/);
     expect(html.match(/data-gap=/g)).toHaveLength(2);

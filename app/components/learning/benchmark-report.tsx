@@ -33,7 +33,14 @@ function trendSentences(t: TFunction, locale: string, trend: Trend, unit: string
     out.push(t("learning.report.trend.medianUnknown"));
   } else {
     const way = median.slope === 0 ? "flat" : trend.medianImproving ? "improving" : "worsening";
-    out.push(t(`learning.report.trend.median_${way}`, { from: measure(median.first.value), fromLabel: median.first.label, to: measure(median.last.value), toLabel: median.last.label }));
+    out.push(
+      t(`learning.report.trend.median_${way}`, {
+        from: measure(median.first.value),
+        fromLabel: median.first.label,
+        to: measure(median.last.value),
+        toLabel: median.last.label,
+      }),
+    );
   }
   if (spread.slope !== null && spread.first && spread.last) {
     const way = spread.slope === 0 ? "flat" : trend.tailShortening ? "shortening" : "lengthening";
@@ -41,7 +48,14 @@ function trendSentences(t: TFunction, locale: string, trend: Trend, unit: string
   }
   if (own.slope !== null && own.first && own.last) {
     const way = own.slope === 0 ? "flat" : trend.ownImproving ? "improving" : "worsening";
-    out.push(t(`learning.report.trend.own_${way}`, { from: measure(own.first.value), fromLabel: own.first.label, to: measure(own.last.value), toLabel: own.last.label }));
+    out.push(
+      t(`learning.report.trend.own_${way}`, {
+        from: measure(own.first.value),
+        fromLabel: own.first.label,
+        to: measure(own.last.value),
+        toLabel: own.last.label,
+      }),
+    );
   }
   return out;
 }
@@ -159,7 +173,9 @@ export function KpiReport({
         </div>
       ) : (
         <div className="not-enough" data-testid="not-enough">
-          <p className="notice">{published ? t("learning.report.notEnough", { min: minContributors }) : t("learning.report.notPublished")}</p>
+          <p className="notice">
+            {published ? t("learning.report.notEnough", { min: minContributors }) : t("learning.report.notPublished")}
+          </p>
           {own ? (
             <p>
               {t("learning.report.yours")}: <strong data-testid="own-value">{measure(own.value)}</strong>

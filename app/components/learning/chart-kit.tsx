@@ -152,7 +152,13 @@ type Anchor = "start" | "middle" | "end";
  * out, shortened with an ellipsis if it cannot fit at all. The anchor (not a computed start)
  * keeps it aligned when CSS sets a smaller font on wide screens.
  */
-export function placeLabel(x: number, text: string, fontSize: number, left: number, right: number): { x: number; anchor: Anchor; text: string } {
+export function placeLabel(
+  x: number,
+  text: string,
+  fontSize: number,
+  left: number,
+  right: number,
+): { x: number; anchor: Anchor; text: string } {
   let label = text;
   const room = right - left;
   if (textWidth(label, fontSize) > room) {

@@ -75,7 +75,10 @@ export function ClubAbout({ view }: { view: ClubView }) {
           const texts = textsOf(kpi);
           return (
             <li key={kpi.id}>
-              <strong>{texts.name}</strong> <span className="muted small">({texts.unit}, {t(`learning.kpi.directions.${kpi.direction}`).toLowerCase()})</span>
+              <strong>{texts.name}</strong>{" "}
+              <span className="muted small">
+                ({texts.unit}, {t(`learning.kpi.directions.${kpi.direction}`).toLowerCase()})
+              </span>
             </li>
           );
         })}

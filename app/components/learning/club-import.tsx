@@ -17,7 +17,8 @@ export function ImportForm({ view, busy }: { view: ClubView; busy: boolean }) {
       <h2 id="import-heading">{t("learning.import.title")}</h2>
       <p className="muted">{t("learning.import.intro")}</p>
       <p className="small">
-        {t("learning.import.columns")} <code>firm,kpi,value</code> — {t("learning.import.example")} <code>{`"${view.members[0]?.name ?? "Firm"}",${example},92.5`}</code>
+        {t("learning.import.columns")} <code>firm,kpi,value</code> — {t("learning.import.example")}{" "}
+        <code>{`"${view.members[0]?.name ?? "Firm"}",${example},92.5`}</code>
       </p>
       {view.permissions.exportCsv ? (
         <p className="small">
@@ -69,7 +70,9 @@ function ImportErrorList({ errors }: { errors: ImportErrors }) {
       {errors.lines.length ? (
         <ul>
           {errors.lines.map((l) => (
-            <li key={`${l.line}-${l.column}`}>{t("learning.import.lineError", { line: l.line, column: l.column, message: l.messages.join(" ") })}</li>
+            <li key={`${l.line}-${l.column}`}>
+              {t("learning.import.lineError", { line: l.line, column: l.column, message: l.messages.join(" ") })}
+            </li>
           ))}
         </ul>
       ) : null}

@@ -62,9 +62,19 @@ function PeriodRow({ view, period: p, busy }: { view: ClubView; period: Period; 
       <td>
         <span className={`tag period-${p.status}`}>{t(`learning.periods.statuses.${p.status}`)}</span>
       </td>
-      {viewer.isMember ? <td>{p.mine ? t("learning.periods.yourCount", { count: p.mine.submitted, total: view.kpis.length }) : "—"}</td> : null}
+      {viewer.isMember ? (
+        <td>{p.mine ? t("learning.periods.yourCount", { count: p.mine.submitted, total: view.kpis.length }) : "—"}</td>
+      ) : null}
       {permissions.readRaw ? (
-        <td>{p.progress ? t("learning.periods.progress", { reported: p.progress.firmsReported, complete: p.progress.firmsComplete, count: p.progress.members }) : "—"}</td>
+        <td>
+          {p.progress
+            ? t("learning.periods.progress", {
+                reported: p.progress.firmsReported,
+                complete: p.progress.firmsComplete,
+                count: p.progress.members,
+              })
+            : "—"}
+        </td>
       ) : null}
       <td className="period-actions">
         {permissions.readReport ? (
@@ -109,11 +119,28 @@ export function OpenPeriodForm({ view }: { view: ClubView }) {
         <input type="hidden" name="intent" value="openPeriod" />
         <FormError messages={form.errors ?? []} />
         <div className="grid-2">
-          <Field id={fields.label.id} label={t("learning.periods.label")} errors={fields.label.errors} hint={t(`learning.periods.labelHint_${view.club.periodKind}`)}>
-            <input {...getInputProps(fields.label, { type: "text" })} autoComplete="off" aria-describedby={describedBy(fields.label.id, fields.label.errors, true)} />
+          <Field
+            id={fields.label.id}
+            label={t("learning.periods.label")}
+            errors={fields.label.errors}
+            hint={t(`learning.periods.labelHint_${view.club.periodKind}`)}
+          >
+            <input
+              {...getInputProps(fields.label, { type: "text" })}
+              autoComplete="off"
+              aria-describedby={describedBy(fields.label.id, fields.label.errors, true)}
+            />
           </Field>
-          <Field id={fields.submissionDue.id} label={t("learning.periods.dueLabel")} errors={fields.submissionDue.errors} hint={t("learning.periods.dueHint")}>
-            <input {...getInputProps(fields.submissionDue, { type: "date" })} aria-describedby={describedBy(fields.submissionDue.id, fields.submissionDue.errors, true)} />
+          <Field
+            id={fields.submissionDue.id}
+            label={t("learning.periods.dueLabel")}
+            errors={fields.submissionDue.errors}
+            hint={t("learning.periods.dueHint")}
+          >
+            <input
+              {...getInputProps(fields.submissionDue, { type: "date" })}
+              aria-describedby={describedBy(fields.submissionDue.id, fields.submissionDue.errors, true)}
+            />
           </Field>
         </div>
         <div className="actions">

@@ -8,7 +8,15 @@ import { useKpiTexts, type ClubView } from "./common";
 
 type ReferenceFields = { periodId: string; kpiId: string; value: string; source: string };
 
-function Select({ field, label, options }: { field: FieldMetadata<string, ReferenceFields>; label: string; options: Array<{ value: string; label: string }> }) {
+function Select({
+  field,
+  label,
+  options,
+}: {
+  field: FieldMetadata<string, ReferenceFields>;
+  label: string;
+  options: Array<{ value: string; label: string }>;
+}) {
   return (
     <Field id={field.id} label={label} errors={field.errors}>
       <select {...getSelectProps(field)} aria-describedby={describedBy(field.id, field.errors)}>
@@ -47,15 +55,31 @@ export function ReferenceForm({ view }: { view: ClubView }) {
         <input type="hidden" name="intent" value="reference" />
         <FormError messages={form.errors ?? []} />
         <div className="grid-2">
-          <Select field={fields.periodId} label={t("learning.references.period")} options={view.periods.map((p) => ({ value: p.id, label: p.label }))} />
+          <Select
+            field={fields.periodId}
+            label={t("learning.references.period")}
+            options={view.periods.map((p) => ({ value: p.id, label: p.label }))}
+          />
           <Select field={fields.kpiId} label={t("learning.references.kpi")} options={kpiOptions} />
         </div>
         <div className="grid-2">
           <Field id={fields.value.id} label={t("learning.references.value")} errors={fields.value.errors}>
-            <input {...getInputProps(fields.value, { type: "text" })} inputMode="decimal" aria-describedby={describedBy(fields.value.id, fields.value.errors)} />
+            <input
+              {...getInputProps(fields.value, { type: "text" })}
+              inputMode="decimal"
+              aria-describedby={describedBy(fields.value.id, fields.value.errors)}
+            />
           </Field>
-          <Field id={fields.source.id} label={t("learning.references.source")} errors={fields.source.errors} hint={t("learning.references.sourceHint")}>
-            <input {...getInputProps(fields.source, { type: "text" })} aria-describedby={describedBy(fields.source.id, fields.source.errors, true)} />
+          <Field
+            id={fields.source.id}
+            label={t("learning.references.source")}
+            errors={fields.source.errors}
+            hint={t("learning.references.sourceHint")}
+          >
+            <input
+              {...getInputProps(fields.source, { type: "text" })}
+              aria-describedby={describedBy(fields.source.id, fields.source.errors, true)}
+            />
           </Field>
         </div>
         <div className="actions">

@@ -35,7 +35,9 @@ export function SubmitForm({ view, period }: { view: ClubView; period: Period })
       </p>
       {mine ? (
         <p className={mine.complete ? "ok-text" : "muted"} data-testid="own-progress">
-          {mine.complete ? t("learning.submit.complete") : t("learning.submit.progress", { count: mine.submitted, total: view.kpis.length })}
+          {mine.complete
+            ? t("learning.submit.complete")
+            : t("learning.submit.progress", { count: mine.submitted, total: view.kpis.length })}
         </p>
       ) : null}
       <Form method="post" {...getFormProps(form)} noValidate className="stack">
@@ -68,7 +70,9 @@ function ValueFields({ view, period, fields }: { view: ClubView; period: Period;
         const hint = [
           t("learning.submit.range", { range: formatRange(i18n.language, kpi.minValue, kpi.maxValue, texts.unit) }),
           t(`learning.kpi.directions.${kpi.direction}`),
-          saved !== undefined ? t("learning.submit.saved", { value: formatWithUnit(i18n.language, saved, texts.unit, 6) }) : t("learning.submit.notYet"),
+          saved !== undefined
+            ? t("learning.submit.saved", { value: formatWithUnit(i18n.language, saved, texts.unit, 6) })
+            : t("learning.submit.notYet"),
         ].join(" · ");
         return (
           <Field key={kpi.id} id={field.id} label={`${texts.name} (${texts.unit})`} errors={field.errors} hint={hint}>

@@ -82,7 +82,15 @@ export function formatRange(locale: string, min: number, max: number, unit: stri
 }
 
 /** Club navigation shared by the club, report and meetings pages. */
-export function ClubNav({ initiativeId, current, showReport = true }: { initiativeId: string; current: "initiative" | "club" | "report" | "meetings"; showReport?: boolean }) {
+export function ClubNav({
+  initiativeId,
+  current,
+  showReport = true,
+}: {
+  initiativeId: string;
+  current: "initiative" | "club" | "report" | "meetings";
+  showReport?: boolean;
+}) {
   const { t } = useTranslation();
   const items: Array<{ key: typeof current; href: string; label: string }> = [
     { key: "initiative", href: `/initiatives/${initiativeId}`, label: t("learning.nav.initiative") },
@@ -172,4 +180,3 @@ export function MeetingList({ initiativeId, meetings }: { initiativeId: string; 
     </ul>
   );
 }
-

@@ -34,16 +34,40 @@ function layout(references: number) {
   const axisY = boxBottom + 18;
   const tickLabelY = axisY + 20;
   const unitY = tickLabelY + 20;
-  return { directionY, refY: (i: number) => refTop + D.row * (i + 1), ownLabelY, boxTop, boxHeight, boxMid: boxTop + boxHeight / 2, boxBottom, axisY, tickLabelY, unitY, height: unitY + 8 };
+  return {
+    directionY,
+    refY: (i: number) => refTop + D.row * (i + 1),
+    ownLabelY,
+    boxTop,
+    boxHeight,
+    boxMid: boxTop + boxHeight / 2,
+    boxBottom,
+    axisY,
+    tickLabelY,
+    unitY,
+    height: unitY + 8,
+  };
 }
 
 type Tails = { p10: number; p90: number } | null;
 type Measure = ReturnType<typeof useMeasure>;
 
 /** The chart in words (the SVG's description) and as a table of figures. */
-function words({ t, number, measure }: Measure, summary: DistributionSummary, tails: Tails, own: number | null, refs: BenchmarkReference[], better: string) {
+function words(
+  { t, number, measure }: Measure,
+  summary: DistributionSummary,
+  tails: Tails,
+  own: number | null,
+  refs: BenchmarkReference[],
+  better: string,
+) {
   const description = [
-    t("benchmarkChart.quartilesDesc", { members: number(summary.n, 0), median: measure(summary.median), p25: measure(summary.p25), p75: measure(summary.p75) }),
+    t("benchmarkChart.quartilesDesc", {
+      members: number(summary.n, 0),
+      median: measure(summary.median),
+      p25: measure(summary.p25),
+      p75: measure(summary.p75),
+    }),
     tails ? t("benchmarkChart.tailDesc", { p10: measure(tails.p10), p90: measure(tails.p90) }) : t("benchmarkChart.noTailDesc"),
     own === null ? t("benchmarkChart.noOwnDesc") : t("benchmarkChart.ownDesc", { value: measure(own) }),
     ...refs.map((r) => t("benchmarkChart.referenceDesc", { source: r.source, value: measure(r.value) })),
@@ -72,12 +96,30 @@ function useDistribution({ unit, direction, summary, own, references = [], domai
   const ownValue = isNumber(own) ? own : null;
   const refs = references.filter((r) => isNumber(r.value));
   const tails: Tails = isNumber(summary.p10) && isNumber(summary.p90) ? { p10: summary.p10, p90: summary.p90 } : null;
-  const figures = [summary.p25, summary.median, summary.p75, ...(tails ? [tails.p10, tails.p90] : []), ...(ownValue === null ? [] : [ownValue]), ...refs.map((r) => r.value)];
+  const figures = [
+    summary.p25,
+    summary.median,
+    summary.p75,
+    ...(tails ? [tails.p10, tails.p90] : []),
+    ...(ownValue === null ? [] : [ownValue]),
+    ...refs.map((r) => r.value),
+  ];
   const measure = useMeasure(unit, decimals ?? autoDecimals(figures));
   const scale = niceScale(Math.min(...figures), Math.max(...figures), 5, domain);
-  const x = (value: number) => round2(left + ((Math.min(scale.hi, Math.max(scale.lo, value)) - scale.lo) / (scale.hi - scale.lo)) * (right - left));
+  const x = (value: number) =>
+    round2(left + ((Math.min(scale.hi, Math.max(scale.lo, value)) - scale.lo) / (scale.hi - scale.lo)) * (right - left));
   const better = measure.t(direction === "higher" ? "benchmarkChart.higherIsBetter" : "benchmarkChart.lowerIsBetter");
-  return { ...measure, ownValue, refs, tails, scale, x, better, at: layout(refs.length), ...words(measure, summary, tails, ownValue, refs, better) };
+  return {
+    ...measure,
+    ownValue,
+    refs,
+    tails,
+    scale,
+    x,
+    better,
+    at: layout(refs.length),
+    ...words(measure, summary, tails, ownValue, refs, better),
+  };
 }
 
 type Chart = ReturnType<typeof useDistribution>;
@@ -109,7 +151,13 @@ function Axis({ chart, unit }: { chart: Chart; unit: string }) {
 function References({ chart }: { chart: Chart }) {
   const { refs, x, at, t, measure } = chart;
   return refs.map((ref, i) => {
-    const label = placeLabel(x(ref.value), t("benchmarkChart.referenceLabel", { source: ref.source, value: measure(ref.value) }), D.small, left, right);
+    const label = placeLabel(
+      x(ref.value),
+      t("benchmarkChart.referenceLabel", { source: ref.source, value: measure(ref.value) }),
+      D.small,
+      left,
+      right,
+    );
     return (
       <g key={`${ref.source}-${i}`} className="bm-reference" data-reference={ref.source}>
         <line x1={x(ref.value)} x2={x(ref.value)} y1={at.refY(i) + 4} y2={at.axisY} className="bm-ref-line" />
@@ -133,7 +181,13 @@ function Box({ chart, summary }: { chart: Chart; summary: DistributionSummary })
           <line x1={x(tails.p90)} x2={x(tails.p90)} y1={at.boxMid - 10} y2={at.boxMid + 10} className="bm-whisker" />
         </g>
       ) : null}
-      <rect x={x(summary.p25)} y={at.boxTop} width={Math.max(1, x(summary.p75) - x(summary.p25))} height={at.boxHeight} className="bm-box" />
+      <rect
+        x={x(summary.p25)}
+        y={at.boxTop}
+        width={Math.max(1, x(summary.p75) - x(summary.p25))}
+        height={at.boxHeight}
+        className="bm-box"
+      />
       <line x1={x(summary.median)} x2={x(summary.median)} y1={at.boxTop - 3} y2={at.boxBottom + 3} className="bm-median" />
     </>
   );
@@ -149,7 +203,10 @@ function Own({ chart }: { chart: Chart }) {
         {label.text}
       </text>
       <line x1={x(ownValue)} x2={x(ownValue)} y1={at.boxTop - 4} y2={at.boxBottom} className="bm-own-line" />
-      <path d={`M${round2(x(ownValue) - 7)} ${at.ownLabelY + 5} H${round2(x(ownValue) + 7)} L${x(ownValue)} ${at.boxTop - 2} Z`} className="bm-own-marker" />
+      <path
+        d={`M${round2(x(ownValue) - 7)} ${at.ownLabelY + 5} H${round2(x(ownValue) + 7)} L${x(ownValue)} ${at.boxTop - 2} Z`}
+        className="bm-own-marker"
+      />
     </g>
   );
 }
@@ -194,10 +251,22 @@ export function DistributionChart(props: DistributionChartProps) {
   const title = t("benchmarkChart.distributionTitle", { kpi: kpiName });
   return (
     <figure className="benchmark-chart benchmark-distribution" data-testid="distribution-chart">
-      <svg viewBox={`0 0 ${D.width} ${at.height}`} role="img" aria-labelledby={`${titleId} ${descId}`} className="benchmark-svg" preserveAspectRatio="xMidYMid meet">
+      <svg
+        viewBox={`0 0 ${D.width} ${at.height}`}
+        role="img"
+        aria-labelledby={`${titleId} ${descId}`}
+        className="benchmark-svg"
+        preserveAspectRatio="xMidYMid meet"
+      >
         <title id={titleId}>{title}</title>
         <desc id={descId}>{chart.description}</desc>
-        <text x={direction === "higher" ? right : left} y={at.directionY} textAnchor={direction === "higher" ? "end" : "start"} className="bm-direction" fontSize={D.small}>
+        <text
+          x={direction === "higher" ? right : left}
+          y={at.directionY}
+          textAnchor={direction === "higher" ? "end" : "start"}
+          className="bm-direction"
+          fontSize={D.small}
+        >
           {direction === "higher" ? `${chart.better} →` : `← ${chart.better}`}
         </text>
         <References chart={chart} />
@@ -222,4 +291,3 @@ export function DistributionChart(props: DistributionChartProps) {
     </figure>
   );
 }
-

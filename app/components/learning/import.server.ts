@@ -54,7 +54,8 @@ type Import = (csv: { periodId: string; csv: string }) => Promise<unknown>;
  */
 export async function importUpload(request: Request, reader: { t: TFunction; locale: Locale }, here: string, run: Import) {
   const { t, locale } = reader;
-  const refuse = (importErrors: ImportErrors, periodId?: string) => data<ImportResult>({ intent: "import", periodId, importErrors }, { status: 400 });
+  const refuse = (importErrors: ImportErrors, periodId?: string) =>
+    data<ImportResult>({ intent: "import", periodId, importErrors }, { status: 400 });
   const general = (key: string, periodId?: string) => refuse({ general: [t(key)], lines: [] }, periodId);
   const formData = await readUpload(request);
   if (!formData) return general("learning.import.tooLarge");

@@ -47,13 +47,25 @@ export function KpiList({ kpis, testId }: { kpis: CatalogueKpi[]; testId: string
   );
 }
 
-type KpiFields = { name: string; unit: string; description: string; direction: string; minValue: string; maxValue: string; computation: string };
+type KpiFields = {
+  name: string;
+  unit: string;
+  description: string;
+  direction: string;
+  minValue: string;
+  maxValue: string;
+  computation: string;
+};
 type KpiField = FieldMetadata<string, KpiFields>;
 
 function Text({ field, label, hint, decimal = false }: { field: KpiField; label: string; hint?: string; decimal?: boolean }) {
   return (
     <Field id={field.id} label={label} errors={field.errors} hint={hint}>
-      <input {...getInputProps(field, { type: "text" })} inputMode={decimal ? "decimal" : undefined} aria-describedby={describedBy(field.id, field.errors, Boolean(hint))} />
+      <input
+        {...getInputProps(field, { type: "text" })}
+        inputMode={decimal ? "decimal" : undefined}
+        aria-describedby={describedBy(field.id, field.errors, Boolean(hint))}
+      />
     </Field>
   );
 }
@@ -71,7 +83,13 @@ export function NewKpiForm() {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const { lastResult, error } = useFormResult("");
-  const [form, fields] = useForm<KpiFields>({ id: "new-kpi", lastResult, defaultValue: { direction: "higher" }, shouldValidate: "onSubmit", shouldRevalidate: "onSubmit" });
+  const [form, fields] = useForm<KpiFields>({
+    id: "new-kpi",
+    lastResult,
+    defaultValue: { direction: "higher" },
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onSubmit",
+  });
   return (
     <section className="card stack" aria-labelledby="add-kpi">
       <h2 id="add-kpi">{t("learning.kpis.add")}</h2>

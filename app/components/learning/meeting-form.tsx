@@ -5,7 +5,15 @@ import { describedBy, Field } from "../field";
 import type { ClubView } from "./common";
 
 /** A meeting's fields as the schedule and reschedule forms send them. */
-export type MeetingFormValues = { title: string; hostFirmId: string; startsAt: string; endsAt: string; timeZone: string; place: string; agenda: string };
+export type MeetingFormValues = {
+  title: string;
+  hostFirmId: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  place: string;
+  agenda: string;
+};
 type Fields = { [K in keyof MeetingFormValues]: FieldMetadata<string, MeetingFormValues> };
 
 /** Refs to the time fields, so a page can show them in the reader's own time zone once it runs. */
@@ -15,7 +23,19 @@ interface TimeRefs {
   end?: Ref<HTMLInputElement>;
 }
 
-function TextField({ field, label, type = "text", hint, inputRef }: { field: Fields["title"]; label: string; type?: "text" | "datetime-local"; hint?: string; inputRef?: Ref<HTMLInputElement> }) {
+function TextField({
+  field,
+  label,
+  type = "text",
+  hint,
+  inputRef,
+}: {
+  field: Fields["title"];
+  label: string;
+  type?: "text" | "datetime-local";
+  hint?: string;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
   return (
     <Field id={field.id} label={label} errors={field.errors} hint={hint}>
       <input {...getInputProps(field, { type })} ref={inputRef} aria-describedby={describedBy(field.id, field.errors, Boolean(hint))} />
@@ -27,15 +47,35 @@ function TextField({ field, label, type = "text", hint, inputRef }: { field: Fie
  * The fields of a meeting: title, host, local start and end in a time zone, place and agenda.
  * `hints` adds the schedule form's explanations under title, host and place.
  */
-export function MeetingFields({ fields, members, zones, refs = {}, hints = false }: { fields: Fields; members: ClubView["members"]; zones: string[]; refs?: TimeRefs; hints?: boolean }) {
+export function MeetingFields({
+  fields,
+  members,
+  zones,
+  refs = {},
+  hints = false,
+}: {
+  fields: Fields;
+  members: ClubView["members"];
+  zones: string[];
+  refs?: TimeRefs;
+  hints?: boolean;
+}) {
   const { t } = useTranslation();
   const hint = (key: string) => (hints ? t(key) : undefined);
   return (
     <>
       <div className="grid-2">
         <TextField field={fields.title} label={t("learning.meetings.fields.title")} hint={hint("learning.meetings.titleHint")} />
-        <Field id={fields.hostFirmId.id} label={t("learning.meetings.fields.host")} errors={fields.hostFirmId.errors} hint={hint("learning.meetings.hostHint")}>
-          <select {...getSelectProps(fields.hostFirmId)} aria-describedby={describedBy(fields.hostFirmId.id, fields.hostFirmId.errors, hints)}>
+        <Field
+          id={fields.hostFirmId.id}
+          label={t("learning.meetings.fields.host")}
+          errors={fields.hostFirmId.errors}
+          hint={hint("learning.meetings.hostHint")}
+        >
+          <select
+            {...getSelectProps(fields.hostFirmId)}
+            aria-describedby={describedBy(fields.hostFirmId.id, fields.hostFirmId.errors, hints)}
+          >
             <option value="">{t("learning.meetings.noHost")}</option>
             {members.map((m) => (
               <option key={m.firmId} value={m.firmId}>
@@ -49,7 +89,11 @@ export function MeetingFields({ fields, members, zones, refs = {}, hints = false
         <TextField field={fields.startsAt} label={t("learning.meetings.fields.startsAt")} type="datetime-local" inputRef={refs.start} />
         <TextField field={fields.endsAt} label={t("learning.meetings.fields.endsAt")} type="datetime-local" inputRef={refs.end} />
         <Field id={fields.timeZone.id} label={t("learning.meetings.fields.timeZone")} errors={fields.timeZone.errors}>
-          <select {...getSelectProps(fields.timeZone)} ref={refs.zone} aria-describedby={describedBy(fields.timeZone.id, fields.timeZone.errors)}>
+          <select
+            {...getSelectProps(fields.timeZone)}
+            ref={refs.zone}
+            aria-describedby={describedBy(fields.timeZone.id, fields.timeZone.errors)}
+          >
             {zones.map((zone) => (
               <option key={zone} value={zone}>
                 {zone.replace(/_/g, " ")}

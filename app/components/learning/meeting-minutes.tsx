@@ -13,7 +13,12 @@ export function MinutesSection({ data }: { data: MeetingPageData }) {
   const navigation = useNavigation();
   const { meeting, permissions } = data;
   const { lastResult } = useFormResult("minutes");
-  const [form, fields] = useForm<{ minutes: string }>({ id: "minutes-form", lastResult, defaultValue: { minutes: meeting.minutes ?? "" }, shouldValidate: "onSubmit" });
+  const [form, fields] = useForm<{ minutes: string }>({
+    id: "minutes-form",
+    lastResult,
+    defaultValue: { minutes: meeting.minutes ?? "" },
+    shouldValidate: "onSubmit",
+  });
   if (meeting.minutes === null) return null;
   return (
     <section className="card stack" aria-labelledby="minutes-heading" id="minutes">
@@ -28,8 +33,17 @@ export function MinutesSection({ data }: { data: MeetingPageData }) {
       {permissions.manage ? (
         <Form method="post" {...getFormProps(form)} noValidate className="stack no-print" key={meeting.minutes}>
           <input type="hidden" name="intent" value="minutes" />
-          <Field id={fields.minutes.id} label={t("learning.meeting.editMinutes")} errors={fields.minutes.errors} hint={t("learning.meeting.minutesHint")}>
-            <textarea {...getTextareaProps(fields.minutes)} rows={8} aria-describedby={describedBy(fields.minutes.id, fields.minutes.errors, true)} />
+          <Field
+            id={fields.minutes.id}
+            label={t("learning.meeting.editMinutes")}
+            errors={fields.minutes.errors}
+            hint={t("learning.meeting.minutesHint")}
+          >
+            <textarea
+              {...getTextareaProps(fields.minutes)}
+              rows={8}
+              aria-describedby={describedBy(fields.minutes.id, fields.minutes.errors, true)}
+            />
           </Field>
           <div className="actions">
             <button type="submit" className="button" disabled={navigation.state !== "idle"}>
@@ -128,7 +142,11 @@ function AddActionForm({ members, busy }: { members: MeetingPageData["members"];
       <input type="hidden" name="intent" value="addAction" />
       <FormError messages={form.errors ?? []} />
       <Field id={fields.description.id} label={t("learning.meeting.action")} errors={fields.description.errors}>
-        <textarea {...getTextareaProps(fields.description)} rows={2} aria-describedby={describedBy(fields.description.id, fields.description.errors)} />
+        <textarea
+          {...getTextareaProps(fields.description)}
+          rows={2}
+          aria-describedby={describedBy(fields.description.id, fields.description.errors)}
+        />
       </Field>
       <div className="grid-2">
         <Field id={fields.ownerFirmId.id} label={t("learning.meeting.owner")} errors={fields.ownerFirmId.errors}>

@@ -21,7 +21,8 @@ export function MeetingHead({ data }: { data: MeetingPageData }) {
       <header className="page-head">
         <div>
           <p className="muted small">
-            <Link to={`/initiatives/${club.initiativeId}/club`}>{club.title}</Link> · <Link to={`/initiatives/${club.initiativeId}/meetings`}>{t("learning.meetings.title")}</Link>
+            <Link to={`/initiatives/${club.initiativeId}/club`}>{club.title}</Link> ·{" "}
+            <Link to={`/initiatives/${club.initiativeId}/meetings`}>{t("learning.meetings.title")}</Link>
           </p>
           <h1>{meeting.title}</h1>
         </div>
@@ -108,9 +109,21 @@ export function Attendance({ data, busy }: { data: MeetingPageData; busy: boolea
   const { meeting, permissions, now } = data;
   const coming = (meeting.attendance ?? []).filter((a) => a.response === "yes");
   const notComing = (meeting.attendance ?? []).filter((a) => a.response === "no");
-  const answer = meeting.myResponse === "yes" ? t("learning.meeting.youCome") : meeting.myResponse === "no" ? t("learning.meeting.youDont") : t("learning.meeting.askResponse");
+  const answer =
+    meeting.myResponse === "yes"
+      ? t("learning.meeting.youCome")
+      : meeting.myResponse === "no"
+        ? t("learning.meeting.youDont")
+        : t("learning.meeting.askResponse");
   const choice = (response: "yes" | "no") => (
-    <button type="submit" name="response" value={response} className={`button${meeting.myResponse === response ? "" : " button-secondary"}`} aria-pressed={meeting.myResponse === response} disabled={busy}>
+    <button
+      type="submit"
+      name="response"
+      value={response}
+      className={`button${meeting.myResponse === response ? "" : " button-secondary"}`}
+      aria-pressed={meeting.myResponse === response}
+      disabled={busy}
+    >
       {t(`learning.meeting.${response}`)}
     </button>
   );

@@ -18,7 +18,10 @@ function KpiChoices({ field, kpis, networkId }: { field: FieldMetadata<string[],
   const checked = new Set(Array.isArray(initial) ? initial.map(String) : initial ? [String(initial)] : []);
   const errors = field.errors;
   return (
-    <fieldset className={`kpi-choices${errors?.length ? " field-invalid" : ""}`} aria-describedby={`${field.id}-hint${errors?.length ? ` ${field.id}-error` : ""}`}>
+    <fieldset
+      className={`kpi-choices${errors?.length ? " field-invalid" : ""}`}
+      aria-describedby={`${field.id}-hint${errors?.length ? ` ${field.id}-error` : ""}`}
+    >
       <legend>{t("learning.clubNew.kpis")}</legend>
       <p className="hint" id={`${field.id}-hint`}>
         {t("learning.clubNew.kpisHint")} <Link to={`/networks/${networkId}/kpis`}>{t("learning.clubNew.catalogueLink")}</Link>
@@ -53,7 +56,15 @@ function KpiChoices({ field, kpis, networkId }: { field: FieldMetadata<string[],
 }
 
 /** A broker starts a benchmarking club: its name, join-by date, period kind and KPIs. */
-export function NewClubForm({ networkId, kpis, prefill }: { networkId: string; kpis: ChoosableKpi[]; prefill: { title: string; description: string; deadline: string } }) {
+export function NewClubForm({
+  networkId,
+  kpis,
+  prefill,
+}: {
+  networkId: string;
+  kpis: ChoosableKpi[];
+  prefill: { title: string; description: string; deadline: string };
+}) {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const { lastResult, error } = useFormResult("");
@@ -70,15 +81,40 @@ export function NewClubForm({ networkId, kpis, prefill }: { networkId: string; k
       <Field id={fields.title.id} label={t("learning.clubNew.name")} errors={fields.title.errors}>
         <input {...getInputProps(fields.title, { type: "text" })} aria-describedby={describedBy(fields.title.id, fields.title.errors)} />
       </Field>
-      <Field id={fields.description.id} label={t("fields.description")} errors={fields.description.errors} hint={t("learning.clubNew.descriptionHint")}>
-        <textarea {...getTextareaProps(fields.description)} rows={4} aria-describedby={describedBy(fields.description.id, fields.description.errors, true)} />
+      <Field
+        id={fields.description.id}
+        label={t("fields.description")}
+        errors={fields.description.errors}
+        hint={t("learning.clubNew.descriptionHint")}
+      >
+        <textarea
+          {...getTextareaProps(fields.description)}
+          rows={4}
+          aria-describedby={describedBy(fields.description.id, fields.description.errors, true)}
+        />
       </Field>
       <div className="grid-2">
-        <Field id={fields.deadline.id} label={t("learning.clubNew.joinBy")} errors={fields.deadline.errors} hint={t("learning.clubNew.joinByHint")}>
-          <input {...getInputProps(fields.deadline, { type: "date" })} aria-describedby={describedBy(fields.deadline.id, fields.deadline.errors, true)} />
+        <Field
+          id={fields.deadline.id}
+          label={t("learning.clubNew.joinBy")}
+          errors={fields.deadline.errors}
+          hint={t("learning.clubNew.joinByHint")}
+        >
+          <input
+            {...getInputProps(fields.deadline, { type: "date" })}
+            aria-describedby={describedBy(fields.deadline.id, fields.deadline.errors, true)}
+          />
         </Field>
-        <Field id={fields.periodKind.id} label={t("learning.clubNew.periodKind")} errors={fields.periodKind.errors} hint={t("learning.clubNew.periodKindHint")}>
-          <select {...getSelectProps(fields.periodKind)} aria-describedby={describedBy(fields.periodKind.id, fields.periodKind.errors, true)}>
+        <Field
+          id={fields.periodKind.id}
+          label={t("learning.clubNew.periodKind")}
+          errors={fields.periodKind.errors}
+          hint={t("learning.clubNew.periodKindHint")}
+        >
+          <select
+            {...getSelectProps(fields.periodKind)}
+            aria-describedby={describedBy(fields.periodKind.id, fields.periodKind.errors, true)}
+          >
             {PERIOD_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {t(`learning.periodKinds.${kind}`)}

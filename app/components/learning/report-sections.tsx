@@ -29,7 +29,9 @@ function PublishResult({ report, published }: { report: ReportView; published: P
     <div role="status" data-testid="publish-result">
       <p>{t("learning.report.publishedNow", { period: period?.label ?? "" })}</p>
       {refreshed.length > 0 ? <p className="small">{t("learning.report.refreshedList", { kpis: names(refreshed) })}</p> : null}
-      {published.kept.length > 0 ? <p className="small">{t("learning.report.keptList", { kpis: names(published.kept), republish: club.republishMinNew })}</p> : null}
+      {published.kept.length > 0 ? (
+        <p className="small">{t("learning.report.keptList", { kpis: names(published.kept), republish: club.republishMinNew })}</p>
+      ) : null}
     </div>
   );
 }
@@ -89,8 +91,8 @@ export function PeriodPicker({ report }: { report: ReportView }) {
         </button>
       </Form>
       <p className="small" data-testid="period-facts">
-        {t(`learning.periods.statuses.${period.status}`)} · <FormattedDate value={period.startsOn} /> – <FormattedDate value={period.endsOn} /> ·{" "}
-        {t("learning.periods.due")} <FormattedDate value={period.submissionDue} />
+        {t(`learning.periods.statuses.${period.status}`)} · <FormattedDate value={period.startsOn} /> –{" "}
+        <FormattedDate value={period.endsOn} /> · {t("learning.periods.due")} <FormattedDate value={period.submissionDue} />
         {permissions.submit ? (
           <>
             {" · "}

@@ -45,7 +45,13 @@ export function RescheduleForm({ data }: { data: MeetingPageData }) {
   return (
     <details className="card reschedule no-print" open={mine || undefined}>
       <summary>{t("learning.meeting.reschedule")}</summary>
-      <Form method="post" {...getFormProps(form)} noValidate className="stack" key={`${meeting.startsAt}-${meeting.endsAt}-${meeting.title}`}>
+      <Form
+        method="post"
+        {...getFormProps(form)}
+        noValidate
+        className="stack"
+        key={`${meeting.startsAt}-${meeting.endsAt}-${meeting.title}`}
+      >
         <input type="hidden" name="intent" value="reschedule" />
         <p className="hint">{t("learning.meeting.rescheduleHint")}</p>
         <FormError messages={form.errors ?? []} />

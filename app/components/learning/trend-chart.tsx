@@ -49,7 +49,8 @@ function geometry(points: Points, scale: Scale, tickLabels: string[]) {
   const widest = Math.max(0, ...points.map((p) => textWidth(p.label, T.font)));
   const every = Math.max(1, Math.ceil((widest + 6) / slot));
   const showLabel = (index: number) => (points.length - 1 - index) % every === 0;
-  const line = (run: number[], pick: (p: TrendChartPoint) => number | null) => run.map((i, k) => `${k ? "L" : "M"}${x(i)} ${y(pick(points[i]) as number)}`).join(" ");
+  const line = (run: number[], pick: (p: TrendChartPoint) => number | null) =>
+    run.map((i, k) => `${k ? "L" : "M"}${x(i)} ${y(pick(points[i]) as number)}`).join(" ");
   return { plotLeft, plotRight, plotTop, plotBottom, slot, x, y, showLabel, line };
 }
 
@@ -64,7 +65,9 @@ function change({ t, measure }: Measure, points: Points, key: string, pick: (p: 
 function description(measure: Measure, points: Points, refs: BenchmarkReference[], better: string): string {
   const { t } = measure;
   return [
-    points.length ? t("benchmarkChart.trendDesc", { first: points[0].label, last: points[points.length - 1].label }) : t("benchmarkChart.trendEmpty"),
+    points.length
+      ? t("benchmarkChart.trendDesc", { first: points[0].label, last: points[points.length - 1].label })
+      : t("benchmarkChart.trendEmpty"),
     change(measure, points, "benchmarkChart.trendMedian", (p) => p.median),
     change(measure, points, "benchmarkChart.trendOwn", (p) => p.own),
     points.some((p) => !isNumber(p.median)) ? t("benchmarkChart.trendGaps") : "",
@@ -96,7 +99,17 @@ function useTrend({ direction, unit, points, references = [], decimals }: TrendC
   const tickLabels = scale.ticks.map((tick) => measure.number(tick, scale.tickDigits));
   const frame = geometry(points, scale, tickLabels);
   const better = measure.t(direction === "higher" ? "benchmarkChart.higherIsBetter" : "benchmarkChart.lowerIsBetter");
-  return { ...measure, ...frame, points, refs, scale, tickLabels, better, description: description(measure, points, refs, better), refLabels: referenceLabels(refs, frame.y, scale, frame.plotTop) };
+  return {
+    ...measure,
+    ...frame,
+    points,
+    refs,
+    scale,
+    tickLabels,
+    better,
+    description: description(measure, points, refs, better),
+    refLabels: referenceLabels(refs, frame.y, scale, frame.plotTop),
+  };
 }
 
 type Chart = ReturnType<typeof useTrend>;
@@ -131,7 +144,15 @@ function Gaps({ chart }: { chart: Chart }) {
   const { points, x, slot, plotTop, plotBottom, t } = chart;
   return points.map((p, i) =>
     isNumber(p.median) ? null : (
-      <rect key={`gap-${p.label}`} x={round2(x(i) - slot / 2 + 2)} y={plotTop} width={round2(Math.max(1, slot - 4))} height={plotBottom - plotTop} className="bm-gap" data-gap={p.label}>
+      <rect
+        key={`gap-${p.label}`}
+        x={round2(x(i) - slot / 2 + 2)}
+        y={plotTop}
+        width={round2(Math.max(1, slot - 4))}
+        height={plotBottom - plotTop}
+        className="bm-gap"
+        data-gap={p.label}
+      >
         <title>{t("benchmarkChart.gapTitle", { period: p.label })}</title>
       </rect>
     ),
@@ -188,7 +209,12 @@ function Marks({ chart }: { chart: Chart }) {
       <Lines chart={chart} name="own" pick={(p) => p.own} />
       {points.map((p, i) =>
         isNumber(p.own) ? (
-          <path key={`o-${p.label}`} d={`M${round2(x(i) - 6)} ${round2(y(p.own) - 5)} H${round2(x(i) + 6)} L${x(i)} ${round2(y(p.own) + 6)} Z`} className="bm-own-marker" data-own-period={p.label}>
+          <path
+            key={`o-${p.label}`}
+            d={`M${round2(x(i) - 6)} ${round2(y(p.own) - 5)} H${round2(x(i) + 6)} L${x(i)} ${round2(y(p.own) + 6)} Z`}
+            className="bm-own-marker"
+            data-own-period={p.label}
+          >
             <title>{t("benchmarkChart.pointOwn", { period: p.label, value: measure(p.own) })}</title>
           </path>
         ) : null,
@@ -201,9 +227,23 @@ function Marks({ chart }: { chart: Chart }) {
 function ReferenceLabels({ chart }: { chart: Chart }) {
   const { refLabels, plotLeft, plotRight, t, measure } = chart;
   return refLabels.map(({ ref, i, labelY }) => {
-    const label = placeLabel(plotRight, t("benchmarkChart.referenceLabel", { source: ref.source, value: measure(ref.value) }), T.font, plotLeft, plotRight);
+    const label = placeLabel(
+      plotRight,
+      t("benchmarkChart.referenceLabel", { source: ref.source, value: measure(ref.value) }),
+      T.font,
+      plotLeft,
+      plotRight,
+    );
     return (
-      <text key={`ref-label-${i}`} x={label.x} y={labelY} textAnchor={label.anchor} className="bm-ref-text" fontSize={T.font} data-reference-label={ref.source}>
+      <text
+        key={`ref-label-${i}`}
+        x={label.x}
+        y={labelY}
+        textAnchor={label.anchor}
+        className="bm-ref-text"
+        fontSize={T.font}
+        data-reference-label={ref.source}
+      >
         {label.text}
       </text>
     );
@@ -237,7 +277,11 @@ function TrendTable({ chart, caption }: { chart: Chart; caption: string }) {
                 {p.label}
               </th>
               <td className="num">{isNumber(p.median) ? measure(p.median) : t("benchmarkChart.notEnough")}</td>
-              <td className="num">{isNumber(p.p10) && isNumber(p.p90) ? t("benchmarkChart.range", { from: measure(p.p10), to: measure(p.p90) }) : t("benchmarkChart.notEnough")}</td>
+              <td className="num">
+                {isNumber(p.p10) && isNumber(p.p90)
+                  ? t("benchmarkChart.range", { from: measure(p.p10), to: measure(p.p90) })
+                  : t("benchmarkChart.notEnough")}
+              </td>
               <td className="num">{isNumber(p.own) ? measure(p.own) : t("benchmarkChart.notReported")}</td>
             </tr>
           ))}
@@ -261,7 +305,13 @@ export function TrendChart(props: TrendChartProps) {
   const title = t("benchmarkChart.trendTitle", { kpi: kpiName });
   return (
     <figure className="benchmark-chart benchmark-trend" data-testid="trend-chart">
-      <svg viewBox={`0 0 ${T.width} ${T.height}`} role="img" aria-labelledby={`${titleId} ${descId}`} className="benchmark-svg" preserveAspectRatio="xMidYMid meet">
+      <svg
+        viewBox={`0 0 ${T.width} ${T.height}`}
+        role="img"
+        aria-labelledby={`${titleId} ${descId}`}
+        className="benchmark-svg"
+        preserveAspectRatio="xMidYMid meet"
+      >
         <title id={titleId}>{title}</title>
         <desc id={descId}>{chart.description}</desc>
         <Axis chart={chart} unit={unit} direction={direction} />

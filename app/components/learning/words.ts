@@ -26,12 +26,15 @@ function kpiRangeMessage(t: TFunction, locale: string, key: string | undefined, 
   const min = formatKpiValue(locale, Number(params.min), 6);
   const max = formatKpiValue(locale, Number(params.max), 6);
   if (form === "field") return t("learning.submit.outOfRange", { min, max, unit });
-  return key === "kpi_below_min" ? t("learning.import.errors.belowMin", { min, unit }) : t("learning.import.errors.aboveMax", { max, unit });
+  return key === "kpi_below_min"
+    ? t("learning.import.errors.belowMin", { min, unit })
+    : t("learning.import.errors.aboveMax", { max, unit });
 }
 
 /** The club forms' wording of a field's error: a value out of range, or "no values" said the page's way. */
 export function clubWord(t: TFunction, locale: string, form: "field" | "import"): WordField {
-  return (_field, key, params) => (key === "values_required" ? t("learning.submit.noValues") : kpiRangeMessage(t, locale, key, params, form));
+  return (_field, key, params) =>
+    key === "values_required" ? t("learning.submit.noValues") : kpiRangeMessage(t, locale, key, params, form);
 }
 
 export interface ImportErrors {

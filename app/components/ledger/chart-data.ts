@@ -12,10 +12,7 @@ export type Figures = Awaited<ReturnType<typeof getFirmDependence>>;
  * missing rate) has no segments.
  */
 export function chartOf(periods: Figures["periods"]) {
-  const weight = new Map<
-    string,
-    { key: string; name: string; viaAgent: boolean; total: number }
-  >();
+  const weight = new Map<string, { key: string; name: string; viaAgent: boolean; total: number }>();
   for (const p of periods) {
     for (const s of p.measure?.shares ?? []) {
       const w = weight.get(s.key) ?? {
@@ -29,9 +26,7 @@ export function chartOf(periods: Figures["periods"]) {
       weight.set(s.key, w);
     }
   }
-  const named = [...weight.values()]
-    .sort((a, b) => b.total - a.total || a.key.localeCompare(b.key))
-    .slice(0, NAMED_BUYERS);
+  const named = [...weight.values()].sort((a, b) => b.total - a.total || a.key.localeCompare(b.key)).slice(0, NAMED_BUYERS);
   const bars = periods.map((p) => {
     if (!p.measure) return { period: p.period, segments: null };
     const byKey = new Map(p.measure.shares.map((s) => [s.key, s.shareBp]));
@@ -40,18 +35,14 @@ export function chartOf(periods: Figures["periods"]) {
       bp: byKey.get(n.key) ?? 0,
     }));
     const namedBp = segments.reduce((sum, s) => sum + s.bp, 0);
-    const hasOthers = p.measure.shares.some(
-      (s) => !named.some((n) => n.key === s.key),
-    );
+    const hasOthers = p.measure.shares.some((s) => !named.some((n) => n.key === s.key));
     segments.push({
       key: OTHERS,
       bp: hasOthers ? Math.max(0, 10_000 - namedBp) : 0,
     });
     return { period: p.period, segments };
   });
-  const hasOthers = bars.some((b) =>
-    b.segments?.some((s) => s.key === OTHERS && s.bp > 0),
-  );
+  const hasOthers = bars.some((b) => b.segments?.some((s) => s.key === OTHERS && s.bp > 0));
   const series = [
     ...named.map((n, index) => ({
       key: n.key,
@@ -59,9 +50,7 @@ export function chartOf(periods: Figures["periods"]) {
       viaAgent: n.viaAgent,
       colour: index,
     })),
-    ...(hasOthers
-      ? [{ key: OTHERS, name: "", viaAgent: false, colour: NAMED_BUYERS }]
-      : []),
+    ...(hasOthers ? [{ key: OTHERS, name: "", viaAgent: false, colour: NAMED_BUYERS }] : []),
   ];
   return { series, bars };
 }

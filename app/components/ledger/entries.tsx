@@ -18,28 +18,16 @@ interface Entry {
 }
 
 /** A firm's sales entries, each with its delete button. */
-export function LedgerEntries({
-  entries,
-  busy,
-}: {
-  entries: Entry[];
-  busy: boolean;
-}) {
+export function LedgerEntries({ entries, busy }: { entries: Entry[]; busy: boolean }) {
   const { t } = useTranslation();
-  const yesNo = (value: boolean) =>
-    value ? t("dependence.ledger.yes") : t("dependence.ledger.no");
+  const yesNo = (value: boolean) => (value ? t("dependence.ledger.yes") : t("dependence.ledger.no"));
   return (
     <section className="card stack" aria-labelledby="ledger-entries">
       <h2 id="ledger-entries">{t("dependence.ledger.entries")}</h2>
       {entries.length === 0 ? (
         <p className="muted">{t("dependence.ledger.empty")}</p>
       ) : (
-        <div
-          className="table-wrap"
-          role="region"
-          aria-labelledby="ledger-entries"
-          tabIndex={0}
-        >
+        <div className="table-wrap" role="region" aria-labelledby="ledger-entries" tabIndex={0}>
           <table className="ledger-table" data-testid="ledger-entries">
             <thead>
               <tr>
@@ -54,9 +42,7 @@ export function LedgerEntries({
                 <th scope="col">{t("dependence.fields.exclusivity")}</th>
                 <th scope="col">{t("dependence.fields.expected")}</th>
                 <th scope="col">
-                  <span className="visually-hidden">
-                    {t("dependence.ledger.actions")}
-                  </span>
+                  <span className="visually-hidden">{t("dependence.ledger.actions")}</span>
                 </th>
               </tr>
             </thead>
@@ -66,17 +52,10 @@ export function LedgerEntries({
                   <td>{e.period}</td>
                   <td>
                     {e.customerName}
-                    {e.customerFirmId ? (
-                      <span className="tag own-tag">
-                        {t("dependence.ledger.onJointly")}
-                      </span>
-                    ) : null}
+                    {e.customerFirmId ? <span className="tag own-tag">{t("dependence.ledger.onJointly")}</span> : null}
                   </td>
                   <td className="num">
-                    <FormattedMoney
-                      amountMinor={e.amountMinor}
-                      currency={e.currency}
-                    />
+                    <FormattedMoney amountMinor={e.amountMinor} currency={e.currency} />
                   </td>
                   <td>{t(`dependence.markets.${e.market}`)}</td>
                   <td>
@@ -86,20 +65,14 @@ export function LedgerEntries({
                         })
                       : t("dependence.channels.direct")}
                   </td>
-                  <td>
-                    {e.governance ? t(`governance.${e.governance}`) : "—"}
-                  </td>
+                  <td>{e.governance ? t(`governance.${e.governance}`) : "—"}</td>
                   <td>{yesNo(e.exclusivity)}</td>
                   <td>{yesNo(e.expected)}</td>
                   <td>
                     <Form method="post" className="inline-actions">
                       <input type="hidden" name="intent" value="delete" />
                       <input type="hidden" name="entryId" value={e.id} />
-                      <button
-                        type="submit"
-                        className="button button-small button-secondary"
-                        disabled={busy}
-                      >
+                      <button type="submit" className="button button-small button-secondary" disabled={busy}>
                         {t("dependence.ledger.delete")}
                         <span className="visually-hidden">
                           {" "}

@@ -1,10 +1,4 @@
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  useForm,
-  type FieldMetadata,
-} from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CURRENCY_CODES } from "../../../db/reference/currencies";
@@ -15,24 +9,10 @@ import { FormError } from "../form-error";
 
 type AnyField = FieldMetadata<string>;
 
-function TextField({
-  field,
-  label,
-  hint,
-  extra = {},
-}: {
-  field: AnyField;
-  label: string;
-  hint?: string;
-  extra?: Record<string, string>;
-}) {
+function TextField({ field, label, hint, extra = {} }: { field: AnyField; label: string; hint?: string; extra?: Record<string, string> }) {
   return (
     <Field id={field.id} label={label} errors={field.errors} hint={hint}>
-      <input
-        {...getInputProps(field, { type: "text" })}
-        {...extra}
-        aria-describedby={describedBy(field.id, field.errors, Boolean(hint))}
-      />
+      <input {...getInputProps(field, { type: "text" })} {...extra} aria-describedby={describedBy(field.id, field.errors, Boolean(hint))} />
     </Field>
   );
 }
@@ -50,10 +30,7 @@ function SelectField({
 }) {
   return (
     <Field id={field.id} label={label} errors={field.errors}>
-      <select
-        {...getSelectProps(field)}
-        aria-describedby={describedBy(field.id, field.errors)}
-      >
+      <select {...getSelectProps(field)} aria-describedby={describedBy(field.id, field.errors)}>
         {blank !== undefined ? <option value="">{blank}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -88,8 +65,7 @@ export function EntryForm({
     shouldValidate: "onSubmit",
     shouldRevalidate: "onSubmit",
   });
-  const options = (prefix: string, values: readonly string[]) =>
-    values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
+  const options = (prefix: string, values: readonly string[]) => values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
   return (
     <section className="card stack" aria-labelledby="ledger-add">
       <h2 id="ledger-add">{t("dependence.ledger.add")}</h2>
@@ -109,11 +85,7 @@ export function EntryForm({
             options={buyers.map((b) => ({ value: b.id, label: b.name }))}
             blank={t("dependence.ledger.notOnJointly")}
           />
-          <TextField
-            field={fields.customerName}
-            label={t("dependence.fields.customerName")}
-            hint={t("dependence.ledger.customerHint")}
-          />
+          <TextField field={fields.customerName} label={t("dependence.fields.customerName")} hint={t("dependence.ledger.customerHint")} />
         </div>
         <div className="grid-3">
           <TextField
@@ -140,11 +112,7 @@ export function EntryForm({
             label={t("dependence.fields.channel")}
             options={options("dependence.channels", ["direct", "agent"])}
           />
-          <TextField
-            field={fields.agentName}
-            label={t("dependence.fields.agentName")}
-            hint={t("dependence.ledger.agentHint")}
-          />
+          <TextField field={fields.agentName} label={t("dependence.fields.agentName")} hint={t("dependence.ledger.agentHint")} />
           <SelectField
             field={fields.governance}
             label={t("dependence.fields.governance")}
@@ -154,9 +122,7 @@ export function EntryForm({
         </div>
         <div className="field">
           <label className="choice" htmlFor={fields.exclusivity.id}>
-            <input
-              {...getInputProps(fields.exclusivity, { type: "checkbox" })}
-            />
+            <input {...getInputProps(fields.exclusivity, { type: "checkbox" })} />
             <span>{t("dependence.ledger.exclusivityLabel")}</span>
           </label>
         </div>

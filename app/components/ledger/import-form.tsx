@@ -7,11 +7,7 @@ import type { ImportErrors } from "./import.server";
 function ImportRefusal({ errors }: { errors: ImportErrors }) {
   const { t } = useTranslation();
   return (
-    <div
-      className="form-error import-errors"
-      role="alert"
-      data-testid="import-errors"
-    >
+    <div className="form-error import-errors" role="alert" data-testid="import-errors">
       <p>{t("dependence.ledger.import.rejected")}</p>
       {errors.general.length ? (
         <ul>
@@ -38,20 +34,13 @@ function ImportRefusal({ errors }: { errors: ImportErrors }) {
 }
 
 /** Importing a CSV file of sales, with the template to start from. */
-export function ImportForm({
-  firmId,
-  busy,
-}: {
-  firmId: string;
-  busy: boolean;
-}) {
+export function ImportForm({ firmId, busy }: { firmId: string; busy: boolean }) {
   const { t } = useTranslation();
   const result = useActionData<{
     intent: string;
     importErrors?: ImportErrors;
   }>();
-  const importErrors =
-    result?.intent === "import" ? result.importErrors : undefined;
+  const importErrors = result?.intent === "import" ? result.importErrors : undefined;
   return (
     <section className="card stack" aria-labelledby="ledger-import">
       <h2 id="ledger-import">{t("dependence.ledger.import.title")}</h2>
@@ -64,18 +53,8 @@ export function ImportForm({
       {importErrors ? <ImportRefusal errors={importErrors} /> : null}
       <Form method="post" encType="multipart/form-data" className="stack">
         <input type="hidden" name="intent" value="import" />
-        <Field
-          id="ledger-file"
-          label={t("dependence.ledger.import.file")}
-          hint={t("dependence.ledger.import.fileHint")}
-        >
-          <input
-            id="ledger-file"
-            name="file"
-            type="file"
-            accept=".csv,text/csv"
-            aria-describedby="ledger-file-hint"
-          />
+        <Field id="ledger-file" label={t("dependence.ledger.import.file")} hint={t("dependence.ledger.import.fileHint")}>
+          <input id="ledger-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="ledger-file-hint" />
         </Field>
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>

@@ -1,9 +1,4 @@
-import {
-  data,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { data, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { isAppError, throwAsResponse } from "../../lib/errors.server";
 
@@ -45,16 +40,12 @@ function importErrorsOf(fields: Record<string, string[]>): ImportErrors {
  * is still read to its end (up to a hard cap), so the browser receives our message instead of a
  * connection reset, and `tooLarge` says it was cut.
  */
-function capped(
-  bytes: AsyncIterable<Uint8Array>,
-  flag: { tooLarge: boolean },
-): AsyncIterable<Uint8Array> {
+function capped(bytes: AsyncIterable<Uint8Array>, flag: { tooLarge: boolean }): AsyncIterable<Uint8Array> {
   return (async function* () {
     let size = 0;
     for await (const chunk of bytes) {
       size += chunk.byteLength;
-      if (size > 5 * MAX_FILE_BYTES)
-        throw new MaxPartSizeExceededError("file", MAX_FILE_BYTES);
+      if (size > 5 * MAX_FILE_BYTES) throw new MaxPartSizeExceededError("file", MAX_FILE_BYTES);
       if (size > MAX_FILE_BYTES) flag.tooLarge = true;
       else yield chunk;
     }
@@ -68,17 +59,14 @@ function refuse(importErrors: ImportErrors) {
 
 /** The uploaded CSV's text, or the refusal to show (no file, a file too large). */
 async function uploadedCsv(request: Request, t: TFunction) {
-  const tooLarge = () =>
-    refuse({ general: [t("dependence.ledger.import.tooLarge")], lines: [] });
+  const tooLarge = () => refuse({ general: [t("dependence.ledger.import.tooLarge")], lines: [] });
   const flag = { tooLarge: false };
   const memory = unstable_createMemoryUploadHandler({
     maxPartSize: MAX_FILE_BYTES,
   });
   let formData: FormData;
   try {
-    formData = await unstable_parseMultipartFormData(request, (part) =>
-      memory({ ...part, data: capped(part.data, flag) }),
-    );
+    formData = await unstable_parseMultipartFormData(request, (part) => memory({ ...part, data: capped(part.data, flag) }));
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return tooLarge();
     throw error;
@@ -94,18 +82,13 @@ async function uploadedCsv(request: Request, t: TFunction) {
 }
 
 /** Imports an uploaded CSV file with `run`; the file's problems come back line by line. */
-export async function importUpload(
-  request: Request,
-  t: TFunction,
-  run: (csv: string) => Promise<Response>,
-) {
+export async function importUpload(request: Request, t: TFunction, run: (csv: string) => Promise<Response>) {
   const csv = await uploadedCsv(request, t);
   if (typeof csv !== "string") return csv;
   try {
     return await run(csv);
   } catch (error) {
-    if (isAppError(error) && error.fields)
-      return refuse(importErrorsOf(error.fields));
+    if (isAppError(error) && error.fields) return refuse(importErrorsOf(error.fields));
     return throwAsResponse(error);
   }
 }

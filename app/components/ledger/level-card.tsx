@@ -2,14 +2,7 @@ import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../../i18n/format";
 import { FormattedMoney, FormattedNumber } from "../formatted";
 import type { Figures } from "./chart-data";
-import {
-  formatBp,
-  formatPointsChange,
-  FormattedPercent,
-  HhiBadge,
-  LevelBadge,
-  type DependenceLevel,
-} from "./dependence";
+import { formatBp, formatPointsChange, FormattedPercent, HhiBadge, LevelBadge, type DependenceLevel } from "./dependence";
 
 type Latest = NonNullable<Figures["latest"]>;
 
@@ -29,15 +22,9 @@ export function LevelCard({
   const pct = (bp: number) => formatBp(i18n.language, bp);
   const num = (n: number) => formatNumber(i18n.language, n);
   return (
-    <section
-      className={`card stack level-card level-card-${level}`}
-      aria-labelledby="latest-figures"
-      data-testid="latest-figures"
-    >
+    <section className={`card stack level-card level-card-${level}`} aria-labelledby="latest-figures" data-testid="latest-figures">
       <div className="level-head">
-        <h2 id="latest-figures">
-          {t("dependence.panel.latest", { period: latest.period })}
-        </h2>
+        <h2 id="latest-figures">{t("dependence.panel.latest", { period: latest.period })}</h2>
         <LevelBadge level={level} />
       </div>
       <dl className="facts dependence-facts">
@@ -49,9 +36,7 @@ export function LevelCard({
               <span className="muted small">
                 {" "}
                 · {latest.measure.topBuyer.name}
-                {latest.measure.topBuyer.viaAgent
-                  ? ` (${t("dependence.panel.agentFlag")})`
-                  : ""}
+                {latest.measure.topBuyer.viaAgent ? ` (${t("dependence.panel.agentFlag")})` : ""}
               </span>
             ) : null}
           </dd>
@@ -71,25 +56,19 @@ export function LevelCard({
         <div>
           <dt>{t("dependence.measures.hhi")}</dt>
           <dd data-testid="hhi">
-            <FormattedNumber value={latest.measure.hhi} />{" "}
-            {latest.hhiLevel ? <HhiBadge level={latest.hhiLevel} /> : null}
+            <FormattedNumber value={latest.measure.hhi} /> {latest.hhiLevel ? <HhiBadge level={latest.hhiLevel} /> : null}
           </dd>
         </div>
         {currency ? (
           <div>
             <dt>{t("dependence.measures.total")}</dt>
             <dd>
-              <FormattedMoney
-                amountMinor={latest.measure.totalMinor}
-                currency={currency}
-              />
+              <FormattedMoney amountMinor={latest.measure.totalMinor} currency={currency} />
             </dd>
           </div>
         ) : null}
       </dl>
-      {latest.expectedIncluded ? (
-        <p className="muted small">{t("dependence.panel.expectedIncluded")}</p>
-      ) : null}
+      {latest.expectedIncluded ? <p className="muted small">{t("dependence.panel.expectedIncluded")}</p> : null}
       <p className="muted small">
         {t("dependence.panel.thresholds", {
           notable: pct(thresholds.notableShareBp),
@@ -119,19 +98,11 @@ export function LevelCard({
 }
 
 /** Sales through agents: the agent's share and the end customers behind it. */
-export function AgentSales({
-  agents,
-}: {
-  agents: Latest["measure"]["shares"];
-}) {
+export function AgentSales({ agents }: { agents: Latest["measure"]["shares"] }) {
   const { t, i18n } = useTranslation();
   const pct = (bp: number) => formatBp(i18n.language, bp);
   return (
-    <section
-      className="card stack"
-      aria-labelledby="agent-sales"
-      data-testid="agent-sales"
-    >
+    <section className="card stack" aria-labelledby="agent-sales" data-testid="agent-sales">
       <h2 id="agent-sales">{t("dependence.panel.agentsTitle")}</h2>
       <p className="muted">{t("dependence.panel.agentsIntro")}</p>
       <ul>
@@ -153,19 +124,13 @@ export function AgentSales({
 export function Trend({ trend }: { trend: Figures["trend"] }) {
   const { t, i18n } = useTranslation();
   return (
-    <section
-      className="card stack"
-      aria-labelledby="trend-title"
-      data-testid="trend"
-    >
+    <section className="card stack" aria-labelledby="trend-title" data-testid="trend">
       <h2 id="trend-title">{t("dependence.panel.trendTitle")}</h2>
       {trend.direction === null || trend.steps.length === 0 ? (
         <p>{t("dependence.trend.none")}</p>
       ) : (
         <p>
-          <span className={`trend trend-${trend.direction}`}>
-            {t(`dependence.trend.${trend.direction}`)}
-          </span>{" "}
+          <span className={`trend trend-${trend.direction}`}>{t(`dependence.trend.${trend.direction}`)}</span>{" "}
           {t("dependence.trend.change", {
             from: trend.steps[0].from,
             to: trend.steps[trend.steps.length - 1].to,

@@ -8,29 +8,16 @@ import { formatBp, FormattedPercent, LevelBadge } from "./dependence";
 type Figures = Awaited<ReturnType<typeof getNetworkDependence>>;
 
 /** The members of a network by their dependence, the most exposed first. */
-export function MembersByRisk({
-  figures,
-  withoutSales,
-}: {
-  figures: Figures;
-  withoutSales: Array<{ name: string }>;
-}) {
+export function MembersByRisk({ figures, withoutSales }: { figures: Figures; withoutSales: Array<{ name: string }> }) {
   const { t } = useTranslation();
   const { period, members, currency } = figures;
   return (
     <section className="card stack" aria-labelledby="members-risk">
-      <h2 id="members-risk">
-        {t("dependence.network.membersTitle", { period })}
-      </h2>
+      <h2 id="members-risk">{t("dependence.network.membersTitle", { period })}</h2>
       {members.length === 0 ? (
         <p className="muted">{t("dependence.network.noMemberFigures")}</p>
       ) : (
-        <div
-          className="table-wrap"
-          role="region"
-          aria-labelledby="members-risk"
-          tabIndex={0}
-        >
+        <div className="table-wrap" role="region" aria-labelledby="members-risk" tabIndex={0}>
           <table data-testid="members-by-risk">
             <thead>
               <tr>
@@ -65,12 +52,7 @@ export function MembersByRisk({
                   </td>
                   <td>
                     {m.topBuyer ? m.topBuyer.name : "—"}
-                    {m.topBuyer?.viaAgent ? (
-                      <span className="muted small">
-                        {" "}
-                        ({t("dependence.panel.agentFlag")})
-                      </span>
-                    ) : null}
+                    {m.topBuyer?.viaAgent ? <span className="muted small"> ({t("dependence.panel.agentFlag")})</span> : null}
                   </td>
                   <td className="num">
                     <FormattedNumber value={m.hhi} />
@@ -79,10 +61,7 @@ export function MembersByRisk({
                     <FormattedNumber value={m.buyers} />
                   </td>
                   <td className="num">
-                    <FormattedMoney
-                      amountMinor={m.totalMinor}
-                      currency={currency}
-                    />
+                    <FormattedMoney amountMinor={m.totalMinor} currency={currency} />
                   </td>
                 </tr>
               ))}
@@ -108,11 +87,7 @@ export function SystemicBuyers({ figures }: { figures: Figures }) {
   const pct = (bp: number) => formatBp(i18n.language, bp);
   const names = new Map(members.map((m) => [m.firmId, m.name]));
   return (
-    <section
-      className="card stack"
-      aria-labelledby="systemic-buyers"
-      data-testid="systemic-buyers"
-    >
+    <section className="card stack" aria-labelledby="systemic-buyers" data-testid="systemic-buyers">
       <h2 id="systemic-buyers">{t("dependence.network.systemicTitle")}</h2>
       <p className="muted">
         {t("dependence.network.systemicIntro", {
@@ -127,12 +102,7 @@ export function SystemicBuyers({ figures }: { figures: Figures }) {
             <li key={b.key} className="systemic-buyer">
               <h3>
                 {b.name}
-                {b.viaAgent ? (
-                  <span className="muted small">
-                    {" "}
-                    ({t("dependence.panel.agentFlag")})
-                  </span>
-                ) : null}
+                {b.viaAgent ? <span className="muted small"> ({t("dependence.panel.agentFlag")})</span> : null}
               </h3>
               {b.amountMinor !== null && b.shareBp !== null ? (
                 <p data-testid="systemic-combined">
@@ -140,11 +110,7 @@ export function SystemicBuyers({ figures }: { figures: Figures }) {
                     share: pct(b.shareBp),
                   })}{" "}
                   (
-                  <FormattedMoney
-                    amountMinor={b.amountMinor}
-                    currency={currency}
-                  />
-                  )
+                  <FormattedMoney amountMinor={b.amountMinor} currency={currency} />)
                 </p>
               ) : (
                 <p data-testid="systemic-withheld">
@@ -169,10 +135,7 @@ export function SystemicBuyers({ figures }: { figures: Figures }) {
               <ul className="link-list">
                 {b.members.map((m) => (
                   <li key={m.firmId}>
-                    <Link to={`/firms/${m.firmId}/dependence`}>
-                      {m.name || names.get(m.firmId)}
-                    </Link>
-                    :{" "}
+                    <Link to={`/firms/${m.firmId}/dependence`}>{m.name || names.get(m.firmId)}</Link>:{" "}
                     {t("dependence.network.memberShare", {
                       share: pct(m.shareBp),
                     })}

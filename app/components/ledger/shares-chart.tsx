@@ -13,12 +13,8 @@ const PLOT_H = H - PAD.top - PAD.bottom;
 function useChartWords(chart: Chart) {
   const { t, i18n } = useTranslation();
   const pct = (bp: number) => formatBp(i18n.language, bp);
-  const nameOf = (key: string) =>
-    key === OTHERS
-      ? t("dependence.chart.others")
-      : (chart.series.find((s) => s.key === key)?.name ?? key);
-  const colourOf = (key: string) =>
-    chart.series.find((s) => s.key === key)?.colour ?? NAMED_BUYERS;
+  const nameOf = (key: string) => (key === OTHERS ? t("dependence.chart.others") : (chart.series.find((s) => s.key === key)?.name ?? key));
+  const colourOf = (key: string) => chart.series.find((s) => s.key === key)?.colour ?? NAMED_BUYERS;
   return { t, pct, nameOf, colourOf };
 }
 
@@ -39,9 +35,7 @@ function ChartSvg({ chart, firmName }: { chart: Chart; firmName: string }) {
       className="shares-svg"
       preserveAspectRatio="xMidYMid meet"
     >
-      <title id="chart-title">
-        {t("dependence.chart.title", { firm: firmName })}
-      </title>
+      <title id="chart-title">{t("dependence.chart.title", { firm: firmName })}</title>
       <desc id="chart-desc">
         {t("dependence.chart.desc", {
           periods: chart.bars.length,
@@ -56,20 +50,8 @@ function ChartSvg({ chart, firmName }: { chart: Chart; firmName: string }) {
       <g aria-hidden="true">
         {ticks.map((tick) => (
           <g key={tick}>
-            <line
-              x1={PAD.left}
-              x2={W - PAD.right}
-              y1={y(tick)}
-              y2={y(tick)}
-              className="chart-grid"
-            />
-            <text
-              x={PAD.left - 6}
-              y={y(tick)}
-              className="chart-axis"
-              textAnchor="end"
-              dominantBaseline="middle"
-            >
+            <line x1={PAD.left} x2={W - PAD.right} y1={y(tick)} y2={y(tick)} className="chart-grid" />
+            <text x={PAD.left - 6} y={y(tick)} className="chart-axis" textAnchor="end" dominantBaseline="middle">
               {pct(tick)}
             </text>
           </g>
@@ -88,14 +70,7 @@ function ChartSvg({ chart, firmName }: { chart: Chart; firmName: string }) {
                   const height = y(stacked) - top;
                   stacked += s.bp;
                   return (
-                    <rect
-                      key={s.key}
-                      x={x}
-                      y={top}
-                      width={barWidth}
-                      height={Math.max(0, height)}
-                      className={`seg seg-${colourOf(s.key)}`}
-                    >
+                    <rect key={s.key} x={x} y={top} width={barWidth} height={Math.max(0, height)} className={`seg seg-${colourOf(s.key)}`}>
                       <title>
                         {t("dependence.chart.segment", {
                           period: bar.period,
@@ -108,34 +83,14 @@ function ChartSvg({ chart, firmName }: { chart: Chart; firmName: string }) {
                 })
             ) : (
               <g>
-                <rect
-                  x={x}
-                  y={PAD.top}
-                  width={barWidth}
-                  height={PLOT_H}
-                  className="seg-missing"
-                />
-                <text
-                  x={x + barWidth / 2}
-                  y={PAD.top + PLOT_H / 2}
-                  className="chart-axis"
-                  textAnchor="middle"
-                  aria-hidden="true"
-                >
+                <rect x={x} y={PAD.top} width={barWidth} height={PLOT_H} className="seg-missing" />
+                <text x={x + barWidth / 2} y={PAD.top + PLOT_H / 2} className="chart-axis" textAnchor="middle" aria-hidden="true">
                   ?
                 </text>
-                <title>
-                  {t("dependence.chart.noFigures", { period: bar.period })}
-                </title>
+                <title>{t("dependence.chart.noFigures", { period: bar.period })}</title>
               </g>
             )}
-            <text
-              x={x + barWidth / 2}
-              y={H - PAD.bottom + 18}
-              className="chart-axis"
-              textAnchor="middle"
-              aria-hidden="true"
-            >
+            <text x={x + barWidth / 2} y={H - PAD.bottom + 18} className="chart-axis" textAnchor="middle" aria-hidden="true">
               {bar.period}
             </text>
           </g>
@@ -153,9 +108,7 @@ function ChartTable({ chart, firmName }: { chart: Chart; firmName: string }) {
       <summary>{t("dependence.chart.showTable")}</summary>
       <div className="table-wrap">
         <table data-testid="chart-table">
-          <caption className="visually-hidden">
-            {t("dependence.chart.title", { firm: firmName })}
-          </caption>
+          <caption className="visually-hidden">{t("dependence.chart.title", { firm: firmName })}</caption>
           <thead>
             <tr>
               <th scope="col">{t("dependence.fields.period")}</th>
@@ -174,9 +127,7 @@ function ChartTable({ chart, firmName }: { chart: Chart; firmName: string }) {
                   const segment = bar.segments?.find((x) => x.key === s.key);
                   return (
                     <td key={s.key} className="num">
-                      {segment
-                        ? pct(segment.bp)
-                        : t("dependence.chart.noFigureCell")}
+                      {segment ? pct(segment.bp) : t("dependence.chart.noFigureCell")}
                     </td>
                   );
                 })}
@@ -190,38 +141,20 @@ function ChartTable({ chart, firmName }: { chart: Chart; firmName: string }) {
 }
 
 /** An accessible stacked bar chart of buyer shares per period. */
-export function SharesChart({
-  chart,
-  firmName,
-}: {
-  chart: Chart;
-  firmName: string;
-}) {
+export function SharesChart({ chart, firmName }: { chart: Chart; firmName: string }) {
   const { t, nameOf } = useChartWords(chart);
   return (
-    <section
-      className="card stack"
-      aria-labelledby="chart-heading"
-      data-testid="shares-chart"
-    >
+    <section className="card stack" aria-labelledby="chart-heading" data-testid="shares-chart">
       <h2 id="chart-heading">{t("dependence.chart.heading")}</h2>
       <figure className="shares-chart">
         <ChartSvg chart={chart} firmName={firmName} />
         <figcaption>
-          <ul
-            className="chart-legend"
-            aria-label={t("dependence.chart.legend")}
-          >
+          <ul className="chart-legend" aria-label={t("dependence.chart.legend")}>
             {chart.series.map((s) => (
               <li key={s.key}>
                 <span className={`swatch seg-${s.colour}`} aria-hidden="true" />
                 {nameOf(s.key)}
-                {s.viaAgent ? (
-                  <span className="muted small">
-                    {" "}
-                    ({t("dependence.panel.agentFlag")})
-                  </span>
-                ) : null}
+                {s.viaAgent ? <span className="muted small"> ({t("dependence.panel.agentFlag")})</span> : null}
               </li>
             ))}
           </ul>

@@ -9,15 +9,7 @@ interface Permissions {
 }
 
 /** The network's name and the tools its brokers start from. */
-export function NetworkHead({
-  id,
-  name,
-  permissions,
-}: {
-  id: string;
-  name: string;
-  permissions: Permissions;
-}) {
+export function NetworkHead({ id, name, permissions }: { id: string; name: string; permissions: Permissions }) {
   const { t } = useTranslation();
   return (
     <div className="page-head">
@@ -28,41 +20,23 @@ export function NetworkHead({
             <Link to={`/networks/${id}/initiatives/new`} className="button">
               {t("networks.page.startInitiative")}
             </Link>
-            <Link
-              to={`/networks/${id}/stands/new`}
-              className="button button-secondary"
-              data-testid="new-stand"
-            >
+            <Link to={`/networks/${id}/stands/new`} className="button button-secondary" data-testid="new-stand">
               {t("stands.form.newTitle")}
             </Link>
-            <Link
-              to={`/networks/${id}/clubs/new`}
-              className="button button-secondary"
-              data-testid="new-club"
-            >
+            <Link to={`/networks/${id}/clubs/new`} className="button button-secondary" data-testid="new-club">
               {t("learning.nav.newClub")}
             </Link>
           </>
         ) : null}
-        <Link
-          to={`/networks/${id}/kpis`}
-          className="button button-secondary"
-          data-testid="kpi-catalogue"
-        >
+        <Link to={`/networks/${id}/kpis`} className="button button-secondary" data-testid="kpi-catalogue">
           {t("learning.nav.kpis")}
         </Link>
         {permissions.update ? (
           <>
-            <Link
-              to={`/networks/${id}/dependence`}
-              className="button button-secondary"
-            >
+            <Link to={`/networks/${id}/dependence`} className="button button-secondary">
               {t("dependence.links.networkDependence")}
             </Link>
-            <Link
-              to={`/networks/${id}/edit`}
-              className="button button-secondary"
-            >
+            <Link to={`/networks/${id}/edit`} className="button button-secondary">
               {t("networks.page.edit")}
             </Link>
           </>
@@ -77,22 +51,11 @@ interface About {
   sectorName: string;
   region: string;
   currency: string;
-  thresholds: Record<
-    "notable" | "warning" | "critical" | "hhiModerate" | "hhiHigh" | "systemic",
-    number
-  >;
+  thresholds: Record<"notable" | "warning" | "critical" | "hhiModerate" | "hhiHigh" | "systemic", number>;
 }
 
 /** What the network is: sector, region, brokers, size, currency and its dependence thresholds. */
-export function NetworkAbout({
-  network,
-  brokers,
-  memberCount,
-}: {
-  network: About;
-  brokers: Array<{ name: string }>;
-  memberCount: number;
-}) {
+export function NetworkAbout({ network, brokers, memberCount }: { network: About; brokers: Array<{ name: string }>; memberCount: number }) {
   const { t, i18n } = useTranslation();
   const num = (value: number) => formatNumber(i18n.language, value);
   const th = network.thresholds;
@@ -113,9 +76,7 @@ export function NetworkAbout({
         </div>
         <div>
           <dt>{t("networks.page.brokers")}</dt>
-          <dd data-testid="network-brokers">
-            {brokers.map((b) => b.name).join(", ") || "—"}
-          </dd>
+          <dd data-testid="network-brokers">{brokers.map((b) => b.name).join(", ") || "—"}</dd>
         </div>
         <div>
           <dt>{t("networks.columns.members")}</dt>

@@ -23,9 +23,7 @@ export function ActivityList({ activity }: { activity: Entry[] }) {
     if (i18n.exists(key)) return t(key);
     if (i18n.exists(learning)) return t(learning);
     // A stand's entries in the stand's words (without areas: the plan on the stand's page shows those).
-    return (
-      standActivityText({ action, after: null }, t, i18n.language) ?? action
-    );
+    return standActivityText({ action, after: null }, t, i18n.language) ?? action;
   };
   return (
     <section className="card stack" aria-labelledby="network-activity">
@@ -43,9 +41,7 @@ export function ActivityList({ activity }: { activity: Entry[] }) {
               {a.initiativeId ? (
                 <>
                   {": "}
-                  <Link to={`/initiatives/${a.initiativeId}`}>
-                    {a.initiativeTitle}
-                  </Link>
+                  <Link to={`/initiatives/${a.initiativeId}`}>{a.initiativeTitle}</Link>
                 </>
               ) : a.detail ? (
                 <>: {a.detail}</>
@@ -69,11 +65,7 @@ export function LeaveNetwork({ busy }: { busy: boolean }) {
       {message()}
       <Form method="post">
         <input type="hidden" name="intent" value="leave" />
-        <button
-          type="submit"
-          className="button button-secondary"
-          disabled={busy}
-        >
+        <button type="submit" className="button button-secondary" disabled={busy}>
           {t("networks.page.leaveSubmit")}
         </button>
       </Form>

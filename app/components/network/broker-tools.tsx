@@ -12,13 +12,7 @@ interface Application {
 }
 
 /** Firms asking to join, each approved or declined by a broker. */
-export function Applications({
-  applications,
-  busy,
-}: {
-  applications: Application[];
-  busy: boolean;
-}) {
+export function Applications({ applications, busy }: { applications: Application[]; busy: boolean }) {
   const { t } = useTranslation();
   const { message } = useIntentErrors("decide");
   return (
@@ -30,28 +24,15 @@ export function Applications({
           <li key={m.firmId} className="request-row">
             <span>
               <Link to={`/firms/${m.firmId}`}>{m.name}</Link>
-              {m.link ? ` · ${t(`links.${m.link}`)}` : ""} ·{" "}
-              <FormattedDate value={m.since} />
+              {m.link ? ` · ${t(`links.${m.link}`)}` : ""} · <FormattedDate value={m.since} />
             </span>
             <Form method="post" className="inline-actions">
               <input type="hidden" name="intent" value="decide" />
               <input type="hidden" name="firmId" value={m.firmId} />
-              <button
-                type="submit"
-                name="decision"
-                value="approve"
-                className="button button-small"
-                disabled={busy}
-              >
+              <button type="submit" name="decision" value="approve" className="button button-small" disabled={busy}>
                 {t("networks.page.approve")}
               </button>
-              <button
-                type="submit"
-                name="decision"
-                value="decline"
-                className="button button-small button-secondary"
-                disabled={busy}
-              >
+              <button type="submit" name="decision" value="decline" className="button button-small button-secondary" disabled={busy}>
                 {t("networks.page.decline")}
               </button>
             </Form>
@@ -63,13 +44,7 @@ export function Applications({
 }
 
 /** Inviting an SME from the directory. */
-function InviteFirm({
-  smes,
-  busy,
-}: {
-  smes: Array<{ id: string; name: string }>;
-  busy: boolean;
-}) {
+function InviteFirm({ smes, busy }: { smes: Array<{ id: string; name: string }>; busy: boolean }) {
   const { t } = useTranslation();
   const { fields, message } = useIntentErrors("inviteFirm");
   return (
@@ -81,17 +56,8 @@ function InviteFirm({
         <p className="muted">{t("networks.page.noSmesToInvite")}</p>
       ) : (
         <>
-          <Field
-            id="invite-firm"
-            label={t("networks.page.sme")}
-            errors={fields.firmId}
-          >
-            <select
-              id="invite-firm"
-              name="firmId"
-              defaultValue=""
-              aria-describedby={describedBy("invite-firm", fields.firmId)}
-            >
+          <Field id="invite-firm" label={t("networks.page.sme")} errors={fields.firmId}>
+            <select id="invite-firm" name="firmId" defaultValue="" aria-describedby={describedBy("invite-firm", fields.firmId)}>
               <option value="">{t("common.choose")}</option>
               {smes.map((f) => (
                 <option key={f.id} value={f.id}>
@@ -131,19 +97,8 @@ function EmailForm({
     <>
       <input type="hidden" name="intent" value={intent} />
       {message(["email"])}
-      <Field
-        id={id}
-        label={t("fields.email")}
-        errors={fields.email}
-        hint={hint}
-      >
-        <input
-          id={id}
-          name="email"
-          type="email"
-          autoComplete="off"
-          aria-describedby={describedBy(id, fields.email, true)}
-        />
+      <Field id={id} label={t("fields.email")} errors={fields.email} hint={hint}>
+        <input id={id} name="email" type="email" autoComplete="off" aria-describedby={describedBy(id, fields.email, true)} />
       </Field>
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
@@ -155,24 +110,14 @@ function EmailForm({
 }
 
 /** A broker inviting SMEs: from the directory or by email. */
-export function InviteForms({
-  smes,
-  busy,
-}: {
-  smes: Array<{ id: string; name: string }>;
-  busy: boolean;
-}) {
+export function InviteForms({ smes, busy }: { smes: Array<{ id: string; name: string }>; busy: boolean }) {
   const { t } = useTranslation();
   return (
     <section className="card stack" aria-labelledby="network-invite">
       <h2 id="network-invite">{t("networks.page.invite")}</h2>
       <div className="grid-2">
         <InviteFirm smes={smes} busy={busy} />
-        <Form
-          method="post"
-          className="stack"
-          aria-labelledby="invite-email-title"
-        >
+        <Form method="post" className="stack" aria-labelledby="invite-email-title">
           <h3 id="invite-email-title">{t("networks.page.inviteEmail")}</h3>
           <EmailForm
             intent="inviteEmail"
@@ -218,11 +163,7 @@ interface Pending {
 }
 
 /** Invitations not yet answered: firms invited, and email invitations with their links. */
-export function PendingInvitations({
-  invited,
-  emailInvitations,
-  newInvitation,
-}: Pending) {
+export function PendingInvitations({ invited, emailInvitations, newInvitation }: Pending) {
   const { t } = useTranslation();
   return (
     <section className="card stack" aria-labelledby="network-pending">
@@ -235,8 +176,7 @@ export function PendingInvitations({
               <li key={m.firmId}>
                 <Link to={`/firms/${m.firmId}`}>{m.name}</Link> ·{" "}
                 <span className="muted">
-                  {t("networks.page.invitedOn")}{" "}
-                  <FormattedDate value={m.since} />
+                  {t("networks.page.invitedOn")} <FormattedDate value={m.since} />
                 </span>
               </li>
             ))}
@@ -259,14 +199,10 @@ export function PendingInvitations({
               <li key={i.id}>
                 <strong>{i.email}</strong> ·{" "}
                 <span className="muted">
-                  {t("networks.page.expires")}{" "}
-                  <FormattedDate value={i.expiresAt} />
+                  {t("networks.page.expires")} <FormattedDate value={i.expiresAt} />
                 </span>
                 <br />
-                <span className="small">
-                  {t("networks.page.invitationLink")}
-                </span>{" "}
-                <code className="invitation-link">{i.url}</code>
+                <span className="small">{t("networks.page.invitationLink")}</span> <code className="invitation-link">{i.url}</code>
               </li>
             ))}
           </ul>

@@ -4,13 +4,7 @@ import { useTranslation } from "react-i18next";
  * The consent an SME gives when joining a network: its brokers will see the firm's confidential
  * data. Submitted as consent=true; the action turns it into the boolean the service expects.
  */
-export function ConsentCheckbox({
-  id,
-  errors,
-}: {
-  id: string;
-  errors?: string[] | null;
-}) {
+export function ConsentCheckbox({ id, errors }: { id: string; errors?: string[] | null }) {
   const { t } = useTranslation();
   const invalid = !!errors?.length;
   return (

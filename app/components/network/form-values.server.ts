@@ -1,9 +1,6 @@
 import { z } from "zod";
 import { MIN_CONTRIBUTORS } from "../../../server/domain/disclosure";
-import {
-  disclosureMinContributorsSchema,
-  networkInputSchema,
-} from "../../../server/schemas/network";
+import { disclosureMinContributorsSchema, networkInputSchema } from "../../../server/schemas/network";
 import { withFieldNames } from "../field-names.server";
 
 /**
@@ -23,9 +20,7 @@ const BP_FIELD = {
 } as const;
 type PercentField = keyof typeof BP_FIELD;
 const PERCENT_FIELDS = Object.keys(BP_FIELD) as PercentField[];
-const FORM_FIELD: Record<string, string> = Object.fromEntries(
-  PERCENT_FIELDS.map((field) => [BP_FIELD[field], field]),
-);
+const FORM_FIELD: Record<string, string> = Object.fromEntries(PERCENT_FIELDS.map((field) => [BP_FIELD[field], field]));
 
 export const networkFormSchema = z
   .object({
@@ -43,9 +38,7 @@ export const networkFormSchema = z
     disclosureMinContributors: disclosureMinContributorsSchema,
   })
   .superRefine((v, ctx) => {
-    if (!(
-      v.notableShare <= v.warningShare && v.warningShare <= v.criticalShare
-    )) {
+    if (!(v.notableShare <= v.warningShare && v.warningShare <= v.criticalShare)) {
       ctx.addIssue({
         code: "custom",
         path: ["warningShare"],
@@ -66,15 +59,9 @@ type NetworkFormValue = z.output<typeof networkFormSchema>;
 
 /** Form value -> the service's input (percent -> basis points). */
 export function toNetworkInput(v: NetworkFormValue) {
-  const { notableShare, warningShare, criticalShare, systemicShare, ...rest } =
-    v;
+  const { notableShare, warningShare, criticalShare, systemicShare, ...rest } = v;
   const percents = { notableShare, warningShare, criticalShare, systemicShare };
-  const bps = Object.fromEntries(
-    PERCENT_FIELDS.map((field) => [
-      BP_FIELD[field],
-      Math.round(percents[field] * 100),
-    ]),
-  );
+  const bps = Object.fromEntries(PERCENT_FIELDS.map((field) => [BP_FIELD[field], Math.round(percents[field] * 100)]));
   return {
     ...rest,
     ...(bps as Record<(typeof BP_FIELD)[PercentField], number>),
@@ -93,9 +80,7 @@ export function toNetworkFormDefaults(
     region: n.region,
     description: n.description,
     currency: n.currency,
-    ...Object.fromEntries(
-      PERCENT_FIELDS.map((field) => [field, String(n[BP_FIELD[field]] / 100)]),
-    ),
+    ...Object.fromEntries(PERCENT_FIELDS.map((field) => [field, String(n[BP_FIELD[field]] / 100)])),
     hhiModerate: String(n.hhiModerate),
     hhiHigh: String(n.hhiHigh),
     disclosureMinContributors: String(n.disclosureMinContributors),

@@ -1,18 +1,8 @@
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  useForm,
-  type FieldMetadata,
-} from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CURRENCY_CODES } from "../../../db/reference/currencies";
-import {
-  MAX_CONTRIBUTORS_SETTING,
-  MIN_CONTRIBUTORS,
-} from "../../../server/domain/disclosure";
+import { MAX_CONTRIBUTORS_SETTING, MIN_CONTRIBUTORS } from "../../../server/domain/disclosure";
 import { useFormResult } from "../../lib/form-result";
 import { describedBy, Field } from "../field";
 import { FormError } from "../form-error";
@@ -49,19 +39,10 @@ export function NetworkForm({
   });
 
   const text = (name: string, label: string, hint?: string) => (
-    <Field
-      id={fields[name].id}
-      label={label}
-      errors={fields[name].errors}
-      hint={hint}
-    >
+    <Field id={fields[name].id} label={label} errors={fields[name].errors} hint={hint}>
       <input
         {...getInputProps(fields[name], { type: "text" })}
-        aria-describedby={describedBy(
-          fields[name].id,
-          fields[name].errors,
-          !!hint,
-        )}
+        aria-describedby={describedBy(fields[name].id, fields[name].errors, !!hint)}
       />
     </Field>
   );
@@ -72,27 +53,12 @@ export function NetworkForm({
         <h1>{title}</h1>
         <Link to={cancelTo}>{t("common.cancel")}</Link>
       </div>
-      <Form
-        method="post"
-        {...getFormProps(form)}
-        noValidate
-        className="card stack"
-      >
+      <Form method="post" {...getFormProps(form)} noValidate className="card stack">
         <FormError messages={[...(form.errors ?? []), error]} />
         <h2>{t("networks.form.about")}</h2>
         {text("name", t("networks.form.name"))}
-        <Field
-          id={fields.sector.id}
-          label={t("fields.sector")}
-          errors={fields.sector.errors}
-        >
-          <select
-            {...getSelectProps(fields.sector)}
-            aria-describedby={describedBy(
-              fields.sector.id,
-              fields.sector.errors,
-            )}
-          >
+        <Field id={fields.sector.id} label={t("fields.sector")} errors={fields.sector.errors}>
+          <select {...getSelectProps(fields.sector)} aria-describedby={describedBy(fields.sector.id, fields.sector.errors)}>
             <option value="">{t("common.choose")}</option>
             {sectors.map((s) => (
               <option key={s.code} value={s.code}>
@@ -109,14 +75,7 @@ export function NetworkForm({
             errors={fields.currency.errors}
             hint={t("networks.form.currencyHint")}
           >
-            <select
-              {...getSelectProps(fields.currency)}
-              aria-describedby={describedBy(
-                fields.currency.id,
-                fields.currency.errors,
-                true,
-              )}
-            >
+            <select {...getSelectProps(fields.currency)} aria-describedby={describedBy(fields.currency.id, fields.currency.errors, true)}>
               {CURRENCY_CODES.map((c) => (
                 <option key={c} value={c}>
                   {c}
@@ -125,27 +84,16 @@ export function NetworkForm({
             </select>
           </Field>
         </div>
-        <Field
-          id={fields.description.id}
-          label={t("fields.description")}
-          errors={fields.description.errors}
-        >
+        <Field id={fields.description.id} label={t("fields.description")} errors={fields.description.errors}>
           <textarea
             {...getTextareaProps(fields.description)}
             rows={4}
-            aria-describedby={describedBy(
-              fields.description.id,
-              fields.description.errors,
-            )}
+            aria-describedby={describedBy(fields.description.id, fields.description.errors)}
           />
         </Field>
         <ThresholdFields fields={fields} />
         <div className="actions">
-          <button
-            type="submit"
-            className="button"
-            disabled={navigation.state === "submitting"}
-          >
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {submitLabel}
           </button>
         </div>
@@ -158,23 +106,14 @@ export function NetworkForm({
 function ThresholdFields({ fields }: { fields: Fields }) {
   const { t } = useTranslation();
   const threshold = (name: string, unit: "percent" | "points") => (
-    <Field
-      id={fields[name].id}
-      label={t(`networks.form.${name}`)}
-      errors={fields[name].errors}
-      hint={t(`networks.form.hints.${name}`)}
-    >
+    <Field id={fields[name].id} label={t(`networks.form.${name}`)} errors={fields[name].errors} hint={t(`networks.form.hints.${name}`)}>
       <input
         {...getInputProps(fields[name], { type: "number" })}
         inputMode={unit === "percent" ? "decimal" : "numeric"}
         step={unit === "percent" ? "0.01" : "1"}
         min={unit === "percent" ? "0.01" : "1"}
         max={unit === "percent" ? "100" : "10000"}
-        aria-describedby={describedBy(
-          fields[name].id,
-          fields[name].errors,
-          true,
-        )}
+        aria-describedby={describedBy(fields[name].id, fields[name].errors, true)}
       />
     </Field>
   );

@@ -7,18 +7,13 @@ import { FormError } from "../form-error";
  */
 export function useIntentErrors(intent: string, target: string | null = null) {
   const { lastResult, error } = useFormResult(intent, target);
-  const fields: Record<string, string[] | null | undefined> =
-    lastResult?.error ?? {};
+  const fields: Record<string, string[] | null | undefined> = lastResult?.error ?? {};
   const messageOf = (known: string[]) => [
     error,
-    ...Object.entries(fields).flatMap(([key, messages]) =>
-      known.includes(key) ? [] : (messages ?? []),
-    ),
+    ...Object.entries(fields).flatMap(([key, messages]) => (known.includes(key) ? [] : (messages ?? []))),
   ];
   return {
     fields,
-    message: (known: string[] = []) => (
-      <FormError messages={messageOf(known)} />
-    ),
+    message: (known: string[] = []) => <FormError messages={messageOf(known)} />,
   };
 }

@@ -15,13 +15,7 @@ interface Member {
 }
 
 /** One member's card: tier, region, dependence link for brokers, key certifications. */
-function MemberCard({
-  member: m,
-  showDependence,
-}: {
-  member: Member;
-  showDependence: boolean;
-}) {
+function MemberCard({ member: m, showDependence }: { member: Member; showDependence: boolean }) {
   const { t } = useTranslation();
   const shown = m.certifications.slice(0, KEY_CERTIFICATIONS);
   const more = m.certifications.length - shown.length;
@@ -52,11 +46,7 @@ function MemberCard({
               {c.name}
             </li>
           ))}
-          {more > 0 ? (
-            <li className="tag tag-accent">
-              {t("networks.page.moreCertifications", { count: more })}
-            </li>
-          ) : null}
+          {more > 0 ? <li className="tag tag-accent">{t("networks.page.moreCertifications", { count: more })}</li> : null}
         </ul>
       ) : null}
     </li>
@@ -78,13 +68,7 @@ export function MemberColumns({
       {columns.length === 0 ? (
         <p className="muted">{t("networks.page.noMembers")}</p>
       ) : (
-        <div
-          className="link-columns"
-          role="region"
-          aria-label={t("networks.page.byLink")}
-          tabIndex={0}
-          data-testid="link-columns"
-        >
+        <div className="link-columns" role="region" aria-label={t("networks.page.byLink")} tabIndex={0} data-testid="link-columns">
           {columns.map((column) => (
             <section
               key={column.link}
@@ -93,11 +77,7 @@ export function MemberColumns({
               aria-labelledby={`link-${column.link}`}
             >
               <h3 id={`link-${column.link}`}>
-                <span>
-                  {column.link === UNKNOWN_LINK
-                    ? t("networks.page.unknownLink")
-                    : t(`links.${column.link}`)}
-                </span>{" "}
+                <span>{column.link === UNKNOWN_LINK ? t("networks.page.unknownLink") : t(`links.${column.link}`)}</span>{" "}
                 <span className="badge">
                   <span className="visually-hidden">
                     {t("networks.membersCount", {
@@ -109,11 +89,7 @@ export function MemberColumns({
               </h3>
               <ul className="member-cards">
                 {column.members.map((m) => (
-                  <MemberCard
-                    key={m.firmId}
-                    member={m}
-                    showDependence={showDependence}
-                  />
+                  <MemberCard key={m.firmId} member={m} showDependence={showDependence} />
                 ))}
               </ul>
             </section>
@@ -150,15 +126,11 @@ export function InitiativeList({ initiatives }: { initiatives: Initiative[] }) {
                   <strong>{i.title}</strong>
                 </Link>
                 <p className="muted small">
-                  {t(`networks.objectives.${i.objective}`)} ·{" "}
-                  {t("networks.page.deadline")}{" "}
-                  <FormattedDate value={i.deadline} /> ·{" "}
+                  {t(`networks.objectives.${i.objective}`)} · {t("networks.page.deadline")} <FormattedDate value={i.deadline} /> ·{" "}
                   {t("networks.page.participants", { count: i.participants })}
                 </p>
               </div>
-              <span className={`tag status-${i.status}`}>
-                {t(`networks.initiativeStatus.${i.status}`)}
-              </span>
+              <span className={`tag status-${i.status}`}>{t(`networks.initiativeStatus.${i.status}`)}</span>
             </li>
           ))}
         </ul>

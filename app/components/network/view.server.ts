@@ -13,8 +13,7 @@ type NetworkPage = Awaited<ReturnType<typeof getNetwork>>;
 function activityDetail(after: unknown, isBroker: boolean): string | null {
   if (!after || typeof after !== "object") return null;
   const a = after as Record<string, unknown>;
-  for (const key of ["firm", "broker", "name", "title"])
-    if (typeof a[key] === "string") return a[key] as string;
+  for (const key of ["firm", "broker", "name", "title"]) if (typeof a[key] === "string") return a[key] as string;
   if (isBroker && typeof a.email === "string") return a.email;
   return null;
 }
@@ -39,9 +38,7 @@ function columnsOf(members: NetworkPage["members"]) {
     })),
     {
       link: UNKNOWN_LINK,
-      members: members
-        .filter((m) => !m.link || !known.includes(m.link))
-        .map(card),
+      members: members.filter((m) => !m.link || !known.includes(m.link)).map(card),
     },
   ].filter((c) => c.members.length > 0);
 }
@@ -57,10 +54,7 @@ export function networkPageView(
 ) {
   const titles = new Map(page.initiatives.map((i) => [i.id, i.title]));
   const base = options.publicUrl.replace(/\/$/, "");
-  const newInvitation =
-    page.emailInvitations.find(
-      (i) => i.token === options.requestedInvitation,
-    ) ?? null;
+  const newInvitation = page.emailInvitations.find((i) => i.token === options.requestedInvitation) ?? null;
   const n = page.network;
   return {
     network: {
@@ -88,11 +82,8 @@ export function networkPageView(
       action: a.action,
       actorName: a.actorName,
       createdAt: a.createdAt,
-      initiativeId:
-        a.initiativeId && titles.has(a.initiativeId) ? a.initiativeId : null,
-      initiativeTitle: a.initiativeId
-        ? (titles.get(a.initiativeId) ?? null)
-        : null,
+      initiativeId: a.initiativeId && titles.has(a.initiativeId) ? a.initiativeId : null,
+      initiativeTitle: a.initiativeId ? (titles.get(a.initiativeId) ?? null) : null,
       detail: activityDetail(a.after, page.permissions.update),
     })),
     invited: page.invited.map((m) => ({
@@ -124,16 +115,7 @@ export function networkPageView(
 }
 
 /** Who may still be invited: the directory's SMEs that are not members, invited or applicants. */
-export function invitableSmes(
-  page: NetworkPage,
-  smes: Array<{ id: string; name: string }>,
-) {
-  const known = new Set(
-    [...page.members, ...page.invited, ...page.applications].map(
-      (m) => m.firmId,
-    ),
-  );
-  return smes
-    .filter((f) => !known.has(f.id))
-    .map((f) => ({ id: f.id, name: f.name }));
+export function invitableSmes(page: NetworkPage, smes: Array<{ id: string; name: string }>) {
+  const known = new Set([...page.members, ...page.invited, ...page.applications].map((m) => m.firmId));
+  return smes.filter((f) => !known.has(f.id)).map((f) => ({ id: f.id, name: f.name }));
 }

@@ -19,7 +19,15 @@ export type Options = {
   needs: Array<{ needId: string; product: string; buyerName: string; score: number }>;
   fairs: Array<{ initiativeId: string; title: string; deadline: string }>;
   /** Buyers met at trade fairs (the SME's own, and shared ones of its stands). */
-  leads?: Array<{ leadId: string; initiativeId: string; fairName: string; buyerName: string; country: string; nextStep: string; own: boolean }>;
+  leads?: Array<{
+    leadId: string;
+    initiativeId: string;
+    fairName: string;
+    buyerName: string;
+    country: string;
+    nextStep: string;
+    own: boolean;
+  }>;
 };
 
 /** A country code as its name in the reader's language. */
@@ -99,7 +107,15 @@ export function ScoreBar({ score, label }: { score: number; label?: string }) {
 }
 
 /** Each part of a score: points out of its maximum and the reason, with the item-by-item notes. */
-export function MatchParts({ parts, unit, countryNames }: { parts: ReadonlyArray<Part>; unit: string; countryNames: Record<string, string> }) {
+export function MatchParts({
+  parts,
+  unit,
+  countryNames,
+}: {
+  parts: ReadonlyArray<Part>;
+  unit: string;
+  countryNames: Record<string, string>;
+}) {
   const { t, i18n } = useTranslation();
   const context = { unit, countryNames };
   return (
@@ -141,7 +157,17 @@ function rank(level: Level | null): number {
  * What winning the need would do to the firm's dependence: current against projected top-buyer
  * share, HHI and level, with a plain sentence, never hidden (DOMAIN.md "Match").
  */
-export function DependenceBlock({ dependence, buyerName, subject = "own", headingLevel = 3 }: { dependence: Dependence; buyerName: string; subject?: "own" | "member"; headingLevel?: 3 | 4 }) {
+export function DependenceBlock({
+  dependence,
+  buyerName,
+  subject = "own",
+  headingLevel = 3,
+}: {
+  dependence: Dependence;
+  buyerName: string;
+  subject?: "own" | "member";
+  headingLevel?: 3 | 4;
+}) {
   const { t, i18n } = useTranslation();
   const d = dependence;
   const H = headingLevel === 3 ? "h3" : "h4";
@@ -154,18 +180,32 @@ export function DependenceBlock({ dependence, buyerName, subject = "own", headin
   if (d.unavailable === "no_price") sentence = t("sourcing.dependence.noPrice");
   else if (d.unavailable === "missing_rate") sentence = t("sourcing.dependence.missingRate");
   else if (d.unavailable === "no_ledger") sentence = t(`sourcing.dependence.noLedger_${subject}`, { buyer: buyerName });
-  else if (rises) sentence = t(`sourcing.dependence.rises_${subject}`, { from: t(`sourcing.levels.${d.currentLevel}`), to: t(`sourcing.levels.${d.projectedLevel}`) });
-  else if (falls) sentence = t(`sourcing.dependence.falls_${subject}`, { from: t(`sourcing.levels.${d.currentLevel}`), to: t(`sourcing.levels.${d.projectedLevel}`) });
+  else if (rises)
+    sentence = t(`sourcing.dependence.rises_${subject}`, {
+      from: t(`sourcing.levels.${d.currentLevel}`),
+      to: t(`sourcing.levels.${d.projectedLevel}`),
+    });
+  else if (falls)
+    sentence = t(`sourcing.dependence.falls_${subject}`, {
+      from: t(`sourcing.levels.${d.currentLevel}`),
+      to: t(`sourcing.levels.${d.projectedLevel}`),
+    });
   else sentence = t(`sourcing.dependence.stays_${subject}`, { level: t(`sourcing.levels.${level}`) });
   const showFigures = d.unavailable !== "no_price" && d.unavailable !== "missing_rate";
   return (
-    <div className={`dependence-block dependence-${rises ? "rises" : "steady"} src-card-${level}`} data-testid="projected-dependence" data-level={d.projectedLevel ?? ""}>
+    <div
+      className={`dependence-block dependence-${rises ? "rises" : "steady"} src-card-${level}`}
+      data-testid="projected-dependence"
+      data-level={d.projectedLevel ?? ""}
+    >
       <div className="dependence-head">
         <H>{t("sourcing.dependence.title")}</H>
         {d.projectedLevel ? <LevelBadge level={d.projectedLevel} /> : null}
       </div>
       <p className={rises ? "dependence-sentence warn-sentence" : "dependence-sentence"}>{sentence}</p>
-      {d.buyerBecomesTop && showFigures ? <p className="small">{t(`sourcing.dependence.becomesTop_${subject}`, { buyer: buyerName })}</p> : null}
+      {d.buyerBecomesTop && showFigures ? (
+        <p className="small">{t(`sourcing.dependence.becomesTop_${subject}`, { buyer: buyerName })}</p>
+      ) : null}
       {showFigures ? (
         <div className="table-wrap">
           <table className="dependence-table">
@@ -173,7 +213,9 @@ export function DependenceBlock({ dependence, buyerName, subject = "own", headin
             <thead>
               <tr>
                 <td />
-                <th scope="col">{d.period ? t("sourcing.dependence.current", { period: d.period }) : t("sourcing.dependence.currentNone")}</th>
+                <th scope="col">
+                  {d.period ? t("sourcing.dependence.current", { period: d.period }) : t("sourcing.dependence.currentNone")}
+                </th>
                 <th scope="col">{t("sourcing.dependence.projected")}</th>
               </tr>
             </thead>
@@ -211,12 +253,15 @@ export function DiversificationOptions({ options, headingLevel = 3 }: { options:
   return (
     <div className="diversification" data-testid="diversification">
       <H>{t("sourcing.options.title")}</H>
-      {options.needs.length === 0 && options.fairs.length === 0 && leads.length === 0 ? <p className="muted small">{t("sourcing.options.none")}</p> : null}
+      {options.needs.length === 0 && options.fairs.length === 0 && leads.length === 0 ? (
+        <p className="muted small">{t("sourcing.options.none")}</p>
+      ) : null}
       {options.needs.length ? (
         <ul className="option-list">
           {options.needs.map((n) => (
             <li key={n.needId}>
-              <Link to={`/needs/${n.needId}`}>{n.product}</Link> <span className="muted">{t("sourcing.options.needFrom", { buyer: n.buyerName, score: n.score })}</span>
+              <Link to={`/needs/${n.needId}`}>{n.product}</Link>{" "}
+              <span className="muted">{t("sourcing.options.needFrom", { buyer: n.buyerName, score: n.score })}</span>
             </li>
           ))}
         </ul>
@@ -239,7 +284,10 @@ export function DiversificationOptions({ options, headingLevel = 3 }: { options:
             <li key={l.leadId}>
               <Link to={`/initiatives/${l.initiativeId}/stand`}>{l.buyerName}</Link>{" "}
               <span className="muted">
-                {t(l.own ? "sourcing.options.leadMet" : "sourcing.options.leadShared", { country: regionName(i18n.language, l.country), fair: l.fairName })}
+                {t(l.own ? "sourcing.options.leadMet" : "sourcing.options.leadShared", {
+                  country: regionName(i18n.language, l.country),
+                  fair: l.fairName,
+                })}
                 {l.nextStep ? ` ${t("sourcing.options.leadNext", { step: l.nextStep })}` : null}
               </span>
             </li>

@@ -24,17 +24,28 @@ export function NeedFacts({ page }: { page: NeedPageData }) {
         {fact(t("sourcing.fields.sector"), page.sectorName)}
         {fact(t("sourcing.fields.link"), t(`links.${need.link}`))}
         {fact(t("sourcing.fields.tier"), t(`tiers.${need.tier}`))}
-        {fact(t("sourcing.fields.volume"), <span data-testid="need-volume">{volumeText(t, i18n.language, need.volume, need.unit, need.volumePeriod)}</span>)}
+        {fact(
+          t("sourcing.fields.volume"),
+          <span data-testid="need-volume">{volumeText(t, i18n.language, need.volume, need.unit, need.volumePeriod)}</span>,
+        )}
         {fact(
           t("sourcing.fields.targetUnitPrice"),
-          need.targetUnitPriceMinor === null ? t("sourcing.page.noPrice") : <FormattedMoney amountMinor={need.targetUnitPriceMinor} currency={need.currency} />,
+          need.targetUnitPriceMinor === null ? (
+            t("sourcing.page.noPrice")
+          ) : (
+            <FormattedMoney amountMinor={need.targetUnitPriceMinor} currency={need.currency} />
+          ),
         )}
-        {fact(t("sourcing.fields.delivery"), [need.deliveryPlace, page.countryNames[need.deliveryCountry] ?? need.deliveryCountry].filter(Boolean).join(", "))}
+        {fact(
+          t("sourcing.fields.delivery"),
+          [need.deliveryPlace, page.countryNames[need.deliveryCountry] ?? need.deliveryCountry].filter(Boolean).join(", "),
+        )}
         {fact(
           t("sourcing.fields.window"),
           need.windowStart || need.windowEnd ? (
             <>
-              {need.windowStart ? <FormattedDate value={need.windowStart} /> : "…"} – {need.windowEnd ? <FormattedDate value={need.windowEnd} /> : "…"}
+              {need.windowStart ? <FormattedDate value={need.windowStart} /> : "…"} –{" "}
+              {need.windowEnd ? <FormattedDate value={need.windowEnd} /> : "…"}
             </>
           ) : (
             t("sourcing.page.noWindow")
@@ -44,7 +55,10 @@ export function NeedFacts({ page }: { page: NeedPageData }) {
         {fact(t("sourcing.page.specifiesFact"), t(`sourcing.specifies.${need.specifies}`))}
         {fact(t("sourcing.page.designsJointlyFact"), need.designsJointly ? t("sourcing.page.yes") : t("sourcing.page.no"))}
         {fact(t("sourcing.page.exclusivityFact"), need.exclusivity ? t("sourcing.page.yes") : t("sourcing.page.no"))}
-        {fact(t("sourcing.page.supportFact"), need.supportOffered.length ? need.supportOffered.map((s) => t(`sourcing.support.${s}`)).join(", ") : t("sourcing.page.none"))}
+        {fact(
+          t("sourcing.page.supportFact"),
+          need.supportOffered.length ? need.supportOffered.map((s) => t(`sourcing.support.${s}`)).join(", ") : t("sourcing.page.none"),
+        )}
         {fact(
           t("sourcing.fields.visibility"),
           need.visibility === "all" ? t("sourcing.visibility.all") : need.networkIds.map((id) => page.networkNames[id] ?? id).join(", "),

@@ -77,7 +77,17 @@ type Option = { value: string; label: string };
 /** A checkbox group's initial value: one checked box comes back as a lone string. */
 const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === "string" && value ? [value] : []);
 
-function TextInput({ field, label, type = "text", hint }: { field: AnyField; label: string; type?: "text" | "number" | "date"; hint?: string }) {
+function TextInput({
+  field,
+  label,
+  type = "text",
+  hint,
+}: {
+  field: AnyField;
+  label: string;
+  type?: "text" | "number" | "date";
+  hint?: string;
+}) {
   return (
     <Field id={field.id} label={label} errors={field.errors} hint={hint}>
       <input {...getInputProps(field, { type })} aria-describedby={describedBy(field.id, field.errors, Boolean(hint))} />
@@ -143,12 +153,30 @@ export function WhatSection({ fields, sectors }: { fields: NeedFields; sectors: 
       <legend>{t("sourcing.new.sectionWhat")}</legend>
       <TextInput field={fields.product} label={t("sourcing.fields.product")} />
       <Field id={fields.description.id} label={t("sourcing.fields.description")} errors={fields.description.errors}>
-        <textarea {...getTextareaProps(fields.description)} rows={3} aria-describedby={describedBy(fields.description.id, fields.description.errors)} />
+        <textarea
+          {...getTextareaProps(fields.description)}
+          rows={3}
+          aria-describedby={describedBy(fields.description.id, fields.description.errors)}
+        />
       </Field>
-      <Select field={fields.sector} label={t("sourcing.fields.sector")} options={sectors.map((s) => ({ value: s.code, label: s.name }))} blank />
+      <Select
+        field={fields.sector}
+        label={t("sourcing.fields.sector")}
+        options={sectors.map((s) => ({ value: s.code, label: s.name }))}
+        blank
+      />
       <div className="grid-2">
-        <Select field={fields.link} label={t("sourcing.fields.link")} options={LINKS.map((l) => ({ value: l, label: t(`links.${l}`) }))} blank />
-        <Select field={fields.tier} label={t("sourcing.fields.tier")} options={TIERS.map((n) => ({ value: String(n), label: t(`tiers.${n}`) }))} />
+        <Select
+          field={fields.link}
+          label={t("sourcing.fields.link")}
+          options={LINKS.map((l) => ({ value: l, label: t(`links.${l}`) }))}
+          blank
+        />
+        <Select
+          field={fields.tier}
+          label={t("sourcing.fields.tier")}
+          options={TIERS.map((n) => ({ value: String(n), label: t(`tiers.${n}`) }))}
+        />
       </div>
       <Checkboxes field={fields.functions} legend={t("sourcing.fields.functions")} values={FUNCTIONS} labelKey="functions" />
     </fieldset>
@@ -163,14 +191,26 @@ export function VolumeSection({ fields }: { fields: NeedFields }) {
       <legend>{t("sourcing.new.sectionVolume")}</legend>
       <div className="grid-3">
         <TextInput field={fields.volume} label={t("sourcing.fields.volume")} type="number" />
-        <Select field={fields.volumePeriod} label={t("sourcing.fields.volumePeriod")} options={PERIODS.map((p) => ({ value: p, label: t(`sourcing.periods.${p}`) }))} />
+        <Select
+          field={fields.volumePeriod}
+          label={t("sourcing.fields.volumePeriod")}
+          options={PERIODS.map((p) => ({ value: p, label: t(`sourcing.periods.${p}`) }))}
+        />
         <TextInput field={fields.unit} label={t("sourcing.fields.unit")} hint={t("sourcing.new.unitHint")} />
       </div>
       <div className="grid-2">
         <Field id={price.id} label={t("sourcing.fields.targetUnitPrice")} errors={price.errors} hint={t("sourcing.new.priceHint")}>
-          <input {...getInputProps(price, { type: "text" })} inputMode="decimal" aria-describedby={describedBy(price.id, price.errors, true)} />
+          <input
+            {...getInputProps(price, { type: "text" })}
+            inputMode="decimal"
+            aria-describedby={describedBy(price.id, price.errors, true)}
+          />
         </Field>
-        <Select field={fields.currency} label={t("sourcing.fields.currency")} options={CURRENCY_CODES.map((c) => ({ value: c, label: c }))} />
+        <Select
+          field={fields.currency}
+          label={t("sourcing.fields.currency")}
+          options={CURRENCY_CODES.map((c) => ({ value: c, label: c }))}
+        />
       </div>
     </fieldset>
   );
@@ -189,7 +229,11 @@ export function CertificationsSection({ form, fields }: { form: FormMetadata<Nee
         const row = item.getFieldset();
         return (
           <div key={item.key} className="row-group cert-row">
-            <Select field={row.code as AnyField} label={t("sourcing.fields.certification")} options={CERTIFICATIONS.map((c) => ({ value: c.code, label: c.name }))} />
+            <Select
+              field={row.code as AnyField}
+              label={t("sourcing.fields.certification")}
+              options={CERTIFICATIONS.map((c) => ({ value: c.code, label: c.name }))}
+            />
             <label className="choice must-have">
               <input {...getInputProps(row.mustHave, { type: "checkbox" })} />
               <span>{t("sourcing.fields.mustHave")}</span>
@@ -202,7 +246,10 @@ export function CertificationsSection({ form, fields }: { form: FormMetadata<Nee
       })}
       <FieldErrors field={fields.certifications} />
       <div className="actions">
-        <button {...form.insert.getButtonProps({ name: list.name, defaultValue: { code: "iso_9001", mustHave: false } })} className="button button-small button-secondary">
+        <button
+          {...form.insert.getButtonProps({ name: list.name, defaultValue: { code: "iso_9001", mustHave: false } })}
+          className="button button-small button-secondary"
+        >
           {t("sourcing.new.addCertification")}
         </button>
       </div>
@@ -217,7 +264,11 @@ export function DeliverySection({ fields, countries }: { fields: NeedFields; cou
       <legend>{t("sourcing.new.sectionDelivery")}</legend>
       <div className="grid-2">
         <TextInput field={fields.deliveryPlace} label={t("sourcing.fields.deliveryPlace")} />
-        <Select field={fields.deliveryCountry} label={t("sourcing.fields.deliveryCountry")} options={countries.map((c) => ({ value: c.code, label: c.name }))} />
+        <Select
+          field={fields.deliveryCountry}
+          label={t("sourcing.fields.deliveryCountry")}
+          options={countries.map((c) => ({ value: c.code, label: c.name }))}
+        />
       </div>
       <div className="grid-3">
         <TextInput field={fields.windowStart} label={t("sourcing.fields.windowStart")} type="date" />
@@ -246,7 +297,12 @@ export function HowSection({ fields }: { fields: NeedFields }) {
         <FieldErrors field={fields.specifies} />
       </fieldset>
       <Checkbox field={fields.designsJointly} label={t("sourcing.fields.designsJointly")} hint={t("sourcing.new.designsJointlyHint")} />
-      <Checkboxes field={fields.supportOffered} legend={t("sourcing.fields.supportOffered")} values={SUPPORT_KINDS} labelKey="sourcing.support" />
+      <Checkboxes
+        field={fields.supportOffered}
+        legend={t("sourcing.fields.supportOffered")}
+        values={SUPPORT_KINDS}
+        labelKey="sourcing.support"
+      />
       <Checkbox field={fields.exclusivity} label={t("sourcing.fields.exclusivity")} hint={t("sourcing.new.exclusivityHint")} />
     </fieldset>
   );

@@ -17,7 +17,9 @@ export function Matches({ page }: { page: NeedPageData }) {
         {forBroker ? t("sourcing.page.memberMatchesLead") : t("sourcing.page.matchesLead")}{" "}
         {t("sourcing.page.perMonth", { volume: formatNumber(i18n.language, matches.volumePerMonth), unit: matches.unit })}
       </p>
-      {!matches.anyCanSupplyAlone && matches.items.length > 0 ? <p className="notice card small">{forBroker ? t("sourcing.page.noneAlone") : t("sourcing.page.noneAloneBuyer")}</p> : null}
+      {!matches.anyCanSupplyAlone && matches.items.length > 0 ? (
+        <p className="notice card small">{forBroker ? t("sourcing.page.noneAlone") : t("sourcing.page.noneAloneBuyer")}</p>
+      ) : null}
       {matches.items.length === 0 ? (
         <p className="muted">{t("sourcing.page.noMatches")}</p>
       ) : (
@@ -33,7 +35,8 @@ export function Matches({ page }: { page: NeedPageData }) {
                     <Link to={`/firms/${m.firmId}`}>{m.name}</Link>
                   </h3>
                   <p className="muted small">
-                    {t(`links.${m.link}`)} · {t(`tiers.${m.tier}`)} · {[m.region, page.countryNames[m.country] ?? m.country].filter(Boolean).join(", ")}
+                    {t(`links.${m.link}`)} · {t(`tiers.${m.tier}`)} ·{" "}
+                    {[m.region, page.countryNames[m.country] ?? m.country].filter(Boolean).join(", ")}
                   </p>
                 </div>
                 <ScoreBar score={m.score} />
@@ -42,14 +45,18 @@ export function Matches({ page }: { page: NeedPageData }) {
               {m.dependence ? (
                 <p className="member-dependence small">
                   {t("sourcing.match.projectedShare")}{" "}
-                  <strong>{m.dependence.projectedTopShareBp === null ? "—" : formatBp(i18n.language, m.dependence.projectedTopShareBp)}</strong>{" "}
+                  <strong>
+                    {m.dependence.projectedTopShareBp === null ? "—" : formatBp(i18n.language, m.dependence.projectedTopShareBp)}
+                  </strong>{" "}
                   {m.dependence.projectedLevel ? <LevelBadge level={m.dependence.projectedLevel} /> : null}
                 </p>
               ) : null}
               <details className="why">
                 <summary>{t("sourcing.match.why")}</summary>
                 <MatchParts parts={m.parts} unit={need.unit} countryNames={page.countryNames} />
-                {m.dependence ? <DependenceBlock dependence={m.dependence} buyerName={need.buyerName} subject="member" headingLevel={4} /> : null}
+                {m.dependence ? (
+                  <DependenceBlock dependence={m.dependence} buyerName={need.buyerName} subject="member" headingLevel={4} />
+                ) : null}
                 {m.options ? <DiversificationOptions options={m.options} headingLevel={4} /> : null}
               </details>
             </li>
@@ -69,7 +76,9 @@ export function Proposals({ page }: { page: NeedPageData }) {
   return (
     <section className="card stack" aria-labelledby="proposals-heading" data-testid="consortium-proposals">
       <h2 id="proposals-heading">{t("sourcing.consortium.title")}</h2>
-      <p className="muted small">{t("sourcing.consortium.lead", { volume: formatNumber(i18n.language, proposals.volumePerMonth), unit: proposals.unit })}</p>
+      <p className="muted small">
+        {t("sourcing.consortium.lead", { volume: formatNumber(i18n.language, proposals.volumePerMonth), unit: proposals.unit })}
+      </p>
       {proposals.proposals.length === 0 ? (
         <p className="muted">{t("sourcing.consortium.none")}</p>
       ) : (
@@ -80,8 +89,8 @@ export function Proposals({ page }: { page: NeedPageData }) {
                 <div className="match-who">
                   <h3>{t("sourcing.consortium.members", { count: p.members.length, network: page.networkNames[p.networkId] ?? "" })}</h3>
                   <p className="muted small">
-                    {t("sourcing.consortium.capacity", { capacity: formatNumber(i18n.language, p.combinedCapacity), unit: proposals.unit })} ·{" "}
-                    {t("sourcing.consortium.maxShare", { share: formatBp(i18n.language, p.maxProjectedTopShareBp) })}
+                    {t("sourcing.consortium.capacity", { capacity: formatNumber(i18n.language, p.combinedCapacity), unit: proposals.unit })}{" "}
+                    · {t("sourcing.consortium.maxShare", { share: formatBp(i18n.language, p.maxProjectedTopShareBp) })}
                   </p>
                 </div>
                 <ScoreBar score={p.combinedScore} label={t("sourcing.consortium.combinedScore", { score: p.combinedScore })} />
@@ -91,7 +100,10 @@ export function Proposals({ page }: { page: NeedPageData }) {
                   <li key={m.firmId}>
                     <Link to={`/firms/${m.firmId}`}>{m.name}</Link>{" "}
                     <span className="muted small">
-                      {t("sourcing.consortium.memberCapacity", { capacity: formatNumber(i18n.language, m.capacityPerMonth), unit: proposals.unit })}
+                      {t("sourcing.consortium.memberCapacity", {
+                        capacity: formatNumber(i18n.language, m.capacityPerMonth),
+                        unit: proposals.unit,
+                      })}
                     </span>
                   </li>
                 ))}

@@ -48,7 +48,17 @@ export function SmeSection({ page }: { page: NeedPageData }) {
 }
 
 /** A response: the SME's own, or a broker's for one of its consortia (`target` tells the consortia's forms apart). */
-function RespondForm({ intent, initiativeId, currency, unit }: { intent: "respond" | "consortiumRespond"; initiativeId?: string; currency: string; unit: string }) {
+function RespondForm({
+  intent,
+  initiativeId,
+  currency,
+  unit,
+}: {
+  intent: "respond" | "consortiumRespond";
+  initiativeId?: string;
+  currency: string;
+  unit: string;
+}) {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const { lastResult } = useFormResult(intent, initiativeId ?? null);
@@ -58,7 +68,12 @@ function RespondForm({ intent, initiativeId, currency, unit }: { intent: "respon
     shouldValidate: "onSubmit",
     defaultValue: { unitPrice: "", quantity: "", leadTimeDays: "", note: "" },
   });
-  const input = (field: typeof fields.unitPrice | typeof fields.quantity, label: string, type: "text" | "number", extra: Record<string, string> = {}) => (
+  const input = (
+    field: typeof fields.unitPrice | typeof fields.quantity,
+    label: string,
+    type: "text" | "number",
+    extra: Record<string, string> = {},
+  ) => (
     <Field id={field.id} label={label} errors={field.errors}>
       <input {...getInputProps(field, { type })} {...extra} aria-describedby={describedBy(field.id, field.errors)} />
     </Field>
@@ -141,9 +156,7 @@ export function Responses({ page }: { page: NeedPageData }) {
           {page.responses.map((r) => (
             <li key={r.id} className="response-card">
               <div className="match-head">
-                <h3>
-                  {r.firmId ? <Link to={`/firms/${r.firmId}`}>{r.firmName}</Link> : t("sourcing.responses.consortium")}
-                </h3>
+                <h3>{r.firmId ? <Link to={`/firms/${r.firmId}`}>{r.firmName}</Link> : t("sourcing.responses.consortium")}</h3>
                 <ResponseStatus status={r.status} />
               </div>
               <dl className="facts">
@@ -172,7 +185,11 @@ export function Responses({ page }: { page: NeedPageData }) {
               </dl>
               {r.note ? <p className="response-note">{r.note}</p> : null}
               {decidable && (r.status === "submitted" || r.status === "shortlisted") ? (
-                <Form method="post" className="decide-form" aria-label={t("sourcing.responses.decideLabel", { name: r.firmName ?? t("sourcing.responses.consortium") })}>
+                <Form
+                  method="post"
+                  className="decide-form"
+                  aria-label={t("sourcing.responses.decideLabel", { name: r.firmName ?? t("sourcing.responses.consortium") })}
+                >
                   <input type="hidden" name="intent" value="decide" />
                   <input type="hidden" name="responseId" value={r.id} />
                   <label className="choice">
@@ -181,11 +198,23 @@ export function Responses({ page }: { page: NeedPageData }) {
                   </label>
                   <div className="actions">
                     {r.status === "submitted" ? (
-                      <button type="submit" name="decision" value="shortlist" className="button button-secondary" disabled={navigation.state !== "idle"}>
+                      <button
+                        type="submit"
+                        name="decision"
+                        value="shortlist"
+                        className="button button-secondary"
+                        disabled={navigation.state !== "idle"}
+                      >
                         {t("sourcing.responses.shortlist")}
                       </button>
                     ) : null}
-                    <button type="submit" name="decision" value="decline" className="button button-secondary" disabled={navigation.state !== "idle"}>
+                    <button
+                      type="submit"
+                      name="decision"
+                      value="decline"
+                      className="button button-secondary"
+                      disabled={navigation.state !== "idle"}
+                    >
                       {t("sourcing.responses.decline")}
                     </button>
                     <button type="submit" name="decision" value="award" className="button" disabled={navigation.state !== "idle"}>

@@ -1,7 +1,17 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormattedDate } from "../formatted";
-import { DependenceBlock, DiversificationOptions, MatchParts, NeedStatus, ScoreBar, volumeText, type Dependence, type Options, type Part } from "./match";
+import {
+  DependenceBlock,
+  DiversificationOptions,
+  MatchParts,
+  NeedStatus,
+  ScoreBar,
+  volumeText,
+  type Dependence,
+  type Options,
+  type Part,
+} from "./match";
 
 /** The lists of "/needs": the needs a reader may see, and for an SME the open needs that fit its firm. */
 
@@ -97,7 +107,8 @@ export function MatchingNeeds({ data }: { data: NeedsData }) {
                   <Link to={`/needs/${m.needId}`}>{m.product}</Link>
                 </h3>
                 <p className="muted small">
-                  {t("sourcing.index.fromBuyer", { buyer: m.buyerName })} · {t("sourcing.fields.closingDate")} <FormattedDate value={m.closingDate} />
+                  {t("sourcing.index.fromBuyer", { buyer: m.buyerName })} · {t("sourcing.fields.closingDate")}{" "}
+                  <FormattedDate value={m.closingDate} />
                 </p>
               </div>
               <ScoreBar score={m.score} />

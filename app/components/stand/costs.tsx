@@ -46,7 +46,9 @@ export function StandCosts({
 
   const describe = (s: SubsidyRule) => {
     const parts = [
-      s.kind === "percent" ? t("stands.costs.percentOfShare", { percent: percent(s.percentBasisPoints ?? 0) }) : t("stands.costs.fixedAmount", { amount: money(s.amountMinor ?? 0) }),
+      s.kind === "percent"
+        ? t("stands.costs.percentOfShare", { percent: percent(s.percentBasisPoints ?? 0) })
+        : t("stands.costs.fixedAmount", { amount: money(s.amountMinor ?? 0) }),
     ];
     if (s.capPerFirmMinor !== null) parts.push(t("stands.costs.capPerFirm", { cap: money(s.capPerFirmMinor) }));
     parts.push(s.maxEmployees !== null ? t("stands.costs.upToEmployees", { count: s.maxEmployees }) : t("stands.costs.everyExhibitor"));
@@ -133,7 +135,10 @@ export function StandCosts({
       {totals === null ? (
         <p className="muted small" data-testid="totals-withheld">
           {costs.totalsWithheld === "dominated"
-            ? t("stands.costs.totalsDominated", { count: costs.exhibitorCount, limit: formatNumber(locale, DOMINANCE_LIMIT_BP / 10_000, { style: "percent" }) })
+            ? t("stands.costs.totalsDominated", {
+                count: costs.exhibitorCount,
+                limit: formatNumber(locale, DOMINANCE_LIMIT_BP / 10_000, { style: "percent" }),
+              })
             : t("stands.costs.totalsWithheld", { min: formatNumber(locale, costs.totalsFromExhibitors), count: costs.exhibitorCount })}
         </p>
       ) : null}
@@ -228,7 +233,11 @@ export function StandCosts({
         <p className="muted small" data-testid="cost-reconciliation">
           {costs.uncoveredMinor > 0 || !totals
             ? t("stands.costs.uncovered", { total: money(costs.uncoveredMinor) })
-            : t("stands.costs.reconciled", { total: money(costs.totalCostMinor), subsidies: money(totals.subsidyMinor), net: money(totals.netMinor) })}
+            : t("stands.costs.reconciled", {
+                total: money(costs.totalCostMinor),
+                subsidies: money(totals.subsidyMinor),
+                net: money(totals.netMinor),
+              })}
         </p>
       ) : null}
     </div>

@@ -28,7 +28,11 @@ export function FairForm({ countries }: { countries: Array<{ code: string; name:
         <TextField field={fields.city} label={t("stands.fairs.city")} />
       </div>
       <div className="grid-2">
-        <SelectField field={fields.country} label={t("fields.country")} options={countries.map((c) => ({ value: c.code, label: c.name }))} />
+        <SelectField
+          field={fields.country}
+          label={t("fields.country")}
+          options={countries.map((c) => ({ value: c.code, label: c.name }))}
+        />
         <TextField field={fields.organiser} label={t("stands.fairs.organiser")} />
       </div>
       <div className="grid-2">

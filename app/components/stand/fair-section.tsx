@@ -47,7 +47,12 @@ export function FairSection({ view, countryNames }: { view: StandView; countryNa
       {initiative.description ? <p className="stand-description">{initiative.description}</p> : null}
       <div className="actions">
         {permissions.canExportCalendar ? (
-          <a className="button button-secondary" href={`/initiatives/${initiative.id}/stand/calendar.ics`} download data-testid="calendar-link">
+          <a
+            className="button button-secondary"
+            href={`/initiatives/${initiative.id}/stand/calendar.ics`}
+            download
+            data-testid="calendar-link"
+          >
             {t("stands.page.calendar")}
           </a>
         ) : null}
@@ -80,7 +85,10 @@ function StandFacts({ view }: { view: StandView }) {
         <dd>
           {area(stand.areaDm2)}
           {stand.frontageDm ? (
-            <span className="muted small"> · {t("stands.page.frontage", { length: t("stands.plan.metres", { value: formatMetres(i18n.language, stand.frontageDm) }) })}</span>
+            <span className="muted small">
+              {" "}
+              · {t("stands.page.frontage", { length: t("stands.plan.metres", { value: formatMetres(i18n.language, stand.frontageDm) }) })}
+            </span>
           ) : null}
         </dd>
       </div>
@@ -97,7 +105,8 @@ function StandFacts({ view }: { view: StandView }) {
       <div>
         <dt>{t("stands.page.sharing")}</dt>
         <dd>
-          {stand.shareCosts ? t("stands.page.costsShared") : t("stands.page.costsPrivate")}; {stand.shareLeads ? t("stands.page.leadsShared") : t("stands.page.leadsPrivate")}
+          {stand.shareCosts ? t("stands.page.costsShared") : t("stands.page.costsPrivate")};{" "}
+          {stand.shareLeads ? t("stands.page.leadsShared") : t("stands.page.leadsPrivate")}
         </dd>
       </div>
     </>

@@ -23,8 +23,26 @@ const subsidyRowFormSchema = z
   .superRefine((row, ctx) => {
     if (row.kind !== "percent") return;
     const percent = Number(row.value.replace(",", "."));
-    if (percent < 0.01) ctx.addIssue({ code: "too_small", minimum: 0.01, origin: "number", inclusive: true, input: percent, path: ["value"], message: "At least 0.01" });
-    if (percent > 100) ctx.addIssue({ code: "too_big", maximum: 100, origin: "number", inclusive: true, input: percent, path: ["value"], message: "At most 100" });
+    if (percent < 0.01)
+      ctx.addIssue({
+        code: "too_small",
+        minimum: 0.01,
+        origin: "number",
+        inclusive: true,
+        input: percent,
+        path: ["value"],
+        message: "At least 0.01",
+      });
+    if (percent > 100)
+      ctx.addIssue({
+        code: "too_big",
+        maximum: 100,
+        origin: "number",
+        inclusive: true,
+        input: percent,
+        path: ["value"],
+        message: "At most 100",
+      });
   });
 
 /** The form's schema: the service's fields (without the ids) with subsidies as form rows. */

@@ -37,12 +37,16 @@ export async function submitStand(post: Post, run: (input: ReturnType<typeof toS
 /** A service's refusal with its field paths as the form names them (a subsidy's percent or amount is the row's value). */
 function renamed(error: unknown): unknown {
   if (!isAppError(error) || !error.fields) return error;
-  const rename = <T>(byPath: Record<string, T> | undefined) => byPath && Object.fromEntries(Object.entries(byPath).map(([path, value]) => [standFieldPath(path), value]));
+  const rename = <T>(byPath: Record<string, T> | undefined) =>
+    byPath && Object.fromEntries(Object.entries(byPath).map(([path, value]) => [standFieldPath(path), value]));
   return new AppError(error.code, error.message, rename(error.fields), rename(error.fieldKeys), rename(error.fieldParams));
 }
 
 /** A fair as the stand form's choice names it: name, place and dates. */
-export function fairChoice(fair: { id: string; name: string; city: string; country: string; startsOn: string; endsOn: string }, locale: Locale) {
+export function fairChoice(
+  fair: { id: string; name: string; city: string; country: string; startsOn: string; endsOn: string },
+  locale: Locale,
+) {
   return {
     id: fair.id,
     label: `${fair.name} · ${fair.city}, ${countryName(fair.country, locale)} · ${formatDate(locale, fair.startsOn)}–${formatDate(locale, fair.endsOn)}`,

@@ -1,4 +1,12 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FormMetadata, type SubmissionResult } from "@conform-to/react";
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type FormMetadata,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -61,7 +69,13 @@ export function StandForm({
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const [form, fields] = useForm<StandFormDefaults>({ id, lastResult, defaultValue, shouldValidate: "onSubmit", shouldRevalidate: "onSubmit" });
+  const [form, fields] = useForm<StandFormDefaults>({
+    id,
+    lastResult,
+    defaultValue,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onSubmit",
+  });
   return (
     <section className="stack stand-new">
       <div className="page-head">
@@ -77,8 +91,18 @@ export function StandForm({
           <legend>{t("stands.form.spaceSection")}</legend>
           <div className="grid-3">
             <TextField field={fields.areaM2} label={t("stands.form.areaM2")} inputMode="decimal" hint={t("stands.form.areaHint")} />
-            <TextField field={fields.frontageM} label={t("stands.form.frontageM")} inputMode="decimal" hint={t("stands.form.frontageHint")} />
-            <TextField field={fields.minAreaM2} label={t("stands.form.minAreaM2")} inputMode="decimal" hint={t("stands.form.minAreaHint")} />
+            <TextField
+              field={fields.frontageM}
+              label={t("stands.form.frontageM")}
+              inputMode="decimal"
+              hint={t("stands.form.frontageHint")}
+            />
+            <TextField
+              field={fields.minAreaM2}
+              label={t("stands.form.minAreaM2")}
+              inputMode="decimal"
+              hint={t("stands.form.minAreaHint")}
+            />
           </div>
         </fieldset>
         <fieldset>
@@ -135,7 +159,11 @@ function AboutSection({ fields }: { fields: Fields }) {
       <legend>{t("stands.form.aboutSection")}</legend>
       <TextField field={fields.title} label={t("stands.form.title")} hint={t("stands.form.titleHint")} />
       <Field id={fields.description.id} label={t("fields.description")} errors={fields.description.errors}>
-        <textarea {...getTextareaProps(fields.description)} rows={4} aria-describedby={describedBy(fields.description.id, fields.description.errors)} />
+        <textarea
+          {...getTextareaProps(fields.description)}
+          rows={4}
+          aria-describedby={describedBy(fields.description.id, fields.description.errors)}
+        />
       </Field>
       <div className="grid-2">
         <TextField field={fields.deadline} label={t("stands.form.deadline")} type="date" hint={t("stands.form.deadlineHint")} />
@@ -158,7 +186,12 @@ function CostFields({ fields }: { fields: Fields }) {
         <SelectField field={cost.currency} label={t("fields.currency")} options={CURRENCY_CODES.map((c) => ({ value: c, label: c }))} />
       </div>
       <div className="grid-3">
-        <Field id={fields.splitRule.id} label={t("stands.form.splitRule")} errors={fields.splitRule.errors} hint={t(`stands.splitRuleHelp.${rule}`)}>
+        <Field
+          id={fields.splitRule.id}
+          label={t("stands.form.splitRule")}
+          errors={fields.splitRule.errors}
+          hint={t(`stands.splitRuleHelp.${rule}`)}
+        >
           <select
             {...getSelectProps(fields.splitRule)}
             onChange={(event) => setRule(event.currentTarget.value)}
@@ -196,13 +229,27 @@ function SubsidyRows({ form, fields }: { form: FormMetadata<StandFormDefaults, s
             <div className="grid-3">
               <TextField field={row.sponsor} label={t("stands.form.sponsor")} />
               <SelectField field={row.kind} label={t("stands.form.subsidyKind")} options={kinds} />
-              <TextField field={row.value} label={t("stands.form.subsidyValue")} inputMode="decimal" hint={t("stands.form.subsidyValueHint")} />
+              <TextField
+                field={row.value}
+                label={t("stands.form.subsidyValue")}
+                inputMode="decimal"
+                hint={t("stands.form.subsidyValueHint")}
+              />
             </div>
             <div className="grid-3">
               <TextField field={row.capPerFirm} label={t("stands.form.capPerFirm")} inputMode="decimal" hint={t("stands.form.optional")} />
-              <TextField field={row.maxEmployees} label={t("stands.form.maxEmployees")} type="number" inputMode="numeric" hint={t("stands.form.maxEmployeesHint")} />
+              <TextField
+                field={row.maxEmployees}
+                label={t("stands.form.maxEmployees")}
+                type="number"
+                inputMode="numeric"
+                hint={t("stands.form.maxEmployeesHint")}
+              />
             </div>
-            <button {...form.remove.getButtonProps({ name: fields.subsidies.name, index })} className="button button-small button-secondary">
+            <button
+              {...form.remove.getButtonProps({ name: fields.subsidies.name, index })}
+              className="button button-small button-secondary"
+            >
               {t("stands.form.removeSubsidy", { number: index + 1 })}
             </button>
           </fieldset>
@@ -211,7 +258,10 @@ function SubsidyRows({ form, fields }: { form: FormMetadata<StandFormDefaults, s
       {fields.subsidies.errors?.length ? <p className="field-errors">{fields.subsidies.errors.join(" ")}</p> : null}
       <div className="actions">
         <button
-          {...form.insert.getButtonProps({ name: fields.subsidies.name, defaultValue: { sponsor: "", kind: "percent", value: "", capPerFirm: "", maxEmployees: "" } })}
+          {...form.insert.getButtonProps({
+            name: fields.subsidies.name,
+            defaultValue: { sponsor: "", kind: "percent", value: "", capPerFirm: "", maxEmployees: "" },
+          })}
           className="button button-small button-secondary"
         >
           {t("stands.form.addSubsidy")}

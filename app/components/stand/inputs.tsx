@@ -17,7 +17,11 @@ export function TextField<S>({
 }) {
   return (
     <Field id={field.id} label={label} errors={field.errors} hint={hint}>
-      <input {...getInputProps(field, { type })} inputMode={inputMode} aria-describedby={describedBy(field.id, field.errors, Boolean(hint))} />
+      <input
+        {...getInputProps(field, { type })}
+        inputMode={inputMode}
+        aria-describedby={describedBy(field.id, field.errors, Boolean(hint))}
+      />
     </Field>
   );
 }

@@ -30,7 +30,11 @@ export function Leads({ view, context }: { view: StandView; context: LeadsContex
     <section className="card stack" aria-labelledby="leads-heading" id="leads" data-testid="leads">
       <h2 id="leads-heading">{t("stands.page.leadsTitle")}</h2>
       <p className="muted small">{view.viewer.seesAllLeads ? t("stands.leads.seesAll") : t("stands.leads.seesOwn")}</p>
-      {leads.length === 0 ? <p className="muted">{t("stands.leads.none")}</p> : <LeadTable leads={leads} seesAll={view.viewer.seesAllLeads} context={context} />}
+      {leads.length === 0 ? (
+        <p className="muted">{t("stands.leads.none")}</p>
+      ) : (
+        <LeadTable leads={leads} seesAll={view.viewer.seesAllLeads} context={context} />
+      )}
       {view.permissions.canAddLead ? <AddLeadForm countries={context.countries} /> : null}
     </section>
   );
@@ -94,11 +98,24 @@ function AddLeadForm({ countries }: { countries: LeadsContext["countries"] }) {
       <input type="hidden" name="intent" value="addLead" />
       <div className="grid-3">
         <TextField field={fields.buyerName} label={t("stands.leads.buyerName")} />
-        <SelectField field={fields.country} label={t("fields.country")} blank={t("common.choose")} options={countries.map((c) => ({ value: c.code, label: c.name }))} />
-        <SelectField field={fields.buyerType} label={t("stands.leads.buyerType")} options={LEAD_BUYER_TYPES.map((b) => ({ value: b, label: t(`stands.buyerTypes.${b}`) }))} />
+        <SelectField
+          field={fields.country}
+          label={t("fields.country")}
+          blank={t("common.choose")}
+          options={countries.map((c) => ({ value: c.code, label: c.name }))}
+        />
+        <SelectField
+          field={fields.buyerType}
+          label={t("stands.leads.buyerType")}
+          options={LEAD_BUYER_TYPES.map((b) => ({ value: b, label: t(`stands.buyerTypes.${b}`) }))}
+        />
       </div>
       <Field id={fields.products.id} label={t("stands.leads.products")} errors={fields.products.errors}>
-        <textarea {...getTextareaProps(fields.products)} rows={2} aria-describedby={describedBy(fields.products.id, fields.products.errors)} />
+        <textarea
+          {...getTextareaProps(fields.products)}
+          rows={2}
+          aria-describedby={describedBy(fields.products.id, fields.products.errors)}
+        />
       </Field>
       <div className="grid-3">
         <TextField field={fields.nextStep} label={t("stands.leads.nextStep")} />

@@ -32,7 +32,9 @@ export function StandPanel({ stand }: { stand: InitiativeView["stand"] }) {
               <dt>{t("stands.panel.free")}</dt>
               <dd data-testid="stand-panel-free">
                 {t("stands.panel.freeOf", { free: area(stand.freeDm2), total: area(stand.areaDm2) })}
-                {stand.waitingCount > 0 ? <span className="muted small"> · {t("stands.panel.waitingCount", { count: stand.waitingCount })}</span> : null}
+                {stand.waitingCount > 0 ? (
+                  <span className="muted small"> · {t("stands.panel.waitingCount", { count: stand.waitingCount })}</span>
+                ) : null}
               </dd>
             </div>
             {stand.mySpace ? (
@@ -40,7 +42,11 @@ export function StandPanel({ stand }: { stand: InitiativeView["stand"] }) {
                 <dt>{t("stands.panel.mySpace")}</dt>
                 <dd data-testid="stand-panel-mine">
                   {stand.mySpace.status === "waiting"
-                    ? t("stands.mySpace.waiting", { area: area(stand.mySpace.requestedDm2), position: stand.mySpace.position, count: stand.waitingCount })
+                    ? t("stands.mySpace.waiting", {
+                        area: area(stand.mySpace.requestedDm2),
+                        position: stand.mySpace.position,
+                        count: stand.waitingCount,
+                      })
                     : stand.mySpace.status === "confirmed"
                       ? t("stands.mySpace.confirmed", { area: area(stand.mySpace.grantedDm2) })
                       : t("stands.mySpace.requested", { area: area(stand.mySpace.grantedDm2) })}
@@ -79,11 +85,7 @@ const STAND_ACTIVITY = new Set([
 ]);
 
 /** The activity log's words for a stand's entries ("stand.space_trimmed" -> "trimmed space to 8 m²"), or null. */
-export function standActivityText(
-  entry: { action: string; after: unknown },
-  t: TFunction,
-  locale: string,
-): string | null {
+export function standActivityText(entry: { action: string; after: unknown }, t: TFunction, locale: string): string | null {
   if (!STAND_ACTIVITY.has(entry.action)) return null;
   const text = t(`stands.activity.${entry.action.slice("stand.".length)}`);
   const after = (entry.after ?? {}) as Record<string, unknown>;

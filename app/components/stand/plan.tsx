@@ -63,7 +63,12 @@ interface Placed {
 }
 
 /** Decides each rectangle's label: name and area, area only, or its key number. */
-function placeLabels(rects: PlanRect[], ownId: string | null | undefined, fontSize: number, texts: { free: string; yours: string; area: (dm2: number) => string }): Placed[] {
+function placeLabels(
+  rects: PlanRect[],
+  ownId: string | null | undefined,
+  fontSize: number,
+  texts: { free: string; yours: string; area: (dm2: number) => string },
+): Placed[] {
   let next = 0;
   return rects.map((rect) => {
     const free = rect.id === null;
@@ -176,7 +181,13 @@ export function StandPlan({
               .join(" ")}
           </desc>
           <defs>
-            <pattern id={ids.hatch} patternUnits="userSpaceOnUse" width={fontSize * 0.8} height={fontSize * 0.8} patternTransform="rotate(45)">
+            <pattern
+              id={ids.hatch}
+              patternUnits="userSpaceOnUse"
+              width={fontSize * 0.8}
+              height={fontSize * 0.8}
+              patternTransform="rotate(45)"
+            >
               <rect width={fontSize * 0.8} height={fontSize * 0.8} fill="#ffffff" />
               <line x1="0" y1="0" x2="0" y2={fontSize * 0.8} stroke="#9aa5b4" strokeWidth={fontSize * 0.18} />
             </pattern>
@@ -204,15 +215,38 @@ export function StandPlan({
                 className={`plan-space${free ? " plan-free" : ""}${p.own ? " plan-own" : ""}`}
                 data-space={rect.id ?? "free"}
               >
-                <rect x={rect.x} y={rect.y} width={rect.width} height={rect.height} fill={fill} strokeWidth={p.own ? fontSize * 0.22 : fontSize * 0.06} />
+                <rect
+                  x={rect.x}
+                  y={rect.y}
+                  width={rect.width}
+                  height={rect.height}
+                  fill={fill}
+                  strokeWidth={p.own ? fontSize * 0.22 : fontSize * 0.06}
+                />
               </g>
             );
           })}
-          <g className="plan-labels plan-labels-wide">{placed.map((p, index) => <Label key={p.rect.id ?? `free-${index}`} placed={p} />)}</g>
-          <g className="plan-labels plan-labels-narrow">{placedNarrow.map((p, index) => <Label key={p.rect.id ?? `free-${index}`} placed={p} />)}</g>
+          <g className="plan-labels plan-labels-wide">
+            {placed.map((p, index) => (
+              <Label key={p.rect.id ?? `free-${index}`} placed={p} />
+            ))}
+          </g>
+          <g className="plan-labels plan-labels-narrow">
+            {placedNarrow.map((p, index) => (
+              <Label key={p.rect.id ?? `free-${index}`} placed={p} />
+            ))}
+          </g>
           {/* The outline of the whole stand, and its open front (the aisle) along the bottom. */}
           <rect x={0} y={0} width={W} height={D} className="plan-outline" strokeWidth={fontSize * 0.14} fill="none" />
-          <line x1={0} y1={D} x2={W} y2={D} className="plan-front" strokeWidth={fontSize * 0.2} strokeDasharray={`${fontSize * 0.6} ${fontSize * 0.4}`} />
+          <line
+            x1={0}
+            y1={D}
+            x2={W}
+            y2={D}
+            className="plan-front"
+            strokeWidth={fontSize * 0.2}
+            strokeDasharray={`${fontSize * 0.6} ${fontSize * 0.4}`}
+          />
           <text x={W / 2} y={D + margin * 0.65} textAnchor="middle" fontSize={narrowSize * 0.7} className="plan-front-label">
             {t("stands.plan.aisle")}
           </text>
@@ -257,7 +291,9 @@ export function StandPlan({
                     {p.rect.id !== null && statusOf[p.rect.id] ? <span className="tag tag-pending">{statusOf[p.rect.id]}</span> : null}
                   </th>
                   <td className="num">{area(p.rect.areaDm2)}</td>
-                  <td className="num">{formatNumber(locale, totalDm2 ? p.rect.areaDm2 / totalDm2 : 0, { style: "percent", maximumFractionDigits: 1 })}</td>
+                  <td className="num">
+                    {formatNumber(locale, totalDm2 ? p.rect.areaDm2 / totalDm2 : 0, { style: "percent", maximumFractionDigits: 1 })}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -119,7 +119,12 @@ function DecideControls({ spaceId, firmName, status, areaDm2 }: Decided) {
       {status === "requested" ? (
         <Form method="post" className="inline-form">
           <DecisionFields spaceId={spaceId} decision="confirm" />
-          <button type="submit" className="button button-small" disabled={busy} aria-label={t("stands.requests.confirmFor", { firm: firmName })}>
+          <button
+            type="submit"
+            className="button button-small"
+            disabled={busy}
+            aria-label={t("stands.requests.confirmFor", { firm: firmName })}
+          >
             {t("stands.requests.confirm")}
           </button>
         </Form>
@@ -127,7 +132,12 @@ function DecideControls({ spaceId, firmName, status, areaDm2 }: Decided) {
       {status !== "waiting" ? <TrimForm spaceId={spaceId} firmName={firmName} areaDm2={areaDm2} /> : null}
       <Form method="post" className="inline-form">
         <DecisionFields spaceId={spaceId} decision="decline" />
-        <button type="submit" className="button button-small button-danger" disabled={busy} aria-label={t("stands.requests.declineFor", { firm: firmName })}>
+        <button
+          type="submit"
+          className="button button-small button-danger"
+          disabled={busy}
+          aria-label={t("stands.requests.declineFor", { firm: firmName })}
+        >
           {t("stands.requests.decline")}
         </button>
       </Form>

@@ -13,7 +13,9 @@ export function PlanSection({ view }: { view: StandView }) {
   const { stand } = view;
   const area = (dm2: number) => t("stands.plan.m2", { value: formatM2(i18n.language, dm2) });
   const ownSpaceId = view.plan.spaces.find((s) => s.own)?.spaceId ?? null;
-  const statusOf = Object.fromEntries(view.plan.spaces.filter((s) => s.status === "requested").map((s) => [s.spaceId, t("stands.spaceStatus.requested")]));
+  const statusOf = Object.fromEntries(
+    view.plan.spaces.filter((s) => s.status === "requested").map((s) => [s.spaceId, t("stands.spaceStatus.requested")]),
+  );
   return (
     <section className="card stack" aria-labelledby="plan-heading" id="plan">
       <h2 id="plan-heading">{t("stands.page.planTitle")}</h2>

@@ -27,7 +27,11 @@ export function Tasks({ view }: { view: StandView }) {
           {t("stands.tasks.overdueCount", { count: overdue })}
         </p>
       ) : null}
-      {tasks.length === 0 ? <p className="muted">{t("stands.tasks.none")}</p> : <TaskTable tasks={tasks} owners={taskOwners} canUpdate={permissions.canUpdateTasks} />}
+      {tasks.length === 0 ? (
+        <p className="muted">{t("stands.tasks.none")}</p>
+      ) : (
+        <TaskTable tasks={tasks} owners={taskOwners} canUpdate={permissions.canUpdateTasks} />
+      )}
       {permissions.canAddTask ? <AddTaskForm owners={taskOwners} /> : null}
     </section>
   );
@@ -48,7 +52,11 @@ function TaskTable({ tasks, owners, canUpdate }: { tasks: Task[]; owners: Owners
         </thead>
         <tbody>
           {tasks.map((task) => (
-            <tr key={task.id} className={task.overdue ? "task-overdue" : task.status === "done" ? "task-done" : undefined} data-testid={`task-${task.id}`}>
+            <tr
+              key={task.id}
+              className={task.overdue ? "task-overdue" : task.status === "done" ? "task-done" : undefined}
+              data-testid={`task-${task.id}`}
+            >
               <th scope="row">
                 {task.title}
                 <span className="muted small task-category"> · {t(`stands.taskCategories.${task.category}`)}</span>

@@ -45,7 +45,13 @@ export const USERS: UserSeed[] = [
     note: "owner of Curtume Arroio Verde, a finishing tannery",
     welcome: true,
   },
-  { email: "soles@jointly.example", name: "Ricardo Pereira", role: "sme", firmKey: "solados-pampa", note: "owner of Solados Pampa, a sole maker" },
+  {
+    email: "soles@jointly.example",
+    name: "Ricardo Pereira",
+    role: "sme",
+    firmKey: "solados-pampa",
+    note: "owner of Solados Pampa, a sole maker",
+  },
   {
     email: "oem@jointly.example",
     name: "Paulo Ferraresi",
@@ -53,10 +59,34 @@ export const USERS: UserSeed[] = [
     firmKey: "calcados-ferraresi",
     note: "owner of Calçados Ferraresi, an OEM exporter dependent on one US buyer",
   },
-  { email: "brand@jointly.example", name: "Luciana Machado", role: "sme", firmKey: "passo-firme", note: "owner of Passo Firme, a manufacturer with its own brand" },
-  { email: "exporter@jointly.example", name: "Fernando Schneider", role: "sme", firmKey: "sinos-export", note: "owner of Sinos Export Trading, an export agent" },
-  { email: "retailer@jointly.example", name: "Karen Mitchell", role: "buyer", firmKey: "stridewell", note: "sourcing manager of Stridewell Stores, a US retail chain" },
-  { email: "buyinggroup@jointly.example", name: "Stefan Brandt", role: "buyer", firmKey: "schuhring", note: "buyer of Schuhring, a German buying group" },
+  {
+    email: "brand@jointly.example",
+    name: "Luciana Machado",
+    role: "sme",
+    firmKey: "passo-firme",
+    note: "owner of Passo Firme, a manufacturer with its own brand",
+  },
+  {
+    email: "exporter@jointly.example",
+    name: "Fernando Schneider",
+    role: "sme",
+    firmKey: "sinos-export",
+    note: "owner of Sinos Export Trading, an export agent",
+  },
+  {
+    email: "retailer@jointly.example",
+    name: "Karen Mitchell",
+    role: "buyer",
+    firmKey: "stridewell",
+    note: "sourcing manager of Stridewell Stores, a US retail chain",
+  },
+  {
+    email: "buyinggroup@jointly.example",
+    name: "Stefan Brandt",
+    role: "buyer",
+    firmKey: "schuhring",
+    note: "buyer of Schuhring, a German buying group",
+  },
 ];
 
 export const DEMO_LOGINS: {
@@ -104,11 +134,7 @@ export async function seedAccounts(tx: Tx, now: Date): Promise<Map<string, strin
     .onConflictDoNothing();
   await tx
     .insert(firmCapacity)
-    .values(
-      DEMO_SMES.flatMap((s) =>
-        s.capacities.map((c, i) => ({ id: demoId(`capacity:${s.key}:${i}`), firmId: firmId(s.key), ...c })),
-      ),
-    )
+    .values(DEMO_SMES.flatMap((s) => s.capacities.map((c, i) => ({ id: demoId(`capacity:${s.key}:${i}`), firmId: firmId(s.key), ...c }))))
     .onConflictDoNothing();
 
   const userIds = new Map<string, string>();

@@ -40,7 +40,8 @@ function meetingRows(story: ClubStory): { earlierDay: Date; recentDay: Date; mee
     startsAt: new Date(recentDay.getTime() + 7 * HOUR),
     endsAt: new Date(recentDay.getTime() + 11 * HOUR),
     place: "Nahoon Filters, 3 Chiselhurst Road, East London",
-    agenda: "1. Nahoon Filters: poka-yoke on the pleating line\n2. Customer reject analysis, member by member (each its own)\n3. Scrap and defects: where the club stands against international competitors",
+    agenda:
+      "1. Nahoon Filters: poka-yoke on the pleating line\n2. Customer reject analysis, member by member (each its own)\n3. Scrap and defects: where the club stands against international competitors",
     minutes:
       "Nine people from six members. Nahoon walked the group through its error-proofing of the pleating and end-cap lines, which took its customer defects from over 1,000 ppm to under 200. The club's median scrap fell from about 3% to under 0.8% in three years and the tail is much shorter, but the members at the end of it still scrap about twice the median. Agreed actions below.",
     status: "held",
@@ -66,7 +67,13 @@ function meetingRows(story: ClubStory): { earlierDay: Date; recentDay: Date; mee
   return { earlierDay, recentDay, meetings };
 }
 
-function actionRows(story: ClubStory, earlier: MeetingRow, recent: MeetingRow, earlierDay: Date, recentDay: Date): Array<typeof meetingAction.$inferInsert> {
+function actionRows(
+  story: ClubStory,
+  earlier: MeetingRow,
+  recent: MeetingRow,
+  earlierDay: Date,
+  recentDay: Date,
+): Array<typeof meetingAction.$inferInsert> {
   const { todayIso } = story;
   return [
     {
@@ -114,13 +121,29 @@ export async function seedClubMeetings(story: ClubStory): Promise<void> {
   const [earlier, recent, next] = meetings;
   await tx.insert(clubMeeting).values(meetings).onConflictDoNothing();
   for (const m of meetings) {
-    record(`meeting:${m.id}:scheduled`, m.createdAt!, broker, { action: "club.meeting_scheduled", initiative: true, after: { title: m.title, startsAt: m.startsAt.toISOString(), place: m.place } });
-    if (m.status === "held") record(`meeting:${m.id}:held`, m.updatedAt!, broker, { action: "club.meeting_held", initiative: true, before: { status: "scheduled" }, after: { status: "held" } });
+    record(`meeting:${m.id}:scheduled`, m.createdAt!, broker, {
+      action: "club.meeting_scheduled",
+      initiative: true,
+      after: { title: m.title, startsAt: m.startsAt.toISOString(), place: m.place },
+    });
+    if (m.status === "held")
+      record(`meeting:${m.id}:held`, m.updatedAt!, broker, {
+        action: "club.meeting_held",
+        initiative: true,
+        before: { status: "scheduled" },
+        after: { status: "held" },
+      });
   }
 
   const attendance: Array<typeof meetingAttendance.$inferInsert> = [];
   const answer = (m: { id: string; createdAt?: Date }, email: string, firmKey: string, response: "yes" | "no") =>
-    attendance.push({ meetingId: m.id, userId: userIds.get(email)!, firmId: firmId(firmKey), response, updatedAt: new Date(m.createdAt!.getTime() + 3 * DAY) });
+    attendance.push({
+      meetingId: m.id,
+      userId: userIds.get(email)!,
+      firmId: firmId(firmKey),
+      response,
+      updatedAt: new Date(m.createdAt!.getTime() + 3 * DAY),
+    });
   for (const m of [earlier, recent]) {
     answer(m, BROKER_EMAIL, AGENCY.key, "yes");
     answer(m, "pistons@jointly.example", "algoa-pistons", "yes");
@@ -130,5 +153,8 @@ export async function seedClubMeetings(story: ClubStory): Promise<void> {
   answer(next, "castings@jointly.example", "swartkops-castings", "yes");
   await tx.insert(meetingAttendance).values(attendance).onConflictDoNothing();
 
-  await tx.insert(meetingAction).values(actionRows(story, earlier, recent, earlierDay, recentDay)).onConflictDoNothing();
+  await tx
+    .insert(meetingAction)
+    .values(actionRows(story, earlier, recent, earlierDay, recentDay))
+    .onConflictDoNothing();
 }

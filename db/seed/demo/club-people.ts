@@ -242,9 +242,27 @@ interface LearningLogin {
 }
 
 export const CLUB_LOGINS: readonly LearningLogin[] = [
-  { email: CLUB_BROKER_EMAIL, name: "Thandiwe Mokoena", role: "broker", firmKey: CLUB_AGENCY.key, note: "broker of the Eastern Cape auto-components network and its benchmarking club" },
-  { email: "pistons@jointly.example", name: "Sipho Ndlovu", role: "sme", firmKey: "algoa-pistons", note: "owner of Algoa Pistons & Rings, a member of the benchmarking club (figures of the open quarter still to submit)" },
-  { email: "castings@jointly.example", name: "Annelie Botha", role: "sme", firmKey: "swartkops-castings", note: "owner of Swartkops Castings, best in class on inventory turns (figures of the open quarter submitted)" },
+  {
+    email: CLUB_BROKER_EMAIL,
+    name: "Thandiwe Mokoena",
+    role: "broker",
+    firmKey: CLUB_AGENCY.key,
+    note: "broker of the Eastern Cape auto-components network and its benchmarking club",
+  },
+  {
+    email: "pistons@jointly.example",
+    name: "Sipho Ndlovu",
+    role: "sme",
+    firmKey: "algoa-pistons",
+    note: "owner of Algoa Pistons & Rings, a member of the benchmarking club (figures of the open quarter still to submit)",
+  },
+  {
+    email: "castings@jointly.example",
+    name: "Annelie Botha",
+    role: "sme",
+    firmKey: "swartkops-castings",
+    note: "owner of Swartkops Castings, best in class on inventory turns (figures of the open quarter submitted)",
+  },
 ];
 
 /** The demo's logins of this network, printed with the others (DEMO_LOGINS in accounts.ts). */

@@ -40,14 +40,25 @@ function quarterRows(story: ClubStory): { periods: PeriodRow[]; submissions: Sub
       // Closed quarters were published automatically the day after their due date.
       duePublishedAt: last ? null : at(addDays(due, 1), 6),
     });
-    record(`period:${quarter.label}:opened`, openedAt, broker, { action: "benchmark.period_opened", initiative: true, after: { period: quarter.label, submissionDue: due } });
-    if (!last) record(`period:${quarter.label}:closed`, at(addDays(due, 3), 16), broker, { action: "benchmark.period_closed", initiative: true, after: { period: quarter.label } });
+    record(`period:${quarter.label}:opened`, openedAt, broker, {
+      action: "benchmark.period_opened",
+      initiative: true,
+      after: { period: quarter.label, submissionDue: due },
+    });
+    if (!last)
+      record(`period:${quarter.label}:closed`, at(addDays(due, 3), 16), broker, {
+        action: "benchmark.period_closed",
+        initiative: true,
+        after: { period: quarter.label },
+      });
     clubMembers.forEach((s, i) => {
       if (last && !(DEMO_OPEN_QUARTER_REPORTED as readonly string[]).includes(s.key)) return;
       for (const key of DEMO_CLUB.kpis) {
         if (!last && demoMissed(s.key, key, t)) continue;
         const value = demoKpiValue(s.key, s.standing, key, t);
-        const submittedAt = last ? new Date(today.getTime() - (3 - i) * DAY + 10 * HOUR) : at(addDays(quarter.endsOn, 8 + ((i * 3) % 17)), 10 + (i % 6));
+        const submittedAt = last
+          ? new Date(today.getTime() - (3 - i) * DAY + 10 * HOUR)
+          : at(addDays(quarter.endsOn, 8 + ((i * 3) % 17)), 10 + (i % 6));
         submissions.push({
           id: demoId(`kpi-submission:${DEMO_CLUB.key}:${quarter.label}:${s.key}:${key}`),
           periodId,
@@ -76,7 +87,11 @@ function publicationRows(story: ClubStory, periods: PeriodRow[], submissions: Su
     if (period.status !== "closed") continue;
     for (const key of DEMO_CLUB.kpis) {
       const cell = submissions.filter((x) => x.periodId === period.id && x.kpiId === kpiId(key));
-      const step = publicationStep(null, cell.map((x) => ({ firmId: x.firmId, value: x.value })), rule);
+      const step = publicationStep(
+        null,
+        cell.map((x) => ({ firmId: x.firmId, value: x.value })),
+        rule,
+      );
       const { n, quartiles, tails } = step.figures!;
       publications.push({
         id: demoId(`benchmark-publication:${DEMO_CLUB.key}:${period.label}:${key}`),
@@ -124,6 +139,9 @@ export async function seedQuarters(story: ClubStory): Promise<void> {
   const { periods, submissions } = quarterRows(story);
   await story.tx.insert(benchmarkPeriod).values(periods).onConflictDoNothing();
   await story.tx.insert(kpiSubmission).values(submissions).onConflictDoNothing();
-  await story.tx.insert(benchmarkPublication).values(publicationRows(story, periods, submissions)).onConflictDoNothing();
+  await story.tx
+    .insert(benchmarkPublication)
+    .values(publicationRows(story, periods, submissions))
+    .onConflictDoNothing();
   await story.tx.insert(kpiReference).values(referenceRows(story)).onConflictDoNothing();
 }

@@ -50,7 +50,8 @@ export interface ClubStory {
 }
 
 export const at = (date: string, hours: number) => new Date(new Date(`${date}T00:00:00Z`).getTime() + hours * HOUR);
-export const addIsoDays = (date: string, days: number) => new Date(new Date(`${date}T00:00:00Z`).getTime() + days * DAY).toISOString().slice(0, 10);
+export const addIsoDays = (date: string, days: number) =>
+  new Date(new Date(`${date}T00:00:00Z`).getTime() + days * DAY).toISOString().slice(0, 10);
 const startOfDay = (date: Date) => new Date(`${date.toISOString().slice(0, 10)}T00:00:00Z`);
 
 /** The network's firms, with their certifications and capacities. */
@@ -93,7 +94,16 @@ async function seedClubFirms(tx: Tx, founded: Date): Promise<void> {
     .onConflictDoNothing();
   await tx
     .insert(firmCertification)
-    .values(DEMO_LEARNING_SMES.flatMap((s) => s.certifications.map((code) => ({ id: demoId(`certification:${s.key}:${code}`), firmId: firmId(s.key), code, expiresOn: "2028-06-30" }))))
+    .values(
+      DEMO_LEARNING_SMES.flatMap((s) =>
+        s.certifications.map((code) => ({
+          id: demoId(`certification:${s.key}:${code}`),
+          firmId: firmId(s.key),
+          code,
+          expiresOn: "2028-06-30",
+        })),
+      ),
+    )
     .onConflictDoNothing();
   await tx
     .insert(firmCapacity)
@@ -109,7 +119,15 @@ async function seedClubLogins(tx: Tx, now: Date, founded: Date): Promise<Map<str
     userIds.set(login.email, userId);
     await tx
       .insert(firmMember)
-      .values({ id: demoId(`member:${login.email}`), firmId: firmId(login.firmKey), userId, status: "active", isOwner: true, createdAt: founded, decidedAt: founded })
+      .values({
+        id: demoId(`member:${login.email}`),
+        firmId: firmId(login.firmKey),
+        userId,
+        status: "active",
+        isOwner: true,
+        createdAt: founded,
+        decidedAt: founded,
+      })
       .onConflictDoNothing();
     await tx
       .insert(notification)
@@ -125,7 +143,10 @@ async function clubStory(tx: Tx, now: Date, quarters: Period[], founded: Date, u
   const initiativeId = demoId(`initiative:${DEMO_CLUB.key}`);
   const today = startOfDay(now);
   const brokerId = userIds.get(CLUB_BROKER_EMAIL)!;
-  const kpiRows = await tx.select({ id: kpiDefinition.id, key: kpiDefinition.key }).from(kpiDefinition).where(inArray(kpiDefinition.key, [...DEMO_CLUB.kpis]));
+  const kpiRows = await tx
+    .select({ id: kpiDefinition.id, key: kpiDefinition.key })
+    .from(kpiDefinition)
+    .where(inArray(kpiDefinition.key, [...DEMO_CLUB.kpis]));
   const log: Array<typeof activity.$inferInsert> = [];
   return {
     tx,
@@ -181,7 +202,12 @@ async function seedClubNetwork(story: ClubStory): Promise<void> {
     .onConflictDoNothing();
   await tx
     .insert(networkBroker)
-    .values({ id: demoId(`network-broker:${DEMO_LEARNING_NETWORK.key}:${CLUB_BROKER_EMAIL}`), networkId, userId: brokerId, createdAt: founded })
+    .values({
+      id: demoId(`network-broker:${DEMO_LEARNING_NETWORK.key}:${CLUB_BROKER_EMAIL}`),
+      networkId,
+      userId: brokerId,
+      createdAt: founded,
+    })
     .onConflictDoNothing();
   await tx
     .insert(networkMember)
@@ -204,11 +230,16 @@ async function seedClubNetwork(story: ClubStory): Promise<void> {
     .onConflictDoNothing();
   record("network:created", founded, broker, { action: "network.created", after: { name: DEMO_LEARNING_NETWORK.name } });
   DEMO_LEARNING_SMES.forEach((s, i) =>
-    record(`member:${s.key}:joined`, new Date(founded.getTime() + (2 + i) * DAY), { userId: story.userOfFirm(s.key), name: story.nameOfFirm(s.key), firmKey: s.key }, {
-      action: "member.joined",
-      before: { status: "invited" },
-      after: { status: "active", consent: true, via: "invitation" },
-    }),
+    record(
+      `member:${s.key}:joined`,
+      new Date(founded.getTime() + (2 + i) * DAY),
+      { userId: story.userOfFirm(s.key), name: story.nameOfFirm(s.key), firmKey: s.key },
+      {
+        action: "member.joined",
+        before: { status: "invited" },
+        after: { status: "active", consent: true, via: "invitation" },
+      },
+    ),
   );
 }
 
@@ -252,10 +283,24 @@ async function seedClubInitiative(story: ClubStory): Promise<void> {
       })),
     )
     .onConflictDoNothing();
-  record("club:created", created, broker, { action: "initiative.created", initiative: true, after: { title: DEMO_CLUB.title, objective: "learning_network", status: "draft", periodKind: "quarter", kpis: DEMO_CLUB.kpis.length } });
-  record("club:open", opened, broker, { action: "initiative.open", initiative: true, before: { status: "draft" }, after: { status: "open" } });
+  record("club:created", created, broker, {
+    action: "initiative.created",
+    initiative: true,
+    after: { title: DEMO_CLUB.title, objective: "learning_network", status: "draft", periodKind: "quarter", kpis: DEMO_CLUB.kpis.length },
+  });
+  record("club:open", opened, broker, {
+    action: "initiative.open",
+    initiative: true,
+    before: { status: "draft" },
+    after: { status: "open" },
+  });
   clubMembers.forEach((s, i) =>
-    record(`club:${s.key}:joined`, new Date(opened.getTime() + (1 + i) * DAY), { userId: story.userOfFirm(s.key), name: story.nameOfFirm(s.key), firmKey: s.key }, { action: "participant.joined", initiative: true }),
+    record(
+      `club:${s.key}:joined`,
+      new Date(opened.getTime() + (1 + i) * DAY),
+      { userId: story.userOfFirm(s.key), name: story.nameOfFirm(s.key), firmKey: s.key },
+      { action: "participant.joined", initiative: true },
+    ),
   );
 }
 

@@ -4,15 +4,7 @@ import type { BuyerType, FirmFunction, Governance, Link, RoleLadder, Tier, Upgra
 /** The shapes of the Sinos Valley demo's firms (the data sits in smes-*.ts and firms.ts). */
 
 export type Town =
-  | "Novo Hamburgo"
-  | "Campo Bom"
-  | "Sapiranga"
-  | "Estância Velha"
-  | "Dois Irmãos"
-  | "Parobé"
-  | "Igrejinha"
-  | "Três Coroas"
-  | "São Leopoldo";
+  "Novo Hamburgo" | "Campo Bom" | "Sapiranga" | "Estância Velha" | "Dois Irmãos" | "Parobé" | "Igrejinha" | "Três Coroas" | "São Leopoldo";
 
 interface CertificationSeed {
   code: CertificationCode;

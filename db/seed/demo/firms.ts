@@ -141,4 +141,3 @@ export function firmRows(now: Date): Array<typeof firm.$inferInsert> {
   };
   return [...smes, ...buyers, agency];
 }
-

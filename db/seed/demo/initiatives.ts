@@ -45,7 +45,14 @@ export async function insertInitiative(
   return id;
 }
 
-export const recordTransition = (story: NetworkStory, key: string, initiativeId: string, at: Date, from: InitiativeStatus, to: InitiativeStatus) =>
+export const recordTransition = (
+  story: NetworkStory,
+  key: string,
+  initiativeId: string,
+  at: Date,
+  from: InitiativeStatus,
+  to: InitiativeStatus,
+) =>
   story.record(`initiative:${key}:${to}`, at, story.broker, {
     initiativeId,
     action: `initiative.${to}`,
@@ -53,7 +60,13 @@ export const recordTransition = (story: NetworkStory, key: string, initiativeId:
     after: { status: to },
   });
 
-export async function insertParticipants(story: NetworkStory, key: string, initiativeId: string, firmKeys: string[], joined: Date[]): Promise<void> {
+export async function insertParticipants(
+  story: NetworkStory,
+  key: string,
+  initiativeId: string,
+  firmKeys: string[],
+  joined: Date[],
+): Promise<void> {
   const { tx, personOf, record } = story;
   await tx
     .insert(initiativeParticipant)
@@ -100,14 +113,32 @@ export const DEMO_CONSULTANT: BudgetSeed = {
 
 async function seedBudgetInitiative(story: NetworkStory, seed: BudgetSeed, timeline: Timeline): Promise<string> {
   const { tx, broker, record } = story;
-  const id = await insertInitiative(story, seed.key, { objective: seed.objective, title: seed.title, description: seed.description, status: seed.status }, timeline);
+  const id = await insertInitiative(
+    story,
+    seed.key,
+    { objective: seed.objective, title: seed.title, description: seed.description, status: seed.status },
+    timeline,
+  );
   await tx
     .insert(initiativeBudget)
-    .values({ initiativeId: id, budgetMinor: seed.budgetMinor, currency: DEMO_NETWORK.currency, splitRule: seed.splitRule, updatedAt: timeline.created })
+    .values({
+      initiativeId: id,
+      budgetMinor: seed.budgetMinor,
+      currency: DEMO_NETWORK.currency,
+      splitRule: seed.splitRule,
+      updatedAt: timeline.created,
+    })
     .onConflictDoNothing();
   await tx
     .insert(fundingSource)
-    .values({ id: demoId(`funding:${seed.key}:sebrae`), initiativeId: id, sponsor: "SEBRAE", kind: "percent", percentBasisPoints: seed.sebraeBasisPoints, position: 0 })
+    .values({
+      id: demoId(`funding:${seed.key}:sebrae`),
+      initiativeId: id,
+      sponsor: "SEBRAE",
+      kind: "percent",
+      percentBasisPoints: seed.sebraeBasisPoints,
+      position: 0,
+    })
     .onConflictDoNothing();
   record(`initiative:${seed.key}:budget`, new Date(timeline.created.getTime() + 10 * 60_000), broker, {
     initiativeId: id,

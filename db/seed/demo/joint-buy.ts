@@ -77,7 +77,12 @@ export const DEMO_LOCKED_JOINT_BUY: JointBuySeed = {
 };
 
 /** The commitments in the order the firms made them, logging each price break they crossed. */
-function commitmentRows(story: NetworkStory, seed: JointBuySeed, id: string, timeline: Timeline): Array<typeof jointBuyCommitment.$inferInsert> {
+function commitmentRows(
+  story: NetworkStory,
+  seed: JointBuySeed,
+  id: string,
+  timeline: Timeline,
+): Array<typeof jointBuyCommitment.$inferInsert> {
   const { personOf, record } = story;
   let total = 0;
   return seed.commitments.map(({ firmKey, quantity }, i) => {
@@ -115,7 +120,12 @@ async function seedJointBuy(story: NetworkStory, seed: JointBuySeed, timeline: T
   const { tx, smeNames } = story;
   if (validateBreaks(seed.priceBreaks).length > 0) throw new Error(`demo seed: invalid price breaks in ${seed.key}`);
   const status: InitiativeStatus = timeline.locked ? "locked" : "open";
-  const id = await insertInitiative(story, seed.key, { objective: "joint_buying", title: seed.title, description: seed.description, status }, timeline);
+  const id = await insertInitiative(
+    story,
+    seed.key,
+    { objective: "joint_buying", title: seed.title, description: seed.description, status },
+    timeline,
+  );
   await tx
     .insert(jointBuy)
     .values({
@@ -133,7 +143,10 @@ async function seedJointBuy(story: NetworkStory, seed: JointBuySeed, timeline: T
   if (timeline.opened) recordTransition(story, seed.key, id, timeline.opened, "draft", "open");
   const firmKeys = seed.commitments.map((c) => c.firmKey);
   await insertParticipants(story, seed.key, id, firmKeys, timeline.joined);
-  await tx.insert(jointBuyCommitment).values(commitmentRows(story, seed, id, timeline)).onConflictDoNothing();
+  await tx
+    .insert(jointBuyCommitment)
+    .values(commitmentRows(story, seed, id, timeline))
+    .onConflictDoNothing();
   if (timeline.locked) recordTransition(story, seed.key, id, timeline.locked, "open", "locked");
   return id;
 }
@@ -199,7 +212,14 @@ export async function seedJointBuys(story: NetworkStory): Promise<void> {
   const leatherId = await seedJointBuy(story, DEMO_RUNNING_JOINT_BUY, {
     created: dayAt(today, -14, 10),
     opened: dayAt(today, -13, 9),
-    joined: [dayAt(today, -12, 11), dayAt(today, -11, 15), dayAt(today, -9, 10), dayAt(today, -7, 14), dayAt(today, -4, 9), dayAt(today, -2, 16)],
+    joined: [
+      dayAt(today, -12, 11),
+      dayAt(today, -11, 15),
+      dayAt(today, -9, 10),
+      dayAt(today, -7, 14),
+      dayAt(today, -4, 9),
+      dayAt(today, -2, 16),
+    ],
     deadline: endOfDay(today, 10),
   });
   await seedDiscussion(story, leatherId);

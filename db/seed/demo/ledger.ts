@@ -60,7 +60,9 @@ function salesRows(now: Date, userIds: Map<string, string>): SalesRow[] {
 /** The book rate of `currency` to reais at the end of `period`, as the ledger picks it. */
 function rateAt(currency: string, period: string): bigint {
   const end = periodEnd(period);
-  const valid = DEMO_EXCHANGE_RATES.filter((r) => r.currency === currency && r.validFrom <= end).sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+  const valid = DEMO_EXCHANGE_RATES.filter((r) => r.currency === currency && r.validFrom <= end).sort((a, b) =>
+    a.validFrom.localeCompare(b.validFrom),
+  );
   const rate = valid.at(-1);
   if (!rate) throw new Error(`demo seed: no ${currency} rate for ${period}`);
   return parseRate(rate.rate)!;
@@ -72,8 +74,13 @@ function salesInReais(entries: SalesRow[], period: string): SaleEntry[] {
   return entries.map((e) => ({
     customerKey: e.customerFirmId ?? `name:${e.customerName.trim().toLowerCase()}`,
     customerName: e.customerName,
-    amountMinor: e.currency === currency ? e.amountMinor : convertMinor(e.amountMinor, minorDigits(e.currency), minorDigits(currency), rateAt(e.currency, period)),
-    ...(e.channel === "agent" && e.agentName ? { viaAgent: true, agentKey: `agent:${e.agentName.trim().toLowerCase()}`, agentName: e.agentName } : {}),
+    amountMinor:
+      e.currency === currency
+        ? e.amountMinor
+        : convertMinor(e.amountMinor, minorDigits(e.currency), minorDigits(currency), rateAt(e.currency, period)),
+    ...(e.channel === "agent" && e.agentName
+      ? { viaAgent: true, agentKey: `agent:${e.agentName.trim().toLowerCase()}`, agentName: e.agentName }
+      : {}),
   }));
 }
 
@@ -87,7 +94,12 @@ function dependenceRows(rows: SalesRow[], now: Date): Array<typeof dependenceSta
     const entries = rows.filter((r) => r.firmId === firmId(ledger.firmKey));
     const period = [...new Set(entries.map((e) => e.period))].sort(comparePeriods).at(-1);
     if (!period) throw new Error(`demo seed: no sales for ${ledger.firmKey}`);
-    const figures = measure(salesInReais(entries.filter((e) => e.period === period), period));
+    const figures = measure(
+      salesInReais(
+        entries.filter((e) => e.period === period),
+        period,
+      ),
+    );
     return { firmId: firmId(ledger.firmKey), level: levelOf(figures, DEFAULT_THRESHOLDS), period, updatedAt: now };
   });
 }

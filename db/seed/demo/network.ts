@@ -206,7 +206,12 @@ export async function seedMembership(story: NetworkStory): Promise<void> {
     .onConflictDoNothing();
   await tx
     .insert(networkBroker)
-    .values({ id: demoId(`network-broker:${DEMO_NETWORK.key}:${BROKER_EMAIL}`), networkId, userId: brokerId, createdAt: DEMO_NETWORK.createdAt })
+    .values({
+      id: demoId(`network-broker:${DEMO_NETWORK.key}:${BROKER_EMAIL}`),
+      networkId,
+      userId: brokerId,
+      createdAt: DEMO_NETWORK.createdAt,
+    })
     .onConflictDoNothing();
   record("network:created", DEMO_NETWORK.createdAt, broker, { action: "network.created", after: { name: DEMO_NETWORK.name } });
   await tx

@@ -67,12 +67,54 @@ export const DEMO_STAND = {
 type Category = (typeof STAND_TASK_CATEGORIES)[number];
 type TaskStatus = (typeof STAND_TASK_STATUSES)[number];
 /** Owner: the broker, or a firm's demo login / contact person (by firm key). */
-export const DEMO_STAND_TASKS: ReadonlyArray<{ key: string; title: string; category: Category; owner: "broker" | string; dueInDays: number; status: TaskStatus }> = [
-  { key: "label", title: "Collective label 'Sinos Valley – Brazilian footwear' for the stand fascia", category: "collective_label", owner: "broker", dueInDays: -6, status: "done" },
-  { key: "catalogue", title: "Joint catalogue in English, German and Spanish with each exhibitor's range", category: "catalogue", owner: "broker", dueInDays: -2, status: "in_progress" },
-  { key: "design", title: "Stand design brief to the stand builder (layout by area, shelving, meeting table)", category: "stand_design", owner: "atelier-tres-coroas", dueInDays: 12, status: "in_progress" },
-  { key: "visas", title: "Schengen visas and flights for the exhibitors' teams", category: "travel", owner: "calcados-ferraresi", dueInDays: 30, status: "todo" },
-  { key: "samples", title: "Samples to the freight forwarder for sea freight to Düsseldorf", category: "samples", owner: "passo-firme", dueInDays: 40, status: "todo" },
+export const DEMO_STAND_TASKS: ReadonlyArray<{
+  key: string;
+  title: string;
+  category: Category;
+  owner: "broker" | string;
+  dueInDays: number;
+  status: TaskStatus;
+}> = [
+  {
+    key: "label",
+    title: "Collective label 'Sinos Valley – Brazilian footwear' for the stand fascia",
+    category: "collective_label",
+    owner: "broker",
+    dueInDays: -6,
+    status: "done",
+  },
+  {
+    key: "catalogue",
+    title: "Joint catalogue in English, German and Spanish with each exhibitor's range",
+    category: "catalogue",
+    owner: "broker",
+    dueInDays: -2,
+    status: "in_progress",
+  },
+  {
+    key: "design",
+    title: "Stand design brief to the stand builder (layout by area, shelving, meeting table)",
+    category: "stand_design",
+    owner: "atelier-tres-coroas",
+    dueInDays: 12,
+    status: "in_progress",
+  },
+  {
+    key: "visas",
+    title: "Schengen visas and flights for the exhibitors' teams",
+    category: "travel",
+    owner: "calcados-ferraresi",
+    dueInDays: 30,
+    status: "todo",
+  },
+  {
+    key: "samples",
+    title: "Samples to the freight forwarder for sea freight to Düsseldorf",
+    category: "samples",
+    owner: "passo-firme",
+    dueInDays: 40,
+    status: "todo",
+  },
 ];
 
 type BuyerType = (typeof LEAD_BUYER_TYPES)[number];

@@ -77,14 +77,27 @@ async function seedStandInitiative(story: NetworkStory, fairId: string, { id, cr
     .onConflictDoNothing();
   await tx
     .insert(standSubsidy)
-    .values({ id: demoId(`stand-subsidy:${DEMO_STAND.key}:sebrae`), initiativeId: id, sponsor: "SEBRAE", kind: "percent", percentBasisPoints: 5_000, maxEmployees: 99, position: 0 })
+    .values({
+      id: demoId(`stand-subsidy:${DEMO_STAND.key}:sebrae`),
+      initiativeId: id,
+      sponsor: "SEBRAE",
+      kind: "percent",
+      percentBasisPoints: 5_000,
+      maxEmployees: 99,
+      position: 0,
+    })
     .onConflictDoNothing();
   record(`initiative:${DEMO_STAND.key}:created`, created, broker, {
     initiativeId: id,
     action: "initiative.created",
     after: { title: DEMO_STAND.title, objective: "joint_selling", status: "draft", areaDm2: DEMO_STAND.areaDm2 },
   });
-  record(`initiative:${DEMO_STAND.key}:open`, opened, broker, { initiativeId: id, action: "initiative.open", before: { status: "draft" }, after: { status: "open" } });
+  record(`initiative:${DEMO_STAND.key}:open`, opened, broker, {
+    initiativeId: id,
+    action: "initiative.open",
+    before: { status: "draft" },
+    after: { status: "open" },
+  });
 }
 
 /** Requests in the order they came in; the waiting ones asked for more than was free. */
@@ -96,7 +109,13 @@ async function seedSpaces(story: NetworkStory, id: string): Promise<void> {
     const person = story.personOf(s.firmKey);
     await tx
       .insert(initiativeParticipant)
-      .values({ id: demoId(`participant:${DEMO_STAND.key}:${s.firmKey}`), initiativeId: id, firmId: firmId(s.firmKey), joinedBy: person.userId, createdAt: at })
+      .values({
+        id: demoId(`participant:${DEMO_STAND.key}:${s.firmKey}`),
+        initiativeId: id,
+        firmId: firmId(s.firmKey),
+        joinedBy: person.userId,
+        createdAt: at,
+      })
       .onConflictDoNothing();
     const waits = s.status === "waiting";
     if (waits && s.areaDm2 <= DEMO_STAND.areaDm2 - allocated) throw new Error(`demo seed: ${s.firmKey} would fit, it cannot wait`);
@@ -163,7 +182,6 @@ async function seedTasks(story: NetworkStory, { id, opened }: StandDates): Promi
       after: { category: t.category, dueOn: isoDay(today, t.dueInDays), status: "todo" },
     }),
   );
-
 }
 
 async function seedLeads(story: NetworkStory, id: string): Promise<void> {
@@ -197,7 +215,11 @@ async function seedLeads(story: NetworkStory, id: string): Promise<void> {
   for (const l of DEMO_STAND_LEADS) {
     const at = dayAt(today, -l.daysAgo, 16);
     record(`stand-lead:${DEMO_STAND.key}:${l.key}`, at, story.personOf(l.firmKey), { initiativeId: id, action: "stand.lead_added" });
-    if (l.invited) record(`stand-lead:${DEMO_STAND.key}:${l.key}:invited`, new Date(at.getTime() + HOUR), story.personOf(l.firmKey), { initiativeId: id, action: "stand.lead_invited" });
+    if (l.invited)
+      record(`stand-lead:${DEMO_STAND.key}:${l.key}:invited`, new Date(at.getTime() + HOUR), story.personOf(l.firmKey), {
+        initiativeId: id,
+        action: "stand.lead_invited",
+      });
   }
 }
 

@@ -30,9 +30,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
     role: row.role,
     locale: row.locale ?? null,
     firm:
-      row.firmId && row.status === "active" && row.firmKind
-        ? { id: row.firmId, kind: row.firmKind, isOwner: row.isOwner ?? false }
-        : null,
+      row.firmId && row.status === "active" && row.firmKind ? { id: row.firmId, kind: row.firmKind, isOwner: row.isOwner ?? false } : null,
     pendingFirmId: row.firmId && row.status === "pending" ? row.firmId : null,
   };
 }

@@ -10,9 +10,7 @@ import { linkLeadToFirm } from "../stands/lead-invitation";
 import { emailTaken, insertAccount } from "./insert-account";
 
 /** What a sign-up did. Callers answer `existing` exactly as `created`: see signUp. */
-export type SignUpResult =
-  | { outcome: "created"; userId: string; firmId: string; status: "active" | "pending" }
-  | { outcome: "existing" };
+export type SignUpResult = { outcome: "created"; userId: string; firmId: string; status: "active" | "pending" } | { outcome: "existing" };
 
 /**
  * Anyone may sign up as an SME or a buyer, creating a firm (and becoming its owner) or asking
@@ -29,10 +27,7 @@ export async function signUp(deps: Deps, rawInput: unknown, options: { locale?: 
   const input = parseInput(signUpSchema, rawInput);
   return inTransaction(deps, async (tx, after): Promise<SignUpResult> => {
     if (input.firmChoice === "join") {
-      const [target] = await tx
-        .select({ id: firm.id, kind: firm.kind, name: firm.name })
-        .from(firm)
-        .where(eq(firm.id, input.firmId));
+      const [target] = await tx.select({ id: firm.id, kind: firm.kind, name: firm.name }).from(firm).where(eq(firm.id, input.firmId));
       if (!target || target.kind !== input.role) {
         throw invalidField("firmId", "no_such_firm", "No such firm of this kind");
       }

@@ -59,7 +59,10 @@ export async function userCalendar(deps: Deps, rawInput: unknown): Promise<strin
 /** The events of every stand the actor may see in the networks they broker or belong to. */
 async function standEvents(deps: Deps, actor: Actor): Promise<CalendarEvent[]> {
   const { db } = deps;
-  const brokered = await db.select({ networkId: networkBroker.networkId }).from(networkBroker).where(eq(networkBroker.userId, actor.userId));
+  const brokered = await db
+    .select({ networkId: networkBroker.networkId })
+    .from(networkBroker)
+    .where(eq(networkBroker.userId, actor.userId));
   const memberOf = actor.firm
     ? await db
         .select({ networkId: networkMember.networkId })

@@ -43,9 +43,7 @@ export function privateFirm(
   return {
     ...publicFirm(row, certifications, today),
     turnover:
-      row.turnoverMinor !== null && row.turnoverCurrency
-        ? { amountMinor: row.turnoverMinor, currency: row.turnoverCurrency }
-        : null,
+      row.turnoverMinor !== null && row.turnoverCurrency ? { amountMinor: row.turnoverMinor, currency: row.turnoverCurrency } : null,
     upgradingGoals: row.upgradingGoals,
     capacities: capacities.map(({ product, unitsPerMonth, unit, leadTimeDays }) => ({
       product,

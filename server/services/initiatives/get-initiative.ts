@@ -31,7 +31,10 @@ async function readableInitiative(deps: Deps, actor: Actor, rawInput: unknown) {
 export async function getInitiative(deps: Deps, actor: Actor, rawInput: unknown) {
   const facts = await readableInitiative(deps, actor, rawInput);
   const { row } = facts;
-  const [net] = await deps.db.select({ id: network.id, name: network.name, currency: network.currency }).from(network).where(eq(network.id, row.networkId));
+  const [net] = await deps.db
+    .select({ id: network.id, name: network.name, currency: network.currency })
+    .from(network)
+    .where(eq(network.id, row.networkId));
   const participants = await deps.db
     .select({ firmId: firm.id, name: firm.name, link: firm.link, tier: firm.tier, joinedAt: initiativeParticipant.createdAt })
     .from(initiativeParticipant)
@@ -86,7 +89,13 @@ export async function getInitiative(deps: Deps, actor: Actor, rawInput: unknown)
     budget: visibleBudget,
     club,
     stand,
-    messages: messages.map((m) => ({ id: m.id, authorName: m.authorName, firmName: m.firmName, body: m.body, createdAt: m.createdAt.toISOString() })),
+    messages: messages.map((m) => ({
+      id: m.id,
+      authorName: m.authorName,
+      firmName: m.firmName,
+      body: m.body,
+      createdAt: m.createdAt.toISOString(),
+    })),
     activity: visibleLog.map((a) => ({
       id: a.id,
       action: a.action,

@@ -18,7 +18,11 @@ export interface InitiativeFacts extends ResourceFacts {
  * participants. With `lock`, the initiative row is locked for the rest of the transaction, so
  * concurrent commitments and transitions of one initiative run one after another.
  */
-export async function initiativeFacts(db: Db | Tx, initiativeId: string, options: { lock?: boolean } = {}): Promise<InitiativeFacts | null> {
+export async function initiativeFacts(
+  db: Db | Tx,
+  initiativeId: string,
+  options: { lock?: boolean } = {},
+): Promise<InitiativeFacts | null> {
   const query = db.select().from(initiative).where(eq(initiative.id, initiativeId));
   const [row] = options.lock ? await query.for("update") : await query;
   if (!row) return null;
@@ -39,7 +43,12 @@ export async function initiativeFacts(db: Db | Tx, initiativeId: string, options
  * The initiative as the actor may see it, or a 404: outsiders do not learn it exists, and a
  * draft stays the brokers' own until it is opened.
  */
-export async function visibleInitiative(db: Db | Tx, actor: Actor, initiativeId: string, options: { lock?: boolean } = {}): Promise<InitiativeFacts> {
+export async function visibleInitiative(
+  db: Db | Tx,
+  actor: Actor,
+  initiativeId: string,
+  options: { lock?: boolean } = {},
+): Promise<InitiativeFacts> {
   const facts = await initiativeFacts(db, initiativeId, options);
   if (!facts || !mayReadInitiative(actor, facts)) throw new AppError("not_found", "Initiative not found");
   return facts;

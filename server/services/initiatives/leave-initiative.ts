@@ -27,7 +27,9 @@ export async function leaveInitiative(deps: Deps, actor: Actor, rawInput: unknow
       .delete(jointBuyCommitment)
       .where(and(eq(jointBuyCommitment.initiativeId, initiativeId), eq(jointBuyCommitment.firmId, firmId)))
       .returning({ quantity: jointBuyCommitment.quantity });
-    await tx.delete(initiativeParticipant).where(and(eq(initiativeParticipant.initiativeId, initiativeId), eq(initiativeParticipant.firmId, firmId)));
+    await tx
+      .delete(initiativeParticipant)
+      .where(and(eq(initiativeParticipant.initiativeId, initiativeId), eq(initiativeParticipant.firmId, firmId)));
     await releaseOnLeave(tx, after, actor, initiativeId, firmId, deps.now(), "left_initiative");
     await recordActivity(tx, actor, {
       networkId: facts.row.networkId,

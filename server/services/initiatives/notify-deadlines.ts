@@ -19,19 +19,42 @@ export async function notifyDeadlines(deps: Deps): Promise<number> {
     const due = await tx
       .update(initiative)
       .set({ deadlineNoticeAt: now })
-      .where(and(eq(initiative.status, "open"), isNull(initiative.deadlineNoticeAt), gt(initiative.deadline, now), lte(initiative.deadline, horizon)))
+      .where(
+        and(
+          eq(initiative.status, "open"),
+          isNull(initiative.deadlineNoticeAt),
+          gt(initiative.deadline, now),
+          lte(initiative.deadline, horizon),
+        ),
+      )
       .returning({ id: initiative.id, title: initiative.title, networkId: initiative.networkId });
     for (const item of due) {
       const participants = await tx
         .select({ firmId: initiativeParticipant.firmId })
         .from(initiativeParticipant)
         .where(eq(initiativeParticipant.initiativeId, item.id));
-      const brokers = await tx.select({ userId: networkBroker.userId }).from(networkBroker).where(inArray(networkBroker.networkId, [item.networkId]));
-      const audience = [...new Set([...(await usersOfFirms(tx, participants.map((p) => p.firmId))), ...brokers.map((b) => b.userId)])];
+      const brokers = await tx
+        .select({ userId: networkBroker.userId })
+        .from(networkBroker)
+        .where(inArray(networkBroker.networkId, [item.networkId]));
+      const audience = [
+        ...new Set([
+          ...(await usersOfFirms(
+            tx,
+            participants.map((p) => p.firmId),
+          )),
+          ...brokers.map((b) => b.userId),
+        ]),
+      ];
       await notify(
         tx,
         after,
-        audience.map((userId) => ({ userId, type: "initiative_deadline_soon", params: { title: item.title }, href: `/initiatives/${item.id}` })),
+        audience.map((userId) => ({
+          userId,
+          type: "initiative_deadline_soon",
+          params: { title: item.title },
+          href: `/initiatives/${item.id}`,
+        })),
       );
     }
     return due.length;

@@ -15,7 +15,9 @@ export async function postInitiativeMessage(deps: Deps, actor: Actor, rawInput: 
   return inTransaction(deps, async (tx, after) => {
     const facts = await visibleInitiative(tx, actor, input.initiativeId);
     if (!can(actor, "initiative", "message", facts)) throw new AppError("forbidden", "Not allowed to post here");
-    const firmName = actor.firm ? ((await tx.select({ name: firm.name }).from(firm).where(eq(firm.id, actor.firm.id)))[0]?.name ?? null) : null;
+    const firmName = actor.firm
+      ? ((await tx.select({ name: firm.name }).from(firm).where(eq(firm.id, actor.firm.id)))[0]?.name ?? null)
+      : null;
     const [message] = await tx
       .insert(initiativeMessage)
       .values({ initiativeId: input.initiativeId, authorUserId: actor.userId, authorName: actor.name, firmName, body: input.body })

@@ -12,7 +12,8 @@ import { getInitiative } from "./get-initiative";
  */
 export async function purchaseSummaryCsv(deps: Deps, actor: Actor, rawInput: unknown) {
   const view = await getInitiative(deps, actor, rawInput);
-  if (!view.permissions.purchaseSummary || !view.jointBuy) throw new AppError("conflict", "The summary exists once the joint purchase is locked");
+  if (!view.permissions.purchaseSummary || !view.jointBuy)
+    throw new AppError("conflict", "The summary exists once the joint purchase is locked");
   const jb = view.jointBuy;
   const digits = minorDigits(jb.quote.currency);
   const money = (minor: number) => minorToDecimal(minor, digits);
@@ -39,6 +40,11 @@ export async function purchaseSummaryCsv(deps: Deps, actor: Actor, rawInput: unk
     ]),
     ["TOTAL", String(jb.total), jb.quote.unit, unitPrice, money(jb.totalCostMinor), "", "", money(jb.totalSavingMinor), jb.quote.currency],
   ];
-  const slug = view.initiative.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "joint-purchase";
+  const slug =
+    view.initiative.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "joint-purchase";
   return { filename: `${slug}-purchase-summary.csv`, csv: toSafeCsv(rows) };
 }

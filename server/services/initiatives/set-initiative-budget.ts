@@ -23,7 +23,12 @@ export async function setInitiativeBudget(deps: Deps, actor: Actor, rawInput: un
       networkId: row.networkId,
       initiativeId: row.id,
       action: "budget.set",
-      after: { budgetMinor: saved.budgetMinor, currency: input.budget.currency, splitRule: input.splitRule, fundingSources: saved.fundedSources },
+      after: {
+        budgetMinor: saved.budgetMinor,
+        currency: input.budget.currency,
+        splitRule: input.splitRule,
+        fundingSources: saved.fundedSources,
+      },
     });
     after.publish(initiativeRoom(row.id), "initiative:updated", { initiativeId: row.id });
     return { initiativeId: row.id };

@@ -30,7 +30,14 @@ export async function setJointBuyCommitment(deps: Deps, actor: Actor, rawInput: 
     const firmId = actor.firm!.id;
 
     const totalNow = async () =>
-      Number((await tx.select({ total: sum(jointBuyCommitment.quantity) }).from(jointBuyCommitment).where(eq(jointBuyCommitment.initiativeId, row.id)))[0]?.total ?? 0);
+      Number(
+        (
+          await tx
+            .select({ total: sum(jointBuyCommitment.quantity) })
+            .from(jointBuyCommitment)
+            .where(eq(jointBuyCommitment.initiativeId, row.id))
+        )[0]?.total ?? 0,
+      );
     const before = await totalNow();
     const [existing] = await tx
       .select({ quantity: jointBuyCommitment.quantity })

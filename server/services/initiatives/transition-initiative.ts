@@ -22,7 +22,8 @@ export async function transitionInitiative(deps: Deps, actor: Actor, rawInput: u
   const input = parseInput(transitionSchema, rawInput);
   return inTransaction(deps, async (tx, after) => {
     const facts = await visibleInitiative(tx, actor, input.initiativeId, { lock: true });
-    if (!can(actor, "initiative", "transition", facts)) throw new AppError("forbidden", "Only the network's brokers change an initiative's status");
+    if (!can(actor, "initiative", "transition", facts))
+      throw new AppError("forbidden", "Only the network's brokers change an initiative's status");
     const { row } = facts;
     try {
       assertTransition(row.status, input.to);
@@ -61,7 +62,10 @@ export async function transitionInitiative(deps: Deps, actor: Actor, rawInput: u
 async function assertMinimumReached(tx: Tx, initiativeId: string) {
   const [quote] = await tx.select({ minimum: jointBuy.minimumQuantity }).from(jointBuy).where(eq(jointBuy.initiativeId, initiativeId));
   if (!quote) return;
-  const [{ total }] = await tx.select({ total: sum(jointBuyCommitment.quantity) }).from(jointBuyCommitment).where(eq(jointBuyCommitment.initiativeId, initiativeId));
+  const [{ total }] = await tx
+    .select({ total: sum(jointBuyCommitment.quantity) })
+    .from(jointBuyCommitment)
+    .where(eq(jointBuyCommitment.initiativeId, initiativeId));
   if (Number(total ?? 0) < quote.minimum) {
     throw new AppError("conflict", `The pooled quantity is below the minimum of ${quote.minimum} to proceed; cancel the purchase instead`);
   }

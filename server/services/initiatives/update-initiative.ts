@@ -20,8 +20,16 @@ export async function updateInitiative(deps: Deps, actor: Actor, rawInput: unkno
     if (!can(actor, "initiative", "update", facts)) throw new AppError("forbidden", "Only the network's brokers edit initiatives");
     const { row } = facts;
     if (row.status !== "draft" && row.status !== "open") throw new AppError("conflict", `A ${row.status} initiative cannot be edited`);
-    const next = { title: input.title, description: input.description, deadline: deadlineOf(input.deadline), shareQuantities: input.shareQuantities };
-    await tx.update(initiative).set({ ...next, deadlineNoticeAt: null, updatedAt: deps.now() }).where(eq(initiative.id, row.id));
+    const next = {
+      title: input.title,
+      description: input.description,
+      deadline: deadlineOf(input.deadline),
+      shareQuantities: input.shareQuantities,
+    };
+    await tx
+      .update(initiative)
+      .set({ ...next, deadlineNoticeAt: null, updatedAt: deps.now() })
+      .where(eq(initiative.id, row.id));
     if (TOOL_OF[row.objective] === "joint_buy" && input.jointBuy) await saveJointBuy(tx, row.id, input.jointBuy, deps.now());
     await recordActivity(tx, actor, {
       networkId: row.networkId,

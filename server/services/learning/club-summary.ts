@@ -8,7 +8,10 @@ import { benchmarkClub, benchmarkClubKpi, benchmarkPeriod, clubMeeting } from ".
  * about submissions.
  */
 export async function loadClubSummary(db: Db, initiativeId: string, now: Date) {
-  const [club] = await db.select({ periodKind: benchmarkClub.periodKind }).from(benchmarkClub).where(eq(benchmarkClub.initiativeId, initiativeId));
+  const [club] = await db
+    .select({ periodKind: benchmarkClub.periodKind })
+    .from(benchmarkClub)
+    .where(eq(benchmarkClub.initiativeId, initiativeId));
   if (!club) return null;
   const [{ n }] = await db.select({ n: count() }).from(benchmarkClubKpi).where(eq(benchmarkClubKpi.initiativeId, initiativeId));
   const open = await db

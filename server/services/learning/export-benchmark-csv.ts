@@ -52,12 +52,20 @@ export async function exportBenchmarkCsv(deps: Deps, actor: Actor, rawInput: unk
   const order = new Map(kpiIds.map((id, i) => [id, i]));
   rows.sort(
     (a, b) =>
-      a.startsOn.localeCompare(b.startsOn) || a.firm.localeCompare(b.firm) || a.firmId.localeCompare(b.firmId) || order.get(a.kpiId)! - order.get(b.kpiId)!,
+      a.startsOn.localeCompare(b.startsOn) ||
+      a.firm.localeCompare(b.firm) ||
+      a.firmId.localeCompare(b.firmId) ||
+      order.get(a.kpiId)! - order.get(b.kpiId)!,
   );
   const csv = toSafeCsv([
     [...BENCHMARK_CSV_COLUMNS],
     ...rows.map((r) => [r.period, r.firmId, r.firm, r.kpi ?? r.kpiId, r.kpiName, r.unit, String(r.value), r.updatedAt.toISOString()]),
   ]);
-  const slug = facts.row.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "benchmark";
+  const slug =
+    facts.row.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "benchmark";
   return { filename: `${slug}${period ? `-${period.label.toLowerCase()}` : ""}-values.csv`, csv };
 }

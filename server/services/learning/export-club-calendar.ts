@@ -28,7 +28,10 @@ async function meetingEvents(
 ): Promise<CalendarEvent[]> {
   const t = getI18n(isLocale(actor.locale) ? actor.locale : "en").t;
   const live = meetings.filter((m) => m.status !== "cancelled");
-  const hosts = await firmNames(db, live.flatMap((m) => (m.hostFirmId ? [m.hostFirmId] : [])));
+  const hosts = await firmNames(
+    db,
+    live.flatMap((m) => (m.hostFirmId ? [m.hostFirmId] : [])),
+  );
   return live.map((m) => {
     const club = clubTitles.get(m.initiativeId);
     const host = m.hostFirmId ? hosts.get(m.hostFirmId) : undefined;
@@ -57,7 +60,10 @@ async function meetingEvents(
 export async function clubMeetingEventsFor(db: Db, actor: Actor): Promise<CalendarEvent[]> {
   const brokered = db.select({ networkId: networkBroker.networkId }).from(networkBroker).where(eq(networkBroker.userId, actor.userId));
   const joined = actor.firm
-    ? db.select({ initiativeId: initiativeParticipant.initiativeId }).from(initiativeParticipant).where(eq(initiativeParticipant.firmId, actor.firm.id))
+    ? db
+        .select({ initiativeId: initiativeParticipant.initiativeId })
+        .from(initiativeParticipant)
+        .where(eq(initiativeParticipant.firmId, actor.firm.id))
     : null;
   const scopes = [
     ...(actor.role === "broker" ? [inArray(initiative.networkId, brokered)] : []),
@@ -78,7 +84,15 @@ export async function clubMeetingEventsFor(db: Db, actor: Actor): Promise<Calend
   const meetings = await db
     .select()
     .from(clubMeeting)
-    .where(and(inArray(clubMeeting.initiativeId, allowed.map((c) => c.id)), ne(clubMeeting.status, "cancelled")))
+    .where(
+      and(
+        inArray(
+          clubMeeting.initiativeId,
+          allowed.map((c) => c.id),
+        ),
+        ne(clubMeeting.status, "cancelled"),
+      ),
+    )
     .orderBy(asc(clubMeeting.startsAt));
   return meetingEvents(db, actor, meetings, new Map(allowed.map((c) => [c.id, c.title])));
 }
@@ -88,9 +102,18 @@ export async function exportClubCalendar(deps: Deps, actor: Actor, rawInput: unk
   const { initiativeId } = parseInput(clubIdSchema, rawInput);
   const facts = await visibleClub(deps.db, actor, initiativeId);
   if (!can(actor, "club", "attend", facts)) throw new AppError("forbidden", "Only the club's members and brokers download its calendar");
-  const meetings = await deps.db.select().from(clubMeeting).where(eq(clubMeeting.initiativeId, initiativeId)).orderBy(asc(clubMeeting.startsAt));
+  const meetings = await deps.db
+    .select()
+    .from(clubMeeting)
+    .where(eq(clubMeeting.initiativeId, initiativeId))
+    .orderBy(asc(clubMeeting.startsAt));
   const events = await meetingEvents(deps.db, actor, meetings, new Map([[initiativeId, facts.row.title]]));
   const ics = buildCalendar({ name: facts.row.title, events, now: deps.now() });
-  const slug = facts.row.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "club";
+  const slug =
+    facts.row.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "club";
   return { filename: `${slug}-meetings.ics`, ics };
 }

@@ -44,7 +44,13 @@ export async function getBenchmarkClub(deps: Deps, actor: Actor, rawInput: unkno
   const running = clubIsRunning(row.status);
 
   const isMember = ownFirmId !== null;
-  const next = running ? defaultPeriod(club.periodKind, periods.map((p) => p.label), deps.now()) : null;
+  const next = running
+    ? defaultPeriod(
+        club.periodKind,
+        periods.map((p) => p.label),
+        deps.now(),
+      )
+    : null;
 
   return {
     club: {
@@ -103,7 +109,11 @@ async function clubMeetings(db: Deps["db"], actor: Actor, initiativeId: string, 
       : [];
   const actions =
     readReport && meetingIds.length > 0
-      ? await db.select().from(meetingAction).where(inArray(meetingAction.meetingId, meetingIds)).orderBy(asc(meetingAction.createdAt), asc(meetingAction.id))
+      ? await db
+          .select()
+          .from(meetingAction)
+          .where(inArray(meetingAction.meetingId, meetingIds))
+          .orderBy(asc(meetingAction.createdAt), asc(meetingAction.id))
       : [];
   const names = await firmNames(db, [
     ...meetings.flatMap((m) => (m.hostFirmId ? [m.hostFirmId] : [])),
@@ -131,7 +141,14 @@ async function clubMeetings(db: Deps["db"], actor: Actor, initiativeId: string, 
       actions: readReport
         ? actions
             .filter((a) => a.meetingId === m.id)
-            .map((a) => ({ id: a.id, description: a.description, ownerFirmId: a.ownerFirmId, ownerName: nameOf(a.ownerFirmId), dueOn: a.dueOn, status: a.status }))
+            .map((a) => ({
+              id: a.id,
+              description: a.description,
+              ownerFirmId: a.ownerFirmId,
+              ownerName: nameOf(a.ownerFirmId),
+              dueOn: a.dueOn,
+              status: a.status,
+            }))
         : null,
     };
   });
@@ -143,7 +160,13 @@ async function clubMeetings(db: Deps["db"], actor: Actor, initiativeId: string, 
  */
 async function periodViews(
   db: Deps["db"],
-  { periods, kpis, ownFirmId, readRaw, members }: {
+  {
+    periods,
+    kpis,
+    ownFirmId,
+    readRaw,
+    members,
+  }: {
     periods: Awaited<ReturnType<typeof clubPeriods>>;
     kpis: Awaited<ReturnType<typeof clubKpis>>;
     ownFirmId: string | null;

@@ -35,7 +35,8 @@ export async function getBenchmarkReport(deps: Deps, actor: Actor, rawInput: unk
   const input = parseInput(reportSchema, rawInput);
   const db = deps.db;
   const facts = await visibleClub(db, actor, input.initiativeId);
-  if (!can(actor, "club", "readReport", facts)) throw new AppError("forbidden", "Only the club's members and its network's brokers read its report");
+  if (!can(actor, "club", "readReport", facts))
+    throw new AppError("forbidden", "Only the club's members and its network's brokers read its report");
   const { row, club } = facts;
   const ownFirmId = memberFirmOf(actor, facts);
   const readRaw = can(actor, "club", "readRaw", facts);
@@ -46,7 +47,12 @@ export async function getBenchmarkReport(deps: Deps, actor: Actor, rawInput: unk
 
   const { submissions, references, publications } = await reportRows(db, periods, kpis);
   const rule = await networkRule(db, row.networkId);
-  const names = readRaw ? await firmNames(db, submissions.map((s) => s.firmId)) : new Map<string, string>();
+  const names = readRaw
+    ? await firmNames(
+        db,
+        submissions.map((s) => s.firmId),
+      )
+    : new Map<string, string>();
   const [net] = await db.select({ name: network.name }).from(network).where(eq(network.id, row.networkId));
   const [ownFirm] = ownFirmId ? await db.select({ name: firm.name }).from(firm).where(eq(firm.id, ownFirmId)) : [];
 
@@ -108,26 +114,39 @@ async function reportRows(db: Db, periods: readonly Period[], kpis: readonly Kpi
   const submissions =
     periodIds.length > 0 && kpiIds.length > 0
       ? await db
-          .select({ periodId: kpiSubmission.periodId, kpiId: kpiSubmission.kpiId, firmId: kpiSubmission.firmId, value: kpiSubmission.value })
+          .select({
+            periodId: kpiSubmission.periodId,
+            kpiId: kpiSubmission.kpiId,
+            firmId: kpiSubmission.firmId,
+            value: kpiSubmission.value,
+          })
           .from(kpiSubmission)
           .where(and(inArray(kpiSubmission.periodId, periodIds), inArray(kpiSubmission.kpiId, kpiIds)))
       : [];
   const references =
     periodIds.length > 0
       ? await db
-          .select({ periodId: kpiReference.periodId, kpiId: kpiReference.kpiId, value: kpiReference.value, source: kpiReference.source, createdAt: kpiReference.createdAt })
+          .select({
+            periodId: kpiReference.periodId,
+            kpiId: kpiReference.kpiId,
+            value: kpiReference.value,
+            source: kpiReference.source,
+            createdAt: kpiReference.createdAt,
+          })
           .from(kpiReference)
           .where(inArray(kpiReference.periodId, periodIds))
       : [];
   const publications =
-    periodIds.length > 0
-      ? await db.select().from(benchmarkPublication).where(inArray(benchmarkPublication.periodId, periodIds))
-      : [];
+    periodIds.length > 0 ? await db.select().from(benchmarkPublication).where(inArray(benchmarkPublication.periodId, periodIds)) : [];
   return { submissions, references, publications };
 }
 
 /** Lookups by period and KPI over the club's rows; `ownOf` reads the viewer's firm's value only. */
-function reportLookups({ submissions, references, publications }: ReportRows, rule: Awaited<ReturnType<typeof networkRule>>, ownFirmId: string | null) {
+function reportLookups(
+  { submissions, references, publications }: ReportRows,
+  rule: Awaited<ReturnType<typeof networkRule>>,
+  ownFirmId: string | null,
+) {
   const cell = (periodId: string, kpiId: string) => `${periodId}:${kpiId}`;
   const byCell = new Map<string, typeof submissions>();
   for (const s of submissions) {
@@ -144,7 +163,9 @@ function reportLookups({ submissions, references, publications }: ReportRows, ru
     return stored ? { ...shownPublication(stored, rule), publishedAt: stored.publishedAt } : null;
   };
   const periodPublishedAt = (periodId: string) =>
-    publications.filter((p) => p.periodId === periodId).reduce<Date | null>((latest, p) => (latest && latest > p.publishedAt ? latest : p.publishedAt), null);
+    publications
+      .filter((p) => p.periodId === periodId)
+      .reduce<Date | null>((latest, p) => (latest && latest > p.publishedAt ? latest : p.publishedAt), null);
   const referencesOf = (periodId: string, kpiId: string) =>
     references
       .filter((r) => r.periodId === periodId && r.kpiId === kpiId)
@@ -157,7 +178,14 @@ function reportLookups({ submissions, references, publications }: ReportRows, ru
 /** One KPI of the report, as the viewer may read it (`raw` and `pending` for brokers only). */
 function kpiReport(
   kpi: Kpi,
-  { period, periods, readRaw, names, rule, lookups }: {
+  {
+    period,
+    periods,
+    readRaw,
+    names,
+    rule,
+    lookups,
+  }: {
     period: Period | undefined;
     periods: readonly Period[];
     readRaw: boolean;
@@ -167,57 +195,60 @@ function kpiReport(
   },
 ) {
   const { valuesOf, ownOf, publicationOf, shownOf, referencesOf } = lookups;
-    const direction = kpi.direction;
-    const current = period ? valuesOf(period.id, kpi.id) : [];
-    const published = period ? shownOf(period.id, kpi.id) : null;
-    const own = period ? ownOf(period.id, kpi.id) : null;
-    const stored = period ? publicationOf(period.id, kpi.id) : null;
-    const points = periods.map((p) => {
-      const shown = shownOf(p.id, kpi.id);
-      return {
-        periodId: p.id,
-        label: p.label,
-        median: shown?.quartiles?.median ?? null,
-        p10: shown?.tails?.p10 ?? null,
-        p90: shown?.tails?.p90 ?? null,
-        spread: shown?.tails?.spread ?? null,
-        own: ownOf(p.id, kpi.id),
-        references: referencesOf(p.id, kpi.id),
-      };
-    });
+  const direction = kpi.direction;
+  const current = period ? valuesOf(period.id, kpi.id) : [];
+  const published = period ? shownOf(period.id, kpi.id) : null;
+  const own = period ? ownOf(period.id, kpi.id) : null;
+  const stored = period ? publicationOf(period.id, kpi.id) : null;
+  const points = periods.map((p) => {
+    const shown = shownOf(p.id, kpi.id);
     return {
-      id: kpi.id,
-      key: kpi.key,
-      name: kpi.name,
-      description: kpi.description,
-      unit: kpi.unit,
-      direction,
-      minValue: kpi.minValue,
-      maxValue: kpi.maxValue,
-      computation: kpi.computation,
-      decimals: (kpi.key ? catalogueKpi(kpi.key)?.decimals : undefined) ?? 2,
-      /** Submissions received so far in the period (live: a count gives no value away). */
-      submissions: current.length,
-      /** The period's frozen publication as shown under the rule; null before the first. */
-      published,
-      /** The viewer's own value, and its quartile band against the published quartiles. */
-      own: own === null ? null : { value: own, band: published?.quartiles ? quartileBand(own, published.quartiles, direction) : null },
-      references: period ? referencesOf(period.id, kpi.id) : [],
-      /** Brokers of the network only: every value with its firm. */
-      raw: readRaw
-        ? current
-            .map((s) => ({ firmId: s.firmId, firmName: names.get(s.firmId) ?? "", value: s.value }))
-            .sort((a, b) => a.firmName.localeCompare(b.firmName) || a.firmId.localeCompare(b.firmId))
-        : null,
-      /** Brokers only: what publishing the period now would do to this KPI. */
-      pending:
-        readRaw && period
-          ? {
-              newContributors: current.filter((s) => !(stored?.contributorFirmIds ?? []).includes(s.firmId)).length,
-              outcome: publicationStep(stored ? { contributorFirmIds: stored.contributorFirmIds, hasFigures: stored.median !== null } : null, current, rule)
-                .outcome,
-            }
-          : null,
-      trend: { points, ...trend(points, direction) },
+      periodId: p.id,
+      label: p.label,
+      median: shown?.quartiles?.median ?? null,
+      p10: shown?.tails?.p10 ?? null,
+      p90: shown?.tails?.p90 ?? null,
+      spread: shown?.tails?.spread ?? null,
+      own: ownOf(p.id, kpi.id),
+      references: referencesOf(p.id, kpi.id),
     };
+  });
+  return {
+    id: kpi.id,
+    key: kpi.key,
+    name: kpi.name,
+    description: kpi.description,
+    unit: kpi.unit,
+    direction,
+    minValue: kpi.minValue,
+    maxValue: kpi.maxValue,
+    computation: kpi.computation,
+    decimals: (kpi.key ? catalogueKpi(kpi.key)?.decimals : undefined) ?? 2,
+    /** Submissions received so far in the period (live: a count gives no value away). */
+    submissions: current.length,
+    /** The period's frozen publication as shown under the rule; null before the first. */
+    published,
+    /** The viewer's own value, and its quartile band against the published quartiles. */
+    own: own === null ? null : { value: own, band: published?.quartiles ? quartileBand(own, published.quartiles, direction) : null },
+    references: period ? referencesOf(period.id, kpi.id) : [],
+    /** Brokers of the network only: every value with its firm. */
+    raw: readRaw
+      ? current
+          .map((s) => ({ firmId: s.firmId, firmName: names.get(s.firmId) ?? "", value: s.value }))
+          .sort((a, b) => a.firmName.localeCompare(b.firmName) || a.firmId.localeCompare(b.firmId))
+      : null,
+    /** Brokers only: what publishing the period now would do to this KPI. */
+    pending:
+      readRaw && period
+        ? {
+            newContributors: current.filter((s) => !(stored?.contributorFirmIds ?? []).includes(s.firmId)).length,
+            outcome: publicationStep(
+              stored ? { contributorFirmIds: stored.contributorFirmIds, hasFigures: stored.median !== null } : null,
+              current,
+              rule,
+            ).outcome,
+          }
+        : null,
+    trend: { points, ...trend(points, direction) },
+  };
 }

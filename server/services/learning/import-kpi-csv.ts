@@ -48,7 +48,13 @@ export async function importKpiCsv(deps: Deps, actor: Actor, rawInput: unknown) 
     const delimiter = header.includes(";") && !header.includes(",") ? ";" : ",";
     let records: Record<string, string>[];
     try {
-      records = parse(input.csv, { columns: (names: string[]) => names.map((h) => normal(h).replace(/ /g, "_")), delimiter, skip_empty_lines: true, trim: true, bom: true });
+      records = parse(input.csv, {
+        columns: (names: string[]) => names.map((h) => normal(h).replace(/ /g, "_")),
+        delimiter,
+        skip_empty_lines: true,
+        trim: true,
+        bom: true,
+      });
     } catch (error) {
       // csv-parse says what is wrong in English; the forms show a translated sentence with the line.
       const line = Number((error as { lines?: unknown }).lines) || 1;
@@ -70,14 +76,17 @@ export async function importKpiCsv(deps: Deps, actor: Actor, rawInput: unknown) 
     const valueColumn = columnOf(COLUMNS.value);
     const periodColumn = columnOf(COLUMNS.period);
     const missing = [!firmColumn && "firm", !kpiColumn && "kpi", !valueColumn && "value"].filter(Boolean);
-    if (missing.length > 0) throw fileError("Missing columns", `Missing columns: ${missing.join(", ")}`, "missingColumns", { columns: missing.join(", ") });
+    if (missing.length > 0)
+      throw fileError("Missing columns", `Missing columns: ${missing.join(", ")}`, "missingColumns", { columns: missing.join(", ") });
 
     const kpis = await clubKpis(tx, input.initiativeId);
     const names = await firmNames(tx, facts.participantFirmIds);
     const firmsByName = new Map<string, string[]>();
     for (const [id, name] of names) firmsByName.set(normal(name), [...(firmsByName.get(normal(name)) ?? []), id]);
     const findKpi = (text: string) =>
-      kpis.find((k) => k.id === text) ?? kpis.find((k) => k.key !== null && k.key === normal(text)) ?? kpis.find((k) => normal(k.name) === normal(text));
+      kpis.find((k) => k.id === text) ??
+      kpis.find((k) => k.key !== null && k.key === normal(text)) ??
+      kpis.find((k) => normal(k.name) === normal(text));
 
     const errors: Record<string, string[]> = {};
     const keys: Record<string, string> = {};
@@ -123,12 +132,18 @@ export async function importKpiCsv(deps: Deps, actor: Actor, rawInput: unknown) 
       if (firmId && kpi) {
         const key = `${firmId}:${kpi.id}`;
         const earlier = seen.get(key);
-        if (earlier !== undefined) add(line, "kpi", `This firm's ${kpi.name} is given on line ${earlier} already`, `${IMPORT}.duplicate`, { kpi: kpi.name, line: earlier });
+        if (earlier !== undefined)
+          add(line, "kpi", `This firm's ${kpi.name} is given on line ${earlier} already`, `${IMPORT}.duplicate`, {
+            kpi: kpi.name,
+            line: earlier,
+          });
         else seen.set(key, line);
-        if (parsed.success && !errors[`rows.${line}.value`] && earlier === undefined) rows.push({ firmId, kpiId: kpi.id, value: parsed.data });
+        if (parsed.success && !errors[`rows.${line}.value`] && earlier === undefined)
+          rows.push({ firmId, kpiId: kpi.id, value: parsed.data });
       }
     });
-    if (Object.keys(errors).length > 0) throw new AppError("invalid_input", "Some rows are not valid; nothing was imported", errors, keys, params);
+    if (Object.keys(errors).length > 0)
+      throw new AppError("invalid_input", "Some rows are not valid; nothing was imported", errors, keys, params);
 
     await saveValues(tx, after, facts, period.id, rows, actor.userId, deps.now());
     return { initiativeId: input.initiativeId, periodId: period.id, imported: rows.length, firms: new Set(rows.map((r) => r.firmId)).size };

@@ -22,7 +22,17 @@ export async function ensureShippedKpis(db: Db | Tx): Promise<number> {
     const texts = SHIPPED_KPI_TEXTS[kpi.key];
     if (!texts) throw new Error(`No English texts for the shipped KPI ${kpi.key}`);
     const { name, description, computation } = texts;
-    return { networkId: null, key: kpi.key, unit: kpi.unit, direction: kpi.direction, minValue: kpi.minValue, maxValue: kpi.maxValue, name, description, computation };
+    return {
+      networkId: null,
+      key: kpi.key,
+      unit: kpi.unit,
+      direction: kpi.direction,
+      minValue: kpi.minValue,
+      maxValue: kpi.maxValue,
+      name,
+      description,
+      computation,
+    };
   });
   await db
     .insert(kpiDefinition)

@@ -34,7 +34,9 @@ async function kpisOfNetwork(db: Db | Tx, networkId: string) {
       maxValue: row.maxValue,
       computation: row.computation,
     }))
-    .sort((a, b) => Number(a.shipped ? 0 : 1) - Number(b.shipped ? 0 : 1) || (a.shipped ? catalogueOrder(a.key) - catalogueOrder(b.key) : 0));
+    .sort(
+      (a, b) => Number(a.shipped ? 0 : 1) - Number(b.shipped ? 0 : 1) || (a.shipped ? catalogueOrder(a.key) - catalogueOrder(b.key) : 0),
+    );
 }
 
 /** The KPI catalogue of a network: shipped KPIs and the ones its brokers added (readers of the network). */

@@ -19,7 +19,14 @@ export async function addMeetingAction(deps: Deps, actor: Actor, rawInput: unkno
     assertClubMember(facts, "ownerFirmId", input.ownerFirmId);
     const [created] = await tx
       .insert(meetingAction)
-      .values({ meetingId: meeting.id, description: input.description, ownerFirmId: input.ownerFirmId, dueOn: input.dueOn, status: "open", createdAt: deps.now() })
+      .values({
+        meetingId: meeting.id,
+        description: input.description,
+        ownerFirmId: input.ownerFirmId,
+        dueOn: input.dueOn,
+        status: "open",
+        createdAt: deps.now(),
+      })
       .returning({ id: meetingAction.id });
     await recordActivity(tx, actor, {
       networkId: facts.row.networkId,

@@ -31,10 +31,15 @@ function isoDay(date: Date, plusDays = 0): string {
  * Each notice and publication is claimed by one atomic UPDATE (due_notice_at,
  * reminder_notice_at, due_published_at) before it is done, so it never happens twice.
  */
-export async function notifyLearningReminders(deps: Deps): Promise<{ submissionDue: number; meetingReminders: number; publishedPeriods: number }> {
+export async function notifyLearningReminders(
+  deps: Deps,
+): Promise<{ submissionDue: number; meetingReminders: number; publishedPeriods: number }> {
   const now = deps.now();
   return inTransaction(deps, async (tx, after) => {
-    const runningClubs = tx.select({ id: initiative.id }).from(initiative).where(inArray(initiative.status, [...RUNNING]));
+    const runningClubs = tx
+      .select({ id: initiative.id })
+      .from(initiative)
+      .where(inArray(initiative.status, [...RUNNING]));
 
     // --- Submissions due within a week ------------------------------------------------------
     const duePeriods = await tx
@@ -53,11 +58,17 @@ export async function notifyLearningReminders(deps: Deps): Promise<{ submissionD
     let submissionDue = 0;
     for (const period of duePeriods) {
       const [club] = await tx.select({ title: initiative.title }).from(initiative).where(eq(initiative.id, period.initiativeId));
-      const kpiIds = (await tx.select({ kpiId: benchmarkClubKpi.kpiId }).from(benchmarkClubKpi).where(eq(benchmarkClubKpi.initiativeId, period.initiativeId))).map(
-        (k) => k.kpiId,
-      );
+      const kpiIds = (
+        await tx
+          .select({ kpiId: benchmarkClubKpi.kpiId })
+          .from(benchmarkClubKpi)
+          .where(eq(benchmarkClubKpi.initiativeId, period.initiativeId))
+      ).map((k) => k.kpiId);
       const members = (
-        await tx.select({ firmId: initiativeParticipant.firmId }).from(initiativeParticipant).where(eq(initiativeParticipant.initiativeId, period.initiativeId))
+        await tx
+          .select({ firmId: initiativeParticipant.firmId })
+          .from(initiativeParticipant)
+          .where(eq(initiativeParticipant.initiativeId, period.initiativeId))
       ).map((p) => p.firmId);
       if (members.length === 0 || kpiIds.length === 0) continue;
       const submitted = await tx
@@ -95,11 +106,19 @@ export async function notifyLearningReminders(deps: Deps): Promise<{ submissionD
       .returning({ id: clubMeeting.id, initiativeId: clubMeeting.initiativeId, title: clubMeeting.title, place: clubMeeting.place });
     let meetingReminders = 0;
     for (const meeting of soon) {
-      const [club] = await tx.select({ title: initiative.title, networkId: initiative.networkId }).from(initiative).where(eq(initiative.id, meeting.initiativeId));
+      const [club] = await tx
+        .select({ title: initiative.title, networkId: initiative.networkId })
+        .from(initiative)
+        .where(eq(initiative.id, meeting.initiativeId));
       const members = (
-        await tx.select({ firmId: initiativeParticipant.firmId }).from(initiativeParticipant).where(eq(initiativeParticipant.initiativeId, meeting.initiativeId))
+        await tx
+          .select({ firmId: initiativeParticipant.firmId })
+          .from(initiativeParticipant)
+          .where(eq(initiativeParticipant.initiativeId, meeting.initiativeId))
       ).map((p) => p.firmId);
-      const brokers = (await tx.select({ userId: networkBroker.userId }).from(networkBroker).where(eq(networkBroker.networkId, club.networkId))).map((b) => b.userId);
+      const brokers = (
+        await tx.select({ userId: networkBroker.userId }).from(networkBroker).where(eq(networkBroker.networkId, club.networkId))
+      ).map((b) => b.userId);
       const declined = new Set(
         (
           await tx
@@ -125,13 +144,22 @@ export async function notifyLearningReminders(deps: Deps): Promise<{ submissionD
     const duePublications = await tx
       .update(benchmarkPeriod)
       .set({ duePublishedAt: now })
-      .where(and(isNull(benchmarkPeriod.duePublishedAt), lt(benchmarkPeriod.submissionDue, isoDay(now)), inArray(benchmarkPeriod.initiativeId, runningClubs)))
+      .where(
+        and(
+          isNull(benchmarkPeriod.duePublishedAt),
+          lt(benchmarkPeriod.submissionDue, isoDay(now)),
+          inArray(benchmarkPeriod.initiativeId, runningClubs),
+        ),
+      )
       .returning({ id: benchmarkPeriod.id, initiativeId: benchmarkPeriod.initiativeId });
     for (const period of duePublications) {
       const [club] = await tx.select({ networkId: initiative.networkId }).from(initiative).where(eq(initiative.id, period.initiativeId));
-      const kpiIds = (await tx.select({ kpiId: benchmarkClubKpi.kpiId }).from(benchmarkClubKpi).where(eq(benchmarkClubKpi.initiativeId, period.initiativeId))).map(
-        (k) => k.kpiId,
-      );
+      const kpiIds = (
+        await tx
+          .select({ kpiId: benchmarkClubKpi.kpiId })
+          .from(benchmarkClubKpi)
+          .where(eq(benchmarkClubKpi.initiativeId, period.initiativeId))
+      ).map((k) => k.kpiId);
       await publishPeriod(tx, after, { initiativeId: period.initiativeId, networkId: club.networkId }, period.id, kpiIds, null, now);
     }
     return { submissionDue, meetingReminders, publishedPeriods: duePublications.length };

@@ -33,11 +33,21 @@ export async function openBenchmarkPeriod(deps: Deps, actor: Actor, rawInput: un
     assertRunning(facts);
     const kind = facts.club.periodKind;
     const existing = await clubPeriods(tx, input.initiativeId);
-    const period = input.label ? parsePeriodLabel(kind, input.label) : defaultPeriod(kind, existing.map((p) => p.label), deps.now());
+    const period = input.label
+      ? parsePeriodLabel(kind, input.label)
+      : defaultPeriod(
+          kind,
+          existing.map((p) => p.label),
+          deps.now(),
+        );
     if (!period) throw invalidField("label", `period_label_${kind}`, `Not a ${kind} of this club: write it like ${EXAMPLE_LABEL[kind]}`);
     const year = Number(period.label.slice(0, 4));
     if (year < PERIOD_YEARS.min || year > PERIOD_YEARS.max) {
-      throw invalidField("label", "period_label_year_range", `The period's year must be between ${PERIOD_YEARS.min} and ${PERIOD_YEARS.max}`);
+      throw invalidField(
+        "label",
+        "period_label_year_range",
+        `The period's year must be between ${PERIOD_YEARS.min} and ${PERIOD_YEARS.max}`,
+      );
     }
     if (existing.some((p) => p.label === period.label)) {
       const message = `The period ${period.label} exists already`;
@@ -45,13 +55,22 @@ export async function openBenchmarkPeriod(deps: Deps, actor: Actor, rawInput: un
     }
     const now = deps.now();
     const today = now.toISOString().slice(0, 10);
-    if (input.submissionDue !== undefined && input.submissionDue < today) throw invalidField("submissionDue", "due_in_past", "The due date has passed already");
+    if (input.submissionDue !== undefined && input.submissionDue < today)
+      throw invalidField("submissionDue", "due_in_past", "The due date has passed already");
     // By default a month after the period ends, and never less than a month from today.
     const due = input.submissionDue ?? [submissionDue(period.endsOn), submissionDue(today)].sort().at(-1)!;
     if (due < period.startsOn) throw invalidField("submissionDue", "due_before_period", "The due date cannot be before the period starts");
     const [created] = await tx
       .insert(benchmarkPeriod)
-      .values({ initiativeId: input.initiativeId, label: period.label, startsOn: period.startsOn, endsOn: period.endsOn, submissionDue: due, status: "open", openedAt: now })
+      .values({
+        initiativeId: input.initiativeId,
+        label: period.label,
+        startsOn: period.startsOn,
+        endsOn: period.endsOn,
+        submissionDue: due,
+        status: "open",
+        openedAt: now,
+      })
       .returning();
     await tx.update(benchmarkClub).set({ updatedAt: now }).where(eq(benchmarkClub.initiativeId, input.initiativeId));
     await recordActivity(tx, actor, {

@@ -13,7 +13,8 @@ export async function respondToMeeting(deps: Deps, actor: Actor, rawInput: unkno
   const input = parseInput(respondToMeetingSchema, rawInput);
   return inTransaction(deps, async (tx, after) => {
     const facts = await visibleClub(tx, actor, input.initiativeId, { lock: true });
-    if (!can(actor, "club", "attend", facts)) throw new AppError("forbidden", "Only the club's members and brokers answer for its meetings");
+    if (!can(actor, "club", "attend", facts))
+      throw new AppError("forbidden", "Only the club's members and brokers answer for its meetings");
     assertRunning(facts);
     const meeting = await clubMeetingOf(tx, input.initiativeId, input.meetingId);
     if (meeting.status !== "scheduled") throw new AppError("conflict", `The meeting is ${meeting.status}`);

@@ -11,7 +11,8 @@ import { clubPage, notifyMembers } from "./notices";
 
 /** The host (or an action's owner) must be a member firm of the club. */
 export function assertClubMember(facts: ClubFacts, field: string, firmId: string | null): void {
-  if (firmId !== null && !facts.participantFirmIds.includes(firmId)) throw invalidField(field, "learning.validation.not_participant", "This firm is not a member of the club");
+  if (firmId !== null && !facts.participantFirmIds.includes(firmId))
+    throw invalidField(field, "learning.validation.not_participant", "This firm is not a member of the club");
 }
 
 export function assertTimes(startsAt: Date, endsAt: Date): void {
@@ -62,6 +63,12 @@ export async function scheduleMeeting(deps: Deps, actor: Actor, rawInput: unknow
       href: clubPage(input.initiativeId),
     });
     after.publish(initiativeRoom(input.initiativeId), "club:updated", { initiativeId: input.initiativeId });
-    return { id: created.id, initiativeId: input.initiativeId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), status: "scheduled" as const };
+    return {
+      id: created.id,
+      initiativeId: input.initiativeId,
+      startsAt: startsAt.toISOString(),
+      endsAt: endsAt.toISOString(),
+      status: "scheduled" as const,
+    };
   });
 }

@@ -30,11 +30,24 @@ export async function setKpiReference(deps: Deps, actor: Actor, rawInput: unknow
     const where = and(eq(kpiReference.periodId, period.id), eq(kpiReference.kpiId, kpi.id), eq(kpiReference.source, input.source));
     const [existing] = await tx.select({ id: kpiReference.id }).from(kpiReference).where(where);
     const id = existing
-      ? (await tx.update(kpiReference).set({ value: input.value, createdBy: actor.userId }).where(eq(kpiReference.id, existing.id)).returning({ id: kpiReference.id }))[0].id
+      ? (
+          await tx
+            .update(kpiReference)
+            .set({ value: input.value, createdBy: actor.userId })
+            .where(eq(kpiReference.id, existing.id))
+            .returning({ id: kpiReference.id })
+        )[0].id
       : (
           await tx
             .insert(kpiReference)
-            .values({ periodId: period.id, kpiId: kpi.id, value: input.value, source: input.source, createdBy: actor.userId, createdAt: deps.now() })
+            .values({
+              periodId: period.id,
+              kpiId: kpi.id,
+              value: input.value,
+              source: input.source,
+              createdBy: actor.userId,
+              createdAt: deps.now(),
+            })
             .returning({ id: kpiReference.id })
         )[0].id;
     await recordActivity(tx, actor, {

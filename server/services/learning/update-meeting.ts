@@ -32,7 +32,8 @@ export async function updateMeeting(deps: Deps, actor: Actor, rawInput: unknown)
       (input.hostFirmId !== undefined && input.hostFirmId !== meeting.hostFirmId) ||
       (input.place !== undefined && input.place !== meeting.place) ||
       (input.agenda !== undefined && input.agenda !== meeting.agenda);
-    if (detailsChanged && meeting.status !== "scheduled") throw new AppError("conflict", `A ${meeting.status} meeting cannot be changed, only its minutes`);
+    if (detailsChanged && meeting.status !== "scheduled")
+      throw new AppError("conflict", `A ${meeting.status} meeting cannot be changed, only its minutes`);
     const status = input.status ?? meeting.status;
     if (status !== meeting.status) {
       if (meeting.status !== "scheduled") throw new AppError("conflict", `A ${meeting.status} meeting stays ${meeting.status}`);

@@ -25,17 +25,30 @@ export async function addSalesEntries(deps: Deps, actor: Actor, rawInput: unknow
   });
 }
 
-export async function insertEntries(tx: Tx, after: AfterCommit, actor: Actor, firmId: string, entries: SalesEntryInput[], now: Date, fieldPrefix = "entries") {
+export async function insertEntries(
+  tx: Tx,
+  after: AfterCommit,
+  actor: Actor,
+  firmId: string,
+  entries: SalesEntryInput[],
+  now: Date,
+  fieldPrefix = "entries",
+) {
   const fields: FieldErrors = {};
   const buyerIds = [...new Set(entries.map((e) => e.customerFirmId).filter((v): v is string => Boolean(v)))];
   const buyers = buyerIds.length
-    ? await tx.select({ id: firm.id, name: firm.name }).from(firm).where(and(inArray(firm.id, buyerIds), eq(firm.kind, "buyer")))
+    ? await tx
+        .select({ id: firm.id, name: firm.name })
+        .from(firm)
+        .where(and(inArray(firm.id, buyerIds), eq(firm.kind, "buyer")))
     : [];
   const buyerName = new Map(buyers.map((b) => [b.id, b.name]));
   const rows = entries.map((entry, index) => {
     const amountMinor = parseDecimalToMinor(entry.amount, minorDigits(entry.currency));
     if (amountMinor === null || amountMinor <= 0) {
-      fields[`${fieldPrefix}.${index}.amount`] = [`A positive amount with at most ${minorDigits(entry.currency)} decimals in ${entry.currency}`];
+      fields[`${fieldPrefix}.${index}.amount`] = [
+        `A positive amount with at most ${minorDigits(entry.currency)} decimals in ${entry.currency}`,
+      ];
     }
     if (entry.customerFirmId && !buyerName.has(entry.customerFirmId)) {
       fields[`${fieldPrefix}.${index}.customerFirmId`] = ["No such buyer on Jointly"];

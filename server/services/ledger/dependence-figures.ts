@@ -81,7 +81,10 @@ export async function convertedSales(db: Db | Tx, entries: EntryRow[], period: s
   const sales: SaleEntry[] = entries.map((e) => ({
     customerKey: e.customerFirmId ?? `name:${e.customerName.trim().toLowerCase()}`,
     customerName: e.customerName,
-    amountMinor: e.currency === currency ? e.amountMinor : convertMinor(e.amountMinor, minorDigits(e.currency), minorDigits(currency), rates.get(e.currency)!),
+    amountMinor:
+      e.currency === currency
+        ? e.amountMinor
+        : convertMinor(e.amountMinor, minorDigits(e.currency), minorDigits(currency), rates.get(e.currency)!),
     ...(e.channel === "agent" && e.agentName
       ? { viaAgent: true, agentKey: `agent:${e.agentName.trim().toLowerCase()}`, agentName: e.agentName }
       : {}),
@@ -100,7 +103,10 @@ export interface PeriodFigures {
 
 /** Every period's measures for one SME, oldest first, with levels and the trend. */
 export async function dependenceFigures(db: Db | Tx, firmId: string) {
-  const [target] = await db.select({ id: firm.id, name: firm.name, turnoverCurrency: firm.turnoverCurrency }).from(firm).where(eq(firm.id, firmId));
+  const [target] = await db
+    .select({ id: firm.id, name: firm.name, turnoverCurrency: firm.turnoverCurrency })
+    .from(firm)
+    .where(eq(firm.id, firmId));
   const entries = await db.select().from(salesEntry).where(eq(salesEntry.firmId, firmId));
   const thresholds = await thresholdsFor(db, firmId);
   const currency = reportingCurrency(target?.turnoverCurrency ?? null, entries);
@@ -133,7 +139,10 @@ export async function dependenceFigures(db: Db | Tx, firmId: string) {
 /** Sales of several SMEs in one period, converted to one currency (for network-level figures). */
 export async function salesOfFirms(db: Db | Tx, firmIds: string[], period: string, currency: string) {
   if (firmIds.length === 0) return { members: [], missing: [] as Array<{ firmId: string; currencies: string[] }> };
-  const entries = await db.select().from(salesEntry).where(and(inArray(salesEntry.firmId, firmIds), eq(salesEntry.period, period)));
+  const entries = await db
+    .select()
+    .from(salesEntry)
+    .where(and(inArray(salesEntry.firmId, firmIds), eq(salesEntry.period, period)));
   const members: Array<{ firmId: string; sales: SaleEntry[] }> = [];
   const missing: Array<{ firmId: string; currencies: string[] }> = [];
   for (const firmId of firmIds) {

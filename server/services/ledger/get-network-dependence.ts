@@ -36,7 +36,13 @@ export async function getNetworkDependence(deps: Deps, actor: Actor, rawInput: u
     .where(and(eq(networkMember.networkId, input.networkId), eq(networkMember.status, "active"), eq(firm.kind, "sme")));
   const firmIds = members.map((m) => m.firmId);
   const periods = firmIds.length
-    ? [...new Set((await deps.db.selectDistinct({ period: salesEntry.period }).from(salesEntry).where(inArray(salesEntry.firmId, firmIds))).map((r) => r.period))].sort(comparePeriods)
+    ? [
+        ...new Set(
+          (await deps.db.selectDistinct({ period: salesEntry.period }).from(salesEntry).where(inArray(salesEntry.firmId, firmIds))).map(
+            (r) => r.period,
+          ),
+        ),
+      ].sort(comparePeriods)
     : [];
   const period = input.period ?? periods.at(-1) ?? null;
   const thresholds = {
@@ -49,7 +55,18 @@ export async function getNetworkDependence(deps: Deps, actor: Actor, rawInput: u
   };
   const rule = disclosureRule(net.disclosureMinContributors);
   const disclosure = { minContributors: rule.minContributors };
-  if (!period) return { networkId: net.id, currency: net.currency, period: null, periods, thresholds, disclosure, members: [], systemicBuyers: [], missingRates: [] };
+  if (!period)
+    return {
+      networkId: net.id,
+      currency: net.currency,
+      period: null,
+      periods,
+      thresholds,
+      disclosure,
+      members: [],
+      systemicBuyers: [],
+      missingRates: [],
+    };
   const { members: sales, missing } = await salesOfFirms(deps.db, firmIds, period, net.currency);
   const names = new Map(members.map((m) => [m.firmId, m.name]));
   const rows = sales.map(({ firmId, sales: s }) => {

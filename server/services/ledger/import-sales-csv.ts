@@ -30,7 +30,10 @@ export function salesCsvTemplate(): string {
   ]);
 }
 
-const importSchema = z.object({ firmId: z.uuid("Not a firm id"), csv: z.string().min(1, "The file is empty").max(2_000_000, "At most 2 MB") });
+const importSchema = z.object({
+  firmId: z.uuid("Not a firm id"),
+  csv: z.string().min(1, "The file is empty").max(2_000_000, "At most 2 MB"),
+});
 
 /**
  * Imports a CSV into the ledger, all or nothing: any bad row rejects the file, and the error
@@ -41,14 +44,20 @@ export async function importSalesCsv(deps: Deps, actor: Actor, rawInput: unknown
   await requireLedgerAccess(deps.db, actor, input.firmId, "write");
   let records: Record<string, string>[];
   try {
-    records = parse(input.csv, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
+    records = parse(input.csv, {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+    });
   } catch (error) {
     throw new AppError("invalid_input", "Not a readable CSV file", { csv: [(error as Error).message] });
   }
   if (records.length === 0) throw new AppError("invalid_input", "No rows", { csv: ["The file has a header but no rows"] });
   if (records.length > 5000) throw new AppError("invalid_input", "Too many rows", { csv: ["At most 5,000 rows per file"] });
   const missingColumns = ["period", "amount", "currency", "market"].filter((c) => !(c in records[0]));
-  if (missingColumns.length > 0) throw new AppError("invalid_input", "Missing columns", { csv: [`Missing columns: ${missingColumns.join(", ")}`] });
+  if (missingColumns.length > 0)
+    throw new AppError("invalid_input", "Missing columns", { csv: [`Missing columns: ${missingColumns.join(", ")}`] });
 
   const rowErrors: Record<string, string[]> = {};
   const entries: SalesEntryInput[] = [];
@@ -81,7 +90,10 @@ export async function importSalesCsv(deps: Deps, actor: Actor, rawInput: unknown
       // Re-key row errors from list positions to file line numbers.
       if (error instanceof AppError && error.fields) {
         const fields = Object.fromEntries(
-          Object.entries(error.fields).map(([key, messages]) => [key.replace(/^rows\.(\d+)\./, (_, i) => `rows.${Number(i) + 2}.`), messages]),
+          Object.entries(error.fields).map(([key, messages]) => [
+            key.replace(/^rows\.(\d+)\./, (_, i) => `rows.${Number(i) + 2}.`),
+            messages,
+          ]),
         );
         throw new AppError(error.code, "Some rows are not valid; nothing was imported", fields);
       }

@@ -13,7 +13,9 @@ export async function listSalesEntries(deps: Deps, actor: Actor, rawInput: unkno
   const rows = await deps.db
     .select()
     .from(salesEntry)
-    .where(input.period ? and(eq(salesEntry.firmId, input.firmId), eq(salesEntry.period, input.period)) : eq(salesEntry.firmId, input.firmId))
+    .where(
+      input.period ? and(eq(salesEntry.firmId, input.firmId), eq(salesEntry.period, input.period)) : eq(salesEntry.firmId, input.firmId),
+    )
     .orderBy(desc(salesEntry.period), asc(salesEntry.customerName), asc(salesEntry.id));
   return {
     firm: { id: target.id, name: target.name },

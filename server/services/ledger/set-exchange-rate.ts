@@ -17,7 +17,10 @@ export async function setExchangeRate(deps: Deps, actor: Actor, rawInput: unknow
     await tx
       .insert(exchangeRate)
       .values(values)
-      .onConflictDoUpdate({ target: [exchangeRate.currency, exchangeRate.baseCurrency, exchangeRate.validFrom], set: { rate, setBy: actor.userId } });
+      .onConflictDoUpdate({
+        target: [exchangeRate.currency, exchangeRate.baseCurrency, exchangeRate.validFrom],
+        set: { rate, setBy: actor.userId },
+      });
     return values;
   });
 }

@@ -26,7 +26,9 @@ export async function addNetworkBroker(deps: Deps, actor: Actor, rawInput: unkno
     if (already) throw invalidField("email", "already_broker", "Already a broker of this network", "conflict");
     await tx.insert(networkBroker).values({ networkId: net.id, userId: broker.id });
     await recordActivity(tx, actor, { networkId: net.id, action: "broker.added", after: { broker: broker.name } });
-    await notify(tx, after, [{ userId: broker.id, type: "network_broker_added", params: { network: net.name }, href: `/networks/${net.id}` }]);
+    await notify(tx, after, [
+      { userId: broker.id, type: "network_broker_added", params: { network: net.name }, href: `/networks/${net.id}` },
+    ]);
     after.publish(networkRoom(net.id), "network:updated", { networkId: net.id });
     return { networkId: net.id, userId: broker.id };
   });

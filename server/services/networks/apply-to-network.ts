@@ -33,7 +33,13 @@ export async function applyToNetwork(deps: Deps, actor: Actor, rawInput: unknown
       await activateMembership(tx, after, actor, net.id, deps.now(), "invitation");
       return { networkId: net.id, status: "active" as const };
     }
-    const values = { status: "applied" as const, consentedAt: deps.now(), consentedBy: actor.userId, requestedBy: actor.userId, updatedAt: deps.now() };
+    const values = {
+      status: "applied" as const,
+      consentedAt: deps.now(),
+      consentedBy: actor.userId,
+      requestedBy: actor.userId,
+      updatedAt: deps.now(),
+    };
     if (existing) await tx.update(networkMember).set(values).where(eq(networkMember.id, existing.id));
     else await tx.insert(networkMember).values({ networkId: net.id, firmId, ...values });
     await recordActivity(tx, actor, { networkId: net.id, firmId, action: "member.applied", after: { consent: true } });

@@ -11,7 +11,10 @@ export async function createNetwork(deps: Deps, actor: Actor, rawInput: unknown)
   if (!can(actor, "network", "create")) throw new AppError("forbidden", "Only brokers create networks");
   const input = parseInput(networkInputSchema, rawInput);
   return inTransaction(deps, async (tx) => {
-    const [created] = await tx.insert(network).values({ ...input, createdBy: actor.userId }).returning();
+    const [created] = await tx
+      .insert(network)
+      .values({ ...input, createdBy: actor.userId })
+      .returning();
     await tx.insert(networkBroker).values({ networkId: created.id, userId: actor.userId });
     await recordActivity(tx, actor, { networkId: created.id, action: "network.created", after: { name: created.name } });
     return { id: created.id, name: created.name };

@@ -26,7 +26,10 @@ export async function decideApplication(deps: Deps, actor: Actor, rawInput: unkn
       .for("update");
     if (!application) throw new AppError("not_found", "No pending application");
     const status = input.decision === "approve" ? ("active" as const) : ("declined" as const);
-    await tx.update(networkMember).set({ status, decidedBy: actor.userId, updatedAt: deps.now() }).where(eq(networkMember.id, application.id));
+    await tx
+      .update(networkMember)
+      .set({ status, decidedBy: actor.userId, updatedAt: deps.now() })
+      .where(eq(networkMember.id, application.id));
     await recordActivity(tx, actor, {
       networkId: input.networkId,
       firmId: input.firmId,

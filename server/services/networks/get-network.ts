@@ -61,7 +61,12 @@ export async function getNetwork(deps: Deps, actor: Actor, rawInput: unknown) {
     .limit(30);
   const invitations = isBroker
     ? await deps.db
-        .select({ id: networkInvitation.id, email: networkInvitation.email, token: networkInvitation.token, expiresAt: networkInvitation.expiresAt })
+        .select({
+          id: networkInvitation.id,
+          email: networkInvitation.email,
+          token: networkInvitation.token,
+          expiresAt: networkInvitation.expiresAt,
+        })
         .from(networkInvitation)
         .where(and(eq(networkInvitation.networkId, networkId), isNull(networkInvitation.acceptedAt)))
         .orderBy(desc(networkInvitation.createdAt))
@@ -146,13 +151,22 @@ async function networkInitiatives(deps: Deps, networkId: string, isBroker: boole
       deadline: initiative.deadline,
     })
     .from(initiative)
-    .where(isBroker ? eq(initiative.networkId, networkId) : and(eq(initiative.networkId, networkId), inArray(initiative.status, ["open", "locked", "completed"])))
+    .where(
+      isBroker
+        ? eq(initiative.networkId, networkId)
+        : and(eq(initiative.networkId, networkId), inArray(initiative.status, ["open", "locked", "completed"])),
+    )
     .orderBy(desc(initiative.createdAt));
   const participantCounts = initiatives.length
     ? await deps.db
         .select({ initiativeId: initiativeParticipant.initiativeId })
         .from(initiativeParticipant)
-        .where(inArray(initiativeParticipant.initiativeId, initiatives.map((i) => i.id)))
+        .where(
+          inArray(
+            initiativeParticipant.initiativeId,
+            initiatives.map((i) => i.id),
+          ),
+        )
     : [];
   return initiatives.map((i) => ({
     ...i,

@@ -43,12 +43,26 @@ export async function inviteToNetwork(deps: Deps, actor: Actor, rawInput: unknow
       if (existing) {
         await tx
           .update(networkMember)
-          .set({ status: "invited", requestedBy: actor.userId, consentedAt: null, consentedBy: null, decidedBy: null, updatedAt: deps.now() })
+          .set({
+            status: "invited",
+            requestedBy: actor.userId,
+            consentedAt: null,
+            consentedBy: null,
+            decidedBy: null,
+            updatedAt: deps.now(),
+          })
           .where(eq(networkMember.id, existing.id));
       } else {
-        await tx.insert(networkMember).values({ networkId: input.networkId, firmId: target.id, status: "invited", requestedBy: actor.userId });
+        await tx
+          .insert(networkMember)
+          .values({ networkId: input.networkId, firmId: target.id, status: "invited", requestedBy: actor.userId });
       }
-      await recordActivity(tx, actor, { networkId: input.networkId, firmId: target.id, action: "member.invited", after: { firm: target.name } });
+      await recordActivity(tx, actor, {
+        networkId: input.networkId,
+        firmId: target.id,
+        action: "member.invited",
+        after: { firm: target.name },
+      });
       await notify(
         tx,
         after,
@@ -75,7 +89,9 @@ export async function inviteToNetwork(deps: Deps, actor: Actor, rawInput: unknow
       .innerJoin(firmMember, and(eq(firmMember.userId, user.id), eq(firmMember.status, "active")))
       .where(eq(user.email, email));
     if (existingUser) {
-      await notify(tx, after, [{ userId: existingUser.id, type: "network_invited", params: { network: net.name }, href: `/invitations/${token}` }]);
+      await notify(tx, after, [
+        { userId: existingUser.id, type: "network_invited", params: { network: net.name }, href: `/invitations/${token}` },
+      ]);
     }
     after.publish(networkRoom(input.networkId), "network:updated", { networkId: input.networkId });
     return { kind: "email" as const, token, path: `/invitations/${token}`, expiresAt: expiresAt.toISOString() };

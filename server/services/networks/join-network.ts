@@ -13,7 +13,10 @@ import { brokerUserIds, networkRoom } from "./helpers";
  */
 export async function activateMembership(tx: Tx, after: AfterCommit, actor: Actor, networkId: string, now: Date, how: string) {
   const firmId = actor.firm!.id;
-  const [existing] = await tx.select().from(networkMember).where(and(eq(networkMember.networkId, networkId), eq(networkMember.firmId, firmId)));
+  const [existing] = await tx
+    .select()
+    .from(networkMember)
+    .where(and(eq(networkMember.networkId, networkId), eq(networkMember.firmId, firmId)));
   const values = { status: "active" as const, consentedAt: now, consentedBy: actor.userId, updatedAt: now };
   if (existing) await tx.update(networkMember).set(values).where(eq(networkMember.id, existing.id));
   else await tx.insert(networkMember).values({ networkId, firmId, requestedBy: actor.userId, ...values });

@@ -33,13 +33,24 @@ export async function leaveNetwork(deps: Deps, actor: Actor, rawInput: unknown) 
     const open = await tx
       .select({ id: initiative.id })
       .from(initiative)
-      .innerJoin(initiativeParticipant, and(eq(initiativeParticipant.initiativeId, initiative.id), eq(initiativeParticipant.firmId, firmId)))
+      .innerJoin(
+        initiativeParticipant,
+        and(eq(initiativeParticipant.initiativeId, initiative.id), eq(initiativeParticipant.firmId, firmId)),
+      )
       .where(and(eq(initiative.networkId, networkId), inArray(initiative.status, ["draft", "open"])));
     for (const { id } of open) {
       await tx.delete(jointBuyCommitment).where(and(eq(jointBuyCommitment.initiativeId, id), eq(jointBuyCommitment.firmId, firmId)));
-      await tx.delete(initiativeParticipant).where(and(eq(initiativeParticipant.initiativeId, id), eq(initiativeParticipant.firmId, firmId)));
+      await tx
+        .delete(initiativeParticipant)
+        .where(and(eq(initiativeParticipant.initiativeId, id), eq(initiativeParticipant.firmId, firmId)));
       await releaseOnLeave(tx, after, actor, id, firmId, deps.now(), "left_network");
-      await recordActivity(tx, actor, { networkId, initiativeId: id, firmId, action: "participant.left", after: { reason: "left_network" } });
+      await recordActivity(tx, actor, {
+        networkId,
+        initiativeId: id,
+        firmId,
+        action: "participant.left",
+        after: { reason: "left_network" },
+      });
       after.publish(initiativeRoom(id), "initiative:updated", { initiativeId: id });
     }
     await recordActivity(tx, actor, { networkId, firmId, action: "member.left", before: { status: "active" }, after: { status: "left" } });

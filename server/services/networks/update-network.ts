@@ -20,10 +20,11 @@ export async function updateNetwork(deps: Deps, actor: Actor, rawInput: unknown)
     if (!facts || !can(actor, "network", "read", facts)) throw new AppError("not_found", "Network not found");
     if (!can(actor, "network", "update", facts)) throw new AppError("forbidden", "Only the network's brokers edit it");
     const [before] = await tx.select().from(network).where(eq(network.id, networkId));
-    await tx.update(network).set({ ...input, updatedAt: deps.now() }).where(eq(network.id, networkId));
-    const changed = Object.fromEntries(
-      Object.entries(input).filter(([key, value]) => before[key as keyof typeof before] !== value),
-    );
+    await tx
+      .update(network)
+      .set({ ...input, updatedAt: deps.now() })
+      .where(eq(network.id, networkId));
+    const changed = Object.fromEntries(Object.entries(input).filter(([key, value]) => before[key as keyof typeof before] !== value));
     const previous = Object.fromEntries(Object.keys(changed).map((key) => [key, before[key as keyof typeof before]]));
     await recordActivity(tx, actor, { networkId, action: "network.updated", before: previous, after: changed });
     after.publish(networkRoom(networkId), "network:updated", { networkId });

@@ -88,7 +88,9 @@ export async function loadCandidates(db: Db | Tx, need: NeedRow, options: Candid
 /** What loadCandidates read, per firm. */
 interface CandidateRows {
   memberships: ReadonlyArray<{ firmId: string; networkId: string }>;
-  rows: ReadonlyArray<Pick<typeof firm.$inferSelect, "id" | "name" | "link" | "tier" | "functions" | "country" | "region" | "upgradingGoals">>;
+  rows: ReadonlyArray<
+    Pick<typeof firm.$inferSelect, "id" | "name" | "link" | "tier" | "functions" | "country" | "region" | "upgradingGoals">
+  >;
   certs: Array<{ firmId: string; code: string; expiresOn: string | null }>;
   caps: Array<{ firmId: string; unitsPerMonth: number; unit: string }>;
 }
@@ -131,7 +133,8 @@ export async function inChunks<T>(ids: readonly string[], query: (chunk: string[
   const distinct = [...new Set(ids)];
   if (distinct.length <= size) return query(distinct);
   const rows: T[] = [];
-  for (let start = 0; start < distinct.length; start += size) for (const row of await query(distinct.slice(start, start + size))) rows.push(row);
+  for (let start = 0; start < distinct.length; start += size)
+    for (const row of await query(distinct.slice(start, start + size))) rows.push(row);
   return rows;
 }
 
@@ -237,17 +240,26 @@ export async function rankTopMatches(
     const restDecided = allEvaluated || (s !== null && lowest !== null && Number(lowest) + pre.relatedMax < s);
     if (cutDecided && restDecided) return { ranked: ranked.slice(0, limit), candidates, rounds: round, scoredAll: false };
     if (!cutDecided) k *= GROWTH;
-    if (!restDecided) evaluate = s !== null ? { top: null, floor: s - pre.relatedMax } : { top: evaluate.top! * GROWTH, floor: evaluate.floor };
+    if (!restDecided)
+      evaluate = s !== null ? { top: null, floor: s - pre.relatedMax } : { top: evaluate.top! * GROWTH, floor: evaluate.floor };
   }
   const candidates = await loadCandidates(db, need, options);
   return { ranked: rankMatches(criteria, candidates, today, limit), candidates, rounds: round, scoredAll: true };
 }
 
 /** Every candidate's pre-score (for tests: it must never be below the exact score). */
-export async function preScores(db: Db | Tx, need: NeedRow, options: CandidateScope, criteria: NeedCriteria, today: string): Promise<Map<string, number>> {
+export async function preScores(
+  db: Db | Tx,
+  need: NeedRow,
+  options: CandidateScope,
+  criteria: NeedCriteria,
+  today: string,
+): Promise<Map<string, number>> {
   const pre = preScoreSql(need, options, criteria, today);
   if (!pre) return new Map();
-  const rows = rowsOf<{ id: string; pre: number }>(await db.execute(sql`${pre.scored({ top: null, floor: null })} select id, pre from scored`));
+  const rows = rowsOf<{ id: string; pre: number }>(
+    await db.execute(sql`${pre.scored({ top: null, floor: null })} select id, pre from scored`),
+  );
   return new Map(rows.map((r) => [r.id, Number(r.pre)]));
 }
 
@@ -255,4 +267,3 @@ function rowsOf<T>(result: unknown): T[] {
   // node-postgres gives { rows }, PGlite too; be lenient about an array.
   return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 }
-

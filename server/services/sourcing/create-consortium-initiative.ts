@@ -34,7 +34,8 @@ export async function createConsortiumInitiative(deps: Deps, actor: Actor, rawIn
       .select({ firmId: networkMember.firmId })
       .from(networkMember)
       .where(and(eq(networkMember.networkId, input.networkId), eq(networkMember.status, "active"), inArray(networkMember.firmId, firmIds)));
-    if (members.length !== firmIds.length) throw invalidField("firmIds", "not_member", "Every firm must be an active member of the network");
+    if (members.length !== firmIds.length)
+      throw invalidField("firmIds", "not_member", "Every firm must be an active member of the network");
     const candidates = await loadCandidates(tx, need, { firmIds });
     const today = deps.now().toISOString().slice(0, 10);
     const criteria = criteriaOf(need, volumePerMonth(need));
@@ -65,7 +66,12 @@ export async function createConsortiumInitiative(deps: Deps, actor: Actor, rawIn
     await notify(
       tx,
       after,
-      (await usersOfFirms(tx, firmIds)).map((userId) => ({ userId, type: "consortium_formed", params: { product: need.product }, href: `/initiatives/${created.id}` })),
+      (await usersOfFirms(tx, firmIds)).map((userId) => ({
+        userId,
+        type: "consortium_formed",
+        params: { product: need.product },
+        href: `/initiatives/${created.id}`,
+      })),
     );
     after.publish(networkRoom(input.networkId), "network:updated", { networkId: input.networkId });
     after.publish(needRoom(need.id), "need:updated", { needId: need.id });

@@ -35,7 +35,8 @@ export async function decideResponse(deps: Deps, actor: Actor, rawInput: unknown
       if (can(actor, "need", "read", facts)) throw new AppError("forbidden", "Only the buyer's firm decides on responses to its need");
       throw new AppError("not_found", "Response not found");
     }
-    if (response.status === "awarded" || response.status === "declined") throw new AppError("conflict", `This response was already ${response.status}`);
+    if (response.status === "awarded" || response.status === "declined")
+      throw new AppError("conflict", `This response was already ${response.status}`);
     // Decisions belong to a live need: not a withdrawn one, and nothing after its award.
     if (need.status !== "open" && need.status !== "closed") throw new AppError("conflict", `The need is ${need.status}`);
     const status = ({ shortlist: "shortlisted", decline: "declined", award: "awarded" } as const)[input.decision];
@@ -45,9 +46,16 @@ export async function decideResponse(deps: Deps, actor: Actor, rawInput: unknown
     let supplierFirmIds: string[] = response.firmId ? [response.firmId] : [];
     let brokerIds: string[] = [];
     if (response.initiativeId) {
-      const participants = await tx.select({ firmId: initiativeParticipant.firmId }).from(initiativeParticipant).where(eq(initiativeParticipant.initiativeId, response.initiativeId));
+      const participants = await tx
+        .select({ firmId: initiativeParticipant.firmId })
+        .from(initiativeParticipant)
+        .where(eq(initiativeParticipant.initiativeId, response.initiativeId));
       supplierFirmIds = participants.map((p) => p.firmId);
-      const [link] = await tx.select({ networkId: initiative.networkId }).from(needConsortium).innerJoin(initiative, eq(initiative.id, needConsortium.initiativeId)).where(eq(needConsortium.initiativeId, response.initiativeId));
+      const [link] = await tx
+        .select({ networkId: initiative.networkId })
+        .from(needConsortium)
+        .innerJoin(initiative, eq(initiative.id, needConsortium.initiativeId))
+        .where(eq(needConsortium.initiativeId, response.initiativeId));
       brokerIds = link ? ((await networkFacts(tx, link.networkId))?.networkBrokerIds ?? []) : [];
     }
     if (input.decision === "award") {

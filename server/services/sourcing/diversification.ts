@@ -109,7 +109,9 @@ export async function diversificationOptionsOfFirms(
     const own = new Set(networks);
     result.set(sme.firmId, {
       needs,
-      fairs: fairs.filter((f) => own.has(f.networkId)).map((f) => ({ initiativeId: f.id, title: f.title, deadline: f.deadline.toISOString() })),
+      fairs: fairs
+        .filter((f) => own.has(f.networkId))
+        .map((f) => ({ initiativeId: f.id, title: f.title, deadline: f.deadline.toISOString() })),
       leads: leadsOf.get(sme.firmId) ?? [],
     });
   }
@@ -176,7 +178,11 @@ async function tradeFairLeads(
 type LeadRow = Omit<DiversificationOptions["leads"][number], "own"> & { smeId: string; joinedFirmId: string | null; createdAt: Date };
 
 /** Each SME's own and shared leads merged, most recent first, at most OPTION_LEADS each. */
-function latestLeads(own: readonly LeadRow[], shared: readonly LeadRow[], excludeBuyerFirmId: string): Map<string, DiversificationOptions["leads"]> {
+function latestLeads(
+  own: readonly LeadRow[],
+  shared: readonly LeadRow[],
+  excludeBuyerFirmId: string,
+): Map<string, DiversificationOptions["leads"]> {
   const result = new Map<string, Array<DiversificationOptions["leads"][number] & { at: number }>>();
   for (const [rows, isOwn] of [
     [own, true],

@@ -28,7 +28,11 @@ export async function listConsortiumProposals(deps: Deps, actor: Actor, rawInput
   const byId = new Map(candidates.map((c) => [c.firmId, c]));
   const withCapacity = eligible.filter((match) => (byId.get(match.firmId)!.capacityPerMonth ?? 0) > 0);
   // Every projection at once: a few queries, not several per SME.
-  const warnings = await projectDependenceOfFirms(deps.db, need, withCapacity.map((m) => m.firmId));
+  const warnings = await projectDependenceOfFirms(
+    deps.db,
+    need,
+    withCapacity.map((m) => m.firmId),
+  );
   const pool = [];
   for (const match of withCapacity) {
     const sme = byId.get(match.firmId)!;
@@ -48,6 +52,13 @@ export async function listConsortiumProposals(deps: Deps, actor: Actor, rawInput
     needId,
     volumePerMonth: perMonth,
     unit: need.unit,
-    proposals: proposals.map((p) => ({ ...p, members: p.firmIds.map((id) => ({ firmId: id, name: byId.get(id)?.name ?? "", capacityPerMonth: byId.get(id)?.capacityPerMonth ?? 0 })) })),
+    proposals: proposals.map((p) => ({
+      ...p,
+      members: p.firmIds.map((id) => ({
+        firmId: id,
+        name: byId.get(id)?.name ?? "",
+        capacityPerMonth: byId.get(id)?.capacityPerMonth ?? 0,
+      })),
+    })),
   };
 }

@@ -24,14 +24,25 @@ export async function listNeedMatches(deps: Deps, actor: Actor, rawInput: unknow
   const today = deps.now().toISOString().slice(0, 10);
   const perMonth = volumePerMonth(need);
   // The same top `limit` as ranking every candidate, without loading every SME (see rankTopMatches).
-  const { ranked, candidates } = await rankTopMatches(deps.db, need, brokerNetworks ? { networkIds: brokerNetworks } : {}, criteriaOf(need, perMonth), today, input.limit);
+  const { ranked, candidates } = await rankTopMatches(
+    deps.db,
+    need,
+    brokerNetworks ? { networkIds: brokerNetworks } : {},
+    criteriaOf(need, perMonth),
+    today,
+    input.limit,
+  );
   const byId = new Map(candidates.map((c) => [c.firmId, c]));
   const withWarnings = actor.role === "broker" || actor.role === "admin";
   const smes = ranked.map((match) => byId.get(match.firmId)!);
   // Projections and options for the whole page at once: a few queries, not several per SME.
   const [dependence, options] = withWarnings
     ? await Promise.all([
-        projectDependenceOfFirms(deps.db, need, smes.map((sme) => sme.firmId)),
+        projectDependenceOfFirms(
+          deps.db,
+          need,
+          smes.map((sme) => sme.firmId),
+        ),
         // A broker sees the leads of its own networks' stands only (admins every stand's).
         diversificationOptionsOfFirms(deps.db, smes, need.buyerFirmId, today, brokerNetworks ? { networkIds: brokerNetworks } : {}),
       ])
@@ -57,6 +68,8 @@ function publicMatch(match: RankedMatch, sme: Candidate, forBuyer: boolean) {
     score: match.score,
     needsConsortium: match.needsConsortium,
     // The upgrading part reflects the SME's own goals, which are private: the buyer sees its points only.
-    parts: match.parts.map((p) => (forBuyer && p.part === "upgrading" ? { ...p, reason: { key: "match.upgrading.fit", params: {} }, details: [] } : p)),
+    parts: match.parts.map((p) =>
+      forBuyer && p.part === "upgrading" ? { ...p, reason: { key: "match.upgrading.fit", params: {} }, details: [] } : p,
+    ),
   };
 }

@@ -60,7 +60,10 @@ export interface ActorNetworks {
 }
 
 export async function actorNetworks(db: Db | Tx, actor: Actor): Promise<ActorNetworks> {
-  const [member, brokered] = await Promise.all([actor.firm ? memberNetworkIds(db, actor.firm.id) : [], brokeredNetworkIds(db, actor.userId)]);
+  const [member, brokered] = await Promise.all([
+    actor.firm ? memberNetworkIds(db, actor.firm.id) : [],
+    brokeredNetworkIds(db, actor.userId),
+  ]);
   return { memberNetworkIds: member, brokeredNetworkIds: brokered };
 }
 

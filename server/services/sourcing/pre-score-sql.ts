@@ -32,7 +32,11 @@ function int(n: number): SQL {
 }
 
 const runningMax = (values: number[]) => values.map((_, i) => Math.max(...values.slice(0, i + 1)));
-const cases = (subject: SQL, values: number[]) => sql`(case ${subject} ${sql.join(values.map((p, i) => sql`when ${int(i)} then ${int(p)}`), sql` `)} end)`;
+const cases = (subject: SQL, values: number[]) =>
+  sql`(case ${subject} ${sql.join(
+    values.map((p, i) => sql`when ${int(i)} then ${int(p)}`),
+    sql` `,
+  )} end)`;
 
 /** A part's points and maximum as `scoreMatch` itself gives them, for a probe SME. */
 interface Probe {
@@ -69,13 +73,21 @@ function scopeFilter(need: NeedRow, options: CandidateScope): SQL[] | null {
   const scopeNetworks = options.networkIds ?? (need.visibility === "networks" ? need.networkIds : null);
   if ((scopeNetworks && scopeNetworks.length === 0) || (options.firmIds && options.firmIds.length === 0)) return null;
   const where = [sql`f.kind = 'sme'`, sql`f.link is not null`, sql`f.tier is not null`];
-  if (options.firmIds) where.push(sql`f.id in (${sql.join(options.firmIds.map((id) => sql`${id}`), sql`, `)})`);
+  if (options.firmIds)
+    where.push(
+      sql`f.id in (${sql.join(
+        options.firmIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
   if (scopeNetworks) {
     const networks = sql.join(
       scopeNetworks.map((id) => sql`${id}`),
       sql`, `,
     );
-    where.push(sql`exists (select 1 from network_member m where m.firm_id = f.id and m.status = 'active' and m.network_id in (${networks}))`);
+    where.push(
+      sql`exists (select 1 from network_member m where m.firm_id = f.id and m.status = 'active' and m.network_id in (${networks}))`,
+    );
   }
   return where;
 }
@@ -97,7 +109,9 @@ function firmPartSql(criteria: NeedCriteria, { points, maxOf }: Probe): SQL {
 
   // Functions: how many of the required ones the SME performs.
   const required = [...new Set(criteria.functions)];
-  const byCovered = runningMax(Array.from({ length: required.length + 1 }, (_, covered) => points("functions", { functions: required.slice(0, covered) })));
+  const byCovered = runningMax(
+    Array.from({ length: required.length + 1 }, (_, covered) => points("functions", { functions: required.slice(0, covered) })),
+  );
   if (required.length === 0) firmParts.push(sql`${int(byCovered[0])}`);
   else {
     const covered = sql.join(

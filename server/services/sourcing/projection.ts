@@ -53,7 +53,11 @@ type RateRow = { currency: string; baseCurrency: string; rate: string; validFrom
  * ledgers, turnover currencies, networks' thresholds and the exchange rates they may need,
  * instead of several queries per SME.
  */
-export async function projectDependenceOfFirms(db: Db | Tx, need: NeedRow, firmIds: readonly string[]): Promise<Map<string, DependenceWarning>> {
+export async function projectDependenceOfFirms(
+  db: Db | Tx,
+  need: NeedRow,
+  firmIds: readonly string[],
+): Promise<Map<string, DependenceWarning>> {
   const result = new Map<string, DependenceWarning>();
   const ids = [...new Set(firmIds)];
   if (ids.length === 0) return result;
@@ -67,18 +71,18 @@ export async function projectDependenceOfFirms(db: Db | Tx, need: NeedRow, firmI
     inChunks(ids, (chunk) => db.select({ id: firm.id, currency: firm.turnoverCurrency }).from(firm).where(inArray(firm.id, chunk))),
     inChunks(ids, (chunk) =>
       db
-      .select({
-        firmId: networkMember.firmId,
-        notableShareBp: network.notableShareBp,
-        warningShareBp: network.warningShareBp,
-        criticalShareBp: network.criticalShareBp,
-        hhiModerate: network.hhiModerate,
-        hhiHigh: network.hhiHigh,
-        systemicShareBp: network.systemicShareBp,
-      })
-      .from(networkMember)
-      .innerJoin(network, eq(network.id, networkMember.networkId))
-      .where(and(inArray(networkMember.firmId, chunk), eq(networkMember.status, "active"))),
+        .select({
+          firmId: networkMember.firmId,
+          notableShareBp: network.notableShareBp,
+          warningShareBp: network.warningShareBp,
+          criticalShareBp: network.criticalShareBp,
+          hhiModerate: network.hhiModerate,
+          hhiHigh: network.hhiHigh,
+          systemicShareBp: network.systemicShareBp,
+        })
+        .from(networkMember)
+        .innerJoin(network, eq(network.id, networkMember.networkId))
+        .where(and(inArray(networkMember.firmId, chunk), eq(networkMember.status, "active"))),
     ),
   ]);
   const entriesOf = new Map<string, EntryRow[]>();
@@ -94,7 +98,12 @@ export async function projectDependenceOfFirms(db: Db | Tx, need: NeedRow, firmI
   const rates: RateRow[] =
     currencies.size > 1
       ? await db
-          .select({ currency: exchangeRate.currency, baseCurrency: exchangeRate.baseCurrency, rate: exchangeRate.rate, validFrom: exchangeRate.validFrom })
+          .select({
+            currency: exchangeRate.currency,
+            baseCurrency: exchangeRate.baseCurrency,
+            rate: exchangeRate.rate,
+            validFrom: exchangeRate.validFrom,
+          })
           .from(exchangeRate)
           .where(and(inArray(exchangeRate.currency, [...currencies]), inArray(exchangeRate.baseCurrency, [...currencies])))
           .orderBy(asc(exchangeRate.validFrom))
@@ -106,7 +115,10 @@ export async function projectDependenceOfFirms(db: Db | Tx, need: NeedRow, firmI
     else thresholdRowsOf.set(r.firmId, [r]);
   }
   for (const id of ids) {
-    result.set(id, projectOne(need, value, entriesOf.get(id) ?? [], currencyOf.get(id) ?? null, thresholdsOf(thresholdRowsOf.get(id) ?? []), rates));
+    result.set(
+      id,
+      projectOne(need, value, entriesOf.get(id) ?? [], currencyOf.get(id) ?? null, thresholdsOf(thresholdRowsOf.get(id) ?? []), rates),
+    );
   }
   return result;
 }
@@ -125,7 +137,14 @@ function thresholdsOf(rows: Array<Thresholds>): Thresholds {
   };
 }
 
-function projectOne(need: NeedRow, value: number, entries: EntryRow[], firmCurrency: string | null, thresholds: Thresholds, rates: RateRow[]): DependenceWarning {
+function projectOne(
+  need: NeedRow,
+  value: number,
+  entries: EntryRow[],
+  firmCurrency: string | null,
+  thresholds: Thresholds,
+  rates: RateRow[],
+): DependenceWarning {
   const currency = reportingCurrency(firmCurrency, entries) ?? need.currency;
   const years = [...new Set(entries.map((e) => e.period).filter((p) => /^\d{4}$/.test(p)))].sort(comparePeriods);
   const period = years.at(-1) ?? null;
@@ -199,8 +218,13 @@ function convertedSales(entries: EntryRow[], period: string, currency: string, r
   return entries.map((e) => ({
     customerKey: e.customerFirmId ?? `name:${e.customerName.trim().toLowerCase()}`,
     customerName: e.customerName,
-    amountMinor: e.currency === currency ? e.amountMinor : convertMinor(e.amountMinor, minorDigits(e.currency), minorDigits(currency), scaled.get(e.currency)!),
-    ...(e.channel === "agent" && e.agentName ? { viaAgent: true, agentKey: `agent:${e.agentName.trim().toLowerCase()}`, agentName: e.agentName } : {}),
+    amountMinor:
+      e.currency === currency
+        ? e.amountMinor
+        : convertMinor(e.amountMinor, minorDigits(e.currency), minorDigits(currency), scaled.get(e.currency)!),
+    ...(e.channel === "agent" && e.agentName
+      ? { viaAgent: true, agentKey: `agent:${e.agentName.trim().toLowerCase()}`, agentName: e.agentName }
+      : {}),
   }));
 }
 

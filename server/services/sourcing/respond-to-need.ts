@@ -35,16 +35,23 @@ export async function respondToNeed(deps: Deps, actor: Actor, rawInput: unknown)
         .where(and(eq(needConsortium.initiativeId, input.initiativeId), eq(needConsortium.needId, need.id)));
       const facts = link ? await networkFacts(tx, link.networkId) : null;
       // Only a broker of the consortium's network answers for it.
-      if (!facts || !can(actor, "need", "formConsortium", facts)) throw invalidField("initiativeId", "not_consortium", "Not a consortium of yours for this need");
+      if (!facts || !can(actor, "need", "formConsortium", facts))
+        throw invalidField("initiativeId", "not_consortium", "Not a consortium of yours for this need");
       who = { firmId: null, initiativeId: input.initiativeId };
     } else {
-      if (!actor.firm || !can(actor, "need", "respond")) throw new AppError("forbidden", "SMEs respond for their firm; brokers for a consortium");
+      if (!actor.firm || !can(actor, "need", "respond"))
+        throw new AppError("forbidden", "SMEs respond for their firm; brokers for a consortium");
       who = { firmId: actor.firm.id, initiativeId: null };
     }
     const existing = await tx
       .select({ id: needResponse.id })
       .from(needResponse)
-      .where(and(eq(needResponse.needId, need.id), who.firmId ? eq(needResponse.firmId, who.firmId) : eq(needResponse.initiativeId, who.initiativeId!)));
+      .where(
+        and(
+          eq(needResponse.needId, need.id),
+          who.firmId ? eq(needResponse.firmId, who.firmId) : eq(needResponse.initiativeId, who.initiativeId!),
+        ),
+      );
     if (existing.length) throw new AppError("conflict", "Already responded to this need");
     const [created] = await tx
       .insert(needResponse)
@@ -62,7 +69,12 @@ export async function respondToNeed(deps: Deps, actor: Actor, rawInput: unknown)
     await notify(
       tx,
       after,
-      (await usersOfFirms(tx, [need.buyerFirmId])).map((userId) => ({ userId, type: "need_response_received", params: { product: need.product }, href: `/needs/${need.id}` })),
+      (await usersOfFirms(tx, [need.buyerFirmId])).map((userId) => ({
+        userId,
+        type: "need_response_received",
+        params: { product: need.product },
+        href: `/needs/${need.id}`,
+      })),
     );
     after.publish(needRoom(need.id), "need:updated", { needId: need.id });
     return { id: created.id, needId: need.id, status: "submitted" as const };

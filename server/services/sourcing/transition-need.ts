@@ -37,8 +37,15 @@ export async function transitionNeed(deps: Deps, actor: Actor, rawInput: unknown
       const today = deps.now().toISOString().slice(0, 10);
       const { ranked } = await rankTopMatches(tx, need, {}, criteriaOf(need, volumePerMonth(need)), today, MAX_FIT_NOTICES);
       const fits = ranked.filter((m) => m.score >= GOOD_FIT_SCORE).slice(0, MAX_FIT_NOTICES);
-      const users = await usersOfFirms(tx, fits.map((f) => f.firmId));
-      await notify(tx, after, users.map((userId) => ({ userId, type: "need_fits_you", params: { product: need.product }, href: `/needs/${need.id}` })));
+      const users = await usersOfFirms(
+        tx,
+        fits.map((f) => f.firmId),
+      );
+      await notify(
+        tx,
+        after,
+        users.map((userId) => ({ userId, type: "need_fits_you", params: { product: need.product }, href: `/needs/${need.id}` })),
+      );
     }
     after.publish(needRoom(need.id), "need:updated", { needId: need.id });
     after.publish(needsRoom(), "needs:changed", { needId: need.id });

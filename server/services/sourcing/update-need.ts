@@ -17,7 +17,10 @@ export async function updateNeed(deps: Deps, actor: Actor, rawInput: unknown) {
     const { need } = await visibleNeed(tx, actor, needId, { lock: true });
     if (!can(actor, "need", "manage", needFacts(need))) throw new AppError("forbidden", "Only the buyer edits its need");
     if (need.status !== "draft" && need.status !== "open") throw new AppError("conflict", `A ${need.status} need cannot be edited`);
-    await tx.update(sourcingNeed).set({ ...(await needValues(tx, input)), updatedAt: deps.now() }).where(eq(sourcingNeed.id, needId));
+    await tx
+      .update(sourcingNeed)
+      .set({ ...(await needValues(tx, input)), updatedAt: deps.now() })
+      .where(eq(sourcingNeed.id, needId));
     after.publish(needRoom(needId), "need:updated", { needId });
     return { id: needId };
   });

@@ -20,9 +20,11 @@ export async function addStandLead(deps: Deps, actor: Actor, rawInput: unknown) 
     const facts = await visibleStand(tx, actor, input.initiativeId);
     if (!can(actor, "stand", "addLead", facts)) throw new AppError("forbidden", "Only the stand's exhibitors log leads");
     const firmId = actor.firm!.id;
-    if (!(await exhibitorFirmIds(tx, facts.row.id)).includes(firmId)) throw new AppError("forbidden", "Only firms holding space on the stand log leads");
+    if (!(await exhibitorFirmIds(tx, facts.row.id)).includes(firmId))
+      throw new AppError("forbidden", "Only firms holding space on the stand log leads");
     const { status } = facts.row;
-    if (status !== "open" && status !== "locked" && status !== "completed") throw new AppError("conflict", `A ${status} stand takes no leads`);
+    if (status !== "open" && status !== "locked" && status !== "completed")
+      throw new AppError("conflict", `A ${status} stand takes no leads`);
     const now = deps.now();
     const [created] = await tx
       .insert(standLead)
@@ -76,7 +78,12 @@ export async function inviteLeadBuyer(deps: Deps, actor: Actor, rawInput: unknow
       token = randomBytes(24).toString("base64url");
       invitedAt = deps.now();
       await tx.update(standLead).set({ invitationToken: token, invitedAt, updatedAt: invitedAt }).where(eq(standLead.id, lead.id));
-      await recordActivity(tx, actor, { networkId: facts.row.networkId, initiativeId: facts.row.id, firmId: lead.firmId, action: "stand.lead_invited" });
+      await recordActivity(tx, actor, {
+        networkId: facts.row.networkId,
+        initiativeId: facts.row.id,
+        firmId: lead.firmId,
+        action: "stand.lead_invited",
+      });
       publishStand(after, facts.row.id);
     }
     return { initiativeId: facts.row.id, leadId: lead.id, token, signUpPath: `/signup?lead=${token}`, invitedAt: invitedAt!.toISOString() };

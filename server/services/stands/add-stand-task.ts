@@ -14,9 +14,11 @@ import { publishStand, visibleStand, type StandFacts } from "./stand-access";
 
 /** Tasks are kept from the draft until the stand is locked (preparing the fair); then frozen. */
 function assertTaskable(actor: Actor, facts: StandFacts) {
-  if (!can(actor, "stand", "addTask", facts)) throw new AppError("forbidden", "Only the network's brokers and the participants keep the task list");
+  if (!can(actor, "stand", "addTask", facts))
+    throw new AppError("forbidden", "Only the network's brokers and the participants keep the task list");
   const { status } = facts.row;
-  if (status !== "draft" && status !== "open" && status !== "locked") throw new AppError("conflict", `A ${status} stand's tasks are closed`);
+  if (status !== "draft" && status !== "open" && status !== "locked")
+    throw new AppError("conflict", `A ${status} stand's tasks are closed`);
 }
 
 async function assertOwner(tx: Tx, facts: StandFacts, ownerUserId: string | null | undefined) {
@@ -27,10 +29,21 @@ async function assertOwner(tx: Tx, facts: StandFacts, ownerUserId: string | null
   }
 }
 
-async function tellOwner(tx: Tx, after: Parameters<typeof notify>[1], facts: StandFacts, actor: Actor, task: { title: string; dueOn: string; ownerUserId: string | null }) {
+async function tellOwner(
+  tx: Tx,
+  after: Parameters<typeof notify>[1],
+  facts: StandFacts,
+  actor: Actor,
+  task: { title: string; dueOn: string; ownerUserId: string | null },
+) {
   if (!task.ownerUserId || task.ownerUserId === actor.userId) return;
   await notify(tx, after, [
-    { userId: task.ownerUserId, type: "stand_task_assigned", params: { task: task.title, title: facts.row.title, date: task.dueOn }, href: standHref(facts.row.id) },
+    {
+      userId: task.ownerUserId,
+      type: "stand_task_assigned",
+      params: { task: task.title, title: facts.row.title, date: task.dueOn },
+      href: standHref(facts.row.id),
+    },
   ]);
 }
 

@@ -29,7 +29,8 @@ export async function decideStandSpace(deps: Deps, actor: Actor, rawInput: unkno
     const facts = await visibleStand(tx, actor, input.initiativeId, { lock: true });
     if (!can(actor, "stand", "manage", facts)) throw new AppError("forbidden", "Only the network's brokers decide stand space");
     const { row, stand } = facts;
-    if (row.status !== "open" && row.status !== "locked") throw new AppError("conflict", `Space on a ${row.status} stand cannot be decided`);
+    if (row.status !== "open" && row.status !== "locked")
+      throw new AppError("conflict", `Space on a ${row.status} stand cannot be decided`);
     const [space] = await tx
       .select()
       .from(standSpace)
@@ -50,7 +51,8 @@ export async function decideStandSpace(deps: Deps, actor: Actor, rawInput: unkno
         if (trimDm2! >= space.grantedDm2) {
           throw invalidField("areaM2", "trim_not_smaller", `Trim to less than the ${formatDm2AsM2(space.grantedDm2)} m² held`);
         }
-        if (trimDm2! < stand.minAreaDm2) throw invalidField("areaM2", "below_min_area", `At least ${formatDm2AsM2(stand.minAreaDm2)} m² per exhibitor`);
+        if (trimDm2! < stand.minAreaDm2)
+          throw invalidField("areaM2", "below_min_area", `At least ${formatDm2AsM2(stand.minAreaDm2)} m² per exhibitor`);
         next = { status: "confirmed", grantedDm2: trimDm2!, requestedDm2: trimDm2! };
         type = "stand_space_trimmed";
         break;

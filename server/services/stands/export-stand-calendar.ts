@@ -44,7 +44,9 @@ export async function standCalendarEvents(db: Db | Tx, actor: Actor, facts: Stan
     });
   }
   const seesTasks =
-    can(actor, "stand", "manage", facts) || actor.role === "admin" || (actor.firm !== null && facts.participantFirmIds.includes(actor.firm.id));
+    can(actor, "stand", "manage", facts) ||
+    actor.role === "admin" ||
+    (actor.firm !== null && facts.participantFirmIds.includes(actor.firm.id));
   if (seesTasks) {
     const tasks = await db
       .select({ task: standTask, ownerName: user.name })
@@ -56,7 +58,9 @@ export async function standCalendarEvents(db: Db | Tx, actor: Actor, facts: Stan
       events.push({
         uid: `stand-task-${task.id}@jointly`,
         title: t("standCalendar.task", { task: task.title }),
-        description: ownerName ? t("standCalendar.taskOwner", { title: row.title, owner: ownerName }) : t("standCalendar.fairDetails", { title: row.title }),
+        description: ownerName
+          ? t("standCalendar.taskOwner", { title: row.title, owner: ownerName })
+          : t("standCalendar.fairDetails", { title: row.title }),
         allDay: { startsOn: task.dueOn, endsOn: task.dueOn },
         transparent: true,
       });

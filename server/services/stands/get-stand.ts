@@ -71,7 +71,13 @@ async function networkRule(db: Db | Tx, networkId: string): Promise<DisclosureRu
 }
 
 /** Costs over the held (requested and confirmed) space, as far as the viewer may see them. */
-async function costView(db: Db | Tx, row: StandRow, spaces: Holding, viewer: Pick<StandViewer, "firmId" | "seesAllCosts">, rule: DisclosureRule) {
+async function costView(
+  db: Db | Tx,
+  row: StandRow,
+  spaces: Holding,
+  viewer: Pick<StandViewer, "firmId" | "seesAllCosts">,
+  rule: DisclosureRule,
+) {
   const subsidies = await loadSubsidies(db, row.initiativeId);
   const result = standCosts({
     totalCostMinor: row.totalCostMinor,
@@ -137,7 +143,10 @@ export async function possibleTaskOwners(db: Db | Tx, facts: Pick<StandFacts, "p
         .where(and(inArray(firmMember.firmId, [...facts.participantFirmIds]), eq(firmMember.status, "active")))
     : [];
   const brokers = facts.networkBrokerIds.length
-    ? await db.select({ userId: user.id, name: user.name }).from(user).where(inArray(user.id, [...facts.networkBrokerIds]))
+    ? await db
+        .select({ userId: user.id, name: user.name })
+        .from(user)
+        .where(inArray(user.id, [...facts.networkBrokerIds]))
     : [];
   const owners = [...brokers.map((b) => ({ ...b, firmName: null as string | null })), ...people];
   const seen = new Set<string>();
@@ -215,7 +224,10 @@ async function buildStandView(db: Db | Tx, actor: Actor, facts: StandFacts, now:
   const today = todayOf(now);
   const [[fairRow], [net], spaces, queue, subsidies] = await Promise.all([
     db.select().from(fair).where(eq(fair.id, stand.fairId)),
-    db.select({ name: network.name, disclosureMinContributors: network.disclosureMinContributors }).from(network).where(eq(network.id, row.networkId)),
+    db
+      .select({ name: network.name, disclosureMinContributors: network.disclosureMinContributors })
+      .from(network)
+      .where(eq(network.id, row.networkId)),
     holdingSpaces(db, row.id),
     waitingQueue(db, row.id),
     loadSubsidies(db, row.id),
@@ -246,9 +258,21 @@ async function buildStandView(db: Db | Tx, actor: Actor, facts: StandFacts, now:
   const myHolding = spaces.find((s) => s.firmId === viewer.firmId);
   const myWaiting = waiting.find((w) => w.firmId === viewer.firmId);
   const mySpace = myHolding
-    ? { spaceId: myHolding.spaceId, status: myHolding.status, requestedDm2: myHolding.requestedDm2, grantedDm2: myHolding.grantedDm2, position: null }
+    ? {
+        spaceId: myHolding.spaceId,
+        status: myHolding.status,
+        requestedDm2: myHolding.requestedDm2,
+        grantedDm2: myHolding.grantedDm2,
+        position: null,
+      }
     : myWaiting
-      ? { spaceId: myWaiting.spaceId, status: "waiting" as const, requestedDm2: myWaiting.requestedDm2, grantedDm2: 0, position: myWaiting.position }
+      ? {
+          spaceId: myWaiting.spaceId,
+          status: "waiting" as const,
+          requestedDm2: myWaiting.requestedDm2,
+          grantedDm2: 0,
+          position: myWaiting.position,
+        }
       : null;
   const tasks = viewer.seesTasks ? await taskView(db, row.id, today) : null;
   const leads = await leadView(db, row.id, viewer);
@@ -322,7 +346,9 @@ async function buildStandView(db: Db | Tx, actor: Actor, facts: StandFacts, now:
       canAddTask,
       canUpdateTasks: canAddTask,
       canAddLead:
-        can(actor, "stand", "addLead", facts) && viewer.isExhibitor && (row.status === "open" || row.status === "locked" || row.status === "completed"),
+        can(actor, "stand", "addLead", facts) &&
+        viewer.isExhibitor &&
+        (row.status === "open" || row.status === "locked" || row.status === "completed"),
       canSeeAllCosts: viewer.seesAllCosts,
       canSeeAllLeads: viewer.seesAllLeads,
       canExportCalendar: can(actor, "stand", "exportCalendar", facts),
@@ -357,7 +383,14 @@ export async function loadStandSummary(db: Db | Tx, initiativeId: string, firmId
   const holding = spaces.find((s) => s.firmId === firmId);
   const waitingAt = queue.findIndex((q) => q.firmId === firmId);
   return {
-    fair: { id: fairRow.id, name: fairRow.name, city: fairRow.city, country: fairRow.country, startsOn: fairRow.startsOn, endsOn: fairRow.endsOn },
+    fair: {
+      id: fairRow.id,
+      name: fairRow.name,
+      city: fairRow.city,
+      country: fairRow.country,
+      startsOn: fairRow.startsOn,
+      endsOn: fairRow.endsOn,
+    },
     areaDm2: row.areaDm2,
     allocatedDm2: row.allocatedDm2,
     freeDm2: row.areaDm2 - row.allocatedDm2,

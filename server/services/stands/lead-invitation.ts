@@ -50,7 +50,12 @@ export async function linkLeadToFirm(tx: Tx, after: AfterCommit, token: string, 
     .returning({ initiativeId: standLead.initiativeId, firmId: standLead.firmId, buyerName: standLead.buyerName });
   if (!linked) return false;
   const [row] = await tx.select({ networkId: initiative.networkId }).from(initiative).where(eq(initiative.id, linked.initiativeId));
-  await recordActivity(tx, null, { networkId: row.networkId, initiativeId: linked.initiativeId, firmId: linked.firmId, action: "stand.lead_joined" });
+  await recordActivity(tx, null, {
+    networkId: row.networkId,
+    initiativeId: linked.initiativeId,
+    firmId: linked.firmId,
+    action: "stand.lead_joined",
+  });
   await notify(
     tx,
     after,

@@ -23,7 +23,10 @@ export async function notifyStandReminders(deps: Deps): Promise<{ fairs: number;
   const now = deps.now();
   const today = todayOf(now);
   return inTransaction(deps, async (tx, after) => {
-    const live = tx.select({ id: initiative.id }).from(initiative).where(inArray(initiative.status, ["open", "locked"]));
+    const live = tx
+      .select({ id: initiative.id })
+      .from(initiative)
+      .where(inArray(initiative.status, ["open", "locked"]));
     const soon = tx
       .select({ id: stand.initiativeId })
       .from(stand)
@@ -40,7 +43,12 @@ export async function notifyStandReminders(deps: Deps): Promise<{ fairs: number;
         .from(initiative)
         .innerJoin(fair, eq(fair.id, claimed.fairId))
         .where(eq(initiative.id, claimed.initiativeId));
-      const audience = [...new Set([...(await usersOfFirms(tx, await exhibitorFirmIds(tx, claimed.initiativeId))), ...(await brokerUserIds(tx, details.networkId))])];
+      const audience = [
+        ...new Set([
+          ...(await usersOfFirms(tx, await exhibitorFirmIds(tx, claimed.initiativeId))),
+          ...(await brokerUserIds(tx, details.networkId)),
+        ]),
+      ];
       await notify(
         tx,
         after,
@@ -65,10 +73,21 @@ export async function notifyStandReminders(deps: Deps): Promise<{ fairs: number;
           inArray(standTask.initiativeId, live),
         ),
       )
-      .returning({ id: standTask.id, initiativeId: standTask.initiativeId, title: standTask.title, ownerUserId: standTask.ownerUserId, dueOn: standTask.dueOn });
+      .returning({
+        id: standTask.id,
+        initiativeId: standTask.initiativeId,
+        title: standTask.title,
+        ownerUserId: standTask.ownerUserId,
+        dueOn: standTask.dueOn,
+      });
     if (tasks.length > 0) {
       const titles = new Map(
-        (await tx.select({ id: initiative.id, title: initiative.title }).from(initiative).where(inArray(initiative.id, [...new Set(tasks.map((t) => t.initiativeId))]))).map((r) => [r.id, r.title]),
+        (
+          await tx
+            .select({ id: initiative.id, title: initiative.title })
+            .from(initiative)
+            .where(inArray(initiative.id, [...new Set(tasks.map((t) => t.initiativeId))]))
+        ).map((r) => [r.id, r.title]),
       );
       await notify(
         tx,

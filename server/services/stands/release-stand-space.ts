@@ -25,7 +25,14 @@ export async function releaseStandSpace(deps: Deps, actor: Actor, rawInput: unkn
     if (row.status !== "open") throw new AppError("conflict", `Space on a ${row.status} stand cannot be released`);
     if (now.getTime() > row.deadline.getTime()) throw new AppError("conflict", "The booking deadline has passed: ask the broker");
     const firmId = actor.firm!.id;
-    const released = await releaseFirmSpace(tx, after, { initiativeId: row.id, networkId: row.networkId, title: row.title, firmId, actor, now });
+    const released = await releaseFirmSpace(tx, after, {
+      initiativeId: row.id,
+      networkId: row.networkId,
+      title: row.title,
+      firmId,
+      actor,
+      now,
+    });
     if (!released) throw new AppError("not_found", "Your firm holds no space on this stand");
     const [own] = await tx.select({ name: firm.name }).from(firm).where(eq(firm.id, firmId));
     await notify(

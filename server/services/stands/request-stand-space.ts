@@ -105,7 +105,15 @@ export async function requestStandSpace(deps: Deps, actor: Actor, rawInput: unkn
  */
 async function writeRequest(
   tx: Tx,
-  { initiativeId, firmId, areaDm2, existing, freeDm2, actor, now }: {
+  {
+    initiativeId,
+    firmId,
+    areaDm2,
+    existing,
+    freeDm2,
+    actor,
+    now,
+  }: {
     initiativeId: string;
     firmId: string;
     areaDm2: number;
@@ -138,7 +146,13 @@ async function writeRequest(
     const holds = areaDm2 <= freeDm2;
     await tx
       .update(standSpace)
-      .set({ requestedDm2: areaDm2, grantedDm2: holds ? areaDm2 : 0, status: holds ? "requested" : "waiting", requestedBy: actor.userId, updatedAt: now })
+      .set({
+        requestedDm2: areaDm2,
+        grantedDm2: holds ? areaDm2 : 0,
+        status: holds ? "requested" : "waiting",
+        requestedBy: actor.userId,
+        updatedAt: now,
+      })
       .where(eq(standSpace.id, existing.id));
     if (holds) await changeAllocated(tx, initiativeId, areaDm2, now);
     return { spaceId: existing.id, action: "stand.space_changed", before: { status: "waiting", areaDm2: existing.requestedDm2 } };

@@ -46,7 +46,10 @@ function violates(error: unknown, constraint: string): boolean {
  * even when the clock has not moved (simultaneous requests are ordered by who got the lock).
  */
 export async function nextQueueStamp(tx: Tx, initiativeId: string, now: Date): Promise<Date> {
-  const [row] = await tx.select({ last: max(standSpace.queuedAt) }).from(standSpace).where(eq(standSpace.initiativeId, initiativeId));
+  const [row] = await tx
+    .select({ last: max(standSpace.queuedAt) })
+    .from(standSpace)
+    .where(eq(standSpace.initiativeId, initiativeId));
   const last = row?.last ? new Date(row.last).getTime() : -Infinity;
   return new Date(Math.max(now.getTime(), last + 1));
 }
@@ -139,7 +142,15 @@ export async function releaseFirmSpace(
  * For leaving an initiative or a network: locks the initiative row (the caller may not have),
  * then releases the firm's space on its stand, if it is a stand and the firm holds any.
  */
-export async function releaseOnLeave(tx: Tx, after: AfterCommit, actor: Actor | null, initiativeId: string, firmId: string, now: Date, reason: string) {
+export async function releaseOnLeave(
+  tx: Tx,
+  after: AfterCommit,
+  actor: Actor | null,
+  initiativeId: string,
+  firmId: string,
+  now: Date,
+  reason: string,
+) {
   const [row] = await tx
     .select({ id: initiative.id, networkId: initiative.networkId, title: initiative.title })
     .from(initiative)
@@ -149,7 +160,13 @@ export async function releaseOnLeave(tx: Tx, after: AfterCommit, actor: Actor | 
   const [space] = await tx
     .select({ id: standSpace.id })
     .from(standSpace)
-    .where(and(eq(standSpace.initiativeId, initiativeId), eq(standSpace.firmId, firmId), inArray(standSpace.status, ["requested", "confirmed", "waiting"])));
+    .where(
+      and(
+        eq(standSpace.initiativeId, initiativeId),
+        eq(standSpace.firmId, firmId),
+        inArray(standSpace.status, ["requested", "confirmed", "waiting"]),
+      ),
+    );
   if (!space) return null;
   return releaseFirmSpace(tx, after, { initiativeId, networkId: row.networkId, title: row.title, firmId, actor, now, reason });
 }

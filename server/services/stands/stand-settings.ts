@@ -22,13 +22,15 @@ export function standValues(input: SettingsInput) {
   if (areaDm2 === null) problems.areaM2 = ["invalid_area", "An area above 0 m², at most two decimals"];
   const minAreaDm2 = parseAreaM2(input.minAreaM2);
   if (minAreaDm2 === null) problems.minAreaM2 = ["invalid_area", "An area above 0 m², at most two decimals"];
-  else if (areaDm2 !== null && minAreaDm2 > areaDm2) problems.minAreaM2 = ["min_area_too_large", "The minimum area cannot exceed the stand's area"];
+  else if (areaDm2 !== null && minAreaDm2 > areaDm2)
+    problems.minAreaM2 = ["min_area_too_large", "The minimum area cannot exceed the stand's area"];
   let frontageDm: number | null = null;
   if (input.frontageM !== undefined) {
     frontageDm = parseLengthToDm(input.frontageM);
     if (frontageDm === null) problems.frontageM = ["invalid_length", "A length above 0 m, at most one decimal"];
     // At least 1 dm deep: the plan is drawn frontage wide and area / frontage deep.
-    else if (areaDm2 !== null && frontageDm > areaDm2) problems.frontageM = ["frontage_too_wide", "The frontage is too wide for the stand's area"];
+    else if (areaDm2 !== null && frontageDm > areaDm2)
+      problems.frontageM = ["frontage_too_wide", "The frontage is too wide for the stand's area"];
   }
   const currency = input.totalCost.currency;
   const digits = minorDigits(currency);
@@ -51,7 +53,8 @@ export function standValues(input: SettingsInput) {
     let amountMinor: number | null = null;
     if (s.kind === "fixed") {
       amountMinor = money(s.amount);
-      if (amountMinor === null || amountMinor <= 0) problems[`subsidies.${index}.amount`] = ["positive_price", `A positive amount with at most ${digits} decimals`];
+      if (amountMinor === null || amountMinor <= 0)
+        problems[`subsidies.${index}.amount`] = ["positive_price", `A positive amount with at most ${digits} decimals`];
     }
     return {
       sponsor: s.sponsor,
@@ -84,7 +87,8 @@ export function standValues(input: SettingsInput) {
 export async function fairForStand(tx: Tx, fairId: string, deadline: string) {
   const [row] = await tx.select().from(fair).where(eq(fair.id, fairId));
   if (!row) throw invalidField("fairId", "no_such_fair", "No such fair");
-  if (deadline > row.startsOn) throw invalidField("deadline", "deadline_after_fair", "The booking deadline must not fall after the fair starts");
+  if (deadline > row.startsOn)
+    throw invalidField("deadline", "deadline_after_fair", "The booking deadline must not fall after the fair starts");
   return row;
 }
 
@@ -94,11 +98,14 @@ export async function replaceSubsidies(tx: Tx, initiativeId: string, subsidies: 
 }
 
 export async function loadSubsidies(db: Db | Tx, initiativeId: string) {
-  return db.select().from(standSubsidy).where(eq(standSubsidy.initiativeId, initiativeId)).orderBy(asc(standSubsidy.position), asc(standSubsidy.id));
+  return db
+    .select()
+    .from(standSubsidy)
+    .where(eq(standSubsidy.initiativeId, initiativeId))
+    .orderBy(asc(standSubsidy.position), asc(standSubsidy.id));
 }
 
 /** "At least 36 m² are held" for the area-below-allocated check. */
 export function belowAllocated(allocatedDm2: number) {
   return invalidField("areaM2", "area_below_allocated", `Exhibitors hold ${formatDm2AsM2(allocatedDm2)} m²: the stand cannot be smaller`);
 }
-

@@ -31,7 +31,13 @@ export async function updateStand(deps: Deps, actor: Actor, rawInput: unknown) {
     const now = deps.now();
     await tx
       .update(initiative)
-      .set({ title: input.title, description: input.description, deadline: deadlineOf(input.deadline), deadlineNoticeAt: null, updatedAt: now })
+      .set({
+        title: input.title,
+        description: input.description,
+        deadline: deadlineOf(input.deadline),
+        deadlineNoticeAt: null,
+        updatedAt: now,
+      })
       .where(eq(initiative.id, row.id));
     const fairChanged = input.fairId !== before.fairId;
     await tx

@@ -21,7 +21,13 @@ export async function saveBudget(tx: Tx, initiativeId: string, input: BudgetInpu
   if (budgetMinor === null) throw invalidField("budget.amount", "too_many_decimals", `At most ${digits} decimals`);
   const sources = input.fundingSources.map((source, index) => {
     if (source.kind === "percent") {
-      return { sponsor: source.sponsor, kind: "percent" as const, percentBasisPoints: Math.round(source.percent * 100), amountMinor: null, position: index };
+      return {
+        sponsor: source.sponsor,
+        kind: "percent" as const,
+        percentBasisPoints: Math.round(source.percent * 100),
+        amountMinor: null,
+        position: index,
+      };
     }
     const amountMinor = parseDecimalToMinor(source.amount, digits);
     if (amountMinor === null || amountMinor <= 0) {
@@ -30,7 +36,10 @@ export async function saveBudget(tx: Tx, initiativeId: string, input: BudgetInpu
     return { sponsor: source.sponsor, kind: "fixed" as const, percentBasisPoints: null, amountMinor, position: index };
   });
   const values = { budgetMinor, currency: input.budget.currency, splitRule: input.splitRule, updatedAt: now };
-  await tx.insert(initiativeBudget).values({ initiativeId, ...values }).onConflictDoUpdate({ target: initiativeBudget.initiativeId, set: values });
+  await tx
+    .insert(initiativeBudget)
+    .values({ initiativeId, ...values })
+    .onConflictDoUpdate({ target: initiativeBudget.initiativeId, set: values });
   await tx.delete(fundingSource).where(eq(fundingSource.initiativeId, initiativeId));
   if (sources.length > 0) await tx.insert(fundingSource).values(sources.map((s) => ({ initiativeId, ...s })));
   const participants = await tx
@@ -42,7 +51,10 @@ export async function saveBudget(tx: Tx, initiativeId: string, input: BudgetInpu
     if (!idOf.has(firmId)) throw invalidField(`customWeights.${firmId}`, "not_participant", "This firm does not take part");
   }
   for (const [firmId, weight] of Object.entries(input.customWeights)) {
-    await tx.update(initiativeParticipant).set({ customWeight: weight }).where(eq(initiativeParticipant.id, idOf.get(firmId)!));
+    await tx
+      .update(initiativeParticipant)
+      .set({ customWeight: weight })
+      .where(eq(initiativeParticipant.id, idOf.get(firmId)!));
   }
   return { budgetMinor, fundedSources: sources.length };
 }
@@ -51,7 +63,11 @@ export async function saveBudget(tx: Tx, initiativeId: string, input: BudgetInpu
 export async function loadCostShares(db: Db | Tx, initiativeId: string) {
   const [budget] = await db.select().from(initiativeBudget).where(eq(initiativeBudget.initiativeId, initiativeId));
   if (!budget) return null;
-  const sources = await db.select().from(fundingSource).where(eq(fundingSource.initiativeId, initiativeId)).orderBy(asc(fundingSource.position));
+  const sources = await db
+    .select()
+    .from(fundingSource)
+    .where(eq(fundingSource.initiativeId, initiativeId))
+    .orderBy(asc(fundingSource.position));
   const participants = await db
     .select({
       firmId: initiativeParticipant.firmId,
@@ -105,4 +121,3 @@ export async function loadCostShares(db: Db | Tx, initiativeId: string) {
     missingFigures: missingFigures.map((id) => ({ firmId: id, firmName: names.get(id) ?? "" })),
   };
 }
-

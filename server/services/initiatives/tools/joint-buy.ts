@@ -66,7 +66,12 @@ export async function loadJointBuy(db: Db | Tx, initiativeId: string, viewer: { 
   const [quote] = await db.select().from(jointBuy).where(eq(jointBuy.initiativeId, initiativeId));
   if (!quote) return null;
   const commitments = await db
-    .select({ firmId: jointBuyCommitment.firmId, quantity: jointBuyCommitment.quantity, firmName: firm.name, updatedAt: jointBuyCommitment.updatedAt })
+    .select({
+      firmId: jointBuyCommitment.firmId,
+      quantity: jointBuyCommitment.quantity,
+      firmName: firm.name,
+      updatedAt: jointBuyCommitment.updatedAt,
+    })
     .from(jointBuyCommitment)
     .innerJoin(firm, eq(firm.id, jointBuyCommitment.firmId))
     .where(eq(jointBuyCommitment.initiativeId, initiativeId))
