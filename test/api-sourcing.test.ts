@@ -98,13 +98,14 @@ describe("/api/v1 sourcing needs, matching, consortia and responses", () => {
     const buyerAccount = await createFirmOwner(deps, { role: "buyer", firmName: unique("German Group") });
     const buyer = await signedIn(buyerAccount.email);
 
-    // An invalid need is a 400 with the fields, and nothing is written.
+    // An invalid need is a 400 with every field at once (the networks a "networks" need reaches
+    // among them), and nothing is written.
     const invalid = await buyer.post(
       "/needs",
       needBody({ product: "", volume: 0, link: "moon", deliveryCountry: "XX", visibility: "networks" }),
     );
     expect(invalid.status).toBe(400);
-    expect(Object.keys(invalid.body.error.fields).sort()).toEqual(["deliveryCountry", "link", "product", "volume"]);
+    expect(Object.keys(invalid.body.error.fields).sort()).toEqual(["deliveryCountry", "link", "networkIds", "product", "volume"]);
     expect((await buyer.get("/needs")).body).toEqual([]);
     expect(await deps.db.select().from(sourcingNeed).where(eq(sourcingNeed.buyerFirmId, buyerAccount.firmId))).toEqual([]);
     // Only buyers post needs.
