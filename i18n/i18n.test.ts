@@ -15,7 +15,7 @@ const keysOf = (tree: Tree, prefix = ""): string[] =>
   Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keysOf(v, `${prefix}${k}.`)));
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
-const enKeys = keysOf(en as Tree);
+const enKeys = keysOf(en);
 
 describe("translations", () => {
   for (const [name, tree] of [
@@ -23,7 +23,7 @@ describe("translations", () => {
     ["es", es],
   ] as const) {
     it(`${name} has exactly the English keys`, () => {
-      const keys = keysOf(tree as Tree);
+      const keys = keysOf(tree);
       expect(
         enKeys.filter((k) => !keys.includes(k)),
         "missing",

@@ -87,7 +87,7 @@ export async function submit<S extends z.ZodType>(post: Post, schema: S, run: (v
   const submission = parseWithZod(post.formData, { schema, formatError: formatIssues(post.t) });
   if (submission.status !== "success") return answer(post, submission.reply(), null, 400);
   try {
-    return await run(submission.value as z.output<S>);
+    return await run(submission.value);
   } catch (error) {
     return refused(post, error, (fieldErrors) => submission.reply({ fieldErrors }));
   }

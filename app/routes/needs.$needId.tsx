@@ -104,7 +104,7 @@ export async function loader(args: LoaderFunctionArgs): Promise<NeedPageData> {
  */
 function pressed<S extends z.ZodType>(post: Post, schema: S, run: (value: z.output<S>) => Promise<Response>) {
   const submission = parseWithZod(post.formData, { schema });
-  return submission.status === "success" ? perform(post, () => run(submission.value as z.output<S>)) : unknownForm(post);
+  return submission.status === "success" ? perform(post, () => run(submission.value)) : unknownForm(post);
 }
 
 const responseFormSchema = respondSchema.omit({ needId: true, initiativeId: true });

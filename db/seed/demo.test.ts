@@ -590,8 +590,8 @@ describe("seedDemo", () => {
       const { latest, firm: f } = await dependenceFigures(database.db, id);
       levels.set(latest!.level!, [...(levels.get(latest!.level!) ?? []), f.name]);
       if (latest!.level === "critical") {
-        expect(latest!.measure!.topBuyer?.key, f.name).toBe(STRIDEWELL);
-        expect(latest!.measure!.topShareBp, f.name).toBeGreaterThan(8_000);
+        expect(latest!.measure.topBuyer?.key, f.name).toBe(STRIDEWELL);
+        expect(latest!.measure.topShareBp, f.name).toBeGreaterThan(8_000);
         criticalOnStridewell.push(f.name);
       }
     }
@@ -640,7 +640,7 @@ describe("seedDemo", () => {
       expect(state.level, figures.firm.name).toBe(figures.latest!.level);
       expect(state.level).toBe(
         levelOf(
-          measure(figures.latest!.measure!.shares.map((s) => ({ customerKey: s.key, customerName: s.name, amountMinor: s.amountMinor }))),
+          measure(figures.latest!.measure.shares.map((s) => ({ customerKey: s.key, customerName: s.name, amountMinor: s.amountMinor }))),
           DEFAULT_THRESHOLDS,
         ),
       );

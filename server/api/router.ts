@@ -45,8 +45,8 @@ export function createApiRouter(options: { services: Services; auth: Auth; logge
         const result = await op.run({
           services,
           actor,
-          params: req.params as Record<string, string>,
-          query: req.query as Record<string, unknown>,
+          params: req.params,
+          query: req.query,
           body: req.body ?? {},
         });
         res.status(op.status ?? 200);

@@ -23,7 +23,7 @@ function parse(text: string): Property[] {
       const colon = line.indexOf(":");
       const [name, ...params] = line.slice(0, colon).split(";");
       return {
-        name: name!,
+        name: name,
         params: Object.fromEntries(params.map((p) => p.split("=") as [string, string])),
         value: line.slice(colon + 1),
       };
@@ -165,7 +165,7 @@ describe("buildCalendar", () => {
   });
 
   it("round-trips an all-day event: exclusive end, escaped text, DTSTAMP", () => {
-    const fair = events[0]!;
+    const fair = events[0];
     expect(unescape(get(fair, "UID")!.value)).toBe("fair-1@jointly");
     expect(get(fair, "DTSTAMP")!.value).toBe("20260301T083000Z");
     expect(get(fair, "DTSTART")).toEqual({ name: "DTSTART", params: { VALUE: "DATE" }, value: "20260314" });
@@ -180,7 +180,7 @@ describe("buildCalendar", () => {
   });
 
   it("a one-day deadline ends the next day, across a month end, with an alarm at the start", () => {
-    const task = events[1]!;
+    const task = events[1];
     expect(get(task, "DTSTART")!.value).toBe("20260228");
     expect(get(task, "DTEND")!.value).toBe("20260301");
     expect(get(task, "TRANSP")!.value).toBe("TRANSPARENT");
@@ -189,7 +189,7 @@ describe("buildCalendar", () => {
   });
 
   it("timed events are in UTC with an alarm", () => {
-    const meeting = events[2]!;
+    const meeting = events[2];
     expect(get(meeting, "DTSTART")).toEqual({ name: "DTSTART", params: {}, value: "20260402T120000Z" });
     expect(get(meeting, "DTEND")!.value).toBe("20260402T153000Z");
     expect(meeting.map((p) => `${p.name}:${p.value}`)).toEqual(

@@ -59,7 +59,7 @@ describe("standCosts: hand-checked cases", () => {
       unknown: { gross: 1_000_000, subsidy: 0, net: 1_000_000 },
     });
     expect(result.lines.map((l) => l.eligible)).toEqual([["sebrae"], [], []]);
-    expect(result.lines[1]!.subsidies).toEqual([]);
+    expect(result.lines[1].subsidies).toEqual([]);
     expect(result.bySubsidy[0]).toMatchObject({ amountMinor: 300_000, eligibleCount: 1 });
   });
 
@@ -178,7 +178,7 @@ describe("standCosts: hand-checked cases", () => {
       b: { gross: 400_000, subsidy: 200_000, net: 200_000 },
       c: { gross: 1_000_000, subsidy: 250_000, net: 750_000 },
     });
-    expect(result.bySubsidy[0]!.amountMinor).toBe(700_000);
+    expect(result.bySubsidy[0].amountMinor).toBe(700_000);
   });
 
   it("a fixed subsidy is spread by gross; a capped firm's excess goes to the others", () => {
@@ -237,13 +237,13 @@ describe("standCosts: hand-checked cases", () => {
         { id: "q", sponsor: "Q", kind: "percent", percentBasisPoints: 5000 },
       ],
     });
-    expect(result.lines[0]!.subsidies).toEqual([
+    expect(result.lines[0].subsidies).toEqual([
       { subsidyId: "p", amountMinor: 40_000 },
       { subsidyId: "q", amountMinor: 10_000 },
     ]);
-    expect(result.lines[0]!.netMinor).toBe(0);
-    expect(result.lines[1]!.subsidies).toEqual([{ subsidyId: "q", amountMinor: 25_000 }]);
-    expect(result.lines[1]!.eligible).toEqual(["q"]);
+    expect(result.lines[0].netMinor).toBe(0);
+    expect(result.lines[1].subsidies).toEqual([{ subsidyId: "q", amountMinor: 25_000 }]);
+    expect(result.lines[1].eligible).toEqual(["q"]);
   });
 
   it("a stand without exhibitors: nothing carried, the total uncovered", () => {
@@ -285,7 +285,7 @@ describe("standCosts: hand-checked cases", () => {
     expect(() => standCosts({ ...ok, totalCostMinor: -1 })).toThrow(RangeError);
     expect(() => standCosts({ ...ok, totalCostMinor: 1.5 })).toThrow(/total/);
     expect(() => standCosts({ ...ok, exhibitors: [{ id: "a", areaDm2: 0, employees: 1 }] })).toThrow(/area/);
-    expect(() => standCosts({ ...ok, exhibitors: [ok.exhibitors[0]!, ok.exhibitors[0]!] })).toThrow(/duplicate/);
+    expect(() => standCosts({ ...ok, exhibitors: [ok.exhibitors[0], ok.exhibitors[0]] })).toThrow(/duplicate/);
     expect(() => standCosts({ ...ok, fixedFeeMinor: -5, rule: "fee_plus_area" })).toThrow(/fee/);
     expect(() => standCosts({ ...ok, subsidies: [{ id: "s", sponsor: "S", kind: "percent", percentBasisPoints: 10_001 }] })).toThrow(
       /basis/,
@@ -367,7 +367,7 @@ describe("standCosts: invariants (property)", () => {
       fc.property(inputArb, (input) => {
         const result = standCosts(input);
         input.subsidies.forEach((subsidy, index) => {
-          const total = result.bySubsidy[index]!;
+          const total = result.bySubsidy[index];
           expect(total.subsidyId).toBe(subsidy.id);
           let eligibleGross = 0;
           for (const line of result.lines) {
@@ -399,7 +399,7 @@ describe("standCosts: invariants (property)", () => {
       fc.property(inputArb, fc.integer({ min: 0, max: 10_000 }), (input, bp) => {
         const result = standCosts({ ...input, subsidies: [{ id: "p", sponsor: "P", kind: "percent", percentBasisPoints: bp }] });
         const expected = (BigInt(input.totalCostMinor) * BigInt(bp)) / 10_000n;
-        expect(result.bySubsidy[0]!.amountMinor).toBe(Number(expected));
+        expect(result.bySubsidy[0].amountMinor).toBe(Number(expected));
       }),
     );
   });
@@ -412,7 +412,7 @@ describe("standCosts: invariants (property)", () => {
         const room = result.lines
           .filter((l) => l.eligible.length > 0)
           .reduce((sum, l) => sum + Math.min(subsidy.capPerFirmMinor ?? Number.MAX_SAFE_INTEGER, l.grossMinor), 0);
-        expect(result.bySubsidy[0]!.unusedMinor).toBe(Math.max(0, subsidy.amountMinor! - room));
+        expect(result.bySubsidy[0].unusedMinor).toBe(Math.max(0, subsidy.amountMinor! - room));
       }),
     );
   });

@@ -30,7 +30,7 @@ function expectTiling(plan: StandPlan, areaDm2: number): void {
   // No overlaps; with the areas summing to the stand, the rectangles tile it.
   for (let i = 0; i < plan.rects.length; i += 1) {
     for (let j = i + 1; j < plan.rects.length; j += 1) {
-      expect(overlap(plan.rects[i]!, plan.rects[j]!)).toBeLessThanOrEqual(EPS * areaDm2);
+      expect(overlap(plan.rects[i], plan.rects[j])).toBeLessThanOrEqual(EPS * areaDm2);
     }
   }
 }
@@ -54,9 +54,9 @@ describe("standPlan", () => {
     const [a, b, c] = plan.rects;
     expect(c).toMatchObject({ x: 0, y: 0, width: 50, height: 40, label: "Shoes" });
     expect(a).toMatchObject({ x: 50, y: 0, width: 30, height: 40, label: "Tannery" });
-    expect(b!.x).toBeCloseTo(80);
-    expect(b!.width).toBeCloseTo(20);
-    expect(b!.height).toBeCloseTo(40);
+    expect(b.x).toBeCloseTo(80);
+    expect(b.width).toBeCloseTo(20);
+    expect(b.height).toBeCloseTo(40);
     expectTiling(plan, 4000);
   });
 

@@ -56,7 +56,7 @@ describe("serveWaitingList", () => {
         (free, queue) => {
           const granted = serveWaitingList(free, queue);
           expect(granted.reduce((s, g) => s + g.grantedDm2, 0)).toBeLessThanOrEqual(free);
-          granted.forEach((g, i) => expect(g).toEqual({ id: queue[i]!.id, grantedDm2: queue[i]!.requestedDm2 }));
+          granted.forEach((g, i) => expect(g).toEqual({ id: queue[i].id, grantedDm2: queue[i].requestedDm2 }));
           const next = queue[granted.length];
           if (next) expect(next.requestedDm2).toBeGreaterThan(free - granted.reduce((s, g) => s + g.grantedDm2, 0));
         },

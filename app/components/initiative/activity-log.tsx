@@ -29,8 +29,8 @@ function entryDetails(entry: Entry, t: TFunction, locale: string, quote: { unit:
   const { unit, currency } = quote;
   const num = (value: unknown) => (typeof value === "number" ? formatNumber(locale, value) : "—");
   const status = (value: unknown) => (typeof value === "string" ? t(`initiatives.status.${value}`) : "—");
-  const before = (entry.before ?? {}) as Record<string, unknown>;
-  const after = (entry.after ?? {}) as Record<string, unknown>;
+  const before = entry.before ?? {};
+  const after = entry.after ?? {};
   const out: string[] = [];
   const has = (key: string) => key in before || key in after;
   if (

@@ -117,7 +117,7 @@ export function niceScale(min: number, max: number, count = 5, domain?: [number,
   }
   const raw = (hi - lo) / Math.max(1, count);
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = ([1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power) as number;
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
   const tickDigits = digitsOf(step);
   const round = (v: number) => Number(v.toFixed(tickDigits));
   if (!domain) {

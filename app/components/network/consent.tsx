@@ -22,7 +22,7 @@ export function ConsentCheckbox({ id, errors }: { id: string; errors?: string[] 
       </label>
       {invalid ? (
         <ul className="field-errors" id={`${id}-error`}>
-          {errors!.map((e) => (
+          {errors.map((e) => (
             <li key={e}>{e}</li>
           ))}
         </ul>

@@ -13,7 +13,7 @@ type NetworkPage = Awaited<ReturnType<typeof getNetwork>>;
 function activityDetail(after: unknown, isBroker: boolean): string | null {
   if (!after || typeof after !== "object") return null;
   const a = after as Record<string, unknown>;
-  for (const key of ["firm", "broker", "name", "title"]) if (typeof a[key] === "string") return a[key] as string;
+  for (const key of ["firm", "broker", "name", "title"]) if (typeof a[key] === "string") return a[key];
   if (isBroker && typeof a.email === "string") return a.email;
   return null;
 }
@@ -33,7 +33,7 @@ function columnsOf(members: NetworkPage["members"]) {
   const known = LINKS as readonly string[];
   return [
     ...LINKS.map((link) => ({
-      link: link as string,
+      link: link,
       members: members.filter((m) => m.link === link).map(card),
     })),
     {

@@ -54,7 +54,7 @@ export function countryCodesOf(parts: ReadonlyArray<Part>): string[] {
   const codes = new Set<string>();
   for (const p of parts) {
     for (const reason of [p.reason, ...p.details]) {
-      for (const key of COUNTRY_PARAMS) if (typeof reason.params[key] === "string") codes.add(reason.params[key] as string);
+      for (const key of COUNTRY_PARAMS) if (typeof reason.params[key] === "string") codes.add(reason.params[key]);
     }
   }
   return [...codes];

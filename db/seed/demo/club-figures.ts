@@ -1,5 +1,5 @@
 import { catalogueKpi, periodFor, type Period } from "../../../server/domain/benchmark";
-import { DEMO_CLUB } from "./club-people";
+import type { DEMO_CLUB } from "./club-people";
 
 /** The club's figures: made by a seeded generator, so the same clock always gives the same data. */
 

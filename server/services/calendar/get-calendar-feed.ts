@@ -25,6 +25,6 @@ export async function getCalendarFeed(deps: Deps, actor: Actor): Promise<Calenda
       .values({ userId: actor.userId, token: newFeedToken(), createdAt: deps.now() })
       .onConflictDoNothing({ target: calendarFeed.userId });
     const [row] = await tx.select({ token: calendarFeed.token }).from(calendarFeed).where(eq(calendarFeed.userId, actor.userId));
-    return { token: row!.token, path: calendarFeedPath(row!.token) };
+    return { token: row.token, path: calendarFeedPath(row.token) };
   });
 }

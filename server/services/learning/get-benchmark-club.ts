@@ -210,7 +210,7 @@ async function periodViews(
       closedAt: p.closedAt?.toISOString() ?? null,
       mine: isMember
         ? {
-            values: Object.fromEntries(mine.map((s) => [s.kpiId, s.value])) as Record<string, number>,
+            values: Object.fromEntries(mine.map((s) => [s.kpiId, s.value])),
             submitted: mine.length,
             complete: mine.length === kpis.length,
           }

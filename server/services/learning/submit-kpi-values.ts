@@ -96,7 +96,7 @@ export async function submitKpiValues(deps: Deps, actor: Actor, rawInput: unknow
       periodId: period.id,
       firmId,
       saved: rows.length,
-      values: Object.fromEntries(rows.map((r) => [r.kpiId, r.value])) as Record<string, number>,
+      values: Object.fromEntries(rows.map((r) => [r.kpiId, r.value])),
     };
   });
 }

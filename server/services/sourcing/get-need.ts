@@ -2,7 +2,8 @@ import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { firm } from "../../../db/schema/firms";
 import { initiative } from "../../../db/schema/initiatives";
-import { needConsortium, needResponse, sourcingNeed } from "../../../db/schema/sourcing";
+import type { sourcingNeed } from "../../../db/schema/sourcing";
+import { needConsortium, needResponse } from "../../../db/schema/sourcing";
 import type { Actor } from "../../authz/actor";
 import { can } from "../../authz/permissions";
 import { parseInput } from "../../errors";
@@ -37,7 +38,7 @@ export async function getNeed(deps: Deps, actor: Actor, rawInput: unknown) {
       (actor.firm !== null && response.firmId === actor.firm.id) ||
       (response.initiativeId !== null && ownConsortia.has(response.initiativeId)),
   );
-  const { createdBy: _createdBy, ...fields } = need as typeof sourcingNeed.$inferSelect;
+  const { createdBy: _createdBy, ...fields } = need;
   return {
     need: { ...fields, createdAt: need.createdAt.toISOString(), updatedAt: need.updatedAt.toISOString(), buyerName: buyer?.name ?? "" },
     owner,
