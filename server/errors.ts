@@ -62,7 +62,9 @@ export function nulFields(value: unknown): string[] {
     if (typeof item === "string") {
       if (item.includes(NUL)) found.push(join(path));
     } else if (item !== null && typeof item === "object") {
-      const entries = Array.isArray(item) ? item.map((v, i) => [String(i), v] as const) : Object.entries(item);
+      const entries: Array<readonly [string, unknown]> = Array.isArray(item)
+        ? (item as unknown[]).map((v, i) => [String(i), v] as const)
+        : Object.entries(item);
       // Pushed in reverse, so fields are reported in their order; a key with a NUL is reported as itself.
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, child] = entries[i];

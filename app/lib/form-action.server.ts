@@ -34,13 +34,19 @@ export interface Post {
   word?: WordField;
 }
 
+/** A text field of a post; a file or a missing field reads as "". */
+export function formText(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+}
+
 /** Reads a post: its form data and the `intent` (which form) and `target` (which row) fields. */
 export async function readPost(request: Request, t: TFunction, options: { errors?: ErrorNamespace; word?: WordField } = {}): Promise<Post> {
   const formData = await request.formData();
   return {
     formData,
-    intent: String(formData.get("intent") ?? ""),
-    target: String(formData.get("target") ?? "") || null,
+    intent: formText(formData, "intent"),
+    target: formText(formData, "target") || null,
     t,
     errors: options.errors ?? "form.errors",
     word: options.word,

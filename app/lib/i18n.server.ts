@@ -7,7 +7,7 @@ import { localeCookie } from "./locale-cookie.server";
 /** The user's stored language, else the one chosen before signing in, else Accept-Language. */
 export async function localeFor(request: Request, actor: Actor | null): Promise<Locale> {
   if (actor?.locale && isLocale(actor.locale)) return actor.locale;
-  const chosen = await localeCookie.parse(request.headers.get("Cookie"));
+  const chosen: unknown = await localeCookie.parse(request.headers.get("Cookie"));
   if (isLocale(chosen)) return chosen;
   return negotiateLocale(request.headers.get("accept-language"));
 }

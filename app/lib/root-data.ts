@@ -14,5 +14,5 @@ export interface RootData {
 
 /** The root's data from any component, without importing the root route (which imports the shell). */
 export function useRootData(): RootData | undefined {
-  return useRouteLoaderData("root") as RootData | undefined;
+  return useRouteLoaderData<RootData>("root");
 }

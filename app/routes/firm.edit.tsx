@@ -12,7 +12,7 @@ import { describedBy, Field } from "../components/field";
 import { ErrorMessage } from "../components/error-message";
 import { myFirmReader } from "../components/firm/my-firm.server";
 import { FormError } from "../components/form-error";
-import { readPost, submit } from "../lib/form-action.server";
+import { formText, readPost, submit } from "../lib/form-action.server";
 import { useFormResult } from "../lib/form-result";
 import { countryOptions, sectorOptions } from "../lib/options.server";
 import { loaded } from "../lib/route.server";
@@ -55,7 +55,7 @@ export async function action(args: ActionFunctionArgs) {
   const { actor, t } = await myFirmReader(args);
   const post = await readPost(args.request, t);
   // A blank turnover amount means "not given", whatever currency the select shows.
-  if (!String(post.formData.get("turnover.amount") ?? "").trim()) {
+  if (!formText(post.formData, "turnover.amount").trim()) {
     post.formData.delete("turnover.amount");
     post.formData.delete("turnover.currency");
   }

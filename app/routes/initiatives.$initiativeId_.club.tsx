@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { openPeriodSchema, periodIdSchema, setReferenceSchema, submitValuesSchema } from "../../server/schemas/learning";
 import { ErrorMessage } from "../components/error-message";
-import { FormError } from "../components/form-error";
 import { ClubAbout, ClubHead, ClubMeetings, NoOpenPeriod } from "../components/learning/club-about";
 import { ImportForm } from "../components/learning/club-import";
 import { OpenPeriodForm, PeriodsSection } from "../components/learning/club-periods";
@@ -10,7 +9,7 @@ import { ReferenceForm } from "../components/learning/club-reference";
 import { SubmitForm } from "../components/learning/club-submit";
 import { importUpload, isUpload } from "../components/learning/import.server";
 import { clubWord } from "../components/learning/words";
-import { perform, readPost, submit, unknownForm } from "../lib/form-action.server";
+import { formText, perform, readPost, submit, unknownForm, type FormResult } from "../lib/form-action.server";
 import { useLiveRoom } from "../lib/live";
 import { idParam, loaded, signedIn } from "../lib/route.server";
 import { redirectWithToast } from "../lib/toast.server";
@@ -47,7 +46,7 @@ export async function action(args: ActionFunctionArgs) {
       // The gate first: a club the actor may not see is a 404, whatever the form says.
       await loaded(learning.getBenchmarkClub(actor, { initiativeId }));
       // One form per open period: its answer goes back to the form of the period sent.
-      return submit({ ...post, target: String(post.formData.get("periodId") ?? "") || null }, valuesForm, async (values) => {
+      return submit({ ...post, target: formText(post.formData, "periodId") || null }, valuesForm, async (values) => {
         await learning.submitKpiValues(actor, { ...values, initiativeId });
         return redirectWithToast(`${here}#submit-${values.periodId}`, "learning.toast.valuesSaved");
       });
@@ -73,14 +72,14 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function ClubPage() {
   const { view, now } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>();
+  const answer = useActionData<FormResult>();
   const { periods, permissions, viewer } = view;
   useLiveRoom(`initiative:${view.club.initiativeId}`);
   const busy = useNavigation().state !== "idle";
   const openPeriods = periods.filter((p) => p.status === "open");
   return (
     <article className="stack learning-page club-page">
-      <ClubHead view={view} busy={busy} error={answer && "error" in answer ? answer.error : null} />
+      <ClubHead view={view} busy={busy} error={answer?.error ?? null} />
       <ClubAbout view={view} />
       {permissions.submit
         ? openPeriods.map((period) => (

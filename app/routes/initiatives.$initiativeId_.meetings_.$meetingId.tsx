@@ -12,7 +12,7 @@ import { meetingTimeZones } from "../components/learning/common";
 import { ActionsSection, MinutesSection } from "../components/learning/meeting-minutes";
 import { Attendance, MeetingDetails, MeetingHead } from "../components/learning/meeting-page";
 import { RescheduleForm } from "../components/learning/reschedule-meeting";
-import { readPost, submit, unknownForm } from "../lib/form-action.server";
+import { readPost, submit, unknownForm, type FormResult } from "../lib/form-action.server";
 import { useLiveRoom } from "../lib/live";
 import { idParam, loaded, signedIn } from "../lib/route.server";
 import { redirectWithToast } from "../lib/toast.server";
@@ -102,7 +102,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function MeetingPage() {
   const data = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>();
+  const answer = useActionData<FormResult>();
   const busy = useNavigation().state !== "idle";
   useLiveRoom(`initiative:${data.club.initiativeId}`);
   const scheduled = data.meeting.status === "scheduled";

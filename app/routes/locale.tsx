@@ -14,6 +14,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(back, { headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) } });
 }
 
-export async function loader() {
+export function loader() {
   return redirect("/");
 }

@@ -6,6 +6,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect("/", { headers: forwardCookies(response) });
 }
 
-export async function loader() {
+export function loader() {
   return redirect("/");
 }

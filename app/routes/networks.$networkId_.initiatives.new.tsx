@@ -19,7 +19,7 @@ import {
   ObjectiveField,
   type NewInitiativeInput,
 } from "../components/initiative/new-initiative-form";
-import { readPost, submit } from "../lib/form-action.server";
+import { formText, readPost, submit } from "../lib/form-action.server";
 import { useFormResult } from "../lib/form-result";
 import { idParam, loaded, signedIn, type RouteArgs } from "../lib/route.server";
 import { redirectWithToast } from "../lib/toast.server";
@@ -61,12 +61,12 @@ const SECTION_PREFIX = { jointBuy: /^jointBuy[.[]/, budget: /^budget[.[]/ };
 
 /** A joint trade-fair stand and a learning network have their own forms: carry over what was typed and go there. */
 function toOwnForm(formData: FormData, networkId: string) {
-  const objective = String(formData.get("objective") ?? "");
+  const objective = formText(formData, "objective");
   const form = objective === "joint_selling" ? "stands" : objective === "learning_network" ? "clubs" : null;
   if (!form || formData.has("__intent__")) return null;
   const carry = new URLSearchParams();
   for (const key of ["title", "description", "deadline"]) {
-    const value = String(formData.get(key) ?? "").trim();
+    const value = formText(formData, key).trim();
     if (value) carry.set(key, value);
   }
   const query = carry.toString();
@@ -83,9 +83,9 @@ function keepObjectiveSection(formData: FormData, isJointBuy: boolean) {
   for (const key of [...formData.keys()]) if (drop.test(key)) formData.delete(key);
   if (isJointBuy) return;
   // The budget is optional: a blank amount with no funding source typed means "no budget yet".
-  const amount = String(formData.get("budget.amount") ?? "").trim();
+  const amount = formText(formData, "budget.amount").trim();
   const anySponsor = [...formData.entries()].some(
-    ([key, value]) => /^budget\.fundingSources\[\d+\]\.(sponsor|value)$/.test(key) && String(value).trim(),
+    ([key, value]) => /^budget\.fundingSources\[\d+\]\.(sponsor|value)$/.test(key) && typeof value === "string" && value.trim(),
   );
   if (!amount && !anySponsor) for (const key of [...formData.keys()]) if (SECTION_PREFIX.budget.test(key)) formData.delete(key);
 }

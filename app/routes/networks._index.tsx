@@ -6,7 +6,7 @@ import { isicTitle } from "../../db/reference/isic";
 import { applySchema, consentSchema, networkIdSchema } from "../../server/schemas/network";
 import { ErrorMessage } from "../components/error-message";
 import { BrokeredNetworks, MembershipCard, OtherNetworkCard } from "../components/network/network-cards";
-import { readPost, submit, unknownForm } from "../lib/form-action.server";
+import { formText, readPost, submit, unknownForm } from "../lib/form-action.server";
 import { signedIn } from "../lib/route.server";
 import { redirectWithToast } from "../lib/toast.server";
 
@@ -30,7 +30,7 @@ export async function action(args: ActionFunctionArgs) {
   const { actor, t } = await signedIn(args, ["network", "apply"]);
   const read = await readPost(args.request, t);
   // Each card is a form of its own: its network is the row the answer goes back to.
-  const post = { ...read, target: String(read.formData.get("networkId") ?? "") || null };
+  const post = { ...read, target: formText(read.formData, "networkId") || null };
   const networks = args.context.services.networks;
   switch (post.intent) {
     case "apply":

@@ -833,7 +833,7 @@ describe("seedDemo", () => {
     const view = await getBenchmarkClub(deps, pistons, { initiativeId: club.id });
     expect(view.kpis.map((k) => k.key)).toEqual([...DEMO_CLUB.kpis]);
     expect(view.periods).toHaveLength(12);
-    expect(view.periods.map((p) => p.status)).toEqual(["open", ...Array(11).fill("closed")]);
+    expect(view.periods.map((p) => p.status)).toEqual(["open", ...Array.from({ length: 11 }, () => "closed")]);
     expect(view.periods[0].label).toBe("2026-Q3");
     expect(view.periods[11].label).toBe("2023-Q4");
     expect(view.periods[0].submissionDue > NOW_DAY).toBe(true);

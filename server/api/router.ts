@@ -6,6 +6,8 @@ import { AppError } from "../errors";
 import type { Services } from "../services";
 import { buildOpenApi } from "./openapi";
 import { allOperations as operations } from "./all-operations";
+import { handleAsync } from "../http/async-handler";
+import { requestIdOf } from "../http/request-log";
 
 function sendError(res: Response, error: AppError) {
   res.status(error.status).json({ error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } });
@@ -21,7 +23,7 @@ function sendInternal(req: Request, res: Response, error: unknown, context: Reco
   const err = error instanceof Error ? error : new Error(String(error));
   res.err = err;
   req.log.error({ err, ...context }, "api operation failed");
-  res.status(500).json({ error: { code: "internal", message: "Something went wrong", requestId: String(req.id) } });
+  res.status(500).json({ error: { code: "internal", message: "Something went wrong", requestId: requestIdOf(req) } });
 }
 
 /** /api/v1: JSON over the same services as the pages, authenticated by the session cookie. */
@@ -37,26 +39,29 @@ export function createApiRouter(options: { services: Services; auth: Auth; logge
 
   for (const op of operations) {
     const expressPath = op.path.replace(/\{(\w+)\}/g, ":$1");
-    router[op.method](expressPath, async (req: Request, res: Response) => {
-      try {
-        const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
-        const actor = session ? await services.accounts.loadActor(session.user.id) : null;
-        if (!actor) throw new AppError("unauthenticated", "Sign in first");
-        const result = await op.run({
-          services,
-          actor,
-          params: req.params,
-          query: req.query,
-          body: req.body ?? {},
-        });
-        res.status(op.status ?? 200);
-        if (op.respond) op.respond(res, result);
-        else res.json(result);
-      } catch (error) {
-        if (error instanceof AppError) return sendError(res, error);
-        sendInternal(req, res, error, { operationId: op.operationId });
-      }
-    });
+    router[op.method](
+      expressPath,
+      handleAsync(async (req: Request, res: Response) => {
+        try {
+          const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
+          const actor = session ? await services.accounts.loadActor(session.user.id) : null;
+          if (!actor) throw new AppError("unauthenticated", "Sign in first");
+          const result = await op.run({
+            services,
+            actor,
+            params: req.params,
+            query: req.query,
+            body: req.body ?? {},
+          });
+          res.status(op.status ?? 200);
+          if (op.respond) op.respond(res, result);
+          else res.json(result);
+        } catch (error) {
+          if (error instanceof AppError) return sendError(res, error);
+          sendInternal(req, res, error, { operationId: op.operationId });
+        }
+      }),
+    );
   }
 
   router.use((_req, res) => sendError(res, new AppError("not_found", "No such endpoint")));

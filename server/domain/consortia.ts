@@ -149,9 +149,9 @@ class Best {
 /** topCap[j][r] = sum of the r largest capacities among pool[j..]; -1 when fewer than r remain. */
 function suffixTopCapacities(pool: ReadonlyArray<ConsortiumCandidate>, maxSize: number): number[][] {
   const n = pool.length;
-  const table: number[][] = new Array(n + 1);
+  const table: number[][] = Array.from({ length: n + 1 }, () => []);
   let top: number[] = []; // the largest capacities of the suffix, descending, at most maxSize
-  table[n] = [0, ...new Array(maxSize).fill(-1)];
+  table[n] = [0, ...Array.from({ length: maxSize }, () => -1)];
   for (let j = n - 1; j >= 0; j--) {
     top = [...top, pool[j].capacityPerMonth].sort((a, b) => b - a).slice(0, maxSize);
     const row = [0];

@@ -89,7 +89,8 @@ export function discloseDistribution(values: ReadonlyArray<number>, rule: Disclo
   assertFinite(values);
   const n = values.length;
   if (!meetsThreshold(n, rule)) return { n, quartiles: null, tails: null };
-  const sorted = [...values].sort((a, b) => a - b);
+  // -0 and 0 are one figure: adding +0 makes every zero +0, so the input's order never shows.
+  const sorted = values.map((v) => v + 0).sort((a, b) => a - b);
   const at = (p: number) => percentile(sorted, p);
   const quartiles = { p25: at(0.25), median: at(0.5), p75: at(0.75) };
   if (n < TAILS_FROM) return { n, quartiles, tails: null };

@@ -42,23 +42,31 @@ export const ICS_PRODID = "-//Jointly//Jointly calendar//EN";
 const CRLF = "\r\n";
 const MAX_OCTETS = 75;
 
-// Control characters TEXT may not contain (RFC 5545 3.3.11: any except HTAB); newlines are
-// escaped before this runs.
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
+/** `text` without C0 control characters and DEL, but for those in `kept`. */
+export function withoutControls(text: string, kept = ""): string {
+  let out = "";
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if ((code < 0x20 || code === 0x7f) && !kept.includes(ch)) continue;
+    out += ch;
+  }
+  return out;
+}
 
 /** Escapes a TEXT value. */
 export function escapeText(value: string): string {
-  return value
+  const escaped = value
     .replace(/\\/g, "\\\\")
     .replace(/;/g, "\\;")
     .replace(/,/g, "\\,")
-    .replace(/\r\n|\r|\n/g, "\\n")
-    .replace(CONTROL, "");
+    .replace(/\r\n|\r|\n/g, "\\n");
+  // Control characters TEXT may not contain (RFC 5545 3.3.11: any except HTAB); newlines are escaped above.
+  return withoutControls(escaped, "\t");
 }
 
 /** A URI value: not escaped (3.3.13), but nothing that could break the line structure. */
 function uriValue(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f]/g, "");
+  return withoutControls(value);
 }
 
 function utf8Length(codePoint: number): number {

@@ -3,5 +3,4 @@ export const MEMBERSHIP_STATUSES = ["invited", "applied", "active", "declined", 
 export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
 
 /** A user's membership of a firm: pending until the firm's members accept it. */
-const FIRM_MEMBER_STATUSES = ["active", "pending"] as const;
-export type FirmMemberStatus = (typeof FIRM_MEMBER_STATUSES)[number];
+export type FirmMemberStatus = "active" | "pending";

@@ -3,10 +3,6 @@
  * These helpers convert between a typed decimal amount and minor units without touching
  * floating point.
  */
-interface Money {
-  amountMinor: number;
-  currency: string;
-}
 
 const DECIMAL = /^(\d{1,16})(?:[.,](\d+))?$/;
 

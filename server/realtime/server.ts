@@ -104,7 +104,8 @@ export async function createRealtime(options: {
     logger.info("socket.io uses the Redis adapter");
   }
 
-  io.use(async (socket, next) => {
+  // The handshake never rejects: every failure is answered as "unauthenticated" and logged.
+  const authenticate = async (socket: Parameters<Parameters<typeof io.use>[0]>[0], next: (err?: Error) => void) => {
     try {
       const headers = new Headers();
       for (const [key, value] of Object.entries(socket.request.headers)) {
@@ -121,6 +122,9 @@ export async function createRealtime(options: {
       logger.warn({ err }, "socket handshake failed");
       next(new Error("unauthenticated"));
     }
+  };
+  io.use((socket, next) => {
+    void authenticate(socket, next);
   });
 
   io.on("connection", (raw) => {
@@ -218,7 +222,9 @@ export async function createRealtime(options: {
     async close() {
       clearInterval(sessionTimer);
       io.disconnectSockets(true);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
       for (const client of redisClients) if (client.isOpen) await client.quit().catch(() => {});
     },
   };

@@ -1,5 +1,6 @@
 import { AppError } from "../../../server/errors";
 import { isAppError } from "../../lib/errors.server";
+import { formText } from "../../lib/form-action.server";
 import { z } from "zod";
 import { budgetFieldName, budgetFormSchema, renameErrorFields } from "./budget-fields";
 
@@ -27,7 +28,7 @@ export function budgetPageForm(participants: ReadonlyArray<{ firmId: string }>, 
   const weights: Record<string, number> = {};
   let badWeight = false;
   for (const p of participants) {
-    const raw = String(formData.get(`weight-${p.firmId}`) ?? "").trim();
+    const raw = formText(formData, `weight-${p.firmId}`).trim();
     if (!raw) continue;
     const weight = Number(raw);
     if (!Number.isInteger(weight) || weight < 0 || weight > 1_000_000) badWeight = true;

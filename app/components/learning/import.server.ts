@@ -1,7 +1,6 @@
 import { data, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { z } from "zod";
-import type { Actor } from "../../../server/authz/actor";
 import type { Locale } from "../../../server/domain/locale";
 import { isAppError, throwAsResponse } from "../../lib/errors.server";
 import { redirectWithToast } from "../../lib/toast.server";

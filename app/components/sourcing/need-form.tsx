@@ -311,7 +311,7 @@ export function HowSection({ fields }: { fields: NeedFields }) {
 /** Who sees the need; the network list shows only for "selected networks" once JavaScript runs (without it, always). */
 export function VisibilitySection({ fields, networks }: { fields: NeedFields; networks: Array<{ id: string; name: string }> }) {
   const { t } = useTranslation();
-  const [visibility, setVisibility] = useState(String(fields.visibility.initialValue ?? "all"));
+  const [visibility, setVisibility] = useState(typeof fields.visibility.initialValue === "string" ? fields.visibility.initialValue : "all");
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   const chosen = asList(fields.networkIds.initialValue);

@@ -71,7 +71,8 @@ export const DEMO_STAND_TASKS: ReadonlyArray<{
   key: string;
   title: string;
   category: Category;
-  owner: "broker" | string;
+  /** "broker", or the email of the exhibitor's member who owns the task. */
+  owner: string;
   dueInDays: number;
   status: TaskStatus;
 }> = [

@@ -2,7 +2,6 @@ import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { firm } from "../../../db/schema/firms";
 import { initiative } from "../../../db/schema/initiatives";
-import type { sourcingNeed } from "../../../db/schema/sourcing";
 import { needConsortium, needResponse } from "../../../db/schema/sourcing";
 import type { Actor } from "../../authz/actor";
 import { can } from "../../authz/permissions";

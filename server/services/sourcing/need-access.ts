@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
 import { networkBroker, networkMember } from "../../../db/schema/networks";
 import { sourcingNeed } from "../../../db/schema/sourcing";

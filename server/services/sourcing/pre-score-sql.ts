@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { LINKS, TIERS, UPGRADING_GOALS, type Link, type UpgradingGoal } from "../../domain/chain-position";
+import { LINKS, TIERS, UPGRADING_GOALS, type Link } from "../../domain/chain-position";
 import { scoreMatch, type MatchPart } from "../../domain/matching";
 import type { NeedCriteria, SmeProfile } from "../../domain/match-vocabulary";
 import type { NeedRow } from "./need-access";
@@ -131,7 +131,7 @@ function firmPartSql(criteria: NeedCriteria, { points, maxOf }: Probe): SQL {
 
   // Upgrading: the set of known goals (16 of them); any unknown goal gets the maximum.
   const masks = Array.from({ length: 1 << UPGRADING_GOALS.length }, (_, mask) =>
-    points("upgrading", { upgradingGoals: UPGRADING_GOALS.filter((_, bit) => mask & (1 << bit)) as UpgradingGoal[] }),
+    points("upgrading", { upgradingGoals: UPGRADING_GOALS.filter((_, bit) => (mask & (1 << bit)) !== 0) }),
   );
   const mask = sql.join(
     UPGRADING_GOALS.map((goal, bit) => sql`coalesce(${goal} = any(f.upgrading_goals), false)::int * ${int(1 << bit)}`),

@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
 import { minorDigits } from "../../../db/reference/currencies";
-import { fair, stand, standSubsidy } from "../../../db/schema/stands";
+import { fair, standSubsidy } from "../../../db/schema/stands";
 import { parseDecimalToMinor } from "../../domain/money";
 import { formatDm2AsM2, parseAreaM2 } from "../../domain/stand-space";
 import { invalidField, invalidFields } from "../../errors";

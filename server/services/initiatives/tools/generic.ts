@@ -6,7 +6,7 @@ import { firm } from "../../../../db/schema/firms";
 import { fundingSource, initiativeBudget, initiativeParticipant } from "../../../../db/schema/initiatives";
 import { applyFunding, costShares, MissingFigureError } from "../../../domain/cost-split";
 import { parseDecimalToMinor } from "../../../domain/money";
-import { AppError, invalidField } from "../../../errors";
+import { invalidField } from "../../../errors";
 import type { budgetInputSchema } from "../../../schemas/initiative";
 
 type BudgetInput = z.output<typeof budgetInputSchema>;
