@@ -7,7 +7,8 @@ import { submitKpiValues } from "../server/services/learning/submit-kpi-values";
 import { createUserWithRole, makeDeps, PASSWORD } from "./factories";
 import { shippedKpiIds } from "./learning-fixtures";
 import { networkWithMembers } from "./network-fixtures";
-import { api, documentedOperations, expectDocumented, signIn, startTestServer, type TestServer } from "./server";
+import { api, signIn, startTestServer, type TestServer } from "./server";
+import { documentedOperations, expectDocumented } from "./answers";
 
 let server: TestServer;
 let deps: ReturnType<typeof makeDeps>;

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exchangeRate, salesEntry } from "../db/schema/ledger";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD, unique } from "./factories";
 import { networkWithMembers } from "./network-fixtures";
-import { api, signIn, startTestServer, type TestServer, expectDocumented } from "./server";
+import { api, signIn, startTestServer, type TestServer } from "./server";
+import { expectDocumented } from "./answers";
 
 /** The sales ledger, dependence figures and exchange rates over /api/v1. */
 let server: TestServer;

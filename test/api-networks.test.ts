@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD, uniqueEmail } from "./factories";
-import { api, signIn, startTestServer, type TestServer, expectDocumented } from "./server";
+import { api, signIn, startTestServer, type TestServer } from "./server";
+import { expectDocumented } from "./answers";
 
 let server: TestServer;
 let deps: ReturnType<typeof makeDeps>;

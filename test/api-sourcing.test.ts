@@ -14,7 +14,8 @@ import { respondToNeed } from "../server/services/sourcing/respond-to-need";
 import { transitionNeed } from "../server/services/sourcing/transition-need";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD, unique } from "./factories";
 import { networkWithMembers } from "./network-fixtures";
-import { api, signIn, startTestServer, type TestServer, expectDocumented } from "./server";
+import { api, signIn, startTestServer, type TestServer } from "./server";
+import { expectDocumented } from "./answers";
 import { needInput as needBody, smeProfile } from "./sourcing-fixtures";
 
 const profile = (actor: Actor, capacity: number, extra?: Record<string, unknown>) => smeProfile(deps, actor, capacity, extra);

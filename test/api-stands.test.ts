@@ -6,7 +6,8 @@ import { standOperations } from "../server/api/operations-stands";
 import { transitionInitiative } from "../server/services/initiatives/transition-initiative";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD } from "./factories";
 import { networkWithMembers } from "./network-fixtures";
-import { api, expectDocumented, signIn, startTestServer, type TestServer } from "./server";
+import { api, signIn, startTestServer, type TestServer } from "./server";
+import { expectDocumented } from "./answers";
 import { setEmployees, standInput } from "./stand-fixtures";
 
 let server: TestServer;

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allOperations } from "../server/api/all-operations";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD, uniqueEmail } from "./factories";
 import { loadActor } from "../server/services/accounts/load-actor";
-import { api, expectDocumented, signIn, startTestServer, type TestServer } from "./server";
+import { api, signIn, startTestServer, type TestServer } from "./server";
+import { expectDocumented } from "./answers";
 
 let server: TestServer;
 let deps: ReturnType<typeof makeDeps>;

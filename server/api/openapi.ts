@@ -8,7 +8,7 @@ const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>
 const errorContent = { "application/json": { schema: jsonSchema(errorResponse, "output") } };
 
 /** The OpenAPI 3.1 document of /api/v1, generated from the operations' zod schemas. */
-export function buildOpenApi(operations: Operation[], serverUrl = "/api/v1") {
+export function buildOpenApi(operations: readonly Operation[], serverUrl = "/api/v1") {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
     const parameters: unknown[] = [];

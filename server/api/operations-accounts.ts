@@ -3,7 +3,7 @@ import type { Operation } from "./operation";
 import { userListResponse, userResponse } from "./responses-accounts";
 
 /** Accounts: administrators create and list them; everyone chooses their language. */
-export const accountOperations: Operation[] = [
+export const accountOperations = [
   {
     operationId: "createUser",
     method: "post",
@@ -35,4 +35,4 @@ export const accountOperations: Operation[] = [
     response: localeSchema,
     run: ({ services, actor, body }) => services.accounts.setLocale(actor, body),
   },
-];
+] as const satisfies readonly Operation[];

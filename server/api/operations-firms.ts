@@ -4,7 +4,7 @@ import type { Operation } from "./operation";
 import { firmPageResponse, firmResponse, myFirmResponse, privateFirmResponse } from "./responses-firms";
 
 /** Firms: one's own firm and its people, and the directory (public fields only). */
-export const firmOperations: Operation[] = [
+export const firmOperations = [
   {
     operationId: "getMyFirm",
     method: "get",
@@ -57,4 +57,4 @@ export const firmOperations: Operation[] = [
     response: firmResponse,
     run: ({ services, actor, params }) => services.firms.getFirm(actor, params),
   },
-];
+] as const satisfies readonly Operation[];

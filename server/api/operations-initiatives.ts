@@ -25,7 +25,7 @@ import {
 const initiativePath = initiativeIdSchema;
 
 /** Initiatives: lifecycle, participants, discussion, and the joint-buy and budget tools. */
-export const initiativeOperations: Operation[] = [
+export const initiativeOperations = [
   {
     operationId: "createInitiative",
     method: "post",
@@ -164,4 +164,4 @@ export const initiativeOperations: Operation[] = [
     response: costSharesResponse,
     run: ({ services, actor, params }) => services.initiatives.getCostShares(actor, params),
   },
-];
+] as const satisfies readonly Operation[];

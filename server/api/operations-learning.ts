@@ -51,7 +51,7 @@ const actionPath = z.object({ initiativeId: z.uuid("Not an initiative id"), acti
  * receives another member's value or firm, nor any statistic but the period's frozen
  * publication under the disclosure rule (ADR 013).
  */
-export const learningOperations: Operation[] = [
+export const learningOperations = [
   {
     operationId: "listKpis",
     method: "get",
@@ -277,4 +277,4 @@ export const learningOperations: Operation[] = [
     respond: download("text/calendar; charset=utf-8", "ics"),
     run: ({ services, actor, params }) => services.learning.exportClubCalendar(actor, params),
   },
-];
+] as const satisfies readonly Operation[];

@@ -21,7 +21,7 @@ const importCsvBodySchema = z.object({ csv: z.string().min(1, "The file is empty
  * Sales ledger, dependence and exchange rates: a firm's ledger and figures are seen by its own
  * members, its networks' brokers and admins; everyone else is told there is no such ledger (404).
  */
-export const ledgerOperations: Operation[] = [
+export const ledgerOperations = [
   {
     operationId: "addSalesEntries",
     method: "post",
@@ -109,4 +109,4 @@ export const ledgerOperations: Operation[] = [
     response: exchangeRateListResponse,
     run: ({ services, actor }) => services.ledger.listExchangeRates(actor),
   },
-];
+] as const satisfies readonly Operation[];

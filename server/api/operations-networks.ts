@@ -32,7 +32,7 @@ const applicationPath = decideApplicationSchema.pick({ networkId: true, firmId: 
 const tokenPath = acceptTokenSchema.pick({ token: true });
 
 /** Networks and memberships: invitations, applications, leaving, co-brokers. */
-export const networkOperations: Operation[] = [
+export const networkOperations = [
   {
     operationId: "listNetworks",
     method: "get",
@@ -168,4 +168,4 @@ export const networkOperations: Operation[] = [
     response: joinedNetworkResponse,
     run: ({ services, actor, params, body }) => services.networks.acceptInvitationLink(actor, withParams(body, params)),
   },
-];
+] as const satisfies readonly Operation[];

@@ -4,7 +4,7 @@ import type { Operation } from "./operation";
 import { idsResponse, notificationListResponse } from "./responses-notifications";
 
 /** One's own notifications. */
-export const notificationOperations: Operation[] = [
+export const notificationOperations = [
   {
     operationId: "listNotifications",
     method: "get",
@@ -34,4 +34,4 @@ export const notificationOperations: Operation[] = [
     response: idsResponse,
     run: ({ services, actor }) => services.notifications.markRead(actor, { all: true }),
   },
-];
+] as const satisfies readonly Operation[];

@@ -30,7 +30,7 @@ const matchesQuery = z.object({
 });
 
 /** Sourcing needs, matching, consortia and responses (see ARCHITECTURE.md). */
-export const sourcingOperations: Operation[] = [
+export const sourcingOperations = [
   {
     operationId: "listSourcingNeeds",
     method: "get",
@@ -155,4 +155,4 @@ export const sourcingOperations: Operation[] = [
     response: responseDecisionResponse,
     run: ({ services, actor, params, body }) => services.sourcing.decideResponse(actor, withParams(body, params)),
   },
-];
+] as const satisfies readonly Operation[];

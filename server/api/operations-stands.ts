@@ -38,7 +38,7 @@ const fairsQuery = z.object({
 });
 
 /** Joint trade-fair stands: fairs, the stand, its space, costs, tasks, leads and calendar (issue 5). */
-export const standOperations: Operation[] = [
+export const standOperations = [
   {
     operationId: "listFairs",
     method: "get",
@@ -207,4 +207,4 @@ export const standOperations: Operation[] = [
     respond: download("text/calendar; charset=utf-8", "ics"),
     run: ({ services, actor, params }) => services.stands.exportStandCalendar(actor, params),
   },
-];
+] as const satisfies readonly Operation[];
