@@ -2,8 +2,11 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { formatDate, formatMoney } from "./format";
+import fc from "fast-check";
+import { formatDate, formatMoney, formatNumber, formatRelativeDays } from "./format";
 import { negotiateLocale } from "../server/domain/locale";
+import { minorToDecimal } from "../server/domain/money";
+import { minorDigits } from "../db/reference/currencies";
 import { getI18n, translations } from "./i18n";
 
 const en = translations.en;
@@ -92,5 +95,65 @@ describe("formatting for the locale", () => {
   it("formats dates in the reader's language", () => {
     expect(formatDate("en", "2026-03-05")).toBe("Mar 5, 2026");
     expect(formatDate("pt-BR", "2026-03-05")).toMatch(/5 de mar\.? de 2026/);
+  });
+  it("answers exactly as a freshly built Intl formatter would, whatever the order of calls (formatters are cached)", () => {
+    const call = fc.oneof(
+      fc.record({
+        kind: fc.constant("money" as const),
+        locale: fc.constantFrom("en", "pt-BR", "es"),
+        minor: fc.integer(),
+        currency: fc.constantFrom("BRL", "USD", "JPY", "EUR"),
+      }),
+      fc.record({
+        kind: fc.constant("number" as const),
+        locale: fc.constantFrom("en", "pt-BR", "es"),
+        value: fc.double({ noNaN: true }),
+        percent: fc.boolean(),
+      }),
+      fc.record({
+        kind: fc.constant("date" as const),
+        locale: fc.constantFrom("en", "pt-BR", "es"),
+        at: fc.date({ min: new Date("1970-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }),
+        datetime: fc.boolean(),
+      }),
+      fc.record({
+        kind: fc.constant("relative" as const),
+        locale: fc.constantFrom("en", "pt-BR", "es"),
+        days: fc.integer({ min: -400, max: 400 }),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(call, { maxLength: 30 }), (calls) => {
+        for (const c of calls) {
+          if (c.kind === "number") {
+            const options: Intl.NumberFormatOptions = c.percent ? { style: "percent" } : { maximumFractionDigits: 1 };
+            expect(formatNumber(c.locale, c.value, options)).toBe(new Intl.NumberFormat(c.locale, options).format(c.value));
+          } else if (c.kind === "date") {
+            const style = c.datetime ? "datetime" : "date";
+            const fresh = new Intl.DateTimeFormat(c.locale, {
+              dateStyle: "medium",
+              ...(c.datetime ? { timeStyle: "short" } : {}),
+              timeZone: "UTC",
+            });
+            expect(formatDate(c.locale, c.at, style)).toBe(fresh.format(c.at));
+          } else if (c.kind === "relative") {
+            expect(formatRelativeDays(c.locale, c.days)).toBe(
+              new Intl.RelativeTimeFormat(c.locale, { numeric: "auto" }).format(c.days, "day"),
+            );
+          } else {
+            const digits = minorDigits(c.currency);
+            const fresh = new Intl.NumberFormat(c.locale, {
+              style: "currency",
+              currency: c.currency,
+              minimumFractionDigits: digits,
+              maximumFractionDigits: digits,
+            });
+            expect(formatMoney(c.locale, c.minor, c.currency)).toBe(
+              fresh.format(minorToDecimal(c.minor, digits) as Intl.StringNumericLiteral),
+            );
+          }
+        }
+      }),
+    );
   });
 });
