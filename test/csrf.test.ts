@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { network } from "../db/schema/networks";
 import { originVerdict } from "../server/http/csrf";
 import { createUserWithRole, makeDeps, PASSWORD, unique } from "./factories";
+import { failure } from "./answers";
 import { signIn, startTestServer, type TestServer } from "./server";
 
 /**
@@ -71,9 +72,10 @@ describe("cross-site state-changing requests", () => {
     const before = await networks();
     const res = await formPost("/networks/new?_data=routes%2Fnetworks.new", { origin: EVIL });
     expect(res.status).toBe(403);
-    const body = await res.json();
-    expect(body.error.code).toBe("forbidden");
-    expect(body.error.message).toContain(server.url);
+    const body: unknown = await res.json();
+    const error = failure({ body });
+    expect(error.code).toBe("forbidden");
+    expect(error.message).toContain(server.url);
     expect(await networks()).toBe(before);
   });
 
@@ -81,7 +83,8 @@ describe("cross-site state-changing requests", () => {
     const before = await networks();
     const res = await apiPost({ origin: EVIL });
     expect(res.status).toBe(403);
-    expect((await res.json()).error.code).toBe("forbidden");
+    const body: unknown = await res.json();
+    expect(failure({ body }).code).toBe("forbidden");
     expect(await networks()).toBe(before);
   });
 

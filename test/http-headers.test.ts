@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { network } from "../db/schema/networks";
 import { PERMISSIONS_POLICY } from "../server/http/security-headers";
 import { createUserWithRole, makeDeps, PASSWORD } from "./factories";
+import { failure } from "./answers";
 import { signIn, startTestServer, type TestServer } from "./server";
 
 /**
@@ -77,9 +78,9 @@ describe("oversized bodies", () => {
       body: JSON.stringify({ name: "x".repeat(1_100_000), sector: "1520", currency: "BRL" }),
     });
     expect(res.status).toBe(413);
-    const body = await res.json();
-    expect(body.error.code).toBe("payload_too_large");
-    expect(typeof body.error.message).toBe("string");
+    const body: unknown = await res.json();
+    // failure() holds the body against the documented error shape (code, message, fields?).
+    expect(failure({ body }).code).toBe("payload_too_large");
     expect(await networks()).toBe(before);
   });
 
@@ -99,7 +100,8 @@ describe("oversized bodies", () => {
       body: new URLSearchParams({ name: "x".repeat(11 * 1024 * 1024) }),
     });
     expect(data.status).toBe(413);
-    expect((await data.json()).error.code).toBe("payload_too_large");
+    const dataBody: unknown = await data.json();
+    expect(failure({ body: dataBody }).code).toBe("payload_too_large");
     expect(await networks()).toBe(before);
   });
 });

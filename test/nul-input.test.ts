@@ -2,6 +2,7 @@ import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFirmOwner, makeDeps, PASSWORD } from "./factories";
 import { networkWithMembers } from "./network-fixtures";
+import { expectDocumented, failure } from "./answers";
 import { api, browserless, signIn, startTestServer, type TestServer } from "./server";
 
 /**
@@ -35,7 +36,7 @@ describe("a NUL character in any field", () => {
         fields: { name: ["Must not contain a NUL character"], website: ["Must not contain a NUL character"] },
       },
     });
-    expect((await client.get("/firms/me")).body.firm.name).toBe("Firma Antes");
+    expect(expectDocumented("getMyFirm", (await client.get("/firms/me")).body).firm.name).toBe("Firma Antes");
 
     // Nested fields are named by their path; query strings and path parameters are fields too.
     const nested = await client.put("/firms/me", {
@@ -43,13 +44,13 @@ describe("a NUL character in any field", () => {
       capacities: [{ product: "Sandals\u0000", unitsPerMonth: 10, unit: "pairs", leadTimeDays: 3 }],
     });
     expect(nested.status).toBe(400);
-    expect(Object.keys(nested.body.error.fields)).toEqual(["capacities.0.product"]);
+    expect(Object.keys(failure(nested).fields ?? {})).toEqual(["capacities.0.product"]);
     const search = await client.get(`/firms?q=${encodeURIComponent("sand\u0000")}`);
     expect(search.status).toBe(400);
-    expect(Object.keys(search.body.error.fields)).toEqual(["q"]);
+    expect(Object.keys(failure(search).fields ?? {})).toEqual(["q"]);
     const token = await client.post(`/invitations/${encodeURIComponent("abc\u0000def")}/accept`, { consent: true });
     expect(token.status).toBe(400);
-    expect(Object.keys(token.body.error.fields)).toEqual(["token"]);
+    expect(Object.keys(failure(token).fields ?? {})).toEqual(["token"]);
   });
 
   it("is a 400 on a broker's form too (invitation by email, network settings)", async () => {
@@ -57,10 +58,10 @@ describe("a NUL character in any field", () => {
     const client = api(server.url, await signIn(server.url, broker.email, PASSWORD));
     const invite = await client.post(`/networks/${networkId}/invitations`, { email: "a\u0000@b.example" });
     expect(invite.status).toBe(400);
-    expect(invite.body.error.fields).toEqual({ email: ["Must not contain a NUL character"] });
+    expect(failure(invite).fields).toEqual({ email: ["Must not contain a NUL character"] });
     const rename = await client.put(`/networks/${networkId}`, { name: "Rede\u0000", sector: "1520", region: "RS", currency: "BRL" });
     expect(rename.status).toBe(400);
-    expect(rename.body.error.fields).toEqual({ name: ["Must not contain a NUL character"] });
+    expect(failure(rename).fields).toEqual({ name: ["Must not contain a NUL character"] });
   });
 
   it("is a 400 with the translated message on a page's form, and nothing is written", async () => {
@@ -128,7 +129,8 @@ describe("an address that is not percent-encoded UTF-8", () => {
       body: JSON.stringify({ body: "Hello" }),
     });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({
+    const answer: unknown = await res.json();
+    expect(answer).toEqual({
       error: { code: "invalid_input", message: "Malformed URL", fields: { _: ["The address is not valid percent-encoded UTF-8"] } },
     });
     const { page } = browserless(server.url);

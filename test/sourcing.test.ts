@@ -15,9 +15,10 @@ import { listNeeds } from "../server/services/sourcing/list-needs";
 import { respondToNeed } from "../server/services/sourcing/respond-to-need";
 import { transitionNeed } from "../server/services/sourcing/transition-need";
 import { createTestDatabase, type TestDatabase } from "./db";
-import { actorOf, createFirmOwner, createUserWithRole, makeDeps, unique } from "./factories";
+import { actorOf, createFirmOwner, createUserWithRole, makeDeps } from "./factories";
 import { networkWithMembers } from "./network-fixtures";
 import { needInput as need, smeProfile } from "./sourcing-fixtures";
+import { refusal } from "./answers";
 
 const profile = (actor: Parameters<typeof smeProfile>[1], capacity: number, extra?: Record<string, unknown>) =>
   smeProfile(deps, actor, capacity, extra);
@@ -48,14 +49,12 @@ describe("sourcing needs", () => {
 
   it("validates a need with field messages and writes nothing", async () => {
     const buyer = await createFirmOwner(deps, { role: "buyer" });
-    const error = await createNeed(
-      deps,
-      buyer.actor,
-      need({ product: "", volume: 0, link: "moon", deliveryCountry: "XX", visibility: "networks" }),
-    ).catch((e) => e);
+    const error = await refusal(
+      createNeed(deps, buyer.actor, need({ product: "", volume: 0, link: "moon", deliveryCountry: "XX", visibility: "networks" })),
+    );
     expect(error.code).toBe("invalid_input");
     // The network choice is checked with the other fields, not only once they all pass.
-    expect(Object.keys(error.fields).sort()).toEqual(["deliveryCountry", "link", "networkIds", "product", "volume"]);
+    expect(Object.keys(error.fields ?? {}).sort()).toEqual(["deliveryCountry", "link", "networkIds", "product", "volume"]);
     const sme = await createFirmOwner(deps);
     await expect(createNeed(deps, sme.actor, need())).rejects.toMatchObject({ code: "forbidden" });
     expect(await listNeeds(deps, buyer.actor)).toEqual([]);
@@ -172,11 +171,11 @@ describe("consortia, responses and awards", () => {
       .where(eq(initiativeParticipant.initiativeId, created.initiativeId));
     expect(participants.map((p) => p.firmId).sort()).toEqual([...proposals[0].firmIds].sort());
     const outsider = await createFirmOwner(deps);
-    await expect(
+    const withOutsider = await refusal(
       createConsortiumInitiative(deps, broker.actor, { needId: id, networkId, firmIds: [smes[0].firmId, outsider.firmId] }),
-    ).rejects.toMatchObject({
-      fields: { firmIds: expect.any(Array) },
-    });
+    );
+    expect(withOutsider.code).toBe("invalid_input");
+    expect(withOutsider.fields?.firmIds?.length).toBeGreaterThan(0);
 
     // The broker answers for the consortium; the buyer awards and records expected sales.
     const response = await respondToNeed(deps, broker.actor, {
