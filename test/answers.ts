@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { z } from "zod";
+import { z } from "zod";
 import { allOperations, type OperationId, type ResponseOf } from "../server/api/all-operations";
 import { errorResponse } from "../server/api/responses-common";
 import { AppError } from "../server/errors";
@@ -41,3 +41,55 @@ export async function refusal(attempt: Promise<unknown>): Promise<AppError> {
   if (!(outcome.error instanceof AppError)) throw outcome.error;
   return outcome.error;
 }
+
+/** A JSON Schema in the OpenAPI document, as far as tests read it (other keywords are dropped). */
+interface DocumentedSchema {
+  type?: string | string[];
+  const?: unknown;
+  minimum?: number;
+  maximum?: number;
+  required?: string[];
+  properties?: Record<string, DocumentedSchema>;
+  anyOf?: DocumentedSchema[];
+  oneOf?: DocumentedSchema[];
+}
+const documentedSchema: z.ZodType<DocumentedSchema> = z.lazy(() =>
+  z.object({
+    type: z.union([z.string(), z.array(z.string())]).optional(),
+    const: z.unknown().optional(),
+    minimum: z.number().optional(),
+    maximum: z.number().optional(),
+    required: z.array(z.string()).optional(),
+    properties: z.record(z.string(), documentedSchema).optional(),
+    anyOf: z.array(documentedSchema).optional(),
+    oneOf: z.array(documentedSchema).optional(),
+  }),
+);
+const documentedContent = z.record(z.string(), z.object({ schema: documentedSchema }));
+
+/**
+ * /api/v1/openapi.json read typed: every path's operations with their parameters, request body and
+ * responses. `openApiDocument.parse(json)` fails the test if the document is not of that shape.
+ */
+export const openApiDocument = z.object({
+  openapi: z.string(),
+  paths: z.record(
+    z.string(),
+    z.record(
+      z.string(),
+      z.object({
+        operationId: z.string(),
+        parameters: z.array(z.object({ name: z.string(), in: z.enum(["path", "query"]), required: z.boolean() })).optional(),
+        requestBody: z.object({ content: documentedContent }).optional(),
+        responses: z.record(
+          z.string(),
+          z.object({
+            description: z.string(),
+            headers: z.record(z.string(), z.object({ description: z.string() })).optional(),
+            content: documentedContent,
+          }),
+        ),
+      }),
+    ),
+  ),
+});

@@ -3,7 +3,7 @@ import { allOperations } from "../server/api/all-operations";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD, uniqueEmail } from "./factories";
 import { loadActor } from "../server/services/accounts/load-actor";
 import { api, signIn, startTestServer, type TestServer } from "./server";
-import { expectDocumented } from "./answers";
+import { expectDocumented, failure, openApiDocument } from "./answers";
 
 let server: TestServer;
 let deps: ReturnType<typeof makeDeps>;
@@ -41,7 +41,9 @@ describe("/api/v1 authentication", () => {
         body: op.method === "get" ? undefined : "{}",
       });
       expect(res.status, `${op.operationId}`).toBe(401);
-      expect(await res.json()).toEqual({ error: { code: "unauthenticated", message: expect.any(String) } });
+      const body: unknown = await res.json();
+      // Exactly a code and a message, no field messages.
+      expect(body).toEqual({ error: { code: "unauthenticated", message: failure({ body }).message } });
     }
   });
 });
@@ -53,35 +55,35 @@ describe("/api/v1 firms", () => {
 
     const mine = await client.get("/firms/me");
     expect(mine.status).toBe(200);
-    expectDocumented("getMyFirm", mine.body);
-    expect(mine.body.firm.id).toBe(owner.firmId);
-    expect(mine.body.members).toEqual([
+    const myFirm = expectDocumented("getMyFirm", mine.body);
+    expect(myFirm.firm.id).toBe(owner.firmId);
+    expect(myFirm.members).toEqual([
       expect.objectContaining({ userId: owner.userId, email: owner.email, status: "active", isOwner: true }),
     ]);
-    expect(mine.body.permissions).toEqual({ update: true, decideMember: true });
+    expect(myFirm.permissions).toEqual({ update: true, decideMember: true });
 
     const updated = await client.put("/firms/me", validSme);
     expect(updated.status).toBe(200);
-    expectDocumented("updateMyFirm", updated.body);
-    expect(updated.body).toMatchObject({
+    const saved = expectDocumented("updateMyFirm", updated.body);
+    expect(saved).toMatchObject({
       id: owner.firmId,
       name: "Componentes Sapiranga",
       region: "Sapiranga, RS",
       tier: 2,
       link: "components",
     });
-    expect(updated.body.turnover).toEqual({ amountMinor: 340000000, currency: "BRL" });
-    expect(updated.body.capacities).toEqual(validSme.capacities);
+    expect(saved.turnover).toEqual({ amountMinor: 340000000, currency: "BRL" });
+    expect(saved.capacities).toEqual(validSme.capacities);
 
     const invalid = await client.put("/firms/me", { ...validSme, name: "", employees: -3, certifications: [{ code: "nope" }] });
     expect(invalid.status).toBe(400);
-    expect(invalid.body.error.code).toBe("invalid_input");
-    expect(Object.keys(invalid.body.error.fields).sort()).toEqual(["certifications.0.code", "employees", "name"]);
-    expect((await client.get("/firms/me")).body.firm.name).toBe("Componentes Sapiranga");
+    expect(failure(invalid).code).toBe("invalid_input");
+    expect(Object.keys(failure(invalid).fields ?? {}).sort()).toEqual(["certifications.0.code", "employees", "name"]);
+    expect(expectDocumented("getMyFirm", (await client.get("/firms/me")).body).firm.name).toBe("Componentes Sapiranga");
 
     const malformed = await client.put("/firms/me", "{not json");
     expect(malformed.status).toBe(400);
-    expect(malformed.body.error.code).toBe("invalid_input");
+    expect(failure(malformed).code).toBe("invalid_input");
   });
 
   it("shows another firm's public view only, and 404 for unknown or malformed ids", async () => {
@@ -92,16 +94,16 @@ describe("/api/v1 firms", () => {
 
     const seen = await client.get(`/firms/${owner.firmId}`);
     expect(seen.status).toBe(200);
-    expectDocumented("getFirm", seen.body);
-    expect(seen.body.visibility).toBe("public");
-    expect(seen.body.firm).toMatchObject({ id: owner.firmId, name: "Componentes Sapiranga", country: "BR", employees: 42 });
-    expect(seen.body.firm.turnover).toBeUndefined();
-    expect(seen.body.firm.capacities).toBeUndefined();
+    const publicView = expectDocumented("getFirm", seen.body);
+    expect(publicView.visibility).toBe("public");
+    expect(publicView.firm).toMatchObject({ id: owner.firmId, name: "Componentes Sapiranga", country: "BR", employees: 42 });
+    expect(publicView.firm).not.toHaveProperty("turnover");
+    expect(publicView.firm).not.toHaveProperty("capacities");
 
     expect((await client.get(`/firms/${crypto.randomUUID()}`)).status).toBe(404);
     const malformed = await client.get("/firms/not-an-id");
     expect(malformed.status).toBe(400);
-    expect(malformed.body.error.fields).toEqual({ firmId: ["Not a firm id"] });
+    expect(failure(malformed).fields).toEqual({ firmId: ["Not a firm id"] });
   });
 
   it("searches the directory with validated filters", async () => {
@@ -109,13 +111,13 @@ describe("/api/v1 firms", () => {
     const client = api(server.url, await signIn(server.url, owner.email, PASSWORD));
     const found = await client.get("/firms?q=Searchable&kind=sme&pageSize=5");
     expect(found.status).toBe(200);
-    expectDocumented("searchFirms", found.body);
-    expect(found.body.items.map((f: { name: string }) => f.name)).toContain("Searchable Tannery");
-    expect(found.body).toMatchObject({ page: 1, pageSize: 5 });
-    expect(found.body.items.every((f: { kind: string }) => f.kind === "sme")).toBe(true);
+    const results = expectDocumented("searchFirms", found.body);
+    expect(results.items.map((f) => f.name)).toContain("Searchable Tannery");
+    expect(results).toMatchObject({ page: 1, pageSize: 5 });
+    expect(results.items.every((f) => f.kind === "sme")).toBe(true);
     const bad = await client.get("/firms?tier=12&certification=unknown");
     expect(bad.status).toBe(400);
-    expect(Object.keys(bad.body.error.fields).sort()).toEqual(["certification", "tier"]);
+    expect(Object.keys(failure(bad).fields ?? {}).sort()).toEqual(["certification", "tier"]);
   });
 
   it("lets only the owner decide a join request over the API", async () => {
@@ -132,15 +134,15 @@ describe("/api/v1 firms", () => {
       password: PASSWORD,
       firmId: owner.firmId,
     });
-    const pending = (await ownerClient.get("/firms/me")).body.members.find((m: { status: string }) => m.status === "pending");
+    const members = async () => expectDocumented("getMyFirm", (await ownerClient.get("/firms/me")).body).members;
+    const pending = (await members()).find((m) => m.status === "pending")!;
 
     expect((await outsiderClient.post(`/firms/me/members/${pending.id}/decision`, { decision: "approve" })).status).toBe(404);
     expect((await ownerClient.post(`/firms/me/members/${pending.id}/decision`, { decision: "maybe" })).status).toBe(400);
     const ok = await ownerClient.post(`/firms/me/members/${pending.id}/decision`, { decision: "approve" });
     expect(ok.status).toBe(200);
-    expectDocumented("decideFirmMember", ok.body);
-    expect(ok.body).toEqual({ memberId: pending.id, decision: "approve" });
-    expect((await ownerClient.get("/firms/me")).body.members.find((m: { id: string }) => m.id === pending.id).status).toBe("active");
+    expect(expectDocumented("decideFirmMember", ok.body)).toEqual({ memberId: pending.id, decision: "approve" });
+    expect((await members()).find((m) => m.id === pending.id)?.status).toBe("active");
     expect((await ownerClient.post(`/firms/me/members/${pending.id}/decision`, { decision: "approve" })).status).toBe(409);
   });
 });
@@ -153,24 +155,24 @@ describe("/api/v1 users", () => {
 
     const invalid = await adminClient.post("/users", { name: "B", email: "not-an-email", password: "short", role: "king" });
     expect(invalid.status).toBe(400);
-    expect(Object.keys(invalid.body.error.fields).sort()).toEqual(["email", "name", "password", "role"]);
+    expect(Object.keys(failure(invalid).fields ?? {}).sort()).toEqual(["email", "name", "password", "role"]);
 
     const created = await adminClient.post("/users", { name: "Beatriz Broker", email, password: PASSWORD, role: "broker" });
     expect(created.status).toBe(201);
-    expectDocumented("createUser", created.body);
-    expect(created.body).toMatchObject({ name: "Beatriz Broker", email, role: "broker" });
+    const broker = expectDocumented("createUser", created.body);
+    expect(broker).toMatchObject({ name: "Beatriz Broker", email, role: "broker" });
     const brokerSession = await signIn(server.url, email, PASSWORD);
     expect(brokerSession).toContain("session_token");
 
     const users = await adminClient.get("/users");
     expect(users.status).toBe(200);
-    expectDocumented("listUsers", users.body);
-    expect(users.body).toContainEqual(expect.objectContaining({ id: created.body.id, name: "Beatriz Broker", email, role: "broker" }));
-    expect(users.body).toContainEqual(expect.objectContaining({ id: admin.id, role: "admin" }));
+    const listed = expectDocumented("listUsers", users.body);
+    expect(listed).toContainEqual(expect.objectContaining({ id: broker.id, name: "Beatriz Broker", email, role: "broker" }));
+    expect(listed).toContainEqual(expect.objectContaining({ id: admin.id, role: "admin" }));
 
     const duplicate = await adminClient.post("/users", { name: "Beatriz Again", email, password: PASSWORD, role: "broker" });
     expect(duplicate.status).toBe(409);
-    expect(duplicate.body.error.fields).toEqual({ email: ["This email is already registered"] });
+    expect(failure(duplicate).fields).toEqual({ email: ["This email is already registered"] });
 
     const sme = await createFirmOwner(deps);
     const smeClient = api(server.url, await signIn(server.url, sme.email, PASSWORD));
@@ -187,12 +189,11 @@ describe("/api/v1 language", () => {
     const client = api(server.url, await signIn(server.url, owner.email, PASSWORD));
     const chosen = await client.put("/me/locale", { locale: "pt-BR" });
     expect(chosen.status).toBe(200);
-    expectDocumented("setMyLocale", chosen.body);
-    expect(chosen.body).toEqual({ locale: "pt-BR" });
+    expect(expectDocumented("setMyLocale", chosen.body)).toEqual({ locale: "pt-BR" });
     expect((await loadActor(server.app.deps.db, owner.userId))?.locale).toBe("pt-BR");
     const unknown = await client.put("/me/locale", { locale: "fr" });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error.fields.locale).toBeDefined();
+    expect(Object.keys(failure(unknown).fields ?? {})).toEqual(["locale"]);
     expect((await loadActor(server.app.deps.db, owner.userId))?.locale).toBe("pt-BR");
   });
 });
@@ -205,10 +206,10 @@ describe("/api/v1 notifications", () => {
     const client = api(server.url, await signIn(server.url, owner.email, PASSWORD));
     const list = await client.get("/notifications");
     expect(list.status).toBe(200);
-    expectDocumented("listNotifications", list.body);
-    expect(list.body.unread).toBe(1);
-    const id = list.body.items[0].id;
-    expect(list.body.items[0]).toMatchObject({ type: "firm_join_requested", params: { person: "Asker" } });
+    const notifications = expectDocumented("listNotifications", list.body);
+    expect(notifications.unread).toBe(1);
+    const id = notifications.items[0].id;
+    expect(notifications.items[0]).toMatchObject({ type: "firm_join_requested", params: { person: "Asker" } });
 
     const stranger = await createFirmOwner(deps);
     const strangerClient = api(server.url, await signIn(server.url, stranger.email, PASSWORD));
@@ -217,10 +218,10 @@ describe("/api/v1 notifications", () => {
 
     const read = await client.post(`/notifications/${id}/read`);
     expect(read.status).toBe(200);
-    expectDocumented("markNotificationRead", read.body);
-    expect(read.body).toEqual({ ids: [id] });
-    expect((await client.get("/notifications")).body.unread).toBe(0);
-    expect((await client.get("/notifications?unreadOnly=true")).body.items).toEqual([]);
+    expect(expectDocumented("markNotificationRead", read.body)).toEqual({ ids: [id] });
+    const listed = async (query = "") => expectDocumented("listNotifications", (await client.get(`/notifications${query}`)).body);
+    expect((await listed()).unread).toBe(0);
+    expect((await listed("?unreadOnly=true")).items).toEqual([]);
 
     await signUp(deps, {
       firmChoice: "join",
@@ -238,13 +239,12 @@ describe("/api/v1 notifications", () => {
       password: PASSWORD,
       firmId: owner.firmId,
     });
-    const unread = (await client.get("/notifications?unreadOnly=true")).body.items.map((n: { id: string }) => n.id);
+    const unread = (await listed("?unreadOnly=true")).items.map((n) => n.id);
     expect(unread).toHaveLength(2);
     const all = await client.post("/notifications/read-all");
     expect(all.status).toBe(200);
-    expectDocumented("markAllNotificationsRead", all.body);
-    expect([...all.body.ids].sort()).toEqual([...unread].sort());
-    expect((await client.get("/notifications")).body).toMatchObject({ unread: 0 });
+    expect([...expectDocumented("markAllNotificationsRead", all.body).ids].sort()).toEqual([...unread].sort());
+    expect(await listed()).toMatchObject({ unread: 0 });
     expect((await client.post("/notifications/read-all")).body).toEqual({ ids: [] });
   });
 });
@@ -253,24 +253,21 @@ describe("OpenAPI document", () => {
   it("is OpenAPI 3.1 with the required operationIds and public", async () => {
     const res = await fetch(`${server.url}/api/v1/openapi.json`);
     expect(res.status).toBe(200);
-    const doc = await res.json();
+    const doc = openApiDocument.parse(await res.json());
     expect(doc.openapi).toBe("3.1.0");
-    const ids = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((methods) =>
-      Object.values(methods).map((m) => m.operationId),
-    );
+    const ids = Object.values(doc.paths).flatMap((methods) => Object.values(methods).map((m) => m.operationId));
     for (const id of ["getMyFirm", "updateMyFirm", "searchFirms", "getFirm", "listNotifications", "markNotificationRead", "createUser"]) {
       expect(ids).toContain(id);
     }
-    const update = doc.paths["/firms/me"].put;
+    const update = doc.paths["/firms/me"].put.requestBody?.content["application/json"].schema;
     // One variant per kind of firm, each with the fields that kind requires.
-    const variants: Array<{ properties: { kind: { const: string } }; required: string[] }> =
-      update.requestBody.content["application/json"].schema.oneOf ?? update.requestBody.content["application/json"].schema.anyOf;
-    expect(variants.map((v) => [v.properties.kind.const, v.required])).toEqual([
+    const variants = update?.oneOf ?? update?.anyOf ?? [];
+    expect(variants.map((v) => [v.properties?.kind.const, v.required])).toEqual([
       ["sme", ["kind", "name", "country", "sector", "link", "tier"]],
       ["buyer", ["kind", "name", "country", "sector", "buyerType"]],
       ["agency", ["kind", "name", "country", "sector"]],
     ]);
-    expect(doc.paths["/firms"].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+    expect(doc.paths["/firms"].get.parameters?.map((p) => p.name)).toEqual(
       expect.arrayContaining(["q", "sector", "link", "tier", "country", "certification", "page"]),
     );
   });
@@ -278,7 +275,8 @@ describe("OpenAPI document", () => {
   it("answers unknown API paths with a JSON 404", async () => {
     const res = await fetch(`${server.url}/api/v1/nope`);
     expect(res.status).toBe(404);
-    expect((await res.json()).error.code).toBe("not_found");
+    const body: unknown = await res.json();
+    expect(failure({ body }).code).toBe("not_found");
   });
 });
 

@@ -15,6 +15,7 @@ import { leaveNetwork } from "../server/services/networks/leave-network";
 import { listNetworks } from "../server/services/networks/list-networks";
 import { respondToInvitation } from "../server/services/networks/respond-to-invitation";
 import { updateNetwork } from "../server/services/networks/update-network";
+import { refusal } from "./answers";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { actorOf, created, createFirmOwner, createUserWithRole, makeDeps, unique, uniqueEmail } from "./factories";
 import { networkWithMembers } from "./network-fixtures";
@@ -59,11 +60,10 @@ describe("creating and editing networks", () => {
       });
     }
     const broker = await createUserWithRole(deps, "broker");
-    await expect(createNetwork(deps, broker.actor, { name: "B", sector: "9999", currency: "XXX" })).rejects.toMatchObject({
-      code: "invalid_input",
-      fields: { name: expect.any(Array), sector: expect.any(Array), currency: expect.any(Array) },
-    });
-    await expect(
+    const invalid = await refusal(createNetwork(deps, broker.actor, { name: "B", sector: "9999", currency: "XXX" }));
+    expect(invalid.code).toBe("invalid_input");
+    expect(Object.keys(invalid.fields ?? {}).sort()).toEqual(["currency", "name", "sector"]);
+    const backwards = await refusal(
       createNetwork(deps, broker.actor, {
         name: "Backwards thresholds",
         sector: "1520",
@@ -71,7 +71,9 @@ describe("creating and editing networks", () => {
         warningShareBp: 6000,
         criticalShareBp: 5000,
       }),
-    ).rejects.toMatchObject({ code: "invalid_input", fields: { warningShareBp: expect.any(Array) } });
+    );
+    expect(backwards.code).toBe("invalid_input");
+    expect(Object.keys(backwards.fields ?? {})).toEqual(["warningShareBp"]);
   });
 
   it("lets only the network's brokers (and admins) edit it, logging before and after", async () => {
@@ -107,16 +109,17 @@ describe("the disclosure threshold", () => {
     await updateNetwork(deps, broker.actor, base);
     expect((await getNetwork(deps, broker.actor, { networkId })).network.disclosureMinContributors).toBe(8);
     for (const value of [4, 0, -1, 51, 5.5]) {
-      await expect(updateNetwork(deps, broker.actor, { ...base, disclosureMinContributors: value })).rejects.toMatchObject({
-        code: "invalid_input",
-        fields: { disclosureMinContributors: expect.any(Array) },
-      });
+      const refused = await refusal(updateNetwork(deps, broker.actor, { ...base, disclosureMinContributors: value }));
+      expect(refused.code, String(value)).toBe("invalid_input");
+      expect(Object.keys(refused.fields ?? {}), String(value)).toEqual(["disclosureMinContributors"]);
     }
     expect((await getNetwork(deps, broker.actor, { networkId })).network.disclosureMinContributors).toBe(8);
     const broker2 = await createUserWithRole(deps, "broker");
-    await expect(
+    const tooOpen = await refusal(
       createNetwork(deps, broker2.actor, { name: "Too open", sector: "1520", currency: "BRL", disclosureMinContributors: 3 }),
-    ).rejects.toMatchObject({ code: "invalid_input", fields: { disclosureMinContributors: expect.any(Array) } });
+    );
+    expect(tooOpen.code).toBe("invalid_input");
+    expect(Object.keys(tooOpen.fields ?? {})).toEqual(["disclosureMinContributors"]);
     const { id } = await createNetwork(deps, broker2.actor, {
       name: "Careful club",
       sector: "1520",
@@ -137,10 +140,9 @@ describe("membership", () => {
     await inviteToNetwork(deps, broker.actor, { networkId, firmId: sme.firmId });
     expect(await notes(sme.userId)).toContain("network_invited");
     await expect(getNetwork(deps, sme.actor, { networkId })).rejects.toMatchObject({ code: "not_found" });
-    await expect(respondToInvitation(deps, sme.actor, { networkId, decision: "accept", consent: false })).rejects.toMatchObject({
-      code: "invalid_input",
-      fields: { consent: expect.any(Array) },
-    });
+    const withoutConsent = await refusal(respondToInvitation(deps, sme.actor, { networkId, decision: "accept", consent: false }));
+    expect(withoutConsent.code).toBe("invalid_input");
+    expect(Object.keys(withoutConsent.fields ?? {})).toEqual(["consent"]);
     await respondToInvitation(deps, sme.actor, { networkId, decision: "accept", consent: true });
     const [row] = await database.db
       .select()
@@ -161,8 +163,9 @@ describe("membership", () => {
     const { id: networkId } = await createNetwork(deps, broker.actor, { name: unique("Net"), sector: "1520", currency: "BRL" });
     const email = uniqueEmail("newcomer");
     const invitation = await inviteToNetwork(deps, broker.actor, { networkId, email });
-    expect(invitation).toMatchObject({ kind: "email", path: expect.stringMatching(/^\/invitations\//) });
-    const token = (invitation as { token: string }).token;
+    if (invitation.kind !== "email") throw new Error(`expected an email invitation, got ${invitation.kind}`);
+    const token = invitation.token;
+    expect(invitation.path).toBe(`/invitations/${token}`);
 
     const signed = created(
       await signUp(deps, {
@@ -232,9 +235,8 @@ describe("membership", () => {
     const admin = await createUserWithRole(deps, "admin");
     await expect(addNetworkBroker(deps, broker.actor, { networkId, email: co.email })).rejects.toMatchObject({ code: "forbidden" });
     const sme = await createFirmOwner(deps);
-    await expect(addNetworkBroker(deps, admin.actor, { networkId, email: sme.email })).rejects.toMatchObject({
-      fields: { email: expect.any(Array) },
-    });
+    const notBroker = await refusal(addNetworkBroker(deps, admin.actor, { networkId, email: sme.email }));
+    expect(Object.keys(notBroker.fields ?? {})).toEqual(["email"]);
     await addNetworkBroker(deps, admin.actor, { networkId, email: co.email });
     const view = await getNetwork(deps, co.actor, { networkId });
     expect(view.permissions.invite).toBe(true);
