@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { kpiSubmission } from "../db/schema/learning";
 import { learningOperations } from "../server/api/operations-learning";
@@ -8,7 +9,7 @@ import { createUserWithRole, makeDeps, PASSWORD } from "./factories";
 import { shippedKpiIds } from "./learning-fixtures";
 import { networkWithMembers } from "./network-fixtures";
 import { api, signIn, startTestServer, type TestServer } from "./server";
-import { documentedOperations, expectDocumented } from "./answers";
+import { documentedOperations, expectDocumented, failure } from "./answers";
 
 let server: TestServer;
 let deps: ReturnType<typeof makeDeps>;
@@ -54,8 +55,7 @@ describe("/api/v1 learning networks", () => {
     // KPIs: the catalogue and the network's own.
     const list = await asA.get(`/networks/${networkId}/kpis`);
     expect(list.status).toBe(200);
-    expectDocumented("listKpis", list.body);
-    expect(list.body.kpis.filter((k: { shipped: boolean }) => k.shipped)).toHaveLength(7);
+    expect(expectDocumented("listKpis", list.body).kpis.filter((k) => k.shipped)).toHaveLength(7);
     expect(
       (await asA.post(`/networks/${networkId}/kpis`, { name: "Energy", unit: "kWh", direction: "lower", minValue: 0, maxValue: 9 })).status,
     ).toBe(403);
@@ -67,7 +67,7 @@ describe("/api/v1 learning networks", () => {
       maxValue: 1,
     });
     expect(inverted.status).toBe(400);
-    expect(Object.keys(inverted.body.error.fields)).toEqual(["maxValue"]);
+    expect(Object.keys(failure(inverted).fields ?? {})).toEqual(["maxValue"]);
     const kpi = await asBroker.post(`/networks/${networkId}/kpis`, {
       name: "Energy per part",
       unit: "kWh per part",
@@ -78,7 +78,7 @@ describe("/api/v1 learning networks", () => {
       networkId: crypto.randomUUID(),
     });
     expect(kpi.status).toBe(201);
-    expectDocumented("createKpi", kpi.body);
+    const kpiId = expectDocumented("createKpi", kpi.body).id;
 
     // The club: created as a draft, opened and joined through the initiatives API.
     const generic = await asBroker.post("/initiatives", {
@@ -88,17 +88,16 @@ describe("/api/v1 learning networks", () => {
       deadline: "2027-06-30",
     });
     expect(generic.status).toBe(400);
-    expect(generic.body.error.fields.objective[0]).toContain("createBenchmarkClub");
+    expect(failure(generic).fields?.objective[0]).toContain("createBenchmarkClub");
     const created = await asBroker.post(`/networks/${networkId}/benchmark-clubs`, {
       title: "Components benchmarking club",
       description: "Quarterly benchmarking",
       deadline: "2027-06-30",
       periodKind: "quarter",
-      kpiIds: [kpis.on_time_delivery, kpis.scrap_rate, kpi.body.id],
+      kpiIds: [kpis.on_time_delivery, kpis.scrap_rate, kpiId],
     });
     expect(created.status).toBe(201);
-    expectDocumented("createBenchmarkClub", created.body);
-    const initiativeId: string = created.body.id;
+    const initiativeId = expectDocumented("createBenchmarkClub", created.body).id;
     expect(
       (
         await asA.post(`/networks/${networkId}/benchmark-clubs`, {
@@ -114,60 +113,62 @@ describe("/api/v1 learning networks", () => {
 
     const club = await asA.get(`/initiatives/${initiativeId}/club`);
     expect(club.status).toBe(200);
-    expectDocumented("getBenchmarkClub", club.body);
-    expect(club.body.members).toHaveLength(3);
-    expect(club.body.permissions).toMatchObject({ submit: true, manage: false, readReport: true, readRaw: false });
+    const clubView = expectDocumented("getBenchmarkClub", club.body);
+    expect(clubView.members).toHaveLength(3);
+    expect(clubView.permissions).toMatchObject({ submit: true, manage: false, readReport: true, readRaw: false });
     expectDocumented("getBenchmarkClub", (await asOutside.get(`/initiatives/${initiativeId}/club`)).body);
-    const page = await asA.get(`/initiatives/${initiativeId}`);
-    expectDocumented("getInitiative", page.body);
-    expect(page.body.club).toMatchObject({ periodKind: "quarter", kpiCount: 3, openPeriod: null });
+    const page = expectDocumented("getInitiative", (await asA.get(`/initiatives/${initiativeId}`)).body);
+    expect(page.club).toMatchObject({ periodKind: "quarter", kpiCount: 3, openPeriod: null });
 
     // Two more members, so that a period can reach the five firms statistics need.
     for (const sme of [d, e]) await joinInitiative(deps, sme.actor, { initiativeId });
 
     // Periods.
     expect((await asA.post(`/initiatives/${initiativeId}/club/periods`, { label: "2026-Q2" })).status).toBe(403);
-    expect((await asBroker.post(`/initiatives/${initiativeId}/club/periods`, { label: "2026-H2" })).body.error.fields).toHaveProperty(
-      "label",
-    );
+    expect(failure(await asBroker.post(`/initiatives/${initiativeId}/club/periods`, { label: "2026-H2" })).fields).toHaveProperty("label");
     const q2 = await asBroker.post(`/initiatives/${initiativeId}/club/periods`, { label: "2026-Q2", initiativeId: crypto.randomUUID() });
     expect(q2.status).toBe(201);
-    expectDocumented("openBenchmarkPeriod", q2.body);
-    expect(q2.body).toMatchObject({ initiativeId, label: "2026-Q2", status: "open" });
+    const period = expectDocumented("openBenchmarkPeriod", q2.body);
+    expect(period).toMatchObject({ initiativeId, label: "2026-Q2", status: "open" });
     expect((await asBroker.post(`/initiatives/${initiativeId}/club/periods`, { label: "2026-Q2" })).status).toBe(409);
-    const q3 = (await asBroker.post(`/initiatives/${initiativeId}/club/periods`, { label: "2026-Q3" })).body;
+    const q3 = expectDocumented(
+      "openBenchmarkPeriod",
+      (await asBroker.post(`/initiatives/${initiativeId}/club/periods`, { label: "2026-Q3" })).body,
+    );
 
     // Values: range-checked per KPI, all or nothing; corrections until closed.
     const values = (period: string) => `/initiatives/${initiativeId}/club/periods/${period}/values`;
-    const tooHigh = await asA.put(values(q2.body.id), { values: { [kpis.on_time_delivery]: 140, [kpis.scrap_rate]: 1 } });
+    const tooHigh = await asA.put(values(period.id), { values: { [kpis.on_time_delivery]: 140, [kpis.scrap_rate]: 1 } });
     expect(tooHigh.status).toBe(400);
-    expect(Object.keys(tooHigh.body.error.fields)).toEqual([`values.${kpis.on_time_delivery}`]);
-    expect(await deps.db.select().from(kpiSubmission).where(eq(kpiSubmission.periodId, q2.body.id))).toEqual([]);
-    const submitted = await asA.put(values(q2.body.id), { values: { [kpis.on_time_delivery]: 78, [kpis.scrap_rate]: "1,5" } });
+    expect(Object.keys(failure(tooHigh).fields ?? {})).toEqual([`values.${kpis.on_time_delivery}`]);
+    expect(await deps.db.select().from(kpiSubmission).where(eq(kpiSubmission.periodId, period.id))).toEqual([]);
+    const submitted = await asA.put(values(period.id), { values: { [kpis.on_time_delivery]: 78, [kpis.scrap_rate]: "1,5" } });
     expect(submitted.status).toBe(200);
-    expectDocumented("submitKpiValues", submitted.body);
-    expect(submitted.body).toMatchObject({ firmId: a.firmId, saved: 2, values: { [kpis.on_time_delivery]: 78, [kpis.scrap_rate]: 1.5 } });
-    expect((await asBroker.put(values(q2.body.id), { values: { [kpis.on_time_delivery]: 80 } })).status).toBe(403);
-    expect((await asOutside.put(values(q2.body.id), { values: { [kpis.on_time_delivery]: 80 } })).status).toBe(403);
-    await asB.put(values(q2.body.id), { values: { [kpis.on_time_delivery]: 90 } });
-    await asB.put(values(q2.body.id), { values: { [kpis.on_time_delivery]: 87 } });
+    expect(expectDocumented("submitKpiValues", submitted.body)).toMatchObject({
+      firmId: a.firmId,
+      saved: 2,
+      values: { [kpis.on_time_delivery]: 78, [kpis.scrap_rate]: 1.5 },
+    });
+    expect((await asBroker.put(values(period.id), { values: { [kpis.on_time_delivery]: 80 } })).status).toBe(403);
+    expect((await asOutside.put(values(period.id), { values: { [kpis.on_time_delivery]: 80 } })).status).toBe(403);
+    await asB.put(values(period.id), { values: { [kpis.on_time_delivery]: 90 } });
+    await asB.put(values(period.id), { values: { [kpis.on_time_delivery]: 87 } });
 
     // The broker imports C's figures from CSV; a bad row rejects the file with its line.
-    const importPath = `/initiatives/${initiativeId}/club/periods/${q2.body.id}/import`;
+    const importPath = `/initiatives/${initiativeId}/club/periods/${period.id}/import`;
     const badImport = await asBroker.post(importPath, {
       csv: `firm_id,kpi,value\n${c.firmId},on_time_delivery,92\n${outside.firmId},on_time_delivery,95\n`,
     });
     expect(badImport.status).toBe(400);
-    expect(badImport.body.error.fields).toEqual({ "rows.3.firm": ["Not a member firm of this club"] });
+    expect(failure(badImport).fields).toEqual({ "rows.3.firm": ["Not a member firm of this club"] });
     expect((await asA.post(importPath, { csv: "firm,kpi,value\nx,y,1" })).status).toBe(403);
     const imported = await asBroker.post(importPath, {
       csv: `firm_id,kpi,value\n${c.firmId},on_time_delivery,92\n${c.firmId},scrap_rate,0.4\n`,
     });
     expect(imported.status).toBe(201);
-    expectDocumented("importKpiCsv", imported.body);
-    expect(imported.body).toMatchObject({ imported: 2, firms: 1 });
+    expect(expectDocumented("importKpiCsv", imported.body)).toMatchObject({ imported: 2, firms: 1 });
 
-    const reference = await asBroker.put(`/initiatives/${initiativeId}/club/periods/${q2.body.id}/references`, {
+    const reference = await asBroker.put(`/initiatives/${initiativeId}/club/periods/${period.id}/references`, {
       kpiId: kpis.on_time_delivery,
       value: 97,
       source: "International benchmark (2024)",
@@ -180,19 +181,21 @@ describe("/api/v1 learning networks", () => {
       [d, 70],
       [e, 95],
     ] as const)
-      await submitKpiValues(deps, sme.actor, { initiativeId, periodId: q2.body.id, values: { [kpis.on_time_delivery]: value } });
-    const unpublished = (await asA.get(`/initiatives/${initiativeId}/club/report?periodId=${q2.body.id}`)).body.kpis[0];
+      await submitKpiValues(deps, sme.actor, { initiativeId, periodId: period.id, values: { [kpis.on_time_delivery]: value } });
+    const unpublished = expectDocumented(
+      "getBenchmarkReport",
+      (await asA.get(`/initiatives/${initiativeId}/club/report?periodId=${period.id}`)).body,
+    ).kpis[0];
     expect(unpublished).toMatchObject({ submissions: 5, published: null, own: { value: 78, band: null } });
-    const publishPath = `/initiatives/${initiativeId}/club/periods/${q2.body.id}/publish`;
+    const publishPath = `/initiatives/${initiativeId}/club/periods/${period.id}/publish`;
     expect((await asA.post(publishPath)).status).toBe(403);
     expect((await asAdmin.post(publishPath)).status).toBe(403);
     const published = await asBroker.post(publishPath);
     expect(published.status).toBe(200);
-    expectDocumented("publishBenchmarkPeriod", published.body);
-    expect(published.body).toMatchObject({
-      periodId: q2.body.id,
+    expect(expectDocumented("publishBenchmarkPeriod", published.body)).toMatchObject({
+      periodId: period.id,
       label: "2026-Q2",
-      first: [kpis.on_time_delivery, kpis.scrap_rate, kpi.body.id],
+      first: [kpis.on_time_delivery, kpis.scrap_rate, kpiId],
       refreshed: [],
       kept: [],
     });
@@ -200,18 +203,19 @@ describe("/api/v1 learning networks", () => {
     // The report: the latest period by default, another one by query.
     const latest = await asA.get(`/initiatives/${initiativeId}/club/report`);
     expect(latest.status).toBe(200);
-    expectDocumented("getBenchmarkReport", latest.body);
-    expect(latest.body.period.id).toBe(q3.id);
-    const report = await asA.get(`/initiatives/${initiativeId}/club/report?periodId=${q2.body.id}`);
-    expectDocumented("getBenchmarkReport", report.body);
-    const delivery = report.body.kpis.find((k: { id: string }) => k.id === kpis.on_time_delivery);
+    expect(expectDocumented("getBenchmarkReport", latest.body).period?.id).toBe(q3.id);
+    const report = expectDocumented(
+      "getBenchmarkReport",
+      (await asA.get(`/initiatives/${initiativeId}/club/report?periodId=${period.id}`)).body,
+    );
+    const delivery = report.kpis.find((k) => k.id === kpis.on_time_delivery)!;
     // 70 78 87 92 95: the quartiles are 78, 87 and 92; no lowest, highest or best.
     expect(delivery.published).toMatchObject({ n: 5, quartiles: { p25: 78, median: 87, p75: 92 }, tails: null });
     expect(delivery.own).toEqual({ value: 78, band: 3 });
-    expect(JSON.stringify(report.body)).not.toMatch(/"(min|max|best|mean|fromBest|percentile)":/);
+    expect(JSON.stringify(report)).not.toMatch(/"(min|max|best|mean|fromBest|percentile)":/);
     expect(delivery.references).toEqual([{ value: 97, source: "International benchmark (2024)" }]);
     expect(delivery.raw).toBeNull();
-    const energy = report.body.kpis.find((k: { id: string }) => k.id === kpi.body.id);
+    const energy = report.kpis.find((k) => k.id === kpiId);
     expect(energy).toMatchObject({
       key: null,
       name: "Energy per part",
@@ -219,18 +223,22 @@ describe("/api/v1 learning networks", () => {
       published: { n: 0, quartiles: null, tails: null },
       own: null,
     });
-    const brokerReport = await asBroker.get(`/initiatives/${initiativeId}/club/report?periodId=${q2.body.id}`);
-    expectDocumented("getBenchmarkReport", brokerReport.body);
-    expect(brokerReport.body.kpis[0].raw.map((r: { value: number }) => r.value).sort()).toEqual([70, 78, 87, 92, 95]);
-    expect(brokerReport.body.kpis[0].pending).toEqual({ newContributors: 0, outcome: "kept" });
-    const adminReport = await asAdmin.get(`/initiatives/${initiativeId}/club/report?periodId=${q2.body.id}`);
-    expectDocumented("getBenchmarkReport", adminReport.body);
-    expect(adminReport.body.kpis[0]).toMatchObject({ raw: null, own: null, pending: null, published: { n: 5, quartiles: { median: 87 } } });
+    const brokerReport = expectDocumented(
+      "getBenchmarkReport",
+      (await asBroker.get(`/initiatives/${initiativeId}/club/report?periodId=${period.id}`)).body,
+    );
+    expect(brokerReport.kpis[0].raw?.map((r) => r.value).sort()).toEqual([70, 78, 87, 92, 95]);
+    expect(brokerReport.kpis[0].pending).toEqual({ newContributors: 0, outcome: "kept" });
+    const adminReport = expectDocumented(
+      "getBenchmarkReport",
+      (await asAdmin.get(`/initiatives/${initiativeId}/club/report?periodId=${period.id}`)).body,
+    );
+    expect(adminReport.kpis[0]).toMatchObject({ raw: null, own: null, pending: null, published: { n: 5, quartiles: { median: 87 } } });
     expect((await asOutside.get(`/initiatives/${initiativeId}/club/report`)).status).toBe(403);
     expect((await asA.get(`/initiatives/${initiativeId}/club/report?periodId=nope`)).status).toBe(400);
 
     // The brokers' CSV of raw values.
-    const csv = await asBroker.raw(`/initiatives/${initiativeId}/club/values.csv?periodId=${q2.body.id}`);
+    const csv = await asBroker.raw(`/initiatives/${initiativeId}/club/values.csv?periodId=${period.id}`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toContain("text/csv");
     expect(csv.headers.get("content-disposition")).toMatch(/attachment; filename="components-benchmarking-club-2026-q2-values\.csv"/);
@@ -243,11 +251,10 @@ describe("/api/v1 learning networks", () => {
     expect((await asAdmin.raw(`/initiatives/${initiativeId}/club/values.csv`)).status).toBe(403);
 
     // Closing: no more corrections.
-    const closed = await asBroker.post(`/initiatives/${initiativeId}/club/periods/${q2.body.id}/close`, {});
+    const closed = await asBroker.post(`/initiatives/${initiativeId}/club/periods/${period.id}/close`, {});
     expect(closed.status).toBe(200);
-    expectDocumented("closeBenchmarkPeriod", closed.body);
-    expect(closed.body).toMatchObject({ status: "closed", reportReady: true });
-    expect((await asA.put(values(q2.body.id), { values: { [kpis.on_time_delivery]: 80 } })).status).toBe(409);
+    expect(expectDocumented("closeBenchmarkPeriod", closed.body)).toMatchObject({ status: "closed", reportReady: true });
+    expect((await asA.put(values(period.id), { values: { [kpis.on_time_delivery]: 80 } })).status).toBe(409);
 
     // Meetings: a past workshop held with minutes and actions, a coming plant visit.
     const meetings = `/initiatives/${initiativeId}/club/meetings`;
@@ -260,7 +267,7 @@ describe("/api/v1 learning networks", () => {
       agenda: "SMED on the press line",
     });
     expect(visit.status).toBe(201);
-    expectDocumented("scheduleMeeting", visit.body);
+    const visitId = expectDocumented("scheduleMeeting", visit.body).id;
     expect((await asA.post(meetings, { title: "Mine", startsAt: hoursFromNow(1), endsAt: hoursFromNow(2), place: "Here" })).status).toBe(
       403,
     );
@@ -271,7 +278,7 @@ describe("/api/v1 learning networks", () => {
       endsAt: hoursFromNow(2),
       place: "Here",
     });
-    expect(Object.keys(badHost.body.error.fields)).toEqual(["hostFirmId"]);
+    expect(Object.keys(failure(badHost).fields ?? {})).toEqual(["hostFirmId"]);
     const local = await asBroker.post(meetings, {
       title: "Local time",
       startsAt: "2027-05-04T09:00",
@@ -279,45 +286,45 @@ describe("/api/v1 learning networks", () => {
       timeZone: "Africa/Johannesburg",
       place: "Club office",
     });
-    expect(local.body).toMatchObject({ startsAt: "2027-05-04T07:00:00.000Z" });
+    expect(expectDocumented("scheduleMeeting", local.body)).toMatchObject({ startsAt: "2027-05-04T07:00:00.000Z" });
 
-    const answer = await asB.put(`${meetings}/${visit.body.id}/attendance`, { response: "yes" });
+    const answer = await asB.put(`${meetings}/${visitId}/attendance`, { response: "yes" });
     expect(answer.status).toBe(200);
     expectDocumented("respondToMeeting", answer.body);
-    expect((await asOutside.put(`${meetings}/${visit.body.id}/attendance`, { response: "yes" })).status).toBe(403);
+    expect((await asOutside.put(`${meetings}/${visitId}/attendance`, { response: "yes" })).status).toBe(403);
 
-    const past = (
-      await asBroker.post(meetings, {
-        title: "Quality workshop",
-        hostFirmId: b.firmId,
-        startsAt: hoursFromNow(-30),
-        endsAt: hoursFromNow(-26),
-        place: "B's plant",
-      })
-    ).body;
-    expect((await asBroker.put(`${meetings}/${visit.body.id}`, { status: "held" })).status).toBe(409);
+    const past = expectDocumented(
+      "scheduleMeeting",
+      (
+        await asBroker.post(meetings, {
+          title: "Quality workshop",
+          hostFirmId: b.firmId,
+          startsAt: hoursFromNow(-30),
+          endsAt: hoursFromNow(-26),
+          place: "B's plant",
+        })
+      ).body,
+    );
+    expect((await asBroker.put(`${meetings}/${visitId}`, { status: "held" })).status).toBe(409);
     const held = await asBroker.put(`${meetings}/${past.id}`, {
       status: "held",
       minutes: "Scrap down by a third at the host.",
-      meetingId: visit.body.id,
+      meetingId: visitId,
     });
     expect(held.status).toBe(200);
-    expectDocumented("updateMeeting", held.body);
-    expect(held.body).toEqual({ id: past.id, initiativeId, status: "held" });
+    expect(expectDocumented("updateMeeting", held.body)).toEqual({ id: past.id, initiativeId, status: "held" });
     const action = await asBroker.post(`${meetings}/${past.id}/actions`, {
       description: "Share the scrap tracking sheet",
       ownerFirmId: b.firmId,
       dueOn: "2027-01-31",
     });
     expect(action.status).toBe(201);
-    expectDocumented("addMeetingAction", action.body);
-    const done = await asBroker.put(`/initiatives/${initiativeId}/club/actions/${action.body.id}`, { status: "done" });
+    const actionId = expectDocumented("addMeetingAction", action.body).id;
+    const done = await asBroker.put(`/initiatives/${initiativeId}/club/actions/${actionId}`, { status: "done" });
     expect(done.status).toBe(200);
-    expectDocumented("updateMeetingAction", done.body);
-    expect(done.body.status).toBe("done");
-    const clubAfter = (await asC.get(`/initiatives/${initiativeId}/club`)).body;
-    expectDocumented("getBenchmarkClub", clubAfter);
-    expect(clubAfter.meetings.find((m: { id: string }) => m.id === past.id)).toMatchObject({
+    expect(expectDocumented("updateMeetingAction", done.body).status).toBe("done");
+    const clubAfter = expectDocumented("getBenchmarkClub", (await asC.get(`/initiatives/${initiativeId}/club`)).body);
+    expect(clubAfter.meetings.find((m) => m.id === past.id)).toMatchObject({
       status: "held",
       minutes: "Scrap down by a third at the host.",
       actions: [{ status: "done" }],
@@ -329,7 +336,7 @@ describe("/api/v1 learning networks", () => {
     expect(ics.headers.get("content-disposition")).toContain("-meetings.ics");
     const calendar = await ics.text();
     expectDocumented("exportClubCalendar", calendar);
-    expect(calendar).toContain(`UID:club-meeting-${visit.body.id}@jointly`);
+    expect(calendar).toContain(`UID:club-meeting-${visitId}@jointly`);
     expect(calendar).toContain("SUMMARY:Plant visit: set-up reduction");
 
     expect((await asOutside.raw(`/initiatives/${initiativeId}/club/meetings.ics`)).status).toBe(403);
@@ -345,14 +352,17 @@ describe("/api/v1 learning networks", () => {
     const stranger = await networkWithMembers(deps, 1);
     const asBroker = await signedIn(broker.email);
     const kpis = await shippedKpiIds(deps.db);
-    const { id } = (
-      await asBroker.post(`/networks/${networkId}/benchmark-clubs`, {
-        title: "Club",
-        deadline: "2027-06-30",
-        periodKind: "year",
-        kpiIds: [kpis.scrap_rate],
-      })
-    ).body;
+    const { id } = expectDocumented(
+      "createBenchmarkClub",
+      (
+        await asBroker.post(`/networks/${networkId}/benchmark-clubs`, {
+          title: "Club",
+          deadline: "2027-06-30",
+          periodKind: "year",
+          kpiIds: [kpis.scrap_rate],
+        })
+      ).body,
+    );
     const asStranger = await signedIn(stranger.smes[0].email);
     for (const path of [
       `/initiatives/${id}/club`,
@@ -365,19 +375,44 @@ describe("/api/v1 learning networks", () => {
     // A draft is its brokers' own; the members of its network get 404 too.
     const member = await signedIn((await networkWithMembers(deps, 0)).broker.email);
     expect((await member.get(`/initiatives/${id}/club`)).status).toBe(404);
-    const other = (
-      await asBroker.post("/initiatives", { networkId, objective: "process_improvement", title: "Lean consultant", deadline: "2027-06-30" })
-    ).body;
+    const other = expectDocumented(
+      "createInitiative",
+      (
+        await asBroker.post("/initiatives", {
+          networkId,
+          objective: "process_improvement",
+          title: "Lean consultant",
+          deadline: "2027-06-30",
+        })
+      ).body,
+    );
     expect((await asBroker.get(`/initiatives/${other.id}/club`)).status).toBe(404);
   });
 });
 
+/** The parts of the OpenAPI document this file reads. */
+const objectSchema = z.object({ properties: z.record(z.string(), z.unknown()) });
+const openApiDocument = z.object({
+  paths: z.record(
+    z.string(),
+    z.record(
+      z.string(),
+      z.object({
+        operationId: z.string(),
+        summary: z.string().optional(),
+        parameters: z.array(z.object({ name: z.string(), in: z.string() })).optional(),
+        requestBody: z.object({ content: z.object({ "application/json": z.object({ schema: z.unknown() }) }) }).optional(),
+        responses: z.record(z.string(), z.object({ content: z.record(z.string(), z.object({ schema: z.unknown() })).optional() })),
+      }),
+    ),
+  ),
+});
+const reportSchema = z.object({ properties: z.object({ kpis: z.object({ items: objectSchema }) }) });
+
 describe("OpenAPI document for learning networks", () => {
   it("lists every learning operation, bodies without path parameters", async () => {
-    const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
-    const ids = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((methods) =>
-      Object.values(methods).map((m) => m.operationId),
-    );
+    const doc = openApiDocument.parse(await (await fetch(`${server.url}/api/v1/openapi.json`)).json());
+    const ids = Object.values(doc.paths).flatMap((methods) => Object.values(methods).map((m) => m.operationId));
     for (const id of [
       "createKpi",
       "createBenchmarkClub",
@@ -401,25 +436,29 @@ describe("OpenAPI document for learning networks", () => {
       expect(ids).toContain(id);
     }
     expect(new Set(ids).size).toBe(ids.length);
-    const bodyOf = (path: string, method: string) => doc.paths[path][method].requestBody.content["application/json"].schema;
-    const paramsOf = (path: string, method: string) =>
-      (doc.paths[path][method].parameters ?? []).map((p: { name: string; in: string }) => `${p.in}:${p.name}`);
-    expect(Object.keys(bodyOf("/initiatives/{initiativeId}/club/periods/{periodId}/values", "put").properties)).toEqual(["values"]);
+    const bodyOf = (path: string, method: string) => {
+      const body = doc.paths[path][method].requestBody;
+      expect(body, `${method} ${path} takes a body`).toBeDefined();
+      return objectSchema.parse(body!.content["application/json"].schema).properties;
+    };
+    const paramsOf = (path: string, method: string) => (doc.paths[path][method].parameters ?? []).map((p) => `${p.in}:${p.name}`);
+    expect(Object.keys(bodyOf("/initiatives/{initiativeId}/club/periods/{periodId}/values", "put"))).toEqual(["values"]);
     expect(paramsOf("/initiatives/{initiativeId}/club/periods/{periodId}/values", "put")).toEqual(["path:initiativeId", "path:periodId"]);
-    expect(Object.keys(bodyOf("/networks/{networkId}/benchmark-clubs", "post").properties).sort()).toEqual([
+    expect(Object.keys(bodyOf("/networks/{networkId}/benchmark-clubs", "post")).sort()).toEqual([
       "deadline",
       "description",
       "kpiIds",
       "periodKind",
       "title",
     ]);
-    expect(bodyOf("/networks/{networkId}/kpis", "post").properties.networkId).toBeUndefined();
+    expect(bodyOf("/networks/{networkId}/kpis", "post").networkId).toBeUndefined();
     expect(paramsOf("/initiatives/{initiativeId}/club/report", "get")).toEqual(["path:initiativeId", "query:periodId"]);
-    expect(doc.paths["/initiatives/{initiativeId}/club/values.csv"].get.responses["200"].content["text/csv"]).toBeDefined();
-    expect(doc.paths["/initiatives/{initiativeId}/club/meetings.ics"].get.responses["200"].content["text/calendar"]).toBeDefined();
+    expect(doc.paths["/initiatives/{initiativeId}/club/values.csv"].get.responses["200"].content?.["text/csv"]).toBeDefined();
+    expect(doc.paths["/initiatives/{initiativeId}/club/meetings.ics"].get.responses["200"].content?.["text/calendar"]).toBeDefined();
     // The documented report: the published statistics, the live count, raw values for brokers; no summary.
-    const kpi =
-      doc.paths["/initiatives/{initiativeId}/club/report"].get.responses["200"].content["application/json"].schema.properties.kpis.items;
+    const kpi = reportSchema.parse(
+      doc.paths["/initiatives/{initiativeId}/club/report"].get.responses["200"].content?.["application/json"].schema,
+    ).properties.kpis.items;
     expect(Object.keys(kpi.properties)).toEqual(
       expect.arrayContaining(["submissions", "published", "own", "raw", "pending", "trend", "references"]),
     );

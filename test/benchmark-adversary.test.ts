@@ -2,9 +2,10 @@ import fc from "fast-check";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { percentile } from "../server/domain/benchmark";
-import { publicationStep, shownPublication, type PublishedCell } from "../server/domain/benchmark-publication";
+import { publicationStep, type PublishedCell } from "../server/domain/benchmark-publication";
 import { discloseDistribution, disclosureRule, type DisclosedDistribution } from "../server/domain/disclosure";
 import type { Deps } from "../server/services/deps";
+import { expectDocumented } from "./answers";
 import { makeDeps, PASSWORD } from "./factories";
 import { openClub } from "./learning-fixtures";
 import { api, signIn, startTestServer, type TestServer } from "./server";
@@ -348,7 +349,10 @@ describe("the adversary against the running service", () => {
         else await server.app.services.learning.publishBenchmarkPeriod(broker.actor, { initiativeId, periodId: period.id });
         // What the pages and the printable report are built from, and the API's JSON.
         const report = await server.app.services.learning.getBenchmarkReport(adversary.actor, { initiativeId, periodId: period.id });
-        const json = (await client.get(`/initiatives/${initiativeId}/club/report?periodId=${period.id}`)).body;
+        const json = expectDocumented(
+          "getBenchmarkReport",
+          (await client.get(`/initiatives/${initiativeId}/club/report?periodId=${period.id}`)).body,
+        );
         const csv = await client.get(`/initiatives/${initiativeId}/club/values.csv`);
         expect(csv.status, "members export no raw values").toBe(403);
         everything.push(report, json);

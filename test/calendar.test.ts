@@ -46,7 +46,7 @@ function read(ics: string) {
       current[line.slice(0, colon)] = line.slice(colon + 1);
     }
   }
-  const uids = events.map((e) => e.UID!);
+  const uids = events.map((e) => e.UID);
   return { lines, events, uids };
 }
 
@@ -95,8 +95,8 @@ async function insertStand(
       createdBy,
     })
     .returning();
-  await db.insert(stand).values({ initiativeId: row!.id, fairId: fairRow!.id, areaDm2: 4000, totalCostMinor: 2_000_000, currency: "EUR" });
-  return row!.id;
+  await db.insert(stand).values({ initiativeId: row.id, fairId: fairRow.id, areaDm2: 4000, totalCostMinor: 2_000_000, currency: "EUR" });
+  return row.id;
 }
 
 let world: World;
@@ -111,11 +111,11 @@ beforeAll(async () => {
   const draftFairName = unique("Draft fair");
   const openStandId = await insertStand(networkId, broker.id, "open", fairName, "2027-03-14", "2027-03-17");
   const draftStandId = await insertStand(networkId, broker.id, "draft", draftFairName, "2027-06-01", "2027-06-03");
-  await db.insert(initiativeParticipant).values({ initiativeId: openStandId, firmId: participant!.firmId });
+  await db.insert(initiativeParticipant).values({ initiativeId: openStandId, firmId: participant.firmId });
   const [openTask, doneTask] = await db
     .insert(standTask)
     .values([
-      { initiativeId: openStandId, title: "Ship samples", category: "samples", dueOn: "2027-02-28", ownerUserId: participant!.userId },
+      { initiativeId: openStandId, title: "Ship samples", category: "samples", dueOn: "2027-02-28", ownerUserId: participant.userId },
       { initiativeId: openStandId, title: "Book the hotel", category: "travel", dueOn: "2027-01-15", status: "done" },
     ])
     .returning();
@@ -130,25 +130,25 @@ beforeAll(async () => {
       status: "open",
     })
     .returning();
-  await db.insert(benchmarkClub).values({ initiativeId: club!.id, periodKind: "quarter" });
+  await db.insert(benchmarkClub).values({ initiativeId: club.id, periodKind: "quarter" });
   await db.insert(initiativeParticipant).values([
-    { initiativeId: club!.id, firmId: participant!.firmId },
-    { initiativeId: club!.id, firmId: clubMate!.firmId },
+    { initiativeId: club.id, firmId: participant.firmId },
+    { initiativeId: club.id, firmId: clubMate.firmId },
   ]);
   const [meeting, cancelled] = await db
     .insert(clubMeeting)
     .values([
       {
-        initiativeId: club!.id,
+        initiativeId: club.id,
         title: "Plant visit: quick set-up",
-        hostFirmId: clubMate!.firmId,
+        hostFirmId: clubMate.firmId,
         startsAt: new Date("2027-04-02T12:00:00Z"),
         endsAt: new Date("2027-04-02T15:30:00Z"),
         place: "Rua das Palmeiras 100, Novo Hamburgo",
         agenda: "SMED workshop; results review",
       },
       {
-        initiativeId: club!.id,
+        initiativeId: club.id,
         title: "Cancelled visit",
         startsAt: new Date("2027-05-02T12:00:00Z"),
         endsAt: new Date("2027-05-02T15:00:00Z"),
@@ -160,18 +160,18 @@ beforeAll(async () => {
 
   world = {
     broker: broker.actor,
-    participant: await actorOf(db, participant!.userId),
-    member: await actorOf(db, member!.userId),
+    participant: await actorOf(db, participant.userId),
+    member: await actorOf(db, member.userId),
     outsider: outsider.actor,
     openStandId,
     draftStandId,
     fairName,
     draftFairName,
-    openTaskId: openTask!.id,
-    doneTaskId: doneTask!.id,
-    clubId: club!.id,
-    meetingId: meeting!.id,
-    cancelledMeetingId: cancelled!.id,
+    openTaskId: openTask.id,
+    doneTaskId: doneTask.id,
+    clubId: club.id,
+    meetingId: meeting.id,
+    cancelledMeetingId: cancelled.id,
   };
 });
 
@@ -240,8 +240,7 @@ describe("what a feed lists", () => {
 
   it("a stand cancelled by its broker leaves every feed", async () => {
     const cancelledId = await insertStand(
-      (await deps.db.select({ networkId: initiative.networkId }).from(initiative).where(eq(initiative.id, world.openStandId)))[0]!
-        .networkId,
+      (await deps.db.select({ networkId: initiative.networkId }).from(initiative).where(eq(initiative.id, world.openStandId)))[0].networkId,
       world.broker.userId,
       "open",
       unique("Cancelled fair"),

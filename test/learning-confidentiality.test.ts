@@ -6,6 +6,7 @@ import { userRoom } from "../server/realtime/events";
 import type { Deps } from "../server/services/deps";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD } from "./factories";
 import { openClub } from "./learning-fixtures";
+import { expectDocumented } from "./answers";
 import { api, signIn, startTestServer, type TestServer } from "./server";
 
 /**
@@ -180,7 +181,7 @@ describe("benchmark confidentiality: nobody sees another member's value or ident
     for (const { operationId, path } of urls) {
       const res = await r.client.raw(path);
       const body = await res.text();
-      const json = (res.headers.get("content-type") ?? "").includes("json") && body ? JSON.parse(body) : null;
+      const json: unknown = (res.headers.get("content-type") ?? "").includes("json") && body ? JSON.parse(body) : null;
       bodies.push({ where: `${operationId} ${path}`, status: res.status, text: body, json });
     }
     const services = server.app.services;
@@ -218,12 +219,13 @@ describe("benchmark confidentiality: nobody sees another member's value or ident
     const buyer = await createFirmOwner(deps, { role: "buyer" });
     const admin = await createUserWithRole(deps, "admin");
     const otherBroker = (await openClub(deps, { members: 1 })).broker;
-    const period = (
-      await api(server.url, await signIn(server.url, broker.email, PASSWORD)).post(`/initiatives/${initiativeId()}/club/periods`, {
+    const opened = await api(server.url, await signIn(server.url, broker.email, PASSWORD)).post(
+      `/initiatives/${initiativeId()}/club/periods`,
+      {
         label: "2026-Q3",
-      })
-    ).body;
-    periodId = period.id;
+      },
+    );
+    periodId = expectDocumented("openBenchmarkPeriod", opened.body).id;
     const room = `initiative:${initiativeId()}`;
 
     victim = await reader("member A (the victim)", a.email, a.actor);
@@ -290,10 +292,16 @@ describe("benchmark confidentiality: nobody sees another member's value or ident
     // The broker hears each submission in the club's room too.
     expect(brokerReader.heard.filter((h) => h.event === "benchmark:updated")).toEqual([submittedPush, submittedPush]);
     // The members read their own values and the live count, the detector finds them.
-    const victimView = await victim.client.get(`/initiatives/${initiativeId()}/club/report?periodId=${periodId}`);
-    expect(victimView.body.kpis[0]).toMatchObject({ submissions: 2, published: null, own: { value: A_ONTIME, band: null } });
-    const bView = await readers.memberB.client.get(`/initiatives/${initiativeId()}/club/report`);
-    expect(bView.body.kpis[0].own).toEqual({ value: B_ONTIME, band: null });
+    const victimView = expectDocumented(
+      "getBenchmarkReport",
+      (await victim.client.get(`/initiatives/${initiativeId()}/club/report?periodId=${periodId}`)).body,
+    );
+    expect(victimView.kpis[0]).toMatchObject({ submissions: 2, published: null, own: { value: A_ONTIME, band: null } });
+    const bView = expectDocumented(
+      "getBenchmarkReport",
+      (await readers.memberB.client.get(`/initiatives/${initiativeId()}/club/report`)).body,
+    );
+    expect(bView.kpis[0].own).toEqual({ value: B_ONTIME, band: null });
     // Who may not read the report at all.
     for (const r of [readers.networkMember])
       expect((await r.client.get(`/initiatives/${initiativeId()}/club/report`)).status, r.who).toBe(403);
@@ -309,8 +317,11 @@ describe("benchmark confidentiality: nobody sees another member's value or ident
     await settle(everyone());
     const submittedPush = { event: "benchmark:updated", payload: { initiativeId: initiativeId(), periodId, reason: "submitted" } };
     for (const r of [...insiders, victim]) expect(r.heard, r.who).toEqual([submittedPush, submittedPush, submittedPush]);
-    const five = await readers.memberD.client.get(`/initiatives/${initiativeId()}/club/report`);
-    expect(five.body.kpis[0]).toMatchObject({ submissions: 5, published: null });
+    const five = expectDocumented(
+      "getBenchmarkReport",
+      (await readers.memberD.client.get(`/initiatives/${initiativeId()}/club/report`)).body,
+    );
+    expect(five.kpis[0]).toMatchObject({ submissions: 5, published: null });
     for (const r of [readers.memberB, readers.admin, victim])
       expect(leaksOf(await readAll(r), othersValues(r), { aggregatesAllowed: false }), r.who).toEqual([]);
 
@@ -320,7 +331,11 @@ describe("benchmark confidentiality: nobody sees another member's value or ident
     clearHeard();
     const publication = await brokerReader.client.post(`/initiatives/${initiativeId()}/club/periods/${periodId}/publish`);
     expect(publication.status).toBe(200);
-    expect(publication.body).toMatchObject({ first: [kpi("on_time_delivery"), kpi("scrap_rate")], refreshed: [], kept: [] });
+    expect(expectDocumented("publishBenchmarkPeriod", publication.body)).toMatchObject({
+      first: [kpi("on_time_delivery"), kpi("scrap_rate")],
+      refreshed: [],
+      kept: [],
+    });
     expect(publication.body).not.toHaveProperty("contributorFirmIds");
     await settle(everyone());
     const publishedPush = { event: "benchmark:updated", payload: { initiativeId: initiativeId(), periodId, reason: "published" } };
@@ -355,13 +370,13 @@ describe("benchmark confidentiality: nobody sees another member's value or ident
       }
     }
     for (const r of [readers.memberB, readers.admin]) {
-      const report = await r.client.get(`/initiatives/${initiativeId()}/club/report`);
-      expect(report.body.kpis[0].published, r.who).toMatchObject({
+      const report = expectDocumented("getBenchmarkReport", (await r.client.get(`/initiatives/${initiativeId()}/club/report`)).body);
+      expect(report.kpis[0].published, r.who).toMatchObject({
         n: 5,
         quartiles: { p25: D_ONTIME, median: E_ONTIME, p75: C_ONTIME },
         tails: null,
       });
-      expect(report.body.kpis[0].raw, r.who).toBeNull();
+      expect(report.kpis[0].raw, r.who).toBeNull();
     }
     // Every push heard since the publication carried ids and a reason only.
     for (const r of [...insiders, ...outsiders, victim]) {
@@ -375,7 +390,8 @@ describe("benchmark confidentiality: nobody sees another member's value or ident
     expect(brokerLeaks.some((l) => l.startsWith("getBenchmarkReport") && l.includes(text(A_ONTIME)))).toBe(true);
     expect(brokerLeaks.some((l) => l.startsWith("exportBenchmarkCsv") && l.includes(text(B_ONTIME)))).toBe(true);
     expect(brokerLeaks.some((l) => l.includes(": a value with its firm"))).toBe(true);
-    const raw = (await brokerReader.client.get(`/initiatives/${initiativeId()}/club/report`)).body.kpis[0].raw;
+    const raw = expectDocumented("getBenchmarkReport", (await brokerReader.client.get(`/initiatives/${initiativeId()}/club/report`)).body)
+      .kpis[0].raw;
     expect(raw).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ firmId: a.firmId, value: A_ONTIME }),
