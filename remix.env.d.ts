@@ -1,3 +1,4 @@
 /// <reference types="@remix-run/dev" />
 /// <reference types="@remix-run/node" />
-/// <reference path="./server/load-context.ts" />
+// Brings in the typed load context (AppLoadContext's augmentation) for loaders and actions.
+import type {} from "./server/load-context";

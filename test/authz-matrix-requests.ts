@@ -18,7 +18,7 @@ interface MatrixRequest {
 
 type Builder = (side: Side, world: World, role: Role) => MatrixRequest;
 
-const profile = (side: Side) => ({
+const profile = () => ({
   kind: "sme",
   name: unique("Calçados"),
   country: "BR",
@@ -29,7 +29,7 @@ const profile = (side: Side) => ({
 });
 
 export const REQUESTS: Record<string, Builder> = {
-  updateMyFirm: (side) => ({ body: profile(side) }),
+  updateMyFirm: () => ({ body: profile() }),
   decideFirmMember: () => ({ body: { decision: "approve" } }),
   searchFirms: () => ({ query: { q: "Firm" } }),
   createUser: () => ({ body: { name: "New Broker", email: uniqueEmail("created"), password: "correct-horse-battery", role: "broker" } }),

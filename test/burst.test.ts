@@ -15,7 +15,7 @@ import { signIn, startTestServer, type TestServer } from "./server";
 let server: TestServer;
 let log = "";
 const sink = new Writable({
-  write(chunk, _encoding, done) {
+  write(chunk: Buffer, _encoding, done) {
     log += chunk.toString();
     done();
   },

@@ -33,7 +33,9 @@ const FORMULA = /^[=+\-@\t\r]/;
 
 /** Every cell of the file that is not a plain number, i.e. every text cell. */
 function textCells(csv: string): string[] {
-  return (parse(csv, { relax_column_count: true }) as string[][]).flat().filter((cell) => !/^-?\d+(\.\d+)?$/.test(cell));
+  return parse(csv, { relax_column_count: true })
+    .flat()
+    .filter((cell) => !/^-?\d+(\.\d+)?$/.test(cell));
 }
 
 /** An SME whose firm bears `firmName`, member of the network. */
@@ -97,7 +99,7 @@ describe("CSV exports write formula-like text as text", () => {
     await submitKpiValues(deps, b.actor, { initiativeId, periodId: period.id, values: { [kpi.id]: "7" } });
 
     const { csv } = await exportBenchmarkCsv(deps, broker.actor, { initiativeId });
-    const rows = parse(csv) as string[][];
+    const rows = parse(csv);
     expect(
       rows
         .map((r) => r[2])

@@ -8,9 +8,9 @@ import { calendarDateSchema, dateTimeSchema } from "../server/schemas/dates";
 import { scheduleMeeting } from "../server/services/learning/schedule-meeting";
 import { addStandLead } from "../server/services/stands/add-stand-lead";
 import { addStandTask } from "../server/services/stands/add-stand-task";
-import { createFair } from "../server/services/stands/create-fair";
 import { createStand } from "../server/services/stands/create-stand";
 import { requestStandSpace } from "../server/services/stands/request-stand-space";
+import { refusal } from "./answers";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { makeDeps } from "./factories";
 import { openClub } from "./learning-fixtures";
@@ -32,16 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await database.drop();
 });
-
-/** The rejection of a use case, as code, field messages and field keys. */
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => ({ code: "ok" }) as { code: string; fields?: Record<string, string[]> },
-    (error: { code?: string; fields?: Record<string, string[]>; message?: string }) => ({
-      code: error.code ?? String(error.message),
-      fields: error.fields,
-    }),
-  );
 
 describe("the shared date schemas", () => {
   it("accept real days in 1900–9999 and refuse the rest with one message", () => {
@@ -88,11 +78,11 @@ describe("year 0000 is a 400, not a database error", () => {
   it("createFair refuses startsOn 0000-02-01 and writes nothing", async () => {
     const { broker } = await networkWithMembers(deps, 0);
     const before = (await database.db.select({ id: fair.id }).from(fair)).length;
-    expect(await failure(shoeFair(deps, broker.actor, { startsOn: "0000-02-01" }))).toMatchObject({
+    expect(await refusal(shoeFair(deps, broker.actor, { startsOn: "0000-02-01" }))).toMatchObject({
       code: "invalid_input",
       fields: { startsOn: [expect.any(String)] },
     });
-    expect(await failure(shoeFair(deps, broker.actor, { startsOn: "0000-02-01", endsOn: "0000-02-03" }))).toMatchObject({
+    expect(await refusal(shoeFair(deps, broker.actor, { startsOn: "0000-02-01", endsOn: "0000-02-03" }))).toMatchObject({
       code: "invalid_input",
       fields: { startsOn: [expect.any(String)], endsOn: [expect.any(String)] },
     });
@@ -102,7 +92,7 @@ describe("year 0000 is a 400, not a database error", () => {
   it("createStand refuses deadline 0000-01-01", async () => {
     const { broker, networkId } = await networkWithMembers(deps, 0);
     const fairRow = await shoeFair(deps, broker.actor);
-    expect(await failure(createStand(deps, broker.actor, standInput(networkId, fairRow.id, { deadline: "0000-01-01" })))).toMatchObject({
+    expect(await refusal(createStand(deps, broker.actor, standInput(networkId, fairRow.id, { deadline: "0000-01-01" })))).toMatchObject({
       code: "invalid_input",
       fields: { deadline: [expect.any(String)] },
     });
@@ -115,12 +105,12 @@ describe("year 0000 is a 400, not a database error", () => {
     const { broker, networkId, smes } = await networkWithMembers(deps, 1);
     const { initiativeId } = await openStand(deps, broker.actor, networkId);
     await requestStandSpace(deps, smes[0].actor, { initiativeId, areaM2: "4" });
-    expect(await failure(addStandTask(deps, broker.actor, { initiativeId, title: "Ship samples", dueOn: "0000-01-01" }))).toMatchObject({
+    expect(await refusal(addStandTask(deps, broker.actor, { initiativeId, title: "Ship samples", dueOn: "0000-01-01" }))).toMatchObject({
       code: "invalid_input",
       fields: { dueOn: [expect.any(String)] },
     });
     expect(
-      await failure(
+      await refusal(
         addStandLead(deps, smes[0].actor, {
           initiativeId,
           buyerName: "Schuhhaus Becker",
@@ -144,7 +134,7 @@ describe("year 0000 is a 400, not a database error", () => {
       place: "Plant 1",
       agenda: "",
     };
-    expect(await failure(scheduleMeeting(deps, broker.actor, input))).toMatchObject({
+    expect(await refusal(scheduleMeeting(deps, broker.actor, input))).toMatchObject({
       code: "invalid_input",
       fields: { startsAt: [expect.any(String)] },
     });

@@ -115,9 +115,9 @@ beforeAll(async () => {
       name: `SME ${i + 1}`,
       country: rnd.pick(COUNTRIES),
       sector: "1520",
-      link: rnd.chance(0.02) ? null : rnd.chance(0.5) ? ("assembly" as Link) : rnd.pick(LINKS),
+      link: rnd.chance(0.02) ? null : rnd.chance(0.5) ? "assembly" : rnd.pick(LINKS),
       tier: rnd.chance(0.02) ? null : 1 + rnd.int(4),
-      functions: rnd.subset(FUNCTIONS, 0.5) as FirmFunction[],
+      functions: rnd.subset(FUNCTIONS, 0.5),
       upgradingGoals: goals as UpgradingGoal[],
       turnoverMinor: turnover ? 100_000_000 : null,
       turnoverCurrency: turnover ? rnd.pick(["BRL", "USD", "EUR"]) : null,
@@ -443,9 +443,9 @@ describe("optimised matching equals ranking every candidate", () => {
       const need = await insertNeed({
         ...overrides,
         ...(overrides.visibility === "networks" ? { networkIds: [networkIds[1]] } : {}),
-      } as never);
+      });
       // Other buyers' open needs feed the diversification options.
-      await insertNeed({ ...overrides, product: `Other ${name}`, volume: 500 } as never, otherBuyerId);
+      await insertNeed({ ...overrides, product: `Other ${name}`, volume: 500 }, otherBuyerId);
       for (const role of ["admin", "broker", "buyer"] as const) {
         const { expected, got } = await expectSameAsReference(need, role);
         expect(expected.length).toBeGreaterThan(0);

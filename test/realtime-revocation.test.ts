@@ -84,7 +84,7 @@ async function receivesRoom(socket: Socket, room: string, userId: string): Promi
     socket.on("notification:created", onSentinel);
   });
   server.app.deps.publisher.toRoom(room, "network:updated", { networkId: marker });
-  server.app.deps.publisher.toRoom(userRoom(userId), "notification:created", { id: marker } as never);
+  server.app.deps.publisher.toRoom(userRoom(userId), "notification:created", { id: marker });
   await sentinel;
   socket.off("network:updated", onRoom);
   return got;

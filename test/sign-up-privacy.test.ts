@@ -1,5 +1,6 @@
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { account, session, user } from "../db/schema/auth";
 import { firm, firmMember } from "../db/schema/firms";
 import { notification } from "../db/schema/notifications";
@@ -54,7 +55,12 @@ async function observable(res: Response) {
     const [name, value] = pair.split("=");
     // The toast cookie holds "key|random id": keep the key.
     const decoded =
-      name === "jointly_toast" ? JSON.parse(Buffer.from(decodeURIComponent(value), "base64").toString()).split("|")[0] : value;
+      name === "jointly_toast"
+        ? z
+            .string()
+            .parse(JSON.parse(Buffer.from(decodeURIComponent(value), "base64").toString()))
+            .split("|")[0]
+        : value;
     return { name, value: decoded, attributes: attributes.filter((a) => !a.startsWith("Expires=")) };
   });
   const headers = [...res.headers.keys()].filter((h) => !["date", "set-cookie", "content-length"].includes(h)).sort();

@@ -1,3 +1,4 @@
+import type * as betterAuthCrypto from "better-auth/crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { signUp } from "../server/services/accounts/sign-up";
 import { createTestDatabase, type TestDatabase } from "./db";
@@ -7,7 +8,7 @@ import { createFirmOwner, makeDeps, uniqueEmail, unique } from "./factories";
 // the answer's timing does not tell registered emails apart.
 const hashed = vi.hoisted(() => ({ count: 0 }));
 vi.mock("better-auth/crypto", async (importOriginal) => {
-  const original = await importOriginal<typeof import("better-auth/crypto")>();
+  const original = await importOriginal<typeof betterAuthCrypto>();
   return {
     ...original,
     hashPassword: async (password: string) => {
