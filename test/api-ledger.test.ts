@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { exchangeRate, salesEntry } from "../db/schema/ledger";
+import { expectDocumented, failure } from "./answers";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD, unique } from "./factories";
 import { networkWithMembers } from "./network-fixtures";
 import { api, signIn, startTestServer, type TestServer } from "./server";
-import { expectDocumented } from "./answers";
 
 /** The sales ledger, dependence figures and exchange rates over /api/v1. */
 let server: TestServer;
@@ -23,8 +24,6 @@ type Client = ReturnType<typeof client>;
 const client = (cookie?: string) => api(server.url, cookie);
 
 const signedIn = async (email: string): Promise<Client> => client(await signIn(server.url, email, PASSWORD));
-
-/** The body matches the operation's documented response schema exactly (no missing or extra keys). */
 
 const line = (overrides: Record<string, unknown> = {}) => ({
   period: "2026",
@@ -102,52 +101,54 @@ describe("/api/v1 sales ledger and dependence", () => {
       ],
     });
     expect(added.status).toBe(201);
-    expectDocumented("addSalesEntries", added.body);
-    expect(added.body).toMatchObject({ firmId: s.sme.firmId, added: 3 });
+    const addedLines = expectDocumented("addSalesEntries", added.body);
+    expect(addedLines).toMatchObject({ firmId: s.sme.firmId, added: 3 });
+    expect(addedLines.ids).toHaveLength(3);
 
     const listed = await s.sme.client.get(`${path}/sales`);
     expect(listed.status).toBe(200);
-    expectDocumented("listSalesEntries", listed.body);
-    expect(listed.body.entries).toHaveLength(3);
-    expect(listed.body.entries.find((e: { customerFirmId: string | null }) => e.customerFirmId === s.buyer.firmId)).toMatchObject({
+    const { entries } = expectDocumented("listSalesEntries", listed.body);
+    expect(entries).toHaveLength(3);
+    expect(entries.find((e) => e.customerFirmId === s.buyer.firmId)).toMatchObject({
       amountMinor: 80_000_000,
       market: "export",
       governance: "quasi_hierarchy",
       exclusivity: true,
     });
     const onePeriod = await s.sme.client.get(`${path}/sales?period=2025`);
-    expect(onePeriod.body.entries).toEqual([]);
+    expect(expectDocumented("listSalesEntries", onePeriod.body).entries).toEqual([]);
 
     const figures = await s.sme.client.get(`${path}/dependence`);
     expect(figures.status).toBe(200);
-    expectDocumented("getFirmDependence", figures.body);
-    expect(figures.body.latest).toMatchObject({ period: "2026", level: "critical", hhiLevel: "high" });
-    expect(figures.body.latest.measure).toMatchObject({ topShareBp: 8000, top3ShareBp: 10_000, hhi: 6600, buyers: 3 });
-    expect(figures.body.latest.measure.shares.find((x: { viaAgent: boolean }) => x.viaAgent)).toMatchObject({
+    const { latest } = expectDocumented("getFirmDependence", figures.body);
+    expect(latest).toMatchObject({ period: "2026", level: "critical", hhiLevel: "high" });
+    expect(latest?.measure).toMatchObject({ topShareBp: 8000, top3ShareBp: 10_000, hhi: 6600, buyers: 3 });
+    expect(latest?.measure.shares.find((x) => x.viaAgent)).toMatchObject({
       name: "Vale Export Agents",
       endCustomers: ["Calçados Gaúcho"],
     });
 
     // The network's brokers and admins read and write it too.
     expectDocumented("getFirmDependence", (await s.broker.client.get(`${path}/dependence`)).body);
-    expect((await s.broker.client.get(`${path}/sales`)).body.entries).toHaveLength(3);
+    expect(expectDocumented("listSalesEntries", (await s.broker.client.get(`${path}/sales`)).body).entries).toHaveLength(3);
     expect((await s.admin.client.get(`${path}/sales`)).status).toBe(200);
     const byBroker = await s.broker.client.post(`${path}/sales`, { entries: [line({ period: "2025" })] });
     expect(byBroker.status).toBe(201);
+    const [byBrokerId] = expectDocumented("addSalesEntries", byBroker.body).ids;
 
     const imported = await s.sme.client.post(`${path}/sales/import`, {
       csv: "period,customer,amount,currency,market\n2024,Loja A,1000.00,BRL,domestic\n2024-Q2,Loja B,2000,BRL,export\n",
     });
     expect(imported.status).toBe(201);
-    expectDocumented("importSalesCsv", imported.body);
-    expect(imported.body).toEqual({ firmId: s.sme.firmId, imported: 2 });
+    expect(expectDocumented("importSalesCsv", imported.body)).toEqual({ firmId: s.sme.firmId, imported: 2 });
     expect(await rowsOf(s.sme.firmId)).toHaveLength(6);
 
-    const deleted = await s.sme.client.delete(`${path}/sales/${byBroker.body.ids[0]}`);
+    const deleted = await s.sme.client.delete(`${path}/sales/${byBrokerId}`);
     expect(deleted.status).toBe(200);
-    expectDocumented("deleteSalesEntry", deleted.body);
-    expect(deleted.body).toEqual({ id: byBroker.body.ids[0] });
-    expect((await s.sme.client.delete(`${path}/sales/${byBroker.body.ids[0]}`)).status).toBe(404);
+    expect(expectDocumented("deleteSalesEntry", deleted.body)).toEqual({ id: byBrokerId });
+    const deletedAgain = await s.sme.client.delete(`${path}/sales/${byBrokerId}`);
+    expect(deletedAgain.status).toBe(404);
+    expect(failure(deletedAgain).code).toBe("not_found");
     expect(await rowsOf(s.sme.firmId)).toHaveLength(5);
 
     // The broker's view of the network: the buyer is systemic, with the member depending on it.
@@ -157,20 +158,20 @@ describe("/api/v1 sales ledger and dependence", () => {
     expect(peerSales.status).toBe(201);
     const network = await s.broker.client.get(`/networks/${s.networkId}/dependence?period=2026`);
     expect(network.status).toBe(200);
-    expectDocumented("getNetworkDependence", network.body);
-    expect(network.body.period).toBe("2026");
-    expect(network.body.members.map((m: { firmId: string }) => m.firmId)).toEqual([s.sme.firmId, s.peer.firmId]);
-    expect(network.body.members[0]).toMatchObject({ level: "critical", topShareBp: 8000 });
+    const networkFigures = expectDocumented("getNetworkDependence", network.body);
+    expect(networkFigures.period).toBe("2026");
+    expect(networkFigures.members.map((m) => m.firmId)).toEqual([s.sme.firmId, s.peer.firmId]);
+    expect(networkFigures.members[0]).toMatchObject({ level: "critical", topShareBp: 8000 });
     // One member sells to it: systemic, its combined figure (that member's own) withheld.
-    expect(network.body.systemicBuyers[0]).toMatchObject({
+    expect(networkFigures.systemicBuyers[0]).toMatchObject({
       key: s.buyer.firmId,
       contributors: 1,
       amountMinor: null,
       shareBp: null,
       withheld: "too_few",
     });
-    expect(network.body.disclosure).toEqual({ minContributors: 5 });
-    expect(network.body.systemicBuyers[0].members).toEqual([expect.objectContaining({ firmId: s.sme.firmId, shareBp: 8000 })]);
+    expect(networkFigures.disclosure).toEqual({ minContributors: 5 });
+    expect(networkFigures.systemicBuyers[0].members).toEqual([expect.objectContaining({ firmId: s.sme.firmId, shareBp: 8000 })]);
     expectDocumented("getNetworkDependence", (await s.admin.client.get(`/networks/${s.networkId}/dependence`)).body);
   });
 
@@ -180,7 +181,8 @@ describe("/api/v1 sales ledger and dependence", () => {
     const added = await s.sme.client.post(`${path}/sales`, {
       entries: [line({ customerFirmId: s.buyer.firmId, customerName: "", amount: "800000.00" }), line({ customerName: s.secret })],
     });
-    const entryId = added.body.ids[0];
+    expect(added.status).toBe(201);
+    const [entryId] = expectDocumented("addSalesEntries", added.body).ids;
     const csv = "period,customer,amount,currency,market\n2026,Loja A,1000.00,BRL,domestic\n";
 
     for (const [who, c] of [
@@ -197,6 +199,7 @@ describe("/api/v1 sales ledger and dependence", () => {
         await c.delete(`${path}/sales/${entryId}`),
       ]) {
         expect(res.status, who).toBe(404);
+        expect(failure(res).code, who).toBe("not_found");
         expect(JSON.stringify(res.body)).not.toContain(s.secret);
       }
     }
@@ -205,10 +208,11 @@ describe("/api/v1 sales ledger and dependence", () => {
     // A buyer's view of the firm and of the directory carries no ledger or dependence field.
     const publicView = await s.buyer.client.get(path);
     expect(publicView.status).toBe(200);
-    expect(publicView.body.visibility).toBe("public");
-    const directory = await s.buyer.client.get("/firms?kind=sme&pageSize=100");
-    expect(directory.body.items.map((f: { id: string }) => f.id)).toContain(s.sme.firmId);
-    for (const body of [publicView.body, directory.body]) {
+    const firmView = expectDocumented("getFirm", publicView.body);
+    expect(firmView.visibility).toBe("public");
+    const directory = expectDocumented("searchFirms", (await s.buyer.client.get("/firms?kind=sme&pageSize=100")).body);
+    expect(directory.items.map((f) => f.id)).toContain(s.sme.firmId);
+    for (const body of [firmView, directory]) {
       expect(JSON.stringify(body)).not.toContain(s.secret);
       expect(keysOf(body).filter((k) => CONFIDENTIAL_KEYS.includes(k))).toEqual([]);
     }
@@ -230,7 +234,7 @@ describe("/api/v1 sales ledger and dependence", () => {
       await s.anonymous.put("/exchange-rates", { currency: "USD", baseCurrency: "BRL", rate: "5", validFrom: "2026-01-01" }),
     ]) {
       expect(res.status).toBe(401);
-      expect(res.body.error.code).toBe("unauthenticated");
+      expect(failure(res).code).toBe("unauthenticated");
     }
   });
 
@@ -242,32 +246,32 @@ describe("/api/v1 sales ledger and dependence", () => {
       entries: [line(), line({ period: "26", channel: "agent" }), line({ market: "moon" }), line({ customerName: "" })],
     });
     expect(invalid.status).toBe(400);
-    expect(Object.keys(invalid.body.error.fields).sort()).toEqual(
+    expect(Object.keys(failure(invalid).fields ?? {}).sort()).toEqual(
       ["entries.1.agentName", "entries.1.period", "entries.2.market", "entries.3.customerName"].sort(),
     );
     const badAmount = await s.sme.client.post(`${path}/sales`, {
       entries: [line(), line({ amount: "1.001" }), line({ customerFirmId: s.outsider.firmId, customerName: "" })],
     });
     expect(badAmount.status).toBe(400);
-    expect(Object.keys(badAmount.body.error.fields).sort()).toEqual(["entries.1.amount", "entries.2.customerFirmId"]);
-    expect((await s.sme.client.post(`${path}/sales`, { entries: [] })).body.error.fields.entries).toBeDefined();
+    expect(Object.keys(failure(badAmount).fields ?? {}).sort()).toEqual(["entries.1.amount", "entries.2.customerFirmId"]);
+    expect(failure(await s.sme.client.post(`${path}/sales`, { entries: [] })).fields).toHaveProperty("entries");
     expect((await s.sme.client.post(`${path}/sales`, {})).status).toBe(400);
-    expect((await s.sme.client.get(`${path}/sales?period=someday`)).body.error.fields.period).toBeDefined();
+    expect(failure(await s.sme.client.get(`${path}/sales?period=someday`)).fields).toHaveProperty("period");
 
     const badFile = await s.sme.client.post(`${path}/sales/import`, {
       csv: "period,customer,amount,currency,market\n2026,Loja A,1000.00,BRL,domestic\n2026,Loja B,lots,BRL,domestic\n2026,,5,XXX,export\n",
     });
     expect(badFile.status).toBe(400);
-    expect(Object.keys(badFile.body.error.fields).sort()).toEqual(["rows.3.amount", "rows.4.currency", "rows.4.customerName"]);
+    expect(Object.keys(failure(badFile).fields ?? {}).sort()).toEqual(["rows.3.amount", "rows.4.currency", "rows.4.customerName"]);
     const missingColumns = await s.sme.client.post(`${path}/sales/import`, { csv: "period,customer\n2026,Loja A\n" });
     expect(missingColumns.status).toBe(400);
-    expect(missingColumns.body.error.fields.csv[0]).toContain("amount, currency, market");
-    expect((await s.sme.client.post(`${path}/sales/import`, { csv: "" })).body.error.fields.csv).toBeDefined();
+    expect(failure(missingColumns).fields?.csv[0]).toContain("amount, currency, market");
+    expect(failure(await s.sme.client.post(`${path}/sales/import`, { csv: "" })).fields).toHaveProperty("csv");
     expect((await s.sme.client.post(`${path}/sales/import`, {})).status).toBe(400);
     expect(await rowsOf(s.sme.firmId)).toHaveLength(0);
 
     expect((await s.sme.client.delete(`${path}/sales/not-an-id`)).status).toBe(400);
-    expect((await s.broker.client.get(`/networks/${s.networkId}/dependence?period=later`)).body.error.fields.period).toBeDefined();
+    expect(failure(await s.broker.client.get(`/networks/${s.networkId}/dependence?period=later`)).fields).toHaveProperty("period");
   });
 });
 
@@ -277,14 +281,17 @@ describe("/api/v1 exchange rates", () => {
     const before = (await server.app.deps.db.select().from(exchangeRate)).length;
     const invalid = await s.admin.client.put("/exchange-rates", { currency: "XYZ", baseCurrency: "BRL", rate: "-1", validFrom: "soon" });
     expect(invalid.status).toBe(400);
-    expect(Object.keys(invalid.body.error.fields).sort()).toEqual(["currency", "rate", "validFrom"]);
+    expect(Object.keys(failure(invalid).fields ?? {}).sort()).toEqual(["currency", "rate", "validFrom"]);
     const same = await s.admin.client.put("/exchange-rates", { currency: "BRL", baseCurrency: "BRL", rate: "1", validFrom: "2026-01-01" });
     expect(same.status).toBe(400);
-    expect(Object.keys(same.body.error.fields)).toEqual(["baseCurrency"]);
-    expect(
-      (await s.admin.client.put("/exchange-rates", { currency: "USD", baseCurrency: "BRL", rate: "0", validFrom: "2026-01-01" })).body.error
-        .fields.rate,
-    ).toBeDefined();
+    expect(Object.keys(failure(same).fields ?? {})).toEqual(["baseCurrency"]);
+    const zeroRate = await s.admin.client.put("/exchange-rates", {
+      currency: "USD",
+      baseCurrency: "BRL",
+      rate: "0",
+      validFrom: "2026-01-01",
+    });
+    expect(failure(zeroRate).fields).toHaveProperty("rate");
     expect(
       (await s.broker.client.put("/exchange-rates", { currency: "USD", baseCurrency: "BRL", rate: "5", validFrom: "2026-01-01" })).status,
     ).toBe(403);
@@ -301,8 +308,8 @@ describe("/api/v1 exchange rates", () => {
         line({ period: "2019", customerName: "US Importer", currency: "USD", amount: "100.00" }),
       ],
     });
-    const withoutRate = (await s.sme.client.get(`${path}/dependence`)).body;
-    expect(withoutRate.periods.find((p: { period: string }) => p.period === "2019")).toMatchObject({
+    const withoutRate = expectDocumented("getFirmDependence", (await s.sme.client.get(`${path}/dependence`)).body);
+    expect(withoutRate.periods.find((p) => p.period === "2019")).toMatchObject({
       measure: null,
       missingRates: ["USD"],
     });
@@ -314,10 +321,15 @@ describe("/api/v1 exchange rates", () => {
       validFrom: "2019-01-01",
     });
     expect(saved.status).toBe(200);
-    expectDocumented("setExchangeRate", saved.body);
-    expect(saved.body).toMatchObject({ currency: "USD", baseCurrency: "BRL", rate: "4.00", validFrom: "2019-01-01", setBy: s.admin.id });
-    const withRate = (await s.sme.client.get(`${path}/dependence`)).body;
-    expect(withRate.periods.find((p: { period: string }) => p.period === "2019").measure).toMatchObject({
+    expect(expectDocumented("setExchangeRate", saved.body)).toEqual({
+      currency: "USD",
+      baseCurrency: "BRL",
+      rate: "4.00",
+      validFrom: "2019-01-01",
+      setBy: s.admin.id,
+    });
+    const withRate = expectDocumented("getFirmDependence", (await s.sme.client.get(`${path}/dependence`)).body);
+    expect(withRate.periods.find((p) => p.period === "2019")?.measure).toMatchObject({
       totalMinor: 100_000,
       topShareBp: 6000,
     });
@@ -325,8 +337,7 @@ describe("/api/v1 exchange rates", () => {
     for (const c of [s.admin.client, s.broker.client, s.sme.client]) {
       const listed = await c.get("/exchange-rates");
       expect(listed.status).toBe(200);
-      expectDocumented("listExchangeRates", listed.body);
-      expect(listed.body.rates).toContainEqual(
+      expect(expectDocumented("listExchangeRates", listed.body).rates).toContainEqual(
         expect.objectContaining({ currency: "USD", baseCurrency: "BRL", rate: "4", validFrom: "2019-01-01", setByName: "Test admin" }),
       );
     }
@@ -334,12 +345,30 @@ describe("/api/v1 exchange rates", () => {
   });
 });
 
+/** As much of /api/v1/openapi.json as the ledger's checks read. */
+const ledgerDocument = z.object({
+  paths: z.record(
+    z.string(),
+    z.record(
+      z.string(),
+      z.object({
+        operationId: z.string(),
+        parameters: z.array(z.object({ name: z.string(), in: z.string() })).optional(),
+        requestBody: z
+          .object({
+            content: z.record(z.string(), z.object({ schema: z.object({ properties: z.record(z.string(), z.unknown()).optional() }) })),
+          })
+          .optional(),
+        responses: z.record(z.string(), z.unknown()),
+      }),
+    ),
+  ),
+});
+
 describe("OpenAPI document for the ledger", () => {
   it("lists the ledger, dependence and exchange-rate operations", async () => {
-    const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
-    const ids = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((methods) =>
-      Object.values(methods).map((m) => m.operationId),
-    );
+    const doc = ledgerDocument.parse(await (await fetch(`${server.url}/api/v1/openapi.json`)).json());
+    const ids = Object.values(doc.paths).flatMap((methods) => Object.values(methods).map((m) => m.operationId));
     for (const id of [
       "addSalesEntries",
       "listSalesEntries",
@@ -354,10 +383,11 @@ describe("OpenAPI document for the ledger", () => {
     }
     expect(new Set(ids).size).toBe(ids.length);
     const add = doc.paths["/firms/{firmId}/sales"].post;
-    expect(add.requestBody.content["application/json"].schema.properties.firmId).toBeUndefined();
-    expect(add.responses["201"]).toBeDefined();
-    expect(
-      doc.paths["/networks/{networkId}/dependence"].get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`),
-    ).toEqual(["path:networkId", "query:period"]);
+    expect(Object.keys(add.requestBody?.content["application/json"].schema.properties ?? {})).toEqual(["entries"]);
+    expect(add.responses).toHaveProperty("201");
+    expect((doc.paths["/networks/{networkId}/dependence"].get.parameters ?? []).map((p) => `${p.in}:${p.name}`)).toEqual([
+      "path:networkId",
+      "query:period",
+    ]);
   });
 });

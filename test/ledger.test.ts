@@ -5,6 +5,7 @@ import { addSalesEntries } from "../server/services/ledger/add-sales-entries";
 import { deleteSalesEntry } from "../server/services/ledger/delete-sales-entry";
 import { listSalesEntries } from "../server/services/ledger/list-sales-entries";
 import { setExchangeRate } from "../server/services/ledger/set-exchange-rate";
+import { refusal } from "./answers";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createFirmOwner, createUserWithRole, makeDeps } from "./factories";
 import { networkWithMembers } from "./network-fixtures";
@@ -56,22 +57,27 @@ describe("sales ledger", () => {
 
   it("rejects a batch with one bad line entirely, with row-level messages", async () => {
     const sme = await createFirmOwner(deps);
-    const error = await addSalesEntries(deps, sme.actor, {
-      firmId: sme.firmId,
-      entries: [
-        line(),
-        line({ period: "26", channel: "agent" }),
-        line({ amount: "1.001" }),
-        line({ customerFirmId: crypto.randomUUID(), customerName: "" }),
-      ],
-    }).catch((e) => e);
+    const error = await refusal(
+      addSalesEntries(deps, sme.actor, {
+        firmId: sme.firmId,
+        entries: [
+          line(),
+          line({ period: "26", channel: "agent" }),
+          line({ amount: "1.001" }),
+          line({ customerFirmId: crypto.randomUUID(), customerName: "" }),
+        ],
+      }),
+    );
     expect(error.code).toBe("invalid_input");
-    expect(Object.keys(error.fields).sort()).toEqual(["entries.1.agentName", "entries.1.period"].sort());
-    const second = await addSalesEntries(deps, sme.actor, {
-      firmId: sme.firmId,
-      entries: [line(), line({ amount: "1.001" }), line({ customerFirmId: crypto.randomUUID(), customerName: "" })],
-    }).catch((e) => e);
-    expect(Object.keys(second.fields).sort()).toEqual(["entries.1.amount", "entries.2.customerFirmId"]);
+    expect(Object.keys(error.fields ?? {}).sort()).toEqual(["entries.1.agentName", "entries.1.period"].sort());
+    const second = await refusal(
+      addSalesEntries(deps, sme.actor, {
+        firmId: sme.firmId,
+        entries: [line(), line({ amount: "1.001" }), line({ customerFirmId: crypto.randomUUID(), customerName: "" })],
+      }),
+    );
+    expect(second.code).toBe("invalid_input");
+    expect(Object.keys(second.fields ?? {}).sort()).toEqual(["entries.1.amount", "entries.2.customerFirmId"]);
     expect(await database.db.select().from(salesEntry).where(eq(salesEntry.firmId, sme.firmId))).toEqual([]);
   });
 
@@ -107,11 +113,11 @@ describe("sales ledger", () => {
     await expect(
       setExchangeRate(deps, sme.actor, { currency: "USD", baseCurrency: "BRL", rate: "5.4", validFrom: "2026-01-01" }),
     ).rejects.toMatchObject({ code: "forbidden" });
-    await expect(
+    const sameCurrency = await refusal(
       setExchangeRate(deps, admin.actor, { currency: "USD", baseCurrency: "USD", rate: "1", validFrom: "2026-01-01" }),
-    ).rejects.toMatchObject({
-      fields: { baseCurrency: expect.any(Array) },
-    });
+    );
+    expect(sameCurrency.code).toBe("invalid_input");
+    expect(sameCurrency.fields?.baseCurrency?.length).toBeGreaterThan(0);
     expect(
       await setExchangeRate(deps, admin.actor, { currency: "usd", baseCurrency: "brl", rate: "5,4321", validFrom: "2026-01-01" }),
     ).toMatchObject({
@@ -136,9 +142,9 @@ describe("CSV import", () => {
       "2026,Bad Amount,ten,BRL,domestic",
       "2026,Bad Market,5,BRL,abroad",
     ].join("\n");
-    const error = await importSalesCsv(deps, sme.actor, { firmId: sme.firmId, csv: bad }).catch((e) => e);
+    const error = await refusal(importSalesCsv(deps, sme.actor, { firmId: sme.firmId, csv: bad }));
     expect(error.code).toBe("invalid_input");
-    expect(Object.keys(error.fields).sort()).toEqual(["rows.3.period", "rows.4.amount", "rows.5.market"]);
+    expect(Object.keys(error.fields ?? {}).sort()).toEqual(["rows.3.period", "rows.4.amount", "rows.5.market"]);
     // Nothing of the bad file was written: the two lines imported before are all there is.
     expect(
       (await listSalesEntries(deps, sme.actor, { firmId: sme.firmId })).entries.map((e) => [e.customerName, e.amountMinor, e.currency]),
@@ -149,8 +155,8 @@ describe("CSV import", () => {
 
     const other = await createFirmOwner(deps);
     await expect(importSalesCsv(deps, other.actor, { firmId: sme.firmId, csv: template })).rejects.toMatchObject({ code: "not_found" });
-    await expect(importSalesCsv(deps, sme.actor, { firmId: sme.firmId, csv: "period,amount\n2026,5" })).rejects.toMatchObject({
-      fields: { csv: expect.any(Array) },
-    });
+    const missingColumns = await refusal(importSalesCsv(deps, sme.actor, { firmId: sme.firmId, csv: "period,amount\n2026,5" }));
+    expect(missingColumns.code).toBe("invalid_input");
+    expect(missingColumns.fields?.csv?.length).toBeGreaterThan(0);
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initiative, initiativeParticipant } from "../db/schema/initiatives";
 import { notification } from "../db/schema/notifications";
 import { fair, stand, standLead, standSpace, standSubsidy, standTask } from "../db/schema/stands";
+import { AppError } from "../server/errors";
 import { signUp } from "../server/services/accounts/sign-up";
 import { createInitiative } from "../server/services/initiatives/create-initiative";
 import { getInitiative } from "../server/services/initiatives/get-initiative";
@@ -28,6 +29,7 @@ import { createNeed } from "../server/services/sourcing/create-need";
 import { listMyMatchingNeeds } from "../server/services/sourcing/list-my-matching-needs";
 import { listNeedMatches } from "../server/services/sourcing/list-need-matches";
 import { transitionNeed } from "../server/services/sourcing/transition-need";
+import { refusal } from "./answers";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { actorOf, created, createFirmOwner, createUserWithRole, makeDeps, PASSWORD, uniqueEmail, unique } from "./factories";
 import { networkWithMembers } from "./network-fixtures";
@@ -53,7 +55,7 @@ const typesFor = async (userId: string) =>
 const codeOf = (promise: Promise<unknown>) =>
   promise.then(
     () => "ok",
-    (error: { code?: string }) => error.code ?? String(error),
+    (error: unknown) => (error instanceof AppError ? error.code : String(error)),
   );
 
 async function standRow(initiativeId: string) {
@@ -123,61 +125,60 @@ describe("creating a stand", () => {
 
   it("refuses a joint_selling initiative through the generic form, pointing to the stand", async () => {
     const { broker, networkId } = await networkWithMembers(deps, 0);
-    const error = await createInitiative(deps, broker.actor, {
-      networkId,
-      objective: "joint_selling",
-      title: "A stand",
-      deadline: "2027-01-31",
-    }).catch((e) => e);
+    const error = await refusal(
+      createInitiative(deps, broker.actor, {
+        networkId,
+        objective: "joint_selling",
+        title: "A stand",
+        deadline: "2027-01-31",
+      }),
+    );
     expect(error).toMatchObject({ code: "invalid_input", fieldKeys: { objective: "use_stand_operation" } });
-    expect(error.fields.objective[0]).toMatch(/createStand/);
+    expect(error.fields?.objective[0]).toMatch(/createStand/);
   });
 
   it("answers invalid input with 400 and every field, and writes nothing", async () => {
     const { broker, networkId } = await networkWithMembers(deps, 0);
     const fairRow = await shoeFair(deps, broker.actor);
     const before = await database.db.select({ id: initiative.id }).from(initiative).where(eq(initiative.networkId, networkId));
-    const invalid = await createStand(
-      deps,
-      broker.actor,
-      standInput(networkId, fairRow.id, {
-        areaM2: "forty",
-        title: "",
-        totalCost: { amount: "-1", currency: "XXX" },
-        splitRule: "by_weight",
-      }),
-    ).catch((e) => e);
+    const invalid = await refusal(
+      createStand(
+        deps,
+        broker.actor,
+        standInput(networkId, fairRow.id, {
+          areaM2: "forty",
+          title: "",
+          totalCost: { amount: "-1", currency: "XXX" },
+          splitRule: "by_weight",
+        }),
+      ),
+    );
     expect(invalid.code).toBe("invalid_input");
-    expect(Object.keys(invalid.fields).sort()).toEqual(["areaM2", "splitRule", "title", "totalCost.amount", "totalCost.currency"]);
+    expect(Object.keys(invalid.fields ?? {}).sort()).toEqual(["areaM2", "splitRule", "title", "totalCost.amount", "totalCost.currency"]);
     // Cross-field rules: the minimum area fits the stand, a fee for fee_plus_area, cents the currency has.
-    const crossed = await createStand(
-      deps,
-      broker.actor,
-      standInput(networkId, fairRow.id, {
-        areaM2: "10",
-        minAreaM2: "12",
-        splitRule: "fee_plus_area",
-        totalCost: { amount: "100.001", currency: "BRL" },
-      }),
-    ).catch((e) => e);
+    const crossed = await refusal(
+      createStand(
+        deps,
+        broker.actor,
+        standInput(networkId, fairRow.id, {
+          areaM2: "10",
+          minAreaM2: "12",
+          splitRule: "fee_plus_area",
+          totalCost: { amount: "100.001", currency: "BRL" },
+        }),
+      ),
+    );
     expect(crossed.fieldKeys).toEqual({ minAreaM2: "min_area_too_large", fixedFee: "required", "totalCost.amount": "too_many_decimals" });
-    const late = await createStand(deps, broker.actor, standInput(networkId, fairRow.id, { deadline: "2027-03-11" })).catch((e) => e);
+    const late = await refusal(createStand(deps, broker.actor, standInput(networkId, fairRow.id, { deadline: "2027-03-11" })));
     expect(late.fieldKeys).toEqual({ deadline: "deadline_after_fair" });
-    const noFair = await createStand(deps, broker.actor, standInput(networkId, crypto.randomUUID())).catch((e) => e);
+    const noFair = await refusal(createStand(deps, broker.actor, standInput(networkId, crypto.randomUUID())));
     expect(noFair.fieldKeys).toEqual({ fairId: "no_such_fair" });
     expect(await database.db.select({ id: initiative.id }).from(initiative).where(eq(initiative.networkId, networkId))).toEqual(before);
     // Fairs: a fair cannot end before it starts; only brokers record fairs.
-    expect(
-      await createFair(deps, broker.actor, {
-        name: "Backwards",
-        city: "X",
-        country: "DE",
-        startsOn: "2027-03-10",
-        endsOn: "2027-03-09",
-      }).catch((e) => e.fieldKeys),
-    ).toEqual({
-      endsOn: "ends_before_start",
-    });
+    const backwards = await refusal(
+      createFair(deps, broker.actor, { name: "Backwards", city: "X", country: "DE", startsOn: "2027-03-10", endsOn: "2027-03-09" }),
+    );
+    expect(backwards.fieldKeys).toEqual({ endsOn: "ends_before_start" });
     const sme = await createFirmOwner(deps);
     expect(
       await codeOf(createFair(deps, sme.actor, { name: "Mine", city: "X", country: "DE", startsOn: "2027-03-10", endsOn: "2027-03-10" })),
@@ -473,16 +474,16 @@ describe("space", () => {
     expect(await codeOf(decideStandSpace(deps, broker.actor, { initiativeId, spaceId: spaceOf(c.firmId), decision: "confirm" }))).toBe(
       "conflict",
     );
-    const up = await decideStandSpace(deps, broker.actor, {
-      initiativeId,
-      spaceId: spaceOf(c.firmId),
-      decision: "trim",
-      areaM2: "5",
-    }).catch((x) => x);
-    expect(up.fieldKeys).toEqual({ areaM2: "trim_not_smaller" });
-    const noArea = await decideStandSpace(deps, broker.actor, { initiativeId, spaceId: spaceOf(c.firmId), decision: "trim" }).catch(
-      (x) => x,
+    const up = await refusal(
+      decideStandSpace(deps, broker.actor, {
+        initiativeId,
+        spaceId: spaceOf(c.firmId),
+        decision: "trim",
+        areaM2: "5",
+      }),
     );
+    expect(up.fieldKeys).toEqual({ areaM2: "trim_not_smaller" });
+    const noArea = await refusal(decideStandSpace(deps, broker.actor, { initiativeId, spaceId: spaceOf(c.firmId), decision: "trim" }));
     expect(noArea.fieldKeys).toEqual({ areaM2: "required" });
     // Only the network's brokers decide.
     expect(await codeOf(decideStandSpace(deps, a.actor, { initiativeId, spaceId: spaceOf(c.firmId), decision: "decline" }))).toBe(
@@ -504,7 +505,7 @@ describe("space", () => {
     // Growing within the free area holds at once, back to "requested" for the broker.
     expect(await requestStandSpace(deps, a.actor, { initiativeId, areaM2: "7" })).toMatchObject({ status: "requested", grantedDm2: 700 });
     await requestStandSpace(deps, b.actor, { initiativeId, areaM2: "3" });
-    const bigger = await requestStandSpace(deps, a.actor, { initiativeId, areaM2: "8" }).catch((x) => x);
+    const bigger = await refusal(requestStandSpace(deps, a.actor, { initiativeId, areaM2: "8" }));
     expect(bigger).toMatchObject({ code: "conflict", fieldKeys: { areaM2: "no_room" } });
     await requestStandSpace(deps, c.actor, { initiativeId, areaM2: "3" });
     expect((await getStand(deps, c.actor, { initiativeId })).mySpace).toMatchObject({ status: "waiting", position: 1 });
@@ -536,13 +537,13 @@ describe("space", () => {
     expect(await codeOf(requestStandSpace(deps, buyer.actor, { initiativeId, areaM2: "4" }))).toBe("not_found");
     expect(await codeOf(getStand(deps, buyer.actor, { initiativeId }))).toBe("not_found");
     expect(await codeOf(requestStandSpace(deps, broker.actor, { initiativeId, areaM2: "4" }))).toBe("forbidden");
-    const small = await requestStandSpace(deps, smes[0].actor, { initiativeId, areaM2: "1.5" }).catch((x) => x);
+    const small = await refusal(requestStandSpace(deps, smes[0].actor, { initiativeId, areaM2: "1.5" }));
     expect(small.fieldKeys).toEqual({ areaM2: "below_min_area" });
-    const huge = await requestStandSpace(deps, smes[0].actor, { initiativeId, areaM2: "41" }).catch((x) => x);
+    const huge = await refusal(requestStandSpace(deps, smes[0].actor, { initiativeId, areaM2: "41" }));
     expect(huge.fieldKeys).toEqual({ areaM2: "above_stand_area" });
-    const garbage = await requestStandSpace(deps, smes[0].actor, { initiativeId, areaM2: "4.555" }).catch((x) => x);
+    const garbage = await refusal(requestStandSpace(deps, smes[0].actor, { initiativeId, areaM2: "4.555" }));
     expect(garbage.code).toBe("invalid_input");
-    expect(Object.keys(garbage.fields)).toEqual(["areaM2"]);
+    expect(Object.keys(garbage.fields ?? {})).toEqual(["areaM2"]);
     expect(await spacesOf(initiativeId)).toEqual([]);
     // Nothing to release yet.
     expect(await codeOf(releaseStandSpace(deps, smes[0].actor, { initiativeId }))).toBe("forbidden");
@@ -572,7 +573,7 @@ describe("space", () => {
     await requestStandSpace(deps, smes[0].actor, { initiativeId, areaM2: "8" });
     await requestStandSpace(deps, smes[1].actor, { initiativeId, areaM2: "4" });
     const input = { ...standInput(networkId, fairId), initiativeId };
-    const shrink = await updateStand(deps, broker.actor, { ...input, areaM2: "7.5" }).catch((x) => x);
+    const shrink = await refusal(updateStand(deps, broker.actor, { ...input, areaM2: "7.5" }));
     expect(shrink.fieldKeys).toEqual({ areaM2: "area_below_allocated" });
     expect(await codeOf(updateStand(deps, smes[0].actor, { ...input, areaM2: "20" }))).toBe("forbidden");
     expect(await updateStand(deps, broker.actor, { ...input, areaM2: "12" })).toMatchObject({ served: 1 });
@@ -664,12 +665,14 @@ describe("tasks", () => {
       status: "in_progress",
     });
     // The owner must be someone of a participating firm or a broker of the network.
-    const wrongOwner = await addStandTask(deps, broker.actor, {
-      initiativeId,
-      title: "Catalogue",
-      ownerUserId: smes[1].userId,
-      dueOn: "2027-01-10",
-    }).catch((x) => x);
+    const wrongOwner = await refusal(
+      addStandTask(deps, broker.actor, {
+        initiativeId,
+        title: "Catalogue",
+        ownerUserId: smes[1].userId,
+        dueOn: "2027-01-10",
+      }),
+    );
     expect(wrongOwner.fieldKeys).toEqual({ ownerUserId: "not_task_owner" });
     // A member that does not take part neither sees nor keeps the list.
     expect(await codeOf(addStandTask(deps, smes[1].actor, { initiativeId, title: "Mine", dueOn: "2027-01-10" }))).toBe("forbidden");
@@ -682,8 +685,8 @@ describe("tasks", () => {
     expect(view.taskOwners.map((o) => o.userId).sort()).toEqual([broker.id, smes[0].userId].sort());
     await updateStandTask(deps, smes[0].actor, { initiativeId, taskId, status: "done" });
     expect((await getStand(deps, broker.actor, { initiativeId })).tasks![0]).toMatchObject({ status: "done", overdue: false });
-    const invalid = await updateStandTask(deps, smes[0].actor, { initiativeId, taskId, dueOn: "soon", status: "maybe" }).catch((x) => x);
-    expect(Object.keys(invalid.fields).sort()).toEqual(["dueOn", "status"]);
+    const invalid = await refusal(updateStandTask(deps, smes[0].actor, { initiativeId, taskId, dueOn: "soon", status: "maybe" }));
+    expect(Object.keys(invalid.fields ?? {}).sort()).toEqual(["dueOn", "status"]);
     expect(await codeOf(updateStandTask(deps, smes[0].actor, { initiativeId, taskId: crypto.randomUUID(), status: "done" }))).toBe(
       "not_found",
     );
@@ -736,14 +739,16 @@ describe("leads", () => {
     expect(becker).toMatchObject({ own: false, contactEmail: null, invitationPath: null, canInvite: false });
     expect(await codeOf(inviteLeadBuyer(deps, smes[1].actor, { initiativeId, leadId: becker.id }))).toBe("forbidden");
     // The invalid lead is a 400 with every field.
-    const invalid = await addStandLead(deps, smes[0].actor, {
-      initiativeId,
-      buyerName: "",
-      country: "ZZ",
-      buyerType: "friend",
-      contactEmail: "nope",
-    }).catch((x) => x);
-    expect(Object.keys(invalid.fields).sort()).toEqual(["buyerName", "buyerType", "contactEmail", "country"]);
+    const invalid = await refusal(
+      addStandLead(deps, smes[0].actor, {
+        initiativeId,
+        buyerName: "",
+        country: "ZZ",
+        buyerType: "friend",
+        contactEmail: "nope",
+      }),
+    );
+    expect(Object.keys(invalid.fields ?? {}).sort()).toEqual(["buyerName", "buyerType", "contactEmail", "country"]);
   });
 
   it("turns a lead into an invitation whose sign-up prefills and links the buyer", async () => {
