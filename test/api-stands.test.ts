@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { initiative } from "../db/schema/initiatives";
 import { standOperations } from "../server/api/operations-stands";
+import { userRoom } from "../server/realtime/events";
 import { transitionInitiative } from "../server/services/initiatives/transition-initiative";
 import { expectDocumented, failure } from "./answers";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD } from "./factories";
@@ -457,9 +458,9 @@ describe("live stands", () => {
     expect(await join(brokerSocket, `initiative:${id}`)).toEqual({ data: { room: `initiative:${id}` } });
     expect(await join(stranger, `initiative:${id}`)).toMatchObject({ error: { code: "forbidden" } });
     expect(await join(otherBroker, `initiative:${id}`)).toMatchObject({ error: { code: "forbidden" } });
-    let strangersHeard = 0;
-    stranger.on("stand:updated", () => strangersHeard++);
-    otherBroker.on("stand:updated", () => strangersHeard++);
+    const strangersHeard: string[] = [];
+    stranger.on("stand:updated", (payload: { initiativeId: string }) => strangersHeard.push(payload.initiativeId));
+    otherBroker.on("stand:updated", (payload: { initiativeId: string }) => strangersHeard.push(payload.initiativeId));
 
     // Signed in first, so the listeners' time limit covers the request alone.
     const requester = await signedIn(smes[0].email);
@@ -469,7 +470,16 @@ describe("live stands", () => {
     // Ids only: no area, no cost.
     expect(await memberHears).toEqual({ initiativeId: id });
     expect(await brokerHears).toEqual({ initiativeId: id });
-    await new Promise((r) => setTimeout(r, 200));
-    expect(strangersHeard).toBe(0);
+    // Sentinels: a marker pushed to each stranger's own room after the update's push; a
+    // connection keeps the server's order, so a leaked update would have been heard first.
+    const markers = [crypto.randomUUID(), crypto.randomUUID()];
+    const sentinels = [
+      next<{ initiativeId: string }>(stranger, "stand:updated"),
+      next<{ initiativeId: string }>(otherBroker, "stand:updated"),
+    ];
+    server.app.deps.publisher.toRoom(userRoom(outsiderAccount.userId), "stand:updated", { initiativeId: markers[0] });
+    server.app.deps.publisher.toRoom(userRoom(strangerBroker.id), "stand:updated", { initiativeId: markers[1] });
+    expect(await Promise.all(sentinels)).toEqual([{ initiativeId: markers[0] }, { initiativeId: markers[1] }]);
+    expect(strangersHeard.sort()).toEqual([...markers].sort());
   });
 });
