@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { formatDate, formatMoney } from "./format";
+import { formatDate, formatDecimal, formatMoney } from "./format";
 import { negotiateLocale } from "../server/domain/locale";
 import { getI18n, translations } from "./i18n";
 
@@ -92,5 +92,11 @@ describe("formatting for the locale", () => {
   it("formats dates in the reader's language", () => {
     expect(formatDate("en", "2026-03-05")).toBe("Mar 5, 2026");
     expect(formatDate("pt-BR", "2026-03-05")).toMatch(/5 de mar\.? de 2026/);
+  });
+  it("formats a decimal string with every digit it has, beyond a float's precision", () => {
+    expect(formatDecimal("en", "1234.1234567891", { maximumFractionDigits: 10 })).toBe("1,234.1234567891");
+    expect(formatDecimal("pt-BR", "0.1", { maximumFractionDigits: 10 })).toBe("0,1");
+    expect(formatDecimal("en", "12345678901234567.5", { maximumFractionDigits: 10 })).toBe("12,345,678,901,234,567.5");
+    expect(formatDecimal("en", "not a rate")).toBe("not a rate");
   });
 });
