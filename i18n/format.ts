@@ -46,6 +46,18 @@ export function formatNumber(locale: string, value: number, options?: Intl.Numbe
   return numberFormat(locale, options).format(value);
 }
 
+/**
+ * A decimal string ("5.4321") for the reader's locale. Intl takes the string exactly, so every decimal
+ * is kept with no float error; a string that is not a number is shown as it is.
+ */
+export function formatDecimal(locale: string, decimal: string, options?: Intl.NumberFormatOptions): string {
+  return isNumeric(decimal) ? numberFormat(locale, options).format(decimal) : decimal;
+}
+
+function isNumeric(value: string): value is `${number}` {
+  return value.trim() !== "" && Number.isFinite(Number(value));
+}
+
 /** Integer minor units in a currency -> "R$ 1.250.000,50" for pt-BR. */
 export function formatMoney(locale: string, amountMinor: number, currency: string): string {
   const digits = minorDigits(currency);

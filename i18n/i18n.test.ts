@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { formatDate, formatMoney, formatNumber, formatRelativeDays } from "./format";
+import { formatDate, formatDecimal, formatMoney, formatNumber, formatRelativeDays } from "./format";
 import { negotiateLocale } from "../server/domain/locale";
 import { minorToDecimal } from "../server/domain/money";
 import { minorDigits } from "../db/reference/currencies";
@@ -155,5 +155,10 @@ describe("formatting for the locale", () => {
         }
       }),
     );
+  it("formats a decimal string with every digit it has, beyond a float's precision", () => {
+    expect(formatDecimal("en", "1234.1234567891", { maximumFractionDigits: 10 })).toBe("1,234.1234567891");
+    expect(formatDecimal("pt-BR", "0.1", { maximumFractionDigits: 10 })).toBe("0,1");
+    expect(formatDecimal("en", "12345678901234567.5", { maximumFractionDigits: 10 })).toBe("12,345,678,901,234,567.5");
+    expect(formatDecimal("en", "not a rate")).toBe("not a rate");
   });
 });

@@ -161,38 +161,17 @@ export function BudgetFields({
       </div>
       <Heading className="h3">{t("initiatives.fields.fundingSources")}</Heading>
       {sources.length === 0 ? <p className="muted">{t("initiatives.budget.noFunding")}</p> : null}
-      {sources.map((item, index) => {
-        const row = item.getFieldset();
-        return (
-          <div key={item.key} className="row-group">
-            <Field id={row.sponsor.id} label={t("initiatives.fields.sponsor")} errors={row.sponsor.errors}>
-              <input {...getInputProps(row.sponsor, { type: "text" })} aria-describedby={describedBy(row.sponsor.id, row.sponsor.errors)} />
-            </Field>
-            <Field id={row.kind.id} label={t("initiatives.fields.fundingKind")} errors={row.kind.errors}>
-              <select {...getSelectProps(row.kind)}>
-                {FUNDING_KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`initiatives.fundingKinds.${kind}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field id={row.value.id} label={t("initiatives.fields.fundingValue")} errors={row.value.errors}>
-              <input
-                {...getInputProps(row.value, { type: "text" })}
-                inputMode="decimal"
-                aria-describedby={describedBy(row.value.id, row.value.errors)}
-              />
-            </Field>
-            <button
-              {...form.remove.getButtonProps({ name: budget.fundingSources.name, index })}
-              className="button button-small button-secondary"
-            >
-              {t("initiatives.new.removeFunding", { number: index + 1 })}
-            </button>
-          </div>
-        );
-      })}
+      {sources.map((item, index) => (
+        <div key={item.key} className="row-group">
+          <FundingSourceFields row={item.getFieldset()} t={t} />
+          <button
+            {...form.remove.getButtonProps({ name: budget.fundingSources.name, index })}
+            className="button button-small button-secondary"
+          >
+            {t("initiatives.new.removeFunding", { number: index + 1 })}
+          </button>
+        </div>
+      ))}
       {budget.fundingSources.errors?.length ? <p className="field-errors">{budget.fundingSources.errors.join(" ")}</p> : null}
       <div className="actions">
         <button
@@ -202,6 +181,35 @@ export function BudgetFields({
           {t("initiatives.new.addFunding")}
         </button>
       </div>
+    </>
+  );
+}
+
+type FundingRowFields = ReturnType<FieldMetadata<BudgetFormInput["fundingSources"][number]>["getFieldset"]>;
+
+/** One funding source: who pays, and a percentage or a fixed amount. */
+function FundingSourceFields({ row, t }: { row: FundingRowFields; t: TFunction }) {
+  return (
+    <>
+      <Field id={row.sponsor.id} label={t("initiatives.fields.sponsor")} errors={row.sponsor.errors}>
+        <input {...getInputProps(row.sponsor, { type: "text" })} aria-describedby={describedBy(row.sponsor.id, row.sponsor.errors)} />
+      </Field>
+      <Field id={row.kind.id} label={t("initiatives.fields.fundingKind")} errors={row.kind.errors}>
+        <select {...getSelectProps(row.kind)}>
+          {FUNDING_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`initiatives.fundingKinds.${kind}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id={row.value.id} label={t("initiatives.fields.fundingValue")} errors={row.value.errors}>
+        <input
+          {...getInputProps(row.value, { type: "text" })}
+          inputMode="decimal"
+          aria-describedby={describedBy(row.value.id, row.value.errors)}
+        />
+      </Field>
     </>
   );
 }

@@ -68,23 +68,19 @@ export function KpiReport({
   headingLevel = 2,
 }: {
   kpi: ReportKpi;
-  access: "broker" | "member" | "aggregates";
+  access: Access;
   minContributors: number;
   printable?: boolean;
   headingLevel?: 2 | 3;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const textsOf = useKpiTexts();
   const texts = textsOf(kpi);
-  const locale = i18n.language;
   const { published, own, references, raw, pending } = kpi;
-  const decimals = kpi.decimals;
-  const measure = (value: number) => formatWithUnit(locale, value, texts.unit, decimals);
+  const measure = useMeasure(texts.unit, kpi.decimals);
   const headingId = `kpi-${kpi.id}`;
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const Sub = headingLevel === 2 ? "h3" : "h4";
-  const quartiles = published?.quartiles ?? null;
-  const tails = published?.tails ?? null;
 
   return (
     <section className="card stack kpi-report" aria-labelledby={headingId} data-testid="kpi-report" data-kpi={kpi.key ?? kpi.id}>
@@ -102,75 +98,8 @@ export function KpiReport({
         </p>
       ) : null}
 
-      {quartiles && published ? (
-        <div className="distribution" data-testid="aggregate">
-          <DistributionChart
-            kpiName={texts.name}
-            unit={texts.unit}
-            direction={kpi.direction}
-            summary={{ n: published.n, ...quartiles, p10: tails?.p10 ?? null, p90: tails?.p90 ?? null }}
-            own={own?.value ?? null}
-            references={references}
-            decimals={decimals}
-            figuresOpen={printable}
-          />
-          <dl className="facts report-figures">
-            <div>
-              <dt>{t("learning.report.n")}</dt>
-              <dd data-testid="figure-n">{formatKpiValue(locale, published.n, 0)}</dd>
-            </div>
-            {tails ? (
-              <div>
-                <dt>{t("learning.report.p10")}</dt>
-                <dd>{measure(tails.p10)}</dd>
-              </div>
-            ) : null}
-            <div>
-              <dt>{t("learning.report.p25")}</dt>
-              <dd>{measure(quartiles.p25)}</dd>
-            </div>
-            <div>
-              <dt>{t("learning.report.median")}</dt>
-              <dd data-testid="figure-median">{measure(quartiles.median)}</dd>
-            </div>
-            <div>
-              <dt>{t("learning.report.p75")}</dt>
-              <dd>{measure(quartiles.p75)}</dd>
-            </div>
-            {tails ? (
-              <>
-                <div>
-                  <dt>{t("learning.report.p90")}</dt>
-                  <dd>{measure(tails.p90)}</dd>
-                </div>
-                <div>
-                  <dt>{t("learning.report.spread")}</dt>
-                  <dd>{distance(t, locale, tails.spread, texts.unit, decimals)}</dd>
-                </div>
-              </>
-            ) : null}
-          </dl>
-          {access !== "aggregates" || own ? (
-            <div className="own-position" data-testid="own-position">
-              {own ? (
-                <dl className="facts report-figures">
-                  <div>
-                    <dt>{t("learning.report.yours")}</dt>
-                    <dd data-testid="own-value">{measure(own.value)}</dd>
-                  </div>
-                  {own.band ? (
-                    <div>
-                      <dt>{t("learning.report.quartile")}</dt>
-                      <dd data-testid="own-band">{t(`learning.report.quartiles.q${own.band}`)}</dd>
-                    </div>
-                  ) : null}
-                </dl>
-              ) : access === "member" ? (
-                <p className="muted">{t("learning.report.noOwnValue")}</p>
-              ) : null}
-            </div>
-          ) : null}
-        </div>
+      {published?.quartiles ? (
+        <Distribution kpi={kpi} access={access} printable={printable} />
       ) : (
         <div className="not-enough" data-testid="not-enough">
           <p className="notice">
@@ -203,56 +132,204 @@ export function KpiReport({
         </div>
       ) : null}
 
-      {raw ? (
-        <div>
-          <Sub id={`${headingId}-raw`}>{t("learning.report.raw")}</Sub>
-          <p className="muted small">{t("learning.report.rawHint")}</p>
-          {raw.length === 0 ? (
-            <p className="muted">{t("learning.report.noValues")}</p>
-          ) : (
-            <div className="table-wrap">
-              <table className="raw-table" data-testid="raw-values" aria-labelledby={`${headingId}-raw`}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("learning.report.firm")}</th>
-                    <th scope="col" className="num">
-                      {t("learning.report.value")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {raw.map((r) => (
-                    <tr key={r.firmId}>
-                      <th scope="row">{r.firmName}</th>
-                      <td className="num">{measure(r.value)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+      {raw ? <RawValues raw={raw} headingId={headingId} Sub={Sub} measure={measure} /> : null}
+      <TrendSection kpi={kpi} Sub={Sub} printable={printable} />
+    </section>
+  );
+}
+
+type Access = "broker" | "member" | "aggregates";
+type Measure = (value: number) => string;
+type SubHeading = "h3" | "h4";
+
+/** A KPI value with its unit and decimals in the reader's locale. */
+function useMeasure(unit: string, decimals: number): Measure {
+  const { i18n } = useTranslation();
+  return (value) => formatWithUnit(i18n.language, value, unit, decimals);
+}
+
+/** The published distribution: the chart, its figures and the reader's own position in it. */
+function Distribution({ kpi, access, printable }: { kpi: ReportKpi; access: Access; printable: boolean }) {
+  const { t } = useTranslation();
+  const textsOf = useKpiTexts();
+  const texts = textsOf(kpi);
+  const { published, own, references } = kpi;
+  if (!published?.quartiles) return null;
+  const tails = published.tails ?? null;
+  return (
+    <div className="distribution" data-testid="aggregate">
+      <DistributionChart
+        kpiName={texts.name}
+        unit={texts.unit}
+        direction={kpi.direction}
+        summary={{ n: published.n, ...published.quartiles, p10: tails?.p10 ?? null, p90: tails?.p90 ?? null }}
+        own={own?.value ?? null}
+        references={references}
+        decimals={kpi.decimals}
+        figuresOpen={printable}
+      />
+      <PublishedFigures n={published.n} quartiles={published.quartiles} tails={tails} unit={texts.unit} decimals={kpi.decimals} />
+      {access !== "aggregates" || own ? (
+        <div className="own-position" data-testid="own-position">
+          {own ? (
+            <OwnFigures own={own} unit={texts.unit} decimals={kpi.decimals} />
+          ) : access === "member" ? (
+            <p className="muted">{t("learning.report.noOwnValue")}</p>
+          ) : null}
         </div>
       ) : null}
+    </div>
+  );
+}
 
-      <div className="trend">
-        <Sub>{t("learning.report.trendTitle")}</Sub>
-        <ul className="trend-sentences" data-testid="trend-sentence">
-          {trendSentences(t, locale, kpi.trend, texts.unit, decimals).map((sentence) => (
-            <li key={sentence}>{sentence}</li>
-          ))}
-        </ul>
-        {kpi.trend.points.length > 0 ? (
-          <TrendChart
-            kpiName={texts.name}
-            unit={texts.unit}
-            direction={kpi.direction}
-            points={kpi.trend.points}
-            references={references}
-            decimals={decimals}
-            figuresOpen={printable}
-          />
-        ) : null}
+type Published = NonNullable<ReportKpi["published"]>;
+
+/** n, the quartiles and, when published, the tails and the spread between them. */
+function PublishedFigures({
+  n,
+  quartiles,
+  tails,
+  unit,
+  decimals,
+}: {
+  n: number;
+  quartiles: NonNullable<Published["quartiles"]>;
+  tails: Published["tails"] | null;
+  unit: string;
+  decimals: number;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const measure = useMeasure(unit, decimals);
+  return (
+    <dl className="facts report-figures">
+      <div>
+        <dt>{t("learning.report.n")}</dt>
+        <dd data-testid="figure-n">{formatKpiValue(locale, n, 0)}</dd>
       </div>
-    </section>
+      {tails ? (
+        <div>
+          <dt>{t("learning.report.p10")}</dt>
+          <dd>{measure(tails.p10)}</dd>
+        </div>
+      ) : null}
+      <div>
+        <dt>{t("learning.report.p25")}</dt>
+        <dd>{measure(quartiles.p25)}</dd>
+      </div>
+      <div>
+        <dt>{t("learning.report.median")}</dt>
+        <dd data-testid="figure-median">{measure(quartiles.median)}</dd>
+      </div>
+      <div>
+        <dt>{t("learning.report.p75")}</dt>
+        <dd>{measure(quartiles.p75)}</dd>
+      </div>
+      {tails ? (
+        <>
+          <div>
+            <dt>{t("learning.report.p90")}</dt>
+            <dd>{measure(tails.p90)}</dd>
+          </div>
+          <div>
+            <dt>{t("learning.report.spread")}</dt>
+            <dd>{distance(t, locale, tails.spread, unit, decimals)}</dd>
+          </div>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+/** The reader's own value and, when known, its quarter of the distribution. */
+function OwnFigures({ own, unit, decimals }: { own: NonNullable<ReportKpi["own"]>; unit: string; decimals: number }) {
+  const { t } = useTranslation();
+  const measure = useMeasure(unit, decimals);
+  return (
+    <dl className="facts report-figures">
+      <div>
+        <dt>{t("learning.report.yours")}</dt>
+        <dd data-testid="own-value">{measure(own.value)}</dd>
+      </div>
+      {own.band ? (
+        <div>
+          <dt>{t("learning.report.quartile")}</dt>
+          <dd data-testid="own-band">{t(`learning.report.quartiles.q${own.band}`)}</dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
+/** For brokers: each firm's value. */
+function RawValues({
+  raw,
+  headingId,
+  Sub,
+  measure,
+}: {
+  raw: NonNullable<ReportKpi["raw"]>;
+  headingId: string;
+  Sub: SubHeading;
+  measure: Measure;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <Sub id={`${headingId}-raw`}>{t("learning.report.raw")}</Sub>
+      <p className="muted small">{t("learning.report.rawHint")}</p>
+      {raw.length === 0 ? (
+        <p className="muted">{t("learning.report.noValues")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="raw-table" data-testid="raw-values" aria-labelledby={`${headingId}-raw`}>
+            <thead>
+              <tr>
+                <th scope="col">{t("learning.report.firm")}</th>
+                <th scope="col" className="num">
+                  {t("learning.report.value")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {raw.map((r) => (
+                <tr key={r.firmId}>
+                  <th scope="row">{r.firmName}</th>
+                  <td className="num">{measure(r.value)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Where the median, the tail and the reader's own value go, in words and as a chart. */
+function TrendSection({ kpi, Sub, printable }: { kpi: ReportKpi; Sub: SubHeading; printable: boolean }) {
+  const { t, i18n } = useTranslation();
+  const textsOf = useKpiTexts();
+  const texts = textsOf(kpi);
+  return (
+    <div className="trend">
+      <Sub>{t("learning.report.trendTitle")}</Sub>
+      <ul className="trend-sentences" data-testid="trend-sentence">
+        {trendSentences(t, i18n.language, kpi.trend, texts.unit, kpi.decimals).map((sentence) => (
+          <li key={sentence}>{sentence}</li>
+        ))}
+      </ul>
+      {kpi.trend.points.length > 0 ? (
+        <TrendChart
+          kpiName={texts.name}
+          unit={texts.unit}
+          direction={kpi.direction}
+          points={kpi.trend.points}
+          references={kpi.references}
+          decimals={kpi.decimals}
+          figuresOpen={printable}
+        />
+      ) : null}
+    </div>
   );
 }

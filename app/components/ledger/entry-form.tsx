@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadata, type FormMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CURRENCY_CODES } from "../../../db/reference/currencies";
@@ -65,67 +65,13 @@ export function EntryForm({
     shouldValidate: "onSubmit",
     shouldRevalidate: "onSubmit",
   });
-  const options = (prefix: string, values: readonly string[]) => values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
   return (
     <section className="card stack" aria-labelledby="ledger-add">
       <h2 id="ledger-add">{t("dependence.ledger.add")}</h2>
       <Form method="post" {...getFormProps(form)} noValidate className="stack">
         <input type="hidden" name="intent" value="add" />
         <FormError messages={[...(form.errors ?? []), error]} />
-        <div className="grid-3">
-          <TextField
-            field={fields.period}
-            label={t("dependence.fields.period")}
-            hint={t("dependence.ledger.periodHint")}
-            extra={{ inputMode: "text", autoComplete: "off" }}
-          />
-          <SelectField
-            field={fields.customerFirmId}
-            label={t("dependence.fields.platformBuyer")}
-            options={buyers.map((b) => ({ value: b.id, label: b.name }))}
-            blank={t("dependence.ledger.notOnJointly")}
-          />
-          <TextField field={fields.customerName} label={t("dependence.fields.customerName")} hint={t("dependence.ledger.customerHint")} />
-        </div>
-        <div className="grid-3">
-          <TextField
-            field={fields.amount}
-            label={t("dependence.fields.amount")}
-            hint={t("dependence.ledger.amountHint")}
-            extra={{ inputMode: "decimal" }}
-          />
-          <SelectField
-            field={fields.currency}
-            label={t("fields.currency")}
-            options={CURRENCY_CODES.map((c) => ({ value: c, label: c }))}
-            blank={t("common.choose")}
-          />
-          <SelectField
-            field={fields.market}
-            label={t("dependence.fields.market")}
-            options={options("dependence.markets", ["export", "domestic"])}
-          />
-        </div>
-        <div className="grid-3">
-          <SelectField
-            field={fields.channel}
-            label={t("dependence.fields.channel")}
-            options={options("dependence.channels", ["direct", "agent"])}
-          />
-          <TextField field={fields.agentName} label={t("dependence.fields.agentName")} hint={t("dependence.ledger.agentHint")} />
-          <SelectField
-            field={fields.governance}
-            label={t("dependence.fields.governance")}
-            options={options("governance", GOVERNANCE)}
-            blank={t("dependence.ledger.notStated")}
-          />
-        </div>
-        <div className="field">
-          <label className="choice" htmlFor={fields.exclusivity.id}>
-            <input {...getInputProps(fields.exclusivity, { type: "checkbox" })} />
-            <span>{t("dependence.ledger.exclusivityLabel")}</span>
-          </label>
-        </div>
+        <SaleFields fields={fields} buyers={buyers} />
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>
             {t("dependence.ledger.addSubmit")}
@@ -133,5 +79,71 @@ export function EntryForm({
         </div>
       </Form>
     </section>
+  );
+}
+
+type EntryFields = ReturnType<FormMetadata<Record<string, string>>["getFieldset"]>;
+
+/** The sale itself: period, buyer, amount, market, channel, governance and exclusivity. */
+function SaleFields({ fields, buyers }: { fields: EntryFields; buyers: Array<{ id: string; name: string }> }) {
+  const { t } = useTranslation();
+  const options = (prefix: string, values: readonly string[]) => values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
+  return (
+    <>
+      <div className="grid-3">
+        <TextField
+          field={fields.period}
+          label={t("dependence.fields.period")}
+          hint={t("dependence.ledger.periodHint")}
+          extra={{ inputMode: "text", autoComplete: "off" }}
+        />
+        <SelectField
+          field={fields.customerFirmId}
+          label={t("dependence.fields.platformBuyer")}
+          options={buyers.map((b) => ({ value: b.id, label: b.name }))}
+          blank={t("dependence.ledger.notOnJointly")}
+        />
+        <TextField field={fields.customerName} label={t("dependence.fields.customerName")} hint={t("dependence.ledger.customerHint")} />
+      </div>
+      <div className="grid-3">
+        <TextField
+          field={fields.amount}
+          label={t("dependence.fields.amount")}
+          hint={t("dependence.ledger.amountHint")}
+          extra={{ inputMode: "decimal" }}
+        />
+        <SelectField
+          field={fields.currency}
+          label={t("fields.currency")}
+          options={CURRENCY_CODES.map((c) => ({ value: c, label: c }))}
+          blank={t("common.choose")}
+        />
+        <SelectField
+          field={fields.market}
+          label={t("dependence.fields.market")}
+          options={options("dependence.markets", ["export", "domestic"])}
+        />
+      </div>
+      <div className="grid-3">
+        <SelectField
+          field={fields.channel}
+          label={t("dependence.fields.channel")}
+          options={options("dependence.channels", ["direct", "agent"])}
+        />
+        <TextField field={fields.agentName} label={t("dependence.fields.agentName")} hint={t("dependence.ledger.agentHint")} />
+        <SelectField
+          field={fields.governance}
+          label={t("dependence.fields.governance")}
+          options={options("governance", GOVERNANCE)}
+          blank={t("dependence.ledger.notStated")}
+        />
+      </div>
+      <div className="field">
+        <label className="choice" htmlFor={fields.exclusivity.id}>
+          <input {...getInputProps(fields.exclusivity, { type: "checkbox" })} />
+          <span>{t("dependence.ledger.exclusivityLabel")}</span>
+        </label>
+      </div>
+    </>
   );
 }

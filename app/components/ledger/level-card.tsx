@@ -27,47 +27,7 @@ export function LevelCard({
         <h2 id="latest-figures">{t("dependence.panel.latest", { period: latest.period })}</h2>
         <LevelBadge level={level} />
       </div>
-      <dl className="facts dependence-facts">
-        <div>
-          <dt>{t("dependence.measures.topShare")}</dt>
-          <dd data-testid="top-share">
-            <FormattedPercent bp={latest.measure.topShareBp} />
-            {latest.measure.topBuyer ? (
-              <span className="muted small">
-                {" "}
-                · {latest.measure.topBuyer.name}
-                {latest.measure.topBuyer.viaAgent ? ` (${t("dependence.panel.agentFlag")})` : ""}
-              </span>
-            ) : null}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("dependence.measures.top3Share")}</dt>
-          <dd>
-            <FormattedPercent bp={latest.measure.top3ShareBp} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t("dependence.measures.buyers")}</dt>
-          <dd>
-            <FormattedNumber value={latest.measure.buyers} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t("dependence.measures.hhi")}</dt>
-          <dd data-testid="hhi">
-            <FormattedNumber value={latest.measure.hhi} /> {latest.hhiLevel ? <HhiBadge level={latest.hhiLevel} /> : null}
-          </dd>
-        </div>
-        {currency ? (
-          <div>
-            <dt>{t("dependence.measures.total")}</dt>
-            <dd>
-              <FormattedMoney amountMinor={latest.measure.totalMinor} currency={currency} />
-            </dd>
-          </div>
-        ) : null}
-      </dl>
+      <LatestFacts latest={latest} currency={currency} />
       {latest.expectedIncluded ? <p className="muted small">{t("dependence.panel.expectedIncluded")}</p> : null}
       <p className="muted small">
         {t("dependence.panel.thresholds", {
@@ -78,22 +38,77 @@ export function LevelCard({
           hhiHigh: num(thresholds.hhiHigh),
         })}
       </p>
-
-      <div className="explanation" data-testid="level-explanation">
-        <h3>{t("dependence.panel.meaningTitle")}</h3>
-        <p>
-          {t(`dependence.explain.${level}.meaning`, {
-            share: pct(latest.measure.topShareBp),
-            buyer: latest.measure.topBuyer?.name ?? "",
-          })}
-        </p>
-        <h3>{t("dependence.panel.whyTitle")}</h3>
-        <p>{t(`dependence.explain.${level}.why`)}</p>
-        <p className="sinos">{t("dependence.explain.sinos")}</p>
-        <h3>{t("dependence.panel.todoTitle")}</h3>
-        <p>{t(`dependence.explain.${level}.todo`)}</p>
-      </div>
+      <LevelExplanation level={level} latest={latest} />
     </section>
+  );
+}
+
+function LatestFacts({ latest, currency }: { latest: Latest; currency: Figures["currency"] }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="facts dependence-facts">
+      <div>
+        <dt>{t("dependence.measures.topShare")}</dt>
+        <dd data-testid="top-share">
+          <FormattedPercent bp={latest.measure.topShareBp} />
+          {latest.measure.topBuyer ? (
+            <span className="muted small">
+              {" "}
+              · {latest.measure.topBuyer.name}
+              {latest.measure.topBuyer.viaAgent ? ` (${t("dependence.panel.agentFlag")})` : ""}
+            </span>
+          ) : null}
+        </dd>
+      </div>
+      <div>
+        <dt>{t("dependence.measures.top3Share")}</dt>
+        <dd>
+          <FormattedPercent bp={latest.measure.top3ShareBp} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t("dependence.measures.buyers")}</dt>
+        <dd>
+          <FormattedNumber value={latest.measure.buyers} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t("dependence.measures.hhi")}</dt>
+        <dd data-testid="hhi">
+          <FormattedNumber value={latest.measure.hhi} /> {latest.hhiLevel ? <HhiBadge level={latest.hhiLevel} /> : null}
+        </dd>
+      </div>
+      {currency ? (
+        <div>
+          <dt>{t("dependence.measures.total")}</dt>
+          <dd>
+            <FormattedMoney amountMinor={latest.measure.totalMinor} currency={currency} />
+          </dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
+/** What the level means, why it matters and what to do about it. */
+function LevelExplanation({ level, latest }: { level: DependenceLevel; latest: Latest }) {
+  const { t, i18n } = useTranslation();
+  const pct = (bp: number) => formatBp(i18n.language, bp);
+  return (
+    <div className="explanation" data-testid="level-explanation">
+      <h3>{t("dependence.panel.meaningTitle")}</h3>
+      <p>
+        {t(`dependence.explain.${level}.meaning`, {
+          share: pct(latest.measure.topShareBp),
+          buyer: latest.measure.topBuyer?.name ?? "",
+        })}
+      </p>
+      <h3>{t("dependence.panel.whyTitle")}</h3>
+      <p>{t(`dependence.explain.${level}.why`)}</p>
+      <p className="sinos">{t("dependence.explain.sinos")}</p>
+      <h3>{t("dependence.panel.todoTitle")}</h3>
+      <p>{t(`dependence.explain.${level}.todo`)}</p>
+    </div>
   );
 }
 

@@ -38,15 +38,6 @@ export function NetworkForm({
     shouldRevalidate: "onSubmit",
   });
 
-  const text = (name: string, label: string, hint?: string) => (
-    <Field id={fields[name].id} label={label} errors={fields[name].errors} hint={hint}>
-      <input
-        {...getInputProps(fields[name], { type: "text" })}
-        aria-describedby={describedBy(fields[name].id, fields[name].errors, !!hint)}
-      />
-    </Field>
-  );
-
   return (
     <section className="stack">
       <div className="page-head">
@@ -55,42 +46,7 @@ export function NetworkForm({
       </div>
       <Form method="post" {...getFormProps(form)} noValidate className="card stack">
         <FormError messages={[...(form.errors ?? []), error]} />
-        <h2>{t("networks.form.about")}</h2>
-        {text("name", t("networks.form.name"))}
-        <Field id={fields.sector.id} label={t("fields.sector")} errors={fields.sector.errors}>
-          <select {...getSelectProps(fields.sector)} aria-describedby={describedBy(fields.sector.id, fields.sector.errors)}>
-            <option value="">{t("common.choose")}</option>
-            {sectors.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <div className="grid-2">
-          {text("region", t("fields.region"), t("networks.form.regionHint"))}
-          <Field
-            id={fields.currency.id}
-            label={t("fields.currency")}
-            errors={fields.currency.errors}
-            hint={t("networks.form.currencyHint")}
-          >
-            <select {...getSelectProps(fields.currency)} aria-describedby={describedBy(fields.currency.id, fields.currency.errors, true)}>
-              {CURRENCY_CODES.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </Field>
-        </div>
-        <Field id={fields.description.id} label={t("fields.description")} errors={fields.description.errors}>
-          <textarea
-            {...getTextareaProps(fields.description)}
-            rows={4}
-            aria-describedby={describedBy(fields.description.id, fields.description.errors)}
-          />
-        </Field>
+        <AboutFields fields={fields} sectors={sectors} />
         <ThresholdFields fields={fields} />
         <div className="actions">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
@@ -99,6 +55,54 @@ export function NetworkForm({
         </div>
       </Form>
     </section>
+  );
+}
+
+/** The network's name, sector, region, currency and description. */
+function AboutFields({ fields, sectors }: { fields: Fields; sectors: Array<{ code: string; name: string }> }) {
+  const { t } = useTranslation();
+  const text = (name: string, label: string, hint?: string) => (
+    <Field id={fields[name].id} label={label} errors={fields[name].errors} hint={hint}>
+      <input
+        {...getInputProps(fields[name], { type: "text" })}
+        aria-describedby={describedBy(fields[name].id, fields[name].errors, !!hint)}
+      />
+    </Field>
+  );
+  return (
+    <>
+      <h2>{t("networks.form.about")}</h2>
+      {text("name", t("networks.form.name"))}
+      <Field id={fields.sector.id} label={t("fields.sector")} errors={fields.sector.errors}>
+        <select {...getSelectProps(fields.sector)} aria-describedby={describedBy(fields.sector.id, fields.sector.errors)}>
+          <option value="">{t("common.choose")}</option>
+          {sectors.map((s) => (
+            <option key={s.code} value={s.code}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="grid-2">
+        {text("region", t("fields.region"), t("networks.form.regionHint"))}
+        <Field id={fields.currency.id} label={t("fields.currency")} errors={fields.currency.errors} hint={t("networks.form.currencyHint")}>
+          <select {...getSelectProps(fields.currency)} aria-describedby={describedBy(fields.currency.id, fields.currency.errors, true)}>
+            {CURRENCY_CODES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <Field id={fields.description.id} label={t("fields.description")} errors={fields.description.errors}>
+        <textarea
+          {...getTextareaProps(fields.description)}
+          rows={4}
+          aria-describedby={describedBy(fields.description.id, fields.description.errors)}
+        />
+      </Field>
+    </>
   );
 }
 

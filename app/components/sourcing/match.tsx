@@ -168,29 +168,11 @@ export function DependenceBlock({
   subject?: "own" | "member";
   headingLevel?: 3 | 4;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const d = dependence;
   const H = headingLevel === 3 ? "h3" : "h4";
-  const pct = (bp: number | null) => (bp === null ? "—" : formatBp(i18n.language, bp));
-  const hhi = (value: number | null) => (value === null ? "—" : formatNumber(i18n.language, value));
   const rises = d.projectedLevel !== null && d.currentLevel !== null && rank(d.projectedLevel) > rank(d.currentLevel);
-  const falls = d.projectedLevel !== null && d.currentLevel !== null && rank(d.projectedLevel) < rank(d.currentLevel);
   const level = d.projectedLevel ?? "none";
-  let sentence: string;
-  if (d.unavailable === "no_price") sentence = t("sourcing.dependence.noPrice");
-  else if (d.unavailable === "missing_rate") sentence = t("sourcing.dependence.missingRate");
-  else if (d.unavailable === "no_ledger") sentence = t(`sourcing.dependence.noLedger_${subject}`, { buyer: buyerName });
-  else if (rises)
-    sentence = t(`sourcing.dependence.rises_${subject}`, {
-      from: t(`sourcing.levels.${d.currentLevel}`),
-      to: t(`sourcing.levels.${d.projectedLevel}`),
-    });
-  else if (falls)
-    sentence = t(`sourcing.dependence.falls_${subject}`, {
-      from: t(`sourcing.levels.${d.currentLevel}`),
-      to: t(`sourcing.levels.${d.projectedLevel}`),
-    });
-  else sentence = t(`sourcing.dependence.stays_${subject}`, { level: t(`sourcing.levels.${level}`) });
   const showFigures = d.unavailable !== "no_price" && d.unavailable !== "missing_rate";
   return (
     <div
@@ -202,45 +184,63 @@ export function DependenceBlock({
         <H>{t("sourcing.dependence.title")}</H>
         {d.projectedLevel ? <LevelBadge level={d.projectedLevel} /> : null}
       </div>
-      <p className={rises ? "dependence-sentence warn-sentence" : "dependence-sentence"}>{sentence}</p>
+      <p className={rises ? "dependence-sentence warn-sentence" : "dependence-sentence"}>{dependenceSentence(t, d, buyerName, subject)}</p>
       {d.buyerBecomesTop && showFigures ? (
         <p className="small">{t(`sourcing.dependence.becomesTop_${subject}`, { buyer: buyerName })}</p>
       ) : null}
-      {showFigures ? (
-        <div className="table-wrap">
-          <table className="dependence-table">
-            <caption className="visually-hidden">{t("sourcing.dependence.caption")}</caption>
-            <thead>
-              <tr>
-                <td />
-                <th scope="col">
-                  {d.period ? t("sourcing.dependence.current", { period: d.period }) : t("sourcing.dependence.currentNone")}
-                </th>
-                <th scope="col">{t("sourcing.dependence.projected")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">{t("sourcing.dependence.topShare")}</th>
-                <td className="num">{pct(d.currentTopShareBp)}</td>
-                <td className="num" data-testid="projected-share">
-                  {pct(d.projectedTopShareBp)}
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">{t("sourcing.dependence.hhi")}</th>
-                <td className="num">{hhi(d.currentHhi)}</td>
-                <td className="num">{hhi(d.projectedHhi)}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t("sourcing.dependence.level")}</th>
-                <td>{d.currentLevel ? <LevelBadge level={d.currentLevel} /> : "—"}</td>
-                <td>{d.projectedLevel ? <LevelBadge level={d.projectedLevel} /> : "—"}</td>
-              </tr>
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {showFigures ? <DependenceTable dependence={d} /> : null}
+    </div>
+  );
+}
+
+/** The plain sentence: why no figures can be shown, or how the level moves. */
+function dependenceSentence(t: TFunction, d: Dependence, buyerName: string, subject: "own" | "member"): string {
+  if (d.unavailable === "no_price") return t("sourcing.dependence.noPrice");
+  if (d.unavailable === "missing_rate") return t("sourcing.dependence.missingRate");
+  if (d.unavailable === "no_ledger") return t(`sourcing.dependence.noLedger_${subject}`, { buyer: buyerName });
+  const moved = d.projectedLevel !== null && d.currentLevel !== null ? rank(d.projectedLevel) - rank(d.currentLevel) : 0;
+  const levels = { from: t(`sourcing.levels.${d.currentLevel}`), to: t(`sourcing.levels.${d.projectedLevel}`) };
+  if (moved > 0) return t(`sourcing.dependence.rises_${subject}`, levels);
+  if (moved < 0) return t(`sourcing.dependence.falls_${subject}`, levels);
+  return t(`sourcing.dependence.stays_${subject}`, { level: t(`sourcing.levels.${d.projectedLevel ?? "none"}`) });
+}
+
+/** Current against projected top-buyer share, HHI and level. */
+function DependenceTable({ dependence: d }: { dependence: Dependence }) {
+  const { t, i18n } = useTranslation();
+  const pct = (bp: number | null) => (bp === null ? "—" : formatBp(i18n.language, bp));
+  const hhi = (value: number | null) => (value === null ? "—" : formatNumber(i18n.language, value));
+  return (
+    <div className="table-wrap">
+      <table className="dependence-table">
+        <caption className="visually-hidden">{t("sourcing.dependence.caption")}</caption>
+        <thead>
+          <tr>
+            <td />
+            <th scope="col">{d.period ? t("sourcing.dependence.current", { period: d.period }) : t("sourcing.dependence.currentNone")}</th>
+            <th scope="col">{t("sourcing.dependence.projected")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{t("sourcing.dependence.topShare")}</th>
+            <td className="num">{pct(d.currentTopShareBp)}</td>
+            <td className="num" data-testid="projected-share">
+              {pct(d.projectedTopShareBp)}
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">{t("sourcing.dependence.hhi")}</th>
+            <td className="num">{hhi(d.currentHhi)}</td>
+            <td className="num">{hhi(d.projectedHhi)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("sourcing.dependence.level")}</th>
+            <td>{d.currentLevel ? <LevelBadge level={d.currentLevel} /> : "—"}</td>
+            <td>{d.projectedLevel ? <LevelBadge level={d.projectedLevel} /> : "—"}</td>
+          </tr>
+        </tbody>
+      </table>
     </div>
   );
 }

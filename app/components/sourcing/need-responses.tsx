@@ -143,7 +143,6 @@ function ResponseStatus({ status }: { status: string }) {
 /** The responses the reader may see; the buyer's firm decides on them. */
 export function Responses({ page }: { page: NeedPageData }) {
   const { t } = useTranslation();
-  const navigation = useNavigation();
   const { need, viewer } = page;
   const decidable = viewer.canDecide && (need.status === "open" || need.status === "closed");
   return (
@@ -154,79 +153,89 @@ export function Responses({ page }: { page: NeedPageData }) {
       ) : (
         <ul className="response-list">
           {page.responses.map((r) => (
-            <li key={r.id} className="response-card">
-              <div className="match-head">
-                <h3>{r.firmId ? <Link to={`/firms/${r.firmId}`}>{r.firmName}</Link> : t("sourcing.responses.consortium")}</h3>
-                <ResponseStatus status={r.status} />
-              </div>
-              <dl className="facts">
-                <div>
-                  <dt>{t("sourcing.responses.unitPrice")}</dt>
-                  <dd>
-                    <FormattedMoney amountMinor={r.unitPriceMinor} currency={r.currency} />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t("sourcing.responses.quantity")}</dt>
-                  <dd>
-                    <FormattedNumber value={r.quantity} /> {need.unit}
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t("sourcing.responses.leadTime")}</dt>
-                  <dd>{t("sourcing.responses.days", { count: r.leadTimeDays })}</dd>
-                </div>
-                <div>
-                  <dt>{t("sourcing.responses.received")}</dt>
-                  <dd>
-                    <FormattedDate value={r.createdAt} />
-                  </dd>
-                </div>
-              </dl>
-              {r.note ? <p className="response-note">{r.note}</p> : null}
-              {decidable && (r.status === "submitted" || r.status === "shortlisted") ? (
-                <Form
-                  method="post"
-                  className="decide-form"
-                  aria-label={t("sourcing.responses.decideLabel", { name: r.firmName ?? t("sourcing.responses.consortium") })}
-                >
-                  <input type="hidden" name="intent" value="decide" />
-                  <input type="hidden" name="responseId" value={r.id} />
-                  <label className="choice">
-                    <input type="checkbox" name="recordExpectedSales" />
-                    <span>{t("sourcing.responses.recordExpectedSales")}</span>
-                  </label>
-                  <div className="actions">
-                    {r.status === "submitted" ? (
-                      <button
-                        type="submit"
-                        name="decision"
-                        value="shortlist"
-                        className="button button-secondary"
-                        disabled={navigation.state !== "idle"}
-                      >
-                        {t("sourcing.responses.shortlist")}
-                      </button>
-                    ) : null}
-                    <button
-                      type="submit"
-                      name="decision"
-                      value="decline"
-                      className="button button-secondary"
-                      disabled={navigation.state !== "idle"}
-                    >
-                      {t("sourcing.responses.decline")}
-                    </button>
-                    <button type="submit" name="decision" value="award" className="button" disabled={navigation.state !== "idle"}>
-                      {t("sourcing.responses.award")}
-                    </button>
-                  </div>
-                </Form>
-              ) : null}
-            </li>
+            <ResponseCard key={r.id} response={r} unit={need.unit} decidable={decidable} />
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+type Response = NeedPageData["responses"][number];
+
+function ResponseCard({ response: r, unit, decidable }: { response: Response; unit: string; decidable: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <li className="response-card">
+      <div className="match-head">
+        <h3>{r.firmId ? <Link to={`/firms/${r.firmId}`}>{r.firmName}</Link> : t("sourcing.responses.consortium")}</h3>
+        <ResponseStatus status={r.status} />
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>{t("sourcing.responses.unitPrice")}</dt>
+          <dd>
+            <FormattedMoney amountMinor={r.unitPriceMinor} currency={r.currency} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("sourcing.responses.quantity")}</dt>
+          <dd>
+            <FormattedNumber value={r.quantity} /> {unit}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("sourcing.responses.leadTime")}</dt>
+          <dd>{t("sourcing.responses.days", { count: r.leadTimeDays })}</dd>
+        </div>
+        <div>
+          <dt>{t("sourcing.responses.received")}</dt>
+          <dd>
+            <FormattedDate value={r.createdAt} />
+          </dd>
+        </div>
+      </dl>
+      {r.note ? <p className="response-note">{r.note}</p> : null}
+      {decidable && (r.status === "submitted" || r.status === "shortlisted") ? <DecideForm response={r} /> : null}
+    </li>
+  );
+}
+
+/** Shortlist (while only submitted), decline or award one response. */
+function DecideForm({ response: r }: { response: Response }) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  return (
+    <Form
+      method="post"
+      className="decide-form"
+      aria-label={t("sourcing.responses.decideLabel", { name: r.firmName ?? t("sourcing.responses.consortium") })}
+    >
+      <input type="hidden" name="intent" value="decide" />
+      <input type="hidden" name="responseId" value={r.id} />
+      <label className="choice">
+        <input type="checkbox" name="recordExpectedSales" />
+        <span>{t("sourcing.responses.recordExpectedSales")}</span>
+      </label>
+      <div className="actions">
+        {r.status === "submitted" ? (
+          <button
+            type="submit"
+            name="decision"
+            value="shortlist"
+            className="button button-secondary"
+            disabled={navigation.state !== "idle"}
+          >
+            {t("sourcing.responses.shortlist")}
+          </button>
+        ) : null}
+        <button type="submit" name="decision" value="decline" className="button button-secondary" disabled={navigation.state !== "idle"}>
+          {t("sourcing.responses.decline")}
+        </button>
+        <button type="submit" name="decision" value="award" className="button" disabled={navigation.state !== "idle"}>
+          {t("sourcing.responses.award")}
+        </button>
+      </div>
+    </Form>
   );
 }

@@ -87,40 +87,13 @@ export function StandForm({
         <FormError messages={[...(form.errors ?? []), error]} />
         <FairSection fields={fields} fairs={fairs} addFairTo={addFairTo} />
         <AboutSection fields={fields} />
-        <fieldset>
-          <legend>{t("stands.form.spaceSection")}</legend>
-          <div className="grid-3">
-            <TextField field={fields.areaM2} label={t("stands.form.areaM2")} inputMode="decimal" hint={t("stands.form.areaHint")} />
-            <TextField
-              field={fields.frontageM}
-              label={t("stands.form.frontageM")}
-              inputMode="decimal"
-              hint={t("stands.form.frontageHint")}
-            />
-            <TextField
-              field={fields.minAreaM2}
-              label={t("stands.form.minAreaM2")}
-              inputMode="decimal"
-              hint={t("stands.form.minAreaHint")}
-            />
-          </div>
-        </fieldset>
+        <SpaceSection fields={fields} />
         <fieldset>
           <legend>{t("stands.form.costSection")}</legend>
           <CostFields fields={fields} />
           <SubsidyRows form={form} fields={fields} />
         </fieldset>
-        <fieldset>
-          <legend>{t("stands.form.sharingSection")}</legend>
-          <label className="choice">
-            <input {...getInputProps(fields.shareCosts, { type: "checkbox" })} />
-            <span>{t("stands.form.shareCosts")}</span>
-          </label>
-          <label className="choice">
-            <input {...getInputProps(fields.shareLeads, { type: "checkbox" })} />
-            <span>{t("stands.form.shareLeads")}</span>
-          </label>
-        </fieldset>
+        <SharingSection fields={fields} />
         <div className="actions">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {submitLabel}
@@ -168,6 +141,39 @@ function AboutSection({ fields }: { fields: Fields }) {
       <div className="grid-2">
         <TextField field={fields.deadline} label={t("stands.form.deadline")} type="date" hint={t("stands.form.deadlineHint")} />
       </div>
+    </fieldset>
+  );
+}
+
+/** The stand's area, frontage and the smallest area an exhibitor may book. */
+function SpaceSection({ fields }: { fields: Fields }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset>
+      <legend>{t("stands.form.spaceSection")}</legend>
+      <div className="grid-3">
+        <TextField field={fields.areaM2} label={t("stands.form.areaM2")} inputMode="decimal" hint={t("stands.form.areaHint")} />
+        <TextField field={fields.frontageM} label={t("stands.form.frontageM")} inputMode="decimal" hint={t("stands.form.frontageHint")} />
+        <TextField field={fields.minAreaM2} label={t("stands.form.minAreaM2")} inputMode="decimal" hint={t("stands.form.minAreaHint")} />
+      </div>
+    </fieldset>
+  );
+}
+
+/** Whether exhibitors see each other's cost lines and leads. */
+function SharingSection({ fields }: { fields: Fields }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset>
+      <legend>{t("stands.form.sharingSection")}</legend>
+      <label className="choice">
+        <input {...getInputProps(fields.shareCosts, { type: "checkbox" })} />
+        <span>{t("stands.form.shareCosts")}</span>
+      </label>
+      <label className="choice">
+        <input {...getInputProps(fields.shareLeads, { type: "checkbox" })} />
+        <span>{t("stands.form.shareLeads")}</span>
+      </label>
     </fieldset>
   );
 }

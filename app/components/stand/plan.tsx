@@ -148,7 +148,7 @@ export function StandPlan({
   // text (falling back to key numbers sooner) where it is narrow, chosen by a container query.
   const fontSize = Math.max(W, D) / 30;
   const narrowSize = Math.max(W, D) / 19;
-  const margin = narrowSize * 1.8;
+  const scale: Scale = { W, D, fontSize, narrowSize, margin: narrowSize * 1.8 };
   const area = (dm2: number) => t("stands.plan.m2", { value: formatM2(locale, dm2) });
   const texts = { free: t("stands.plan.free"), yours: t("stands.plan.yourSpace"), area };
   const placed = placeLabels(plan.rects, ownId, fontSize, texts);
@@ -159,98 +159,19 @@ export function StandPlan({
   const exhibitors = placed.filter((p) => p.rect.id !== null);
   const dims = t("stands.plan.dimensions", { width: formatMetres(locale, W), depth: formatMetres(locale, D) });
   const own = exhibitors.find((p) => p.own);
+  const title = t("stands.plan.title", { dimensions: dims, area: area(totalDm2) });
+  const desc = [
+    t("stands.plan.desc", { count: exhibitors.length, free: area(freeDm2) }),
+    own ? t("stands.plan.descOwn", { area: area(own.rect.areaDm2) }) : "",
+    t("stands.plan.descTable"),
+  ]
+    .filter(Boolean)
+    .join(" ");
 
   return (
     <figure className="stand-plan" data-testid={testId}>
       <div className="stand-plan-drawing">
-        <svg
-          viewBox={`${-margin} ${-margin} ${W + 2 * margin} ${D + 2 * margin}`}
-          role="img"
-          aria-labelledby={`${ids.title} ${ids.desc}`}
-          preserveAspectRatio="xMidYMid meet"
-          className="stand-plan-svg"
-        >
-          <title id={ids.title}>{t("stands.plan.title", { dimensions: dims, area: area(totalDm2) })}</title>
-          <desc id={ids.desc}>
-            {[
-              t("stands.plan.desc", { count: exhibitors.length, free: area(freeDm2) }),
-              own ? t("stands.plan.descOwn", { area: area(own.rect.areaDm2) }) : "",
-              t("stands.plan.descTable"),
-            ]
-              .filter(Boolean)
-              .join(" ")}
-          </desc>
-          <defs>
-            <pattern
-              id={ids.hatch}
-              patternUnits="userSpaceOnUse"
-              width={fontSize * 0.8}
-              height={fontSize * 0.8}
-              patternTransform="rotate(45)"
-            >
-              <rect width={fontSize * 0.8} height={fontSize * 0.8} fill="#ffffff" />
-              <line x1="0" y1="0" x2="0" y2={fontSize * 0.8} stroke="#9aa5b4" strokeWidth={fontSize * 0.18} />
-            </pattern>
-          </defs>
-
-          {/* Width along the top, depth along the left side. */}
-          <g className="plan-dimension" fontSize={narrowSize * 0.7}>
-            <line x1={0} y1={-margin * 0.45} x2={W} y2={-margin * 0.45} strokeWidth={fontSize * 0.06} />
-            <text x={W / 2} y={-margin * 0.6} textAnchor="middle">
-              {t("stands.plan.metres", { value: formatMetres(locale, W) })}
-            </text>
-            <line x1={-margin * 0.45} y1={0} x2={-margin * 0.45} y2={D} strokeWidth={fontSize * 0.06} />
-            <text x={-margin * 0.6} y={D / 2} textAnchor="middle" transform={`rotate(-90 ${-margin * 0.6} ${D / 2})`}>
-              {t("stands.plan.metres", { value: formatMetres(locale, D) })}
-            </text>
-          </g>
-
-          {placed.map((p, index) => {
-            const { rect } = p;
-            const free = rect.id === null;
-            const fill = free ? `url(#${ids.hatch})` : FILLS[(p.key! - 1) % FILLS.length];
-            return (
-              <g
-                key={rect.id ?? `free-${index}`}
-                className={`plan-space${free ? " plan-free" : ""}${p.own ? " plan-own" : ""}`}
-                data-space={rect.id ?? "free"}
-              >
-                <rect
-                  x={rect.x}
-                  y={rect.y}
-                  width={rect.width}
-                  height={rect.height}
-                  fill={fill}
-                  strokeWidth={p.own ? fontSize * 0.22 : fontSize * 0.06}
-                />
-              </g>
-            );
-          })}
-          <g className="plan-labels plan-labels-wide">
-            {placed.map((p, index) => (
-              <Label key={p.rect.id ?? `free-${index}`} placed={p} />
-            ))}
-          </g>
-          <g className="plan-labels plan-labels-narrow">
-            {placedNarrow.map((p, index) => (
-              <Label key={p.rect.id ?? `free-${index}`} placed={p} />
-            ))}
-          </g>
-          {/* The outline of the whole stand, and its open front (the aisle) along the bottom. */}
-          <rect x={0} y={0} width={W} height={D} className="plan-outline" strokeWidth={fontSize * 0.14} fill="none" />
-          <line
-            x1={0}
-            y1={D}
-            x2={W}
-            y2={D}
-            className="plan-front"
-            strokeWidth={fontSize * 0.2}
-            strokeDasharray={`${fontSize * 0.6} ${fontSize * 0.4}`}
-          />
-          <text x={W / 2} y={D + margin * 0.65} textAnchor="middle" fontSize={narrowSize * 0.7} className="plan-front-label">
-            {t("stands.plan.aisle")}
-          </text>
-        </svg>
+        <PlanDrawing scale={scale} ids={ids} title={title} desc={desc} placed={placed} placedNarrow={placedNarrow} />
       </div>
       <figcaption>
         <p className="stand-plan-scale">
@@ -258,48 +179,188 @@ export function StandPlan({
           <span className="plan-free-swatch" aria-hidden="true" /> {t("stands.plan.freeArea", { area: area(freeDm2) })}
           {caption ? <> · {caption}</> : null}
         </p>
-        <TableWrap label={t("stands.plan.tableCaption")}>
-          <table className="plan-table" id={ids.table} data-testid={`${testId}-table`}>
-            <caption className="visually-hidden">{t("stands.plan.tableCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("stands.plan.key")}</th>
-                <th scope="col">{t("stands.plan.exhibitor")}</th>
-                <th scope="col" className="num">
-                  {t("stands.plan.area")}
-                </th>
-                <th scope="col" className="num">
-                  {t("stands.plan.shareOfStand")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {placed.map((p, index) => (
-                <tr key={p.rect.id ?? `free-${index}`} className={p.own ? "own-line" : p.rect.id === null ? "plan-free-row" : undefined}>
-                  <td>
-                    {p.key !== null ? (
-                      <span className="plan-key" style={{ background: FILLS[(p.key - 1) % FILLS.length] }}>
-                        {p.key}
-                      </span>
-                    ) : (
-                      <span className="plan-key plan-key-free" aria-hidden="true" />
-                    )}
-                  </td>
-                  <th scope="row">
-                    {p.rect.id === null ? t("stands.plan.free") : p.rect.label}
-                    {p.own ? <span className="tag own-tag">{t("stands.plan.yourSpace")}</span> : null}
-                    {p.rect.id !== null && statusOf[p.rect.id] ? <span className="tag tag-pending">{statusOf[p.rect.id]}</span> : null}
-                  </th>
-                  <td className="num">{area(p.rect.areaDm2)}</td>
-                  <td className="num">
-                    {formatNumber(locale, totalDm2 ? p.rect.areaDm2 / totalDm2 : 0, { style: "percent", maximumFractionDigits: 1 })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <PlanTable placed={placed} totalDm2={totalDm2} statusOf={statusOf} tableId={ids.table} testId={`${testId}-table`} />
       </figcaption>
     </figure>
+  );
+}
+
+/** The drawing's size in dm, its two label sizes and the margin around it for the dimensions. */
+interface Scale {
+  W: number;
+  D: number;
+  fontSize: number;
+  narrowSize: number;
+  margin: number;
+}
+
+function PlanDrawing({
+  scale,
+  ids,
+  title,
+  desc,
+  placed,
+  placedNarrow,
+}: {
+  scale: Scale;
+  ids: { title: string; desc: string; hatch: string };
+  title: string;
+  desc: string;
+  placed: Placed[];
+  placedNarrow: Placed[];
+}) {
+  const { t } = useTranslation();
+  const { W, D, fontSize, narrowSize, margin } = scale;
+  return (
+    <svg
+      viewBox={`${-margin} ${-margin} ${W + 2 * margin} ${D + 2 * margin}`}
+      role="img"
+      aria-labelledby={`${ids.title} ${ids.desc}`}
+      preserveAspectRatio="xMidYMid meet"
+      className="stand-plan-svg"
+    >
+      <title id={ids.title}>{title}</title>
+      <desc id={ids.desc}>{desc}</desc>
+      <defs>
+        <pattern id={ids.hatch} patternUnits="userSpaceOnUse" width={fontSize * 0.8} height={fontSize * 0.8} patternTransform="rotate(45)">
+          <rect width={fontSize * 0.8} height={fontSize * 0.8} fill="#ffffff" />
+          <line x1="0" y1="0" x2="0" y2={fontSize * 0.8} stroke="#9aa5b4" strokeWidth={fontSize * 0.18} />
+        </pattern>
+      </defs>
+      <PlanDimensions scale={scale} />
+      <PlanSpaces placed={placed} hatchId={ids.hatch} fontSize={fontSize} />
+      <g className="plan-labels plan-labels-wide">
+        {placed.map((p, index) => (
+          <Label key={p.rect.id ?? `free-${index}`} placed={p} />
+        ))}
+      </g>
+      <g className="plan-labels plan-labels-narrow">
+        {placedNarrow.map((p, index) => (
+          <Label key={p.rect.id ?? `free-${index}`} placed={p} />
+        ))}
+      </g>
+      {/* The outline of the whole stand, and its open front (the aisle) along the bottom. */}
+      <rect x={0} y={0} width={W} height={D} className="plan-outline" strokeWidth={fontSize * 0.14} fill="none" />
+      <line
+        x1={0}
+        y1={D}
+        x2={W}
+        y2={D}
+        className="plan-front"
+        strokeWidth={fontSize * 0.2}
+        strokeDasharray={`${fontSize * 0.6} ${fontSize * 0.4}`}
+      />
+      <text x={W / 2} y={D + margin * 0.65} textAnchor="middle" fontSize={narrowSize * 0.7} className="plan-front-label">
+        {t("stands.plan.aisle")}
+      </text>
+    </svg>
+  );
+}
+
+/** Width along the top, depth along the left side. */
+function PlanDimensions({ scale }: { scale: Scale }) {
+  const { t, i18n } = useTranslation();
+  const { W, D, fontSize, narrowSize, margin } = scale;
+  return (
+    <g className="plan-dimension" fontSize={narrowSize * 0.7}>
+      <line x1={0} y1={-margin * 0.45} x2={W} y2={-margin * 0.45} strokeWidth={fontSize * 0.06} />
+      <text x={W / 2} y={-margin * 0.6} textAnchor="middle">
+        {t("stands.plan.metres", { value: formatMetres(i18n.language, W) })}
+      </text>
+      <line x1={-margin * 0.45} y1={0} x2={-margin * 0.45} y2={D} strokeWidth={fontSize * 0.06} />
+      <text x={-margin * 0.6} y={D / 2} textAnchor="middle" transform={`rotate(-90 ${-margin * 0.6} ${D / 2})`}>
+        {t("stands.plan.metres", { value: formatMetres(i18n.language, D) })}
+      </text>
+    </g>
+  );
+}
+
+/** One filled rectangle per exhibitor, the free area hatched, the viewer's own space outlined. */
+function PlanSpaces({ placed, hatchId, fontSize }: { placed: Placed[]; hatchId: string; fontSize: number }) {
+  return (
+    <>
+      {placed.map((p, index) => {
+        const { rect } = p;
+        const fill = p.key === null ? `url(#${hatchId})` : FILLS[(p.key - 1) % FILLS.length];
+        return (
+          <g
+            key={rect.id ?? `free-${index}`}
+            className={`plan-space${rect.id === null ? " plan-free" : ""}${p.own ? " plan-own" : ""}`}
+            data-space={rect.id ?? "free"}
+          >
+            <rect
+              x={rect.x}
+              y={rect.y}
+              width={rect.width}
+              height={rect.height}
+              fill={fill}
+              strokeWidth={p.own ? fontSize * 0.22 : fontSize * 0.06}
+            />
+          </g>
+        );
+      })}
+    </>
+  );
+}
+
+/** The legend and text alternative of the drawing: key, exhibitor, area and share of the stand. */
+function PlanTable({
+  placed,
+  totalDm2,
+  statusOf,
+  tableId,
+  testId,
+}: {
+  placed: Placed[];
+  totalDm2: number;
+  statusOf: Record<string, string>;
+  tableId: string;
+  testId: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const area = (dm2: number) => t("stands.plan.m2", { value: formatM2(locale, dm2) });
+  return (
+    <TableWrap label={t("stands.plan.tableCaption")}>
+      <table className="plan-table" id={tableId} data-testid={testId}>
+        <caption className="visually-hidden">{t("stands.plan.tableCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("stands.plan.key")}</th>
+            <th scope="col">{t("stands.plan.exhibitor")}</th>
+            <th scope="col" className="num">
+              {t("stands.plan.area")}
+            </th>
+            <th scope="col" className="num">
+              {t("stands.plan.shareOfStand")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {placed.map((p, index) => (
+            <tr key={p.rect.id ?? `free-${index}`} className={p.own ? "own-line" : p.rect.id === null ? "plan-free-row" : undefined}>
+              <td>
+                {p.key !== null ? (
+                  <span className="plan-key" style={{ background: FILLS[(p.key - 1) % FILLS.length] }}>
+                    {p.key}
+                  </span>
+                ) : (
+                  <span className="plan-key plan-key-free" aria-hidden="true" />
+                )}
+              </td>
+              <th scope="row">
+                {p.rect.id === null ? t("stands.plan.free") : p.rect.label}
+                {p.own ? <span className="tag own-tag">{t("stands.plan.yourSpace")}</span> : null}
+                {p.rect.id !== null && statusOf[p.rect.id] ? <span className="tag tag-pending">{statusOf[p.rect.id]}</span> : null}
+              </th>
+              <td className="num">{area(p.rect.areaDm2)}</td>
+              <td className="num">
+                {formatNumber(locale, totalDm2 ? p.rect.areaDm2 / totalDm2 : 0, { style: "percent", maximumFractionDigits: 1 })}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }
