@@ -1,5 +1,5 @@
 import { Form, NavLink, useLocation, useSubmit } from "@remix-run/react";
-import { useEffect, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LOCALES } from "../../server/domain/locale";
 import { useRootData } from "../lib/root-data";
@@ -160,14 +160,12 @@ function useToast(fromLoader: { key: string; id: string } | null) {
   const location = useLocation();
   const [toast, setToast] = useState(fromLoader);
   const [shownOn, setShownOn] = useState(location.pathname);
-  useEffect(() => {
-    if (fromLoader && fromLoader.id !== toast?.id) {
-      setToast(fromLoader);
-      setShownOn(location.pathname);
-    }
-  }, [fromLoader, toast?.id, location.pathname]);
-  useEffect(() => {
-    if (toast && location.pathname !== shownOn && !fromLoader) setToast(null);
-  }, [location.pathname, shownOn, toast, fromLoader]);
+  // Adjusted while rendering, so a new toast shows and an old one goes without an extra paint.
+  if (fromLoader && fromLoader.id !== toast?.id) {
+    setToast(fromLoader);
+    setShownOn(location.pathname);
+  } else if (toast && location.pathname !== shownOn && !fromLoader) {
+    setToast(null);
+  }
   return toast;
 }

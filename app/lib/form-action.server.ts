@@ -88,14 +88,21 @@ export function unknownForm(post: Post) {
 /**
  * Parses the post with the use case's own schema (field errors in the reader's language), runs
  * the use case and returns its response (a redirect with a toast), or the form's errors.
+ * `hideFields` (passwords) are never sent back to the page, not even to refill the form.
  */
-export async function submit<S extends z.ZodType>(post: Post, schema: S, run: (value: z.output<S>) => Promise<Response>) {
+export async function submit<S extends z.ZodType>(
+  post: Post,
+  schema: S,
+  run: (value: z.output<S>) => Promise<Response>,
+  options: { hideFields?: string[] } = {},
+) {
+  const { hideFields } = options;
   const submission = parseWithZod(post.formData, { schema, formatError: formatIssues(post.t) });
-  if (submission.status !== "success") return answer(post, submission.reply(), null, 400);
+  if (submission.status !== "success") return answer(post, submission.reply({ hideFields }), null, 400);
   try {
     return await run(submission.value);
   } catch (error) {
-    return refused(post, error, (fieldErrors) => submission.reply({ fieldErrors }));
+    return refused(post, error, (fieldErrors) => submission.reply({ fieldErrors, hideFields }));
   }
 }
 

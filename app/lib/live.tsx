@@ -1,12 +1,10 @@
 import { useNavigation, useRevalidator } from "@remix-run/react";
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, RoomAck, ServerToClientEvents } from "../../server/realtime/events";
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type LiveState = "connecting" | "live" | "offline";
-
-const LiveContext = createContext<{ socket: LiveSocket | null; state: LiveState }>({ socket: null, state: "offline" });
 
 const EVENTS: Array<keyof ServerToClientEvents> = [
   "notification:created",
@@ -25,6 +23,62 @@ const EVENTS: Array<keyof ServerToClientEvents> = [
   "club:updated",
 ];
 
+type Live = { socket: LiveSocket | null; state: LiveState };
+const OFFLINE: Live = { socket: null, state: "offline" };
+const LiveContext = createContext<Live>(OFFLINE);
+
+/**
+ * The tab's socket as an external store: React reads its state through useSyncExternalStore,
+ * and `open` connects and reports every push (debounced) and every reconnect to `onPush`.
+ */
+function createLiveStore() {
+  let current = OFFLINE;
+  const listeners = new Set<() => void>();
+  const set = (next: Live) => {
+    if (next.socket === current.socket && next.state === current.state) return;
+    current = next;
+    for (const listener of listeners) listener();
+  };
+  return {
+    subscribe: (listener: () => void) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    get: () => current,
+    open(onPush: () => void): () => void {
+      const s: LiveSocket = io({ withCredentials: true, transports: ["websocket", "polling"] });
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let connectedOnce = false;
+      const revalidate = () => {
+        clearTimeout(timer);
+        timer = setTimeout(onPush, 50);
+      };
+      s.on("connect", () => {
+        set({ socket: s, state: "live" });
+        if (connectedOnce) revalidate();
+        connectedOnce = true;
+      });
+      s.on("disconnect", (reason) => {
+        set({ socket: s, state: "offline" });
+        // The server drops the sockets of a session that ended (sign-out, password change). Try
+        // once more with the cookie the browser has now: a renewed session reconnects, an ended
+        // one is refused at the handshake and stays offline.
+        if (reason === "io server disconnect") setTimeout(() => s.connect(), 500);
+      });
+      s.on("connect_error", () => set({ socket: s, state: "offline" }));
+      for (const event of EVENTS) s.on(event, revalidate);
+      set({ socket: s, state: "connecting" });
+      return () => {
+        clearTimeout(timer);
+        s.close();
+        set(OFFLINE);
+      };
+    },
+  };
+}
+
 /**
  * One socket per signed-in tab. Any push means "something you see changed": the page
  * revalidates its loaders, and a reconnect revalidates too, so a dropped connection never
@@ -32,61 +86,30 @@ const EVENTS: Array<keyof ServerToClientEvents> = [
  */
 export function LiveProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
   const revalidator = useRevalidator();
-  const navigation = useNavigation();
-  const busy = navigation.state !== "idle";
-  const busyRef = useRef(busy);
-  busyRef.current = busy;
-  const pendingRef = useRef(false);
+  const busy = useNavigation().state !== "idle";
   // A push during a navigation waits for it: interrupting would discard the navigation's own
   // fresh data; once idle, one revalidation covers every push received meanwhile.
-  const revalidateRef = useRef(() => {});
-  revalidateRef.current = () => {
-    if (busyRef.current) pendingRef.current = true;
-    else revalidator.revalidate();
-  };
+  const pendingRef = useRef(false);
+  const onPushRef = useRef(() => {});
   useEffect(() => {
+    onPushRef.current = () => {
+      if (busy) pendingRef.current = true;
+      else revalidator.revalidate();
+    };
     if (!busy && pendingRef.current) {
       pendingRef.current = false;
       revalidator.revalidate();
     }
   }, [busy, revalidator]);
-  const [socket, setSocket] = useState<LiveSocket | null>(null);
-  const [state, setState] = useState<LiveState>("offline");
 
+  const [store] = useState(createLiveStore);
+  const live = useSyncExternalStore(store.subscribe, store.get, () => OFFLINE);
   useEffect(() => {
     if (!enabled) return;
-    const s: LiveSocket = io({ withCredentials: true, transports: ["websocket", "polling"] });
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let connectedOnce = false;
-    const revalidate = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => revalidateRef.current(), 50);
-    };
-    s.on("connect", () => {
-      setState("live");
-      if (connectedOnce) revalidate();
-      connectedOnce = true;
-    });
-    s.on("disconnect", (reason) => {
-      setState("offline");
-      // The server drops the sockets of a session that ended (sign-out, password change). Try
-      // once more with the cookie the browser has now: a renewed session reconnects, an ended
-      // one is refused at the handshake and stays offline.
-      if (reason === "io server disconnect") setTimeout(() => s.connect(), 500);
-    });
-    s.on("connect_error", () => setState("offline"));
-    for (const event of EVENTS) s.on(event, revalidate);
-    setState("connecting");
-    setSocket(s);
-    return () => {
-      clearTimeout(timer);
-      s.close();
-      setSocket(null);
-      setState("offline");
-    };
-  }, [enabled]);
+    return store.open(() => onPushRef.current());
+  }, [enabled, store]);
 
-  return <LiveContext.Provider value={{ socket, state }}>{children}</LiveContext.Provider>;
+  return <LiveContext.Provider value={live}>{children}</LiveContext.Provider>;
 }
 
 export const useLiveState = () => useContext(LiveContext).state;

@@ -1,16 +1,16 @@
 import type { z } from "zod";
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ROLES } from "../../server/domain/roles";
 import { createUserSchema } from "../../server/schemas/accounts";
 import { describedBy, Field } from "../components/field";
 import { FormattedDate } from "../components/formatted";
 import { ErrorMessage } from "../components/error-message";
-import { isAppError, throwAsResponse } from "../lib/errors.server";
-import { serviceFieldErrors, formatIssues } from "../lib/messages";
+import { FormError } from "../components/form-error";
+import { readPost, submit } from "../lib/form-action.server";
+import { useFormResult } from "../lib/form-result";
 import { signedIn } from "../lib/route.server";
 import { redirectWithToast } from "../lib/toast.server";
 
@@ -19,39 +19,24 @@ export async function loader(args: LoaderFunctionArgs) {
   return { users: await args.context.services.accounts.listUsers(actor) };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const { actor, t } = await signedIn({ request, context }, ["user", "create"]);
-  const submission = parseWithZod(await request.formData(), {
-    schema: createUserSchema,
-    formatError: formatIssues(t),
-  });
-  if (submission.status !== "success")
-    return data(submission.reply({ hideFields: ["password"] }), {
-      status: 400,
-    });
-  try {
-    await context.services.accounts.createUser(actor, submission.value);
-  } catch (error) {
-    if (isAppError(error) && error.fields) {
-      return data(
-        submission.reply({
-          fieldErrors: serviceFieldErrors(error, t),
-          hideFields: ["password"],
-        }),
-        {
-          status: 400,
-        },
-      );
-    }
-    throwAsResponse(error);
-  }
-  return redirectWithToast("/admin/users", "userCreated");
+export async function action(args: ActionFunctionArgs) {
+  const { actor, t } = await signedIn(args, ["user", "create"]);
+  return submit(
+    await readPost(args.request, t),
+    createUserSchema,
+    async (input) => {
+      await args.context.services.accounts.createUser(actor, input);
+      return redirectWithToast("/admin/users", "userCreated");
+    },
+    { hideFields: ["password"] },
+  );
 }
 
 export default function AdminUsers() {
   const { t } = useTranslation();
   const { users } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  // The page's one form: its post names no intent.
+  const { lastResult, error } = useFormResult("");
   const [form, fields] = useForm<z.input<typeof createUserSchema>>({
     lastResult,
     shouldValidate: "onSubmit",
@@ -65,6 +50,7 @@ export default function AdminUsers() {
         <h2>{t("admin.create")}</h2>
         <p className="muted">{t("admin.createHelp")}</p>
         <Form method="post" {...getFormProps(form)} noValidate className="grid-2">
+          <FormError messages={[...(form.errors ?? []), error]} />
           <Field id={fields.name.id} label={t("fields.personName")} errors={fields.name.errors}>
             <input {...getInputProps(fields.name, { type: "text" })} aria-describedby={describedBy(fields.name.id, fields.name.errors)} />
           </Field>

@@ -1,12 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../components/error-message";
 import { FormattedDate } from "../components/formatted";
 import { KpiReport } from "../components/learning/benchmark-report";
 import { ReportMethod } from "../components/learning/report-sections";
 import { loadReport } from "../components/learning/report.server";
+import { useHydrated } from "../lib/browser-value";
 import { idParam, signedIn } from "../lib/route.server";
 import benchmarkStyles from "../styles/benchmark.css";
 import styles from "../styles/learning.css";
@@ -37,8 +37,7 @@ export default function PrintableReport() {
   const { report, printedAt } = useLoaderData<typeof loader>();
   const { club, period, viewer, kpis } = report;
   // The print button needs JavaScript; without it the browser's own print command does the same.
-  const [canPrint, setCanPrint] = useState(false);
-  useEffect(() => setCanPrint(true), []);
+  const canPrint = useHydrated();
   const back = `/initiatives/${club.initiativeId}/benchmark${period ? `?period=${period.id}` : ""}`;
 
   return (

@@ -1,14 +1,14 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { consentSchema } from "../../server/schemas/network";
 import { ConsentCheckbox } from "../components/network/consent";
 import { ErrorMessage } from "../components/error-message";
 import { getActor, requireActor } from "../lib/auth.server";
-import { isAppError, throwAsResponse } from "../lib/errors.server";
-import { serviceFieldErrors, formatIssues } from "../lib/messages";
+import { throwAsResponse } from "../lib/errors.server";
+import { readPost, submit } from "../lib/form-action.server";
+import { useFormResult } from "../lib/form-result";
 import { serverT } from "../lib/i18n.server";
 import { redirectWithToast } from "../lib/toast.server";
 
@@ -43,29 +43,25 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const token = tokenOf(params);
   const actor = await requireActor(request, context, { role: "sme" });
   const t = await serverT(request, context, actor);
-  const submission = parseWithZod(await request.formData(), { schema: acceptSchema, formatError: formatIssues(t) });
-  if (submission.status !== "success") return data({ errors: submission.error ?? {} }, { status: 400 });
-  let result;
-  try {
-    result = await context.services.networks.acceptInvitationLink(actor, { token, consent: submission.value.consent });
-  } catch (error) {
-    if (isAppError(error) && error.fields) {
-      return data({ errors: serviceFieldErrors(error, t) }, { status: 400 });
-    }
-    throwAsResponse(error);
-  }
-  return redirectWithToast(`/networks/${result.networkId}`, "networks.toast.joined");
+  return submit(await readPost(request, t), acceptSchema, async ({ consent }) => {
+    const result = await context.services.networks.acceptInvitationLink(actor, { token, consent });
+    return redirectWithToast(`/networks/${result.networkId}`, "networks.toast.joined");
+  });
 }
 
 export default function Invitation() {
   const { t } = useTranslation();
   const { invitation, signedIn, canAccept, loginHref } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  // The page's one form: its post names no intent.
+  const { lastResult, error } = useFormResult("");
   const navigation = useNavigation();
-  const errors = (actionData?.errors ?? {}) as Record<string, string[] | null | undefined>;
-  const other = Object.entries(errors)
-    .filter(([key]) => key !== "consent")
-    .flatMap(([, m]) => m ?? []);
+  const errors = lastResult?.error ?? {};
+  const other = [
+    ...Object.entries(errors)
+      .filter(([key]) => key !== "consent")
+      .flatMap(([, m]) => m ?? []),
+    ...(error ? [error] : []),
+  ];
   return (
     <section className="narrow card stack">
       <h1>{t("networks.invitation.title", { network: invitation.network })}</h1>

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CURRENCY_CODES } from "../../db/reference/currencies";
@@ -19,6 +19,7 @@ import {
   ObjectiveField,
   type NewInitiativeInput,
 } from "../components/initiative/new-initiative-form";
+import { useHydrated } from "../lib/browser-value";
 import { formText, readPost, submit } from "../lib/form-action.server";
 import { useFormResult } from "../lib/form-result";
 import { idParam, loaded, signedIn, type RouteArgs } from "../lib/route.server";
@@ -128,8 +129,7 @@ export default function NewInitiative() {
   });
   // Show only the matching tool section once JavaScript runs; without it both are shown.
   const [objective, setObjective] = useState<string>(String(fields.objective.initialValue ?? JOINT_BUYING));
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const isJointBuy = objective === JOINT_BUYING;
 
   return (

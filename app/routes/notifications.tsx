@@ -1,36 +1,38 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormattedDate } from "../components/formatted";
+import { perform, readPost, submit, unknownForm } from "../lib/form-action.server";
 import { signedIn } from "../lib/route.server";
-import { isAppError, throwAsResponse } from "../lib/errors.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await signedIn({ request, context });
   return context.services.notifications.list(actor, { limit: 100 });
 }
 
-const intentSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("read"), notificationId: z.uuid() }),
-  z.object({ intent: z.literal("read-all") }),
-]);
+const readSchema = z.object({ notificationId: z.uuid() });
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const { actor } = await signedIn({ request, context });
-  const parsed = intentSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ ok: false }, { status: 400 });
-  try {
-    if (parsed.data.intent === "read-all") await context.services.notifications.markRead(actor, { all: true });
-    else
-      await context.services.notifications.markRead(actor, {
-        notificationId: parsed.data.notificationId,
+export async function action(args: ActionFunctionArgs) {
+  const { actor, t } = await signedIn(args);
+  const post = await readPost(args.request, t);
+  const { notifications } = args.context.services;
+  // Back to the list, which now shows them read (the forms keep the reader's scroll position).
+  const done = () => redirect("/notifications");
+  switch (post.intent) {
+    case "read":
+      return submit(post, readSchema, async ({ notificationId }) => {
+        await notifications.markRead(actor, { notificationId });
+        return done();
       });
-  } catch (error) {
-    if (isAppError(error)) throwAsResponse(error);
-    throw error;
+    case "read-all":
+      return perform(post, async () => {
+        await notifications.markRead(actor, { all: true });
+        return done();
+      });
+    default:
+      return unknownForm(post);
   }
-  return { ok: true };
 }
 
 export default function Notifications() {
@@ -41,7 +43,7 @@ export default function Notifications() {
       <div className="page-head">
         <h1>{t("notifications.title")}</h1>
         {unread > 0 ? (
-          <Form method="post">
+          <Form method="post" preventScrollReset>
             <button type="submit" name="intent" value="read-all" className="button button-secondary">
               {t("notifications.markAll")}
             </button>
@@ -64,7 +66,7 @@ export default function Notifications() {
                 </p>
               </div>
               {n.readAt ? null : (
-                <Form method="post">
+                <Form method="post" preventScrollReset>
                   <input type="hidden" name="notificationId" value={n.id} />
                   <button type="submit" name="intent" value="read" className="button-link">
                     {t("notifications.markRead")}

@@ -2,9 +2,9 @@ import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import type { BenchmarkClubView } from "../../../server/services/learning/get-benchmark-club";
 import type { TFunction } from "i18next";
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../../i18n/format";
+import { useBrowserValue } from "../../lib/browser-value";
 
 /**
  * Shared pieces of the learning-network pages (KPI catalogue, club, report, meetings): the texts
@@ -113,14 +113,13 @@ export function ClubNav({
   );
 }
 
+// Read once: every meeting on a page asks, and the zone does not change while the page runs.
+let viewerZone: string | undefined;
+const browserTimeZone = () => (viewerZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
+
 /** The browser's time zone once the page runs, "UTC" on the server (so the first render hydrates). */
 function useViewerTimeZone(): string {
-  const [zone, setZone] = useState("UTC");
-  useEffect(() => {
-    const local = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (local) setZone(local);
-  }, []);
-  return zone;
+  return useBrowserValue(browserTimeZone, "UTC");
 }
 
 /**

@@ -16,13 +16,6 @@ export type MeetingFormValues = {
 };
 type Fields = { [K in keyof MeetingFormValues]: FieldMetadata<string, MeetingFormValues> };
 
-/** Refs to the time fields, so a page can show them in the reader's own time zone once it runs. */
-interface TimeRefs {
-  zone?: Ref<HTMLSelectElement>;
-  start?: Ref<HTMLInputElement>;
-  end?: Ref<HTMLInputElement>;
-}
-
 function TextField({
   field,
   label,
@@ -51,13 +44,18 @@ export function MeetingFields({
   fields,
   members,
   zones,
-  refs = {},
+  zoneRef,
+  startRef,
+  endRef,
   hints = false,
 }: {
   fields: Fields;
   members: ClubView["members"];
   zones: string[];
-  refs?: TimeRefs;
+  /** The time fields, so a page can show them in the reader's own time zone once it runs. */
+  zoneRef?: Ref<HTMLSelectElement>;
+  startRef?: Ref<HTMLInputElement>;
+  endRef?: Ref<HTMLInputElement>;
   hints?: boolean;
 }) {
   const { t } = useTranslation();
@@ -86,12 +84,12 @@ export function MeetingFields({
         </Field>
       </div>
       <div className="grid-3">
-        <TextField field={fields.startsAt} label={t("learning.meetings.fields.startsAt")} type="datetime-local" inputRef={refs.start} />
-        <TextField field={fields.endsAt} label={t("learning.meetings.fields.endsAt")} type="datetime-local" inputRef={refs.end} />
+        <TextField field={fields.startsAt} label={t("learning.meetings.fields.startsAt")} type="datetime-local" inputRef={startRef} />
+        <TextField field={fields.endsAt} label={t("learning.meetings.fields.endsAt")} type="datetime-local" inputRef={endRef} />
         <Field id={fields.timeZone.id} label={t("learning.meetings.fields.timeZone")} errors={fields.timeZone.errors}>
           <select
             {...getSelectProps(fields.timeZone)}
-            ref={refs.zone}
+            ref={zoneRef}
             aria-describedby={describedBy(fields.timeZone.id, fields.timeZone.errors)}
           >
             {zones.map((zone) => (

@@ -55,7 +55,7 @@ export function RescheduleForm({ data }: { data: MeetingPageData }) {
         <input type="hidden" name="intent" value="reschedule" />
         <p className="hint">{t("learning.meeting.rescheduleHint")}</p>
         <FormError messages={form.errors ?? []} />
-        <MeetingFields fields={fields} members={members} zones={timeZones} refs={{ zone, start, end }} />
+        <MeetingFields fields={fields} members={members} zones={timeZones} zoneRef={zone} startRef={start} endRef={end} />
         <div className="actions">
           <button type="submit" className="button" disabled={navigation.state !== "idle"}>
             {t("learning.meeting.saveChanges")}

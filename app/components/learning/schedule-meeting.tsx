@@ -33,7 +33,7 @@ export function ScheduleForm({ view, zones }: { view: ClubView; zones: string[] 
       <p className="muted">{t("learning.meetings.scheduleIntro")}</p>
       <Form method="post" {...getFormProps(form)} noValidate className="stack">
         <FormError messages={[...(form.errors ?? []), error]} />
-        <MeetingFields fields={fields} members={view.members} zones={zones} refs={{ zone: zoneRef }} hints />
+        <MeetingFields fields={fields} members={view.members} zones={zones} zoneRef={zoneRef} hints />
         <div className="actions">
           <button type="submit" className="button" disabled={navigation.state !== "idle"}>
             {t("learning.meetings.schedule")}

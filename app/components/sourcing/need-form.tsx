@@ -1,10 +1,11 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CERTIFICATIONS } from "../../../db/reference/certifications";
 import { CURRENCY_CODES } from "../../../db/reference/currencies";
 import { FUNCTIONS, LINKS, TIERS } from "../../../server/domain/chain-position";
 import { SUPPORT_KINDS } from "../../../server/domain/need";
+import { useHydrated } from "../../lib/browser-value";
 import { describedBy, Field } from "../field";
 
 /**
@@ -312,8 +313,7 @@ export function HowSection({ fields }: { fields: NeedFields }) {
 export function VisibilitySection({ fields, networks }: { fields: NeedFields; networks: Array<{ id: string; name: string }> }) {
   const { t } = useTranslation();
   const [visibility, setVisibility] = useState(typeof fields.visibility.initialValue === "string" ? fields.visibility.initialValue : "all");
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const chosen = asList(fields.networkIds.initialValue);
   return (
     <fieldset className="form-section">

@@ -8,10 +8,11 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CURRENCY_CODES } from "../../../db/reference/currencies";
 import { STAND_SPLIT_RULES } from "../../../server/domain/stand-costs";
+import { useHydrated } from "../../lib/browser-value";
 import { describedBy, Field } from "../field";
 import { FormError } from "../form-error";
 import { SUBSIDY_KINDS } from "./form-schema";
@@ -183,8 +184,7 @@ function CostFields({ fields }: { fields: Fields }) {
   const cost = fields.totalCost.getFieldset();
   // The fee field matters for "fee plus area" only; without JavaScript it is always shown.
   const [rule, setRule] = useState(String(fields.splitRule.initialValue ?? "by_area"));
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   return (
     <>
       <div className="grid-3">

@@ -1,11 +1,12 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { LEAD_BUYER_TYPES } from "../../../server/domain/stand-lead";
 import type { addLeadSchema } from "../../../server/schemas/stands";
 import type { StandView } from "../../../server/services/stands/get-stand";
+import { useBrowserValue } from "../../lib/browser-value";
 import { useFormResult } from "../../lib/form-result";
 import { describedBy, Field } from "../field";
 import { FormattedDate } from "../formatted";
@@ -152,8 +153,7 @@ function LeadInvitation({ lead, publicUrl }: { lead: Lead; publicUrl: string }) 
 function InvitationLink({ lead, url }: { lead: Lead; url: string }) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
-  const [canCopy, setCanCopy] = useState(false);
-  useEffect(() => setCanCopy(typeof navigator !== "undefined" && Boolean(navigator.clipboard)), []);
+  const canCopy = useBrowserValue(() => Boolean(navigator.clipboard), false);
   const id = `invite-${lead.id}`;
   return (
     <div className="invite-link">
