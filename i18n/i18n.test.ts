@@ -155,6 +155,7 @@ describe("formatting for the locale", () => {
         }
       }),
     );
+  });
   it("formats a decimal string with every digit it has, beyond a float's precision", () => {
     expect(formatDecimal("en", "1234.1234567891", { maximumFractionDigits: 10 })).toBe("1,234.1234567891");
     expect(formatDecimal("pt-BR", "0.1", { maximumFractionDigits: 10 })).toBe("0,1");
