@@ -6,8 +6,8 @@ import { useTranslation } from "react-i18next";
 import { ROLES } from "../../server/domain/roles";
 import { createUserSchema } from "../../server/schemas/accounts";
 import { describedBy, Field } from "../components/field";
-import { FormattedDate } from "../components/formatted";
 import { ErrorMessage } from "../components/error-message";
+import { UserTable } from "../components/account/user-table";
 import { FormError } from "../components/form-error";
 import { readPost, submit } from "../lib/form-action.server";
 import { useFormResult } from "../lib/form-result";
@@ -85,30 +85,7 @@ export default function AdminUsers() {
       </section>
       <section className="card">
         <h2>{t("admin.list")}</h2>
-        <div className="table-wrap">
-          <table data-testid="user-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("fields.personName")}</th>
-                <th scope="col">{t("fields.email")}</th>
-                <th scope="col">{t("fields.role")}</th>
-                <th scope="col">{t("admin.created")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id}>
-                  <td>{u.name}</td>
-                  <td>{u.email}</td>
-                  <td>{t(`roles.${u.role}`)}</td>
-                  <td>
-                    <FormattedDate value={u.createdAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <UserTable users={users} />
       </section>
     </div>
   );
