@@ -75,210 +75,238 @@ async function addMember(broker: Client, networkId: string, sme: { firmId: strin
 }
 
 describe("/api/v1 networks, initiatives and joint buying", () => {
-  it("runs a joint purchase from network to purchase summary, with the right refusals", async () => {
-    const broker = await newBroker();
-    const sme = await newSme("Solados Novo Hamburgo");
-    const outsider = await newSme();
-    const buyer = await createFirmOwner(deps, { role: "buyer" });
-    const buyerClient = await signedIn(buyer.email);
-    const anonymous = client();
+  // One joint purchase through its life, in steps that build on each other (vitest runs them in order).
+  describe("a joint purchase runs from network to purchase summary, with the right refusals", () => {
+    let broker: Awaited<ReturnType<typeof newBroker>>;
+    let sme: Awaited<ReturnType<typeof newSme>>;
+    let outsider: Awaited<ReturnType<typeof newSme>>;
+    let buyerClient: Client;
+    let anonymous: Client;
+    let networkId: string;
+    let initiativeId: string;
 
-    // Creating a network: brokers only, validated, 201.
-    const invalidNetwork = await broker.client.post("/networks", { name: "x", sector: "0000", currency: "XXX" });
-    expect(invalidNetwork.status).toBe(400);
-    expect(fieldsOf(invalidNetwork)).toEqual(["currency", "name", "sector"]);
     const networks = async (reader: Client) => expectDocumented("listNetworks", (await reader.get("/networks")).body);
-    expect((await networks(broker.client)).brokered).toEqual([]);
-    expect((await sme.client.post("/networks", { name: "SME network", sector: "1520", currency: "BRL" })).status).toBe(403);
-
-    const created = await broker.client.post("/networks", { name: "Vale dos Sinos footwear", sector: "1520", currency: "brl" });
-    expect(created.status).toBe(201);
-    const networkId = expectDocumented("createNetwork", created.body).id;
-    expect((await networks(broker.client)).brokered).toEqual([expect.objectContaining({ id: networkId, currency: "BRL", members: 0 })]);
-
-    // Inviting by firm: invalid ids are 400 and write nothing.
-    const badInvite = await broker.client.post(`/networks/${networkId}/invitations`, { firmId: "not-a-firm" });
-    expect(badInvite.status).toBe(400);
-    expect(fieldsOf(badInvite)).toEqual(["firmId"]);
-    expect(fieldsOf(await broker.client.post(`/networks/${networkId}/invitations`, { firmId: crypto.randomUUID() }))).toEqual(["firmId"]);
     const network = async (reader: Client) => expectDocumented("getNetwork", (await reader.get(`/networks/${networkId}`)).body);
-    expect((await network(broker.client)).invited).toEqual([]);
-    expect((await sme.client.post(`/networks/${networkId}/invitations`, { firmId: outsider.firmId })).status).toBe(404);
+    const jointBuy = async (reader: Client) =>
+      expectDocumented("getJointBuy", (await reader.get(`/initiatives/${initiativeId}/joint-buy`)).body);
 
-    const invited = await broker.client.post(`/networks/${networkId}/invitations`, { firmId: sme.firmId });
-    expect(invited.status).toBe(201);
-    expect(expectDocumented("inviteToNetwork", invited.body)).toEqual({ kind: "firm", firmId: sme.firmId });
-    expect((await broker.client.post(`/networks/${networkId}/invitations`, { firmId: sme.firmId })).status).toBe(409);
-
-    // The invited firm sees the invitation, not yet the network; accepting needs consent.
-    expect((await sme.client.get(`/networks/${networkId}`)).status).toBe(404);
-    expect((await networks(sme.client)).memberships).toEqual([expect.objectContaining({ id: networkId, status: "invited" })]);
-    for (const body of [{}, { consent: false }, { consent: "yes" }]) {
-      const refused = await sme.client.post(`/networks/${networkId}/invitation/accept`, body);
-      expect(refused.status, JSON.stringify(body)).toBe(400);
-      expect(fieldsOf(refused), JSON.stringify(body)).toEqual(["consent"]);
-    }
-    expect((await networks(sme.client)).memberships[0].status).toBe("invited");
-    expect((await outsider.client.post(`/networks/${networkId}/invitation/accept`, { consent: true })).status).toBe(404);
-
-    const accepted = await sme.client.post(`/networks/${networkId}/invitation/accept`, { consent: true });
-    expect(accepted.status).toBe(200);
-    expect(expectDocumented("acceptInvitation", accepted.body)).toEqual({ networkId, status: "active" });
-
-    const seenByMember = await sme.client.get(`/networks/${networkId}`);
-    expect(seenByMember.status).toBe(200);
-    const memberView = expectDocumented("getNetwork", seenByMember.body);
-    expect(memberView.members.map((m) => m.firmId)).toEqual([sme.firmId]);
-    expect(memberView.ownStatus).toBe("active");
-    expect(memberView.permissions).toMatchObject({ update: false, invite: false, leave: true });
-    expect((await network(broker.client)).permissions).toMatchObject({ update: true, invite: true, createInitiative: true });
-
-    // Starting a joint purchase: invalid input is 400 with fields and writes nothing.
-    const fields = { networkId, objective: "joint_buying", title: "Rubber for the winter collection", deadline: "2030-03-31" };
-    const invalidInitiative = await broker.client.post("/initiatives", {
-      ...fields,
-      title: "ab",
-      deadline: "soon",
-      objective: "world_domination",
-    });
-    expect(invalidInitiative.status).toBe(400);
-    expect(fieldsOf(invalidInitiative)).toEqual(["deadline", "objective", "title"]);
-    const withoutQuote = await broker.client.post("/initiatives", fields);
-    expect(withoutQuote.status).toBe(400);
-    expect(fieldsOf(withoutQuote)).toEqual(["jointBuy"]);
-    const risingPrices = await broker.client.post("/initiatives", {
-      ...fields,
-      jointBuy: {
-        ...quote,
-        priceBreaks: [
-          { minQuantity: 1, unitPrice: "10.00" },
-          { minQuantity: 100, unitPrice: "11.00" },
-        ],
-      },
-    });
-    expect(risingPrices.status).toBe(400);
-    expect(fieldsOf(risingPrices)).toEqual(["jointBuy.priceBreaks"]);
-    expect((await network(broker.client)).initiatives).toEqual([]);
-    expect((await sme.client.post("/initiatives", { ...fields, jointBuy: quote })).status).toBe(403);
-
-    const initiative = await broker.client.post("/initiatives", { ...fields, jointBuy: quote });
-    expect(initiative.status).toBe(201);
-    const draft = expectDocumented("createInitiative", initiative.body);
-    expect(draft.status).toBe("draft");
-    const id = draft.id;
-
-    // Drafts are the brokers' business; opening makes it visible and joinable.
-    expect((await sme.client.get(`/initiatives/${id}`)).status).toBe(404);
-    expect((await sme.client.post(`/initiatives/${id}/transitions`, { to: "open" })).status).toBe(404);
-    const badTransition = await broker.client.post(`/initiatives/${id}/transitions`, { to: "flying" });
-    expect(badTransition.status).toBe(400);
-    expect(fieldsOf(badTransition)).toEqual(["to"]);
-    const opened = await broker.client.post(`/initiatives/${id}/transitions`, { to: "open" });
-    expect(opened.status).toBe(200);
-    expect(expectDocumented("transitionInitiative", opened.body)).toEqual({ id, status: "open" });
-
-    const page = await sme.client.get(`/initiatives/${id}`);
-    expect(page.status).toBe(200);
-    const opening = expectDocumented("getInitiative", page.body);
-    expect(opening.initiative).toMatchObject({ status: "open", tool: "joint_buy", deadlineDate: "2030-03-31" });
-    expect(opening.permissions).toMatchObject({ join: true, commit: false, transitions: [] });
-
-    // Outsiders: a non-member SME, a buyer and anonymous callers.
-    expect((await outsider.client.get(`/initiatives/${id}`)).status).toBe(404);
-    expect((await outsider.client.get(`/networks/${networkId}`)).status).toBe(404);
-    expect([403, 404]).toContain((await outsider.client.post(`/initiatives/${id}/participants`)).status);
-    expect((await outsider.client.put(`/initiatives/${id}/joint-buy/commitment`, { quantity: 10 })).status).toBe(404);
-    expect((await outsider.client.post(`/initiatives/${id}/messages`, { body: "Let me in" })).status).toBe(404);
-    expect((await buyerClient.get(`/initiatives/${id}`)).status).toBe(404);
-    expect((await buyerClient.get(`/networks/${networkId}`)).status).toBe(404);
-    expect([403, 404]).toContain((await buyerClient.post(`/initiatives/${id}/participants`)).status);
-    expect((await buyerClient.get("/networks")).status).toBe(403);
-    for (const path of [`/networks/${networkId}`, `/initiatives/${id}`, `/initiatives/${id}/joint-buy`, "/networks"]) {
-      const res = await anonymous.get(path);
-      expect(res.status, path).toBe(401);
-      expect(failure(res).code).toBe("unauthenticated");
-    }
-    expect((await anonymous.post(`/initiatives/${id}/participants`)).status).toBe(401);
-
-    // Joining and committing.
-    expect((await sme.client.put(`/initiatives/${id}/joint-buy/commitment`, { quantity: 10 })).status).toBe(403);
-    const joined = await sme.client.post(`/initiatives/${id}/participants`);
-    expect(joined.status).toBe(201);
-    expect(expectDocumented("joinInitiative", joined.body)).toEqual({ initiativeId: id, firmId: sme.firmId });
-    expect((await sme.client.post(`/initiatives/${id}/participants`)).status).toBe(409);
-
-    for (const quantity of [-1, 1.5, "12"]) {
-      const invalid = await sme.client.put(`/initiatives/${id}/joint-buy/commitment`, { quantity });
-      expect(invalid.status, String(quantity)).toBe(400);
-      expect(fieldsOf(invalid)).toEqual(["quantity"]);
-    }
-    const jointBuy = async (reader: Client) => expectDocumented("getJointBuy", (await reader.get(`/initiatives/${id}/joint-buy`)).body);
-    expect((await jointBuy(sme.client)).total).toBe(0);
-
-    const committed = await sme.client.put(`/initiatives/${id}/joint-buy/commitment`, { quantity: 120 });
-    expect(committed.status).toBe(200);
-    expect(expectDocumented("setJointBuyCommitment", committed.body)).toEqual({
-      initiativeId: id,
-      firmId: sme.firmId,
-      quantity: 120,
-      total: 120,
-      breakReached: { minQuantity: 100, unitPriceMinor: 900 },
+    beforeAll(async () => {
+      broker = await newBroker();
+      sme = await newSme("Solados Novo Hamburgo");
+      outsider = await newSme();
+      const buyer = await createFirmOwner(deps, { role: "buyer" });
+      buyerClient = await signedIn(buyer.email);
+      anonymous = client();
     });
 
-    const pool = await sme.client.get(`/initiatives/${id}/joint-buy`);
-    expect(pool.status).toBe(200);
-    const pooled = expectDocumented("getJointBuy", pool.body);
-    expect(pooled).toMatchObject({
-      initiativeId: id,
-      status: "open",
-      total: 120,
-      reached: { minQuantity: 100, unitPriceMinor: 900 },
-      next: { minQuantity: 500, unitPriceMinor: 800 },
-      neededForNext: 380,
-      meetsMinimum: true,
-      totalCostMinor: 108_000,
+    it("creates the network for brokers only: an invalid one is refused with every field, the currency is upper-cased", async () => {
+      const invalidNetwork = await broker.client.post("/networks", { name: "x", sector: "0000", currency: "XXX" });
+      expect(invalidNetwork.status).toBe(400);
+      expect(fieldsOf(invalidNetwork)).toEqual(["currency", "name", "sector"]);
+      expect((await networks(broker.client)).brokered).toEqual([]);
+      expect((await sme.client.post("/networks", { name: "SME network", sector: "1520", currency: "BRL" })).status).toBe(403);
+
+      const created = await broker.client.post("/networks", { name: "Vale dos Sinos footwear", sector: "1520", currency: "brl" });
+      expect(created.status).toBe(201);
+      networkId = expectDocumented("createNetwork", created.body).id;
+      expect((await networks(broker.client)).brokered).toEqual([expect.objectContaining({ id: networkId, currency: "BRL", members: 0 })]);
     });
-    expect(pooled.own).toMatchObject({ quantity: 120, costMinor: 108_000 });
-    expect((await jointBuy(broker.client)).total).toBe(120);
 
-    // The lifecycle refuses skipped steps.
-    const skipped = await broker.client.post(`/initiatives/${id}/transitions`, { to: "completed" });
-    expect(skipped.status).toBe(409);
-    expect(failure(skipped).code).toBe("conflict");
+    it("invites a firm by id: invalid or unknown ids are refused and write nothing, members cannot invite, twice conflicts", async () => {
+      const badInvite = await broker.client.post(`/networks/${networkId}/invitations`, { firmId: "not-a-firm" });
+      expect(badInvite.status).toBe(400);
+      expect(fieldsOf(badInvite)).toEqual(["firmId"]);
+      expect(fieldsOf(await broker.client.post(`/networks/${networkId}/invitations`, { firmId: crypto.randomUUID() }))).toEqual(["firmId"]);
+      expect((await network(broker.client)).invited).toEqual([]);
+      expect((await sme.client.post(`/networks/${networkId}/invitations`, { firmId: outsider.firmId })).status).toBe(404);
 
-    // Discussion.
-    const emptyMessage = await sme.client.post(`/initiatives/${id}/messages`, { body: "   " });
-    expect(emptyMessage.status).toBe(400);
-    expect(fieldsOf(emptyMessage)).toEqual(["body"]);
-    const message = await sme.client.post(`/initiatives/${id}/messages`, { body: "We can take the delivery in Sapiranga." });
-    expect(message.status).toBe(201);
-    expect(expectDocumented("postInitiativeMessage", message.body)).toMatchObject({
-      firmName: "Solados Novo Hamburgo",
-      body: "We can take the delivery in Sapiranga.",
+      const invited = await broker.client.post(`/networks/${networkId}/invitations`, { firmId: sme.firmId });
+      expect(invited.status).toBe(201);
+      expect(expectDocumented("inviteToNetwork", invited.body)).toEqual({ kind: "firm", firmId: sme.firmId });
+      expect((await broker.client.post(`/networks/${networkId}/invitations`, { firmId: sme.firmId })).status).toBe(409);
     });
-    const withMessages = expectDocumented("getInitiative", (await broker.client.get(`/initiatives/${id}`)).body);
-    expect(withMessages.messages.map((m) => m.body)).toEqual(["We can take the delivery in Sapiranga."]);
 
-    // The purchase summary exists once locked.
-    const early = await sme.client.raw(`/initiatives/${id}/purchase-summary.csv`);
-    expect(early.status).toBe(409);
-    expect(early.headers.get("content-type")).toMatch(/application\/json/);
-    expect((await broker.client.post(`/initiatives/${id}/transitions`, { to: "locked" })).status).toBe(200);
-    expect((await sme.client.put(`/initiatives/${id}/joint-buy/commitment`, { quantity: 200 })).status).toBe(409);
-    expect((await broker.client.put(`/initiatives/${id}`, { title: "Too late", deadline: "2030-04-30" })).status).toBe(409);
+    it("shows the invited firm the invitation, not yet the network; accepting needs consent and makes it an active member", async () => {
+      expect((await sme.client.get(`/networks/${networkId}`)).status).toBe(404);
+      expect((await networks(sme.client)).memberships).toEqual([expect.objectContaining({ id: networkId, status: "invited" })]);
+      for (const body of [{}, { consent: false }, { consent: "yes" }]) {
+        const refused = await sme.client.post(`/networks/${networkId}/invitation/accept`, body);
+        expect(refused.status, JSON.stringify(body)).toBe(400);
+        expect(fieldsOf(refused), JSON.stringify(body)).toEqual(["consent"]);
+      }
+      expect((await networks(sme.client)).memberships[0].status).toBe("invited");
+      expect((await outsider.client.post(`/networks/${networkId}/invitation/accept`, { consent: true })).status).toBe(404);
 
-    const csv = await sme.client.raw(`/initiatives/${id}/purchase-summary.csv`);
-    expect(csv.status).toBe(200);
-    expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
-    expect(csv.headers.get("content-disposition")).toMatch(
-      /^attachment; filename="?rubber-for-the-winter-collection-purchase-summary\.csv"?$/,
-    );
-    const text = await csv.text();
-    expectDocumented("getPurchaseSummary", text);
-    expect(text).toContain("Solados Novo Hamburgo,120,kg,9.00,1080.00");
-    expect(text).toMatch(/^TOTAL,120,kg,9\.00,1080\.00,.*,BRL$/m);
-    expect((await outsider.client.raw(`/initiatives/${id}/purchase-summary.csv`)).status).toBe(404);
-    expect((await anonymous.get(`/initiatives/${id}/purchase-summary.csv`)).status).toBe(401);
+      const accepted = await sme.client.post(`/networks/${networkId}/invitation/accept`, { consent: true });
+      expect(accepted.status).toBe(200);
+      expect(expectDocumented("acceptInvitation", accepted.body)).toEqual({ networkId, status: "active" });
+
+      const seenByMember = await sme.client.get(`/networks/${networkId}`);
+      expect(seenByMember.status).toBe(200);
+      const memberView = expectDocumented("getNetwork", seenByMember.body);
+      expect(memberView.members.map((m) => m.firmId)).toEqual([sme.firmId]);
+      expect(memberView.ownStatus).toBe("active");
+      expect(memberView.permissions).toMatchObject({ update: false, invite: false, leave: true });
+      expect((await network(broker.client)).permissions).toMatchObject({ update: true, invite: true, createInitiative: true });
+    });
+
+    it("starts the joint purchase as a draft: invalid input, a missing quote or rising prices are refused with the fields, nothing written; SMEs cannot", async () => {
+      const fields = { networkId, objective: "joint_buying", title: "Rubber for the winter collection", deadline: "2030-03-31" };
+      const invalidInitiative = await broker.client.post("/initiatives", {
+        ...fields,
+        title: "ab",
+        deadline: "soon",
+        objective: "world_domination",
+      });
+      expect(invalidInitiative.status).toBe(400);
+      expect(fieldsOf(invalidInitiative)).toEqual(["deadline", "objective", "title"]);
+      const withoutQuote = await broker.client.post("/initiatives", fields);
+      expect(withoutQuote.status).toBe(400);
+      expect(fieldsOf(withoutQuote)).toEqual(["jointBuy"]);
+      const risingPrices = await broker.client.post("/initiatives", {
+        ...fields,
+        jointBuy: {
+          ...quote,
+          priceBreaks: [
+            { minQuantity: 1, unitPrice: "10.00" },
+            { minQuantity: 100, unitPrice: "11.00" },
+          ],
+        },
+      });
+      expect(risingPrices.status).toBe(400);
+      expect(fieldsOf(risingPrices)).toEqual(["jointBuy.priceBreaks"]);
+      expect((await network(broker.client)).initiatives).toEqual([]);
+      expect((await sme.client.post("/initiatives", { ...fields, jointBuy: quote })).status).toBe(403);
+
+      const initiative = await broker.client.post("/initiatives", { ...fields, jointBuy: quote });
+      expect(initiative.status).toBe(201);
+      const draft = expectDocumented("createInitiative", initiative.body);
+      expect(draft.status).toBe("draft");
+      initiativeId = draft.id;
+    });
+
+    it("keeps the draft the brokers' business; opening makes it visible and joinable to members", async () => {
+      expect((await sme.client.get(`/initiatives/${initiativeId}`)).status).toBe(404);
+      expect((await sme.client.post(`/initiatives/${initiativeId}/transitions`, { to: "open" })).status).toBe(404);
+      const badTransition = await broker.client.post(`/initiatives/${initiativeId}/transitions`, { to: "flying" });
+      expect(badTransition.status).toBe(400);
+      expect(fieldsOf(badTransition)).toEqual(["to"]);
+      const opened = await broker.client.post(`/initiatives/${initiativeId}/transitions`, { to: "open" });
+      expect(opened.status).toBe(200);
+      expect(expectDocumented("transitionInitiative", opened.body)).toEqual({ id: initiativeId, status: "open" });
+
+      const page = await sme.client.get(`/initiatives/${initiativeId}`);
+      expect(page.status).toBe(200);
+      const opening = expectDocumented("getInitiative", page.body);
+      expect(opening.initiative).toMatchObject({ status: "open", tool: "joint_buy", deadlineDate: "2030-03-31" });
+      expect(opening.permissions).toMatchObject({ join: true, commit: false, transitions: [] });
+    });
+
+    it("keeps out a non-member SME, a buyer and anonymous callers", async () => {
+      expect((await outsider.client.get(`/initiatives/${initiativeId}`)).status).toBe(404);
+      expect((await outsider.client.get(`/networks/${networkId}`)).status).toBe(404);
+      expect([403, 404]).toContain((await outsider.client.post(`/initiatives/${initiativeId}/participants`)).status);
+      expect((await outsider.client.put(`/initiatives/${initiativeId}/joint-buy/commitment`, { quantity: 10 })).status).toBe(404);
+      expect((await outsider.client.post(`/initiatives/${initiativeId}/messages`, { body: "Let me in" })).status).toBe(404);
+      expect((await buyerClient.get(`/initiatives/${initiativeId}`)).status).toBe(404);
+      expect((await buyerClient.get(`/networks/${networkId}`)).status).toBe(404);
+      expect([403, 404]).toContain((await buyerClient.post(`/initiatives/${initiativeId}/participants`)).status);
+      expect((await buyerClient.get("/networks")).status).toBe(403);
+      for (const path of [
+        `/networks/${networkId}`,
+        `/initiatives/${initiativeId}`,
+        `/initiatives/${initiativeId}/joint-buy`,
+        "/networks",
+      ]) {
+        const res = await anonymous.get(path);
+        expect(res.status, path).toBe(401);
+        expect(failure(res).code).toBe("unauthenticated");
+      }
+      expect((await anonymous.post(`/initiatives/${initiativeId}/participants`)).status).toBe(401);
+    });
+
+    it("lets the member join once and commit a whole quantity; the pool shows the price break reached and what the next needs", async () => {
+      expect((await sme.client.put(`/initiatives/${initiativeId}/joint-buy/commitment`, { quantity: 10 })).status).toBe(403);
+      const joined = await sme.client.post(`/initiatives/${initiativeId}/participants`);
+      expect(joined.status).toBe(201);
+      expect(expectDocumented("joinInitiative", joined.body)).toEqual({ initiativeId, firmId: sme.firmId });
+      expect((await sme.client.post(`/initiatives/${initiativeId}/participants`)).status).toBe(409);
+
+      for (const quantity of [-1, 1.5, "12"]) {
+        const invalid = await sme.client.put(`/initiatives/${initiativeId}/joint-buy/commitment`, { quantity });
+        expect(invalid.status, String(quantity)).toBe(400);
+        expect(fieldsOf(invalid)).toEqual(["quantity"]);
+      }
+      expect((await jointBuy(sme.client)).total).toBe(0);
+
+      const committed = await sme.client.put(`/initiatives/${initiativeId}/joint-buy/commitment`, { quantity: 120 });
+      expect(committed.status).toBe(200);
+      expect(expectDocumented("setJointBuyCommitment", committed.body)).toEqual({
+        initiativeId,
+        firmId: sme.firmId,
+        quantity: 120,
+        total: 120,
+        breakReached: { minQuantity: 100, unitPriceMinor: 900 },
+      });
+
+      const pool = await sme.client.get(`/initiatives/${initiativeId}/joint-buy`);
+      expect(pool.status).toBe(200);
+      const pooled = expectDocumented("getJointBuy", pool.body);
+      expect(pooled).toMatchObject({
+        initiativeId,
+        status: "open",
+        total: 120,
+        reached: { minQuantity: 100, unitPriceMinor: 900 },
+        next: { minQuantity: 500, unitPriceMinor: 800 },
+        neededForNext: 380,
+        meetsMinimum: true,
+        totalCostMinor: 108_000,
+      });
+      expect(pooled.own).toMatchObject({ quantity: 120, costMinor: 108_000 });
+      expect((await jointBuy(broker.client)).total).toBe(120);
+    });
+
+    it("refuses a lifecycle transition that skips steps", async () => {
+      const skipped = await broker.client.post(`/initiatives/${initiativeId}/transitions`, { to: "completed" });
+      expect(skipped.status).toBe(409);
+      expect(failure(skipped).code).toBe("conflict");
+    });
+
+    it("carries the members' discussion; an empty message is refused", async () => {
+      const emptyMessage = await sme.client.post(`/initiatives/${initiativeId}/messages`, { body: "   " });
+      expect(emptyMessage.status).toBe(400);
+      expect(fieldsOf(emptyMessage)).toEqual(["body"]);
+      const message = await sme.client.post(`/initiatives/${initiativeId}/messages`, { body: "We can take the delivery in Sapiranga." });
+      expect(message.status).toBe(201);
+      expect(expectDocumented("postInitiativeMessage", message.body)).toMatchObject({
+        firmName: "Solados Novo Hamburgo",
+        body: "We can take the delivery in Sapiranga.",
+      });
+      const withMessages = expectDocumented("getInitiative", (await broker.client.get(`/initiatives/${initiativeId}`)).body);
+      expect(withMessages.messages.map((m) => m.body)).toEqual(["We can take the delivery in Sapiranga."]);
+    });
+
+    it("offers the purchase summary only once locked, to members; locking freezes commitments and edits", async () => {
+      const early = await sme.client.raw(`/initiatives/${initiativeId}/purchase-summary.csv`);
+      expect(early.status).toBe(409);
+      expect(early.headers.get("content-type")).toMatch(/application\/json/);
+      expect((await broker.client.post(`/initiatives/${initiativeId}/transitions`, { to: "locked" })).status).toBe(200);
+      expect((await sme.client.put(`/initiatives/${initiativeId}/joint-buy/commitment`, { quantity: 200 })).status).toBe(409);
+      expect((await broker.client.put(`/initiatives/${initiativeId}`, { title: "Too late", deadline: "2030-04-30" })).status).toBe(409);
+
+      const csv = await sme.client.raw(`/initiatives/${initiativeId}/purchase-summary.csv`);
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
+      expect(csv.headers.get("content-disposition")).toMatch(
+        /^attachment; filename="?rubber-for-the-winter-collection-purchase-summary\.csv"?$/,
+      );
+      const text = await csv.text();
+      expectDocumented("getPurchaseSummary", text);
+      expect(text).toContain("Solados Novo Hamburgo,120,kg,9.00,1080.00");
+      expect(text).toMatch(/^TOTAL,120,kg,9\.00,1080\.00,.*,BRL$/m);
+      expect((await outsider.client.raw(`/initiatives/${initiativeId}/purchase-summary.csv`)).status).toBe(404);
+      expect((await anonymous.get(`/initiatives/${initiativeId}/purchase-summary.csv`)).status).toBe(401);
+    });
   });
 
   it("splits a generic initiative's budget after its funding, and validates the budget", async () => {

@@ -562,20 +562,31 @@ describe("submissions", () => {
   });
 });
 
-describe("CSV import and export", () => {
-  it("imports a period all or nothing, with each bad row's line and column, and exports it back", async () => {
-    const { broker, members, initiativeId, kpi } = await openClub(deps, {
-      members: 3,
-      outsideMembers: 1,
-      kpis: ["on_time_delivery", "scrap_rate"],
-    });
-    const period = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3" });
-    const [a, b, c] = await Promise.all(
+// One club's period through import and export, in steps that build on each other (vitest runs them in order).
+describe("CSV import and export: a period is imported all or nothing, each bad row named by line and column, and exported back", () => {
+  type Club = Awaited<ReturnType<typeof openClub>>;
+  let club: Club;
+  let period: Awaited<ReturnType<typeof openBenchmarkPeriod>>;
+  /** The three member firms, with the names the club shows for them. */
+  let a: Club["members"][number] & { name: string };
+  let b: typeof a;
+  let c: typeof a;
+
+  beforeAll(async () => {
+    club = await openClub(deps, { members: 3, outsideMembers: 1, kpis: ["on_time_delivery", "scrap_rate"] });
+    const { broker, members, initiativeId } = club;
+    period = await openBenchmarkPeriod(deps, broker.actor, { initiativeId, label: "2026-Q3" });
+    [a, b, c] = await Promise.all(
       members.map(async (m) => ({
         ...m,
         name: (await getBenchmarkClub(deps, broker.actor, { initiativeId })).members.find((x) => x.firmId === m.firmId)!.name,
       })),
     );
+  });
+
+  it("refuses a file with bad rows whole, naming each row's line and column, with keys and parameters for the forms; members cannot import", async () => {
+    const { broker, members, initiativeId, kpi } = club;
+    // The outside member belongs to the network, not to the club.
     const outsider = (await getInitiative(deps, broker.actor, { initiativeId })).participants.length;
     expect(outsider).toBe(3);
 
@@ -613,6 +624,10 @@ describe("CSV import and export", () => {
       "rows.7.kpi": { kpi: "On-time delivery", line: 2 },
     });
     expect(await valuesIn(period.id)).toEqual([]);
+  });
+
+  it("refuses an unreadable file, a missing column and another period's rows, each with the line or the column", async () => {
+    const { broker, initiativeId } = club;
     // A file csv-parse cannot read: a stable key with the line, not the parser's English.
     const unreadable = await refusal(
       importKpiCsv(deps, broker.actor, {
@@ -643,7 +658,11 @@ describe("CSV import and export", () => {
     ).rejects.toMatchObject({
       fields: { "rows.2.period": ["This file is for 2026-Q3"], "rows.2.firm": ["Not a member firm of this club"] },
     });
+    expect(await valuesIn(period.id)).toEqual([]);
+  });
 
+  it("imports a good file (loose headers, firms by name or id, KPIs by key or name, decimal commas); the members' room hears of it", async () => {
+    const { broker, members, initiativeId } = club;
     const goodCsv = [
       "Firm, KPI ,Value",
       `${a.name},on_time_delivery,91`,
@@ -665,8 +684,10 @@ describe("CSV import and export", () => {
     // A member's own value was imported for it.
     const mine = await getBenchmarkReport(deps, members[1].actor, { initiativeId });
     expect(mine.kpis[0].own?.value).toBe(84.5);
+  });
 
-    // The export: brokers only, one line per firm and KPI, importable again.
+  it("exports to brokers only, one line per firm and KPI, and the export imports again unchanged", async () => {
+    const { broker, members, initiativeId } = club;
     await expect(exportBenchmarkCsv(deps, members[0].actor, { initiativeId })).rejects.toMatchObject({ code: "forbidden" });
     const admin = await createUserWithRole(deps, "admin");
     await expect(exportBenchmarkCsv(deps, admin.actor, { initiativeId })).rejects.toMatchObject({ code: "forbidden" });
@@ -678,7 +699,10 @@ describe("CSV import and export", () => {
     expect(lines.some((l) => l.startsWith(`2026-Q3,${b.firmId},`) && l.includes(",on_time_delivery,On-time delivery,%,84.5,"))).toBe(true);
     expect(await importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: exported.csv })).toMatchObject({ imported: 4 });
     expect(await valuesIn(period.id)).toEqual([0.4, 84.5, 88, 91]);
-    // As a spreadsheet in Portuguese saves it: semicolons and decimal commas.
+  });
+
+  it("imports a file as a spreadsheet in Portuguese saves it: semicolons and decimal commas", async () => {
+    const { broker, initiativeId } = club;
     const semicolons = `\uFEFFfirm;kpi;value\n${a.name};on_time_delivery;93,5\n${b.firmId};scrap_rate;0,25\n`;
     expect(await importKpiCsv(deps, broker.actor, { initiativeId, periodId: period.id, csv: semicolons })).toMatchObject({
       imported: 2,
