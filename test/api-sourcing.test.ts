@@ -415,16 +415,27 @@ describe("confidentiality of ledgers and dependence over the whole API", () => {
   /** Distinctive minor amounts of the victim's ledger: 9,876,543.21 and 8,765,432.19 BRL. */
   const AMOUNTS = ["987654321", "876543219", "9876543.21", "8765432.19", "1864197540"];
 
-  it("shows no buyer and no other SME a ledger or dependence figure of another firm, by any GET route", async () => {
-    const { broker, networkId, smes } = await networkWithMembers(deps, 3);
-    const [victim, coMember, partner] = smes;
+  type Account = Awaited<ReturnType<typeof createFirmOwner>>;
+  let brokerEmail: string;
+  let networkId: string;
+  let victim: Account, coMember: Account, partner: Account, outsiderAccount: Account, us: Account, german: Account;
+  let usNeedId: string, germanNeedId: string, initiativeId: string, entryIds: string[];
+  let victimName: string;
+  /** Every GET route with the victim's ids in its path, set by the first step. */
+  let urls: Array<{ op: (typeof allOperations)[number]; path: string }>;
+
+  beforeAll(async () => {
+    const network = await networkWithMembers(deps, 3);
+    brokerEmail = network.broker.email;
+    networkId = network.networkId;
+    [victim, coMember, partner] = network.smes;
     await profile(victim.actor, 12000);
     await profile(coMember.actor, 12000);
     await profile(partner.actor, 25000);
-    const outsiderAccount = await createFirmOwner(deps);
+    outsiderAccount = await createFirmOwner(deps);
     await profile(outsiderAccount.actor, 12000);
-    const us = await createFirmOwner(deps, { role: "buyer", firmName: unique("US Chain") });
-    const german = await createFirmOwner(deps, { role: "buyer", firmName: unique("German Group") });
+    us = await createFirmOwner(deps, { role: "buyer", firmName: unique("US Chain") });
+    german = await createFirmOwner(deps, { role: "buyer", firmName: unique("German Group") });
     const ledger = await addSalesEntries(deps, victim.actor, {
       firmId: victim.firmId,
       entries: [
@@ -432,27 +443,38 @@ describe("confidentiality of ledgers and dependence over the whole API", () => {
         { period: "2026", customerName: "Loja Local", amount: "8765432.19", currency: "BRL", market: "domestic" },
       ],
     });
+    entryIds = ledger.ids;
     // Needs of both buyers that the victim fits; a consortium with the victim answers the US one.
     const usNeed = await createNeed(deps, us.actor, needBody({ volume: 30000 }));
+    usNeedId = usNeed.id;
     await transitionNeed(deps, us.actor, { needId: usNeed.id, to: "open" });
     const germanNeed = await createNeed(deps, german.actor, needBody({ volume: 5000, visibility: "networks", networkIds: [networkId] }));
+    germanNeedId = germanNeed.id;
     await transitionNeed(deps, german.actor, { needId: germanNeed.id, to: "open" });
-    const { initiativeId } = await createConsortiumInitiative(deps, broker.actor, {
+    ({ initiativeId } = await createConsortiumInitiative(deps, network.broker.actor, {
       needId: usNeed.id,
       networkId,
       firmIds: [victim.firmId, partner.firmId],
+    }));
+    await respondToNeed(deps, network.broker.actor, {
+      needId: usNeed.id,
+      initiativeId,
+      unitPrice: "9.80",
+      quantity: 30000,
+      leadTimeDays: 45,
     });
-    await respondToNeed(deps, broker.actor, { needId: usNeed.id, initiativeId, unitPrice: "9.80", quantity: 30000, leadTimeDays: 45 });
     await respondToNeed(deps, victim.actor, { needId: germanNeed.id, unitPrice: "9.90", quantity: 5000, leadTimeDays: 30 });
+    [{ name: victimName }] = await deps.db.select({ name: firm.name }).from(firm).where(eq(firm.id, victim.firmId));
+  });
 
-    const [{ name: victimName }] = await deps.db.select({ name: firm.name }).from(firm).where(eq(firm.id, victim.firmId));
+  it("has a victim id to guess for every path parameter of every GET route, and a query where a route takes one", () => {
     /** The victim's ids, for every path parameter a reader could guess. */
     const guesses: Record<string, string[]> = {
       firmId: [victim.firmId],
       networkId: [networkId],
       initiativeId: [initiativeId],
-      needId: [usNeed.id, germanNeed.id],
-      entryId: ledger.ids,
+      needId: [usNeedId, germanNeedId],
+      entryId: entryIds,
     };
     const gets = allOperations.filter((op) => op.method === "get");
     function pathsOf(path: string): string[] {
@@ -461,7 +483,7 @@ describe("confidentiality of ledgers and dependence over the whole API", () => {
       expect(guesses[name], `no victim id to guess for {${name}} in ${path}: extend this test`).toBeDefined();
       return guesses[name].flatMap((id) => pathsOf(path.replace(`{${name}}`, id)));
     }
-    const urls = gets.flatMap((op) =>
+    urls = gets.flatMap((op) =>
       pathsOf(op.path).flatMap((path) => {
         const query = op.query ? Object.keys(op.query.shape) : [];
         const extra = new URLSearchParams({
@@ -472,59 +494,63 @@ describe("confidentiality of ledgers and dependence over the whole API", () => {
       }),
     );
     expect(urls.length).toBeGreaterThan(gets.length);
+  });
 
-    /** Reads every GET route as `reader` and lists each leak of the victim's figures. */
-    async function sweep(reader: Client, options: { ownProjections?: boolean } = {}) {
-      const leaks: string[] = [];
-      const seen: Record<string, number[]> = {};
-      for (const { op, path } of urls) {
-        const res = await reader.raw(path);
-        const text = await res.text();
-        (seen[op.operationId] ??= []).push(res.status);
-        for (const amount of AMOUNTS) if (text.includes(amount)) leaks.push(`${path} (${res.status}) contains ${amount}`);
-        if (!(res.headers.get("content-type") ?? "").includes("json") || !text) continue;
-        const body: unknown = JSON.parse(text);
-        // An SME's own projection (it keeps no ledger here): never anyone else's current figures.
-        const ownProjections = options.ownProjections && op.operationId === "listMyMatchingNeeds" && res.status === 200;
-        const scanned = ownProjections
-          ? expectDocumented("listMyMatchingNeeds", body).items.map(({ dependence, ...item }) => {
-              expect(dependence, path).toMatchObject({
-                period: null,
-                currentTopShareBp: null,
-                currentHhi: null,
-                currentLevel: null,
-                unavailable: "no_ledger",
-              });
-              return item;
-            })
-          : body;
-        for (const figure of figuresIn(scanned)) leaks.push(`${op.operationId} ${path} (${res.status}) ${figure}`);
-      }
-      return { leaks, seen };
+  /** Reads every GET route as `reader` and lists each leak of the victim's figures. */
+  async function sweep(reader: Client, options: { ownProjections?: boolean } = {}) {
+    const leaks: string[] = [];
+    const seen: Record<string, number[]> = {};
+    for (const { op, path } of urls) {
+      const res = await reader.raw(path);
+      const text = await res.text();
+      (seen[op.operationId] ??= []).push(res.status);
+      for (const amount of AMOUNTS) if (text.includes(amount)) leaks.push(`${path} (${res.status}) contains ${amount}`);
+      if (!(res.headers.get("content-type") ?? "").includes("json") || !text) continue;
+      const body: unknown = JSON.parse(text);
+      // An SME's own projection (it keeps no ledger here): never anyone else's current figures.
+      const ownProjections = options.ownProjections && op.operationId === "listMyMatchingNeeds" && res.status === 200;
+      const scanned = ownProjections
+        ? expectDocumented("listMyMatchingNeeds", body).items.map(({ dependence, ...item }) => {
+            expect(dependence, path).toMatchObject({
+              period: null,
+              currentTopShareBp: null,
+              currentHhi: null,
+              currentLevel: null,
+              unavailable: "no_ledger",
+            });
+            return item;
+          })
+        : body;
+      for (const figure of figuresIn(scanned)) leaks.push(`${op.operationId} ${path} (${res.status}) ${figure}`);
     }
+    return { leaks, seen };
+  }
 
-    const readers = {
-      "the US buyer (top customer, with a need the victim fits)": { client: await signedIn(us.email), ownProjections: false },
-      "the German buyer (victim responded to its need)": { client: await signedIn(german.email), ownProjections: false },
-      "an SME of the victim's network and consortium partner": { client: await signedIn(partner.email), ownProjections: true },
-      "another SME of the victim's network": { client: await signedIn(coMember.email), ownProjections: true },
-      "an SME outside the network": { client: await signedIn(outsiderAccount.email), ownProjections: true },
-    };
-    for (const [who, reader] of Object.entries(readers)) {
-      const { leaks, seen } = await sweep(reader.client, { ownProjections: reader.ownProjections });
+  const readers = [
+    { who: "the US buyer (top customer, with a need the victim fits)", email: () => us.email, ownProjections: false },
+    { who: "the German buyer (victim responded to its need)", email: () => german.email, ownProjections: false },
+    { who: "an SME of the victim's network and consortium partner", email: () => partner.email, ownProjections: true },
+    { who: "another SME of the victim's network", email: () => coMember.email, ownProjections: true },
+    { who: "an SME outside the network", email: () => outsiderAccount.email, ownProjections: true },
+  ];
+  for (const { who, email, ownProjections } of readers) {
+    it(`shows ${who} no ledger or dependence figure of the victim, by any GET route`, async () => {
+      const { leaks, seen } = await sweep(await signedIn(email()), { ownProjections });
       expect(leaks, who).toEqual([]);
       // The routes were really exercised: the matching routes answered.
-      if (reader.ownProjections) expect(seen.listMyMatchingNeeds, who).toContain(200);
+      if (ownProjections) expect(seen.listMyMatchingNeeds, who).toContain(200);
       else expect(seen.listNeedMatches, who).toContain(200);
       for (const id of ["getFirmDependence", "listSalesEntries", "getNetworkDependence"]) {
         for (const status of seen[id] ?? []) expect([403, 404], `${who}: ${id}`).toContain(status);
       }
-    }
+    });
+  }
 
+  it("detects figures where they are allowed: the victim itself and its broker", async () => {
     // The sweep detects figures where they are allowed: the victim itself and its broker.
     const own = await sweep(await signedIn(victim.email));
     expect(own.leaks.length).toBeGreaterThan(0);
-    const brokered = await sweep(await signedIn(broker.email));
+    const brokered = await sweep(await signedIn(brokerEmail));
     expect(brokered.leaks.some((l) => l.includes("listNeedMatches") && l.includes("currentTopShareBp"))).toBe(true);
     if (allOperations.some((op) => op.operationId === "getFirmDependence")) {
       expect(own.leaks.some((l) => l.includes("987654321"))).toBe(true);
