@@ -52,6 +52,7 @@ interface DocumentedSchema {
   properties?: Record<string, DocumentedSchema>;
   anyOf?: DocumentedSchema[];
   oneOf?: DocumentedSchema[];
+  items?: DocumentedSchema;
 }
 const documentedSchema: z.ZodType<DocumentedSchema> = z.lazy(() =>
   z.object({
@@ -63,6 +64,7 @@ const documentedSchema: z.ZodType<DocumentedSchema> = z.lazy(() =>
     properties: z.record(z.string(), documentedSchema).optional(),
     anyOf: z.array(documentedSchema).optional(),
     oneOf: z.array(documentedSchema).optional(),
+    items: documentedSchema.optional(),
   }),
 );
 const documentedContent = z.record(z.string(), z.object({ schema: documentedSchema }));
@@ -79,6 +81,7 @@ export const openApiDocument = z.object({
       z.string(),
       z.object({
         operationId: z.string(),
+        summary: z.string(),
         parameters: z.array(z.object({ name: z.string(), in: z.enum(["path", "query"]), required: z.boolean() })).optional(),
         requestBody: z.object({ content: documentedContent }).optional(),
         responses: z.record(
@@ -93,3 +96,33 @@ export const openApiDocument = z.object({
     ),
   ),
 });
+
+/**
+ * A running server's OpenAPI document, read typed, with the lookups the documentation checks
+ * share; a lookup of something undocumented fails the test with what was missing.
+ */
+export async function openApiOf(serverUrl: string) {
+  const res = await fetch(`${serverUrl}/api/v1/openapi.json`);
+  expect(res.status).toBe(200);
+  const doc = openApiDocument.parse(await res.json());
+  const operation = (path: string, method: string) => {
+    const documented = doc.paths[path]?.[method];
+    if (!documented) throw new Error(`${method} ${path} is not documented`);
+    return documented;
+  };
+  const bodyOf = (path: string, method: string) => {
+    const body = operation(path, method).requestBody?.content["application/json"];
+    if (!body) throw new Error(`${method} ${path} documents no JSON body`);
+    return body.schema;
+  };
+  return {
+    doc,
+    operationIds: Object.values(doc.paths).flatMap((methods) => Object.values(methods).map((m) => m.operationId)),
+    operation,
+    bodyOf,
+    /** The body's property names, in the document's order. */
+    bodyFields: (path: string, method: string) => Object.keys(bodyOf(path, method).properties ?? {}),
+    /** "path:needId", "query:limit"… */
+    paramsOf: (path: string, method: string) => (operation(path, method).parameters ?? []).map((p) => `${p.in}:${p.name}`),
+  };
+}

@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
 import { firm } from "../db/schema/firms";
 import { initiative, initiativeParticipant } from "../db/schema/initiatives";
 import { salesEntry } from "../db/schema/ledger";
@@ -16,7 +15,7 @@ import { transitionNeed } from "../server/services/sourcing/transition-need";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD, unique } from "./factories";
 import { networkWithMembers } from "./network-fixtures";
 import { api, signIn, startTestServer, type TestServer } from "./server";
-import { expectDocumented, failure } from "./answers";
+import { expectDocumented, failure, openApiOf } from "./answers";
 import { needInput as needBody, smeProfile } from "./sourcing-fixtures";
 
 const profile = (actor: Actor, capacity: number, extra?: Record<string, unknown>) => smeProfile(deps, actor, capacity, extra);
@@ -558,42 +557,9 @@ describe("confidentiality of ledgers and dependence over the whole API", () => {
   });
 });
 
-/** The parts of a JSON Schema these checks read. */
-interface JsonSchemaNode {
-  required?: string[];
-  properties?: Record<string, JsonSchemaNode>;
-  items?: JsonSchemaNode;
-}
-const jsonSchemaNode: z.ZodType<JsonSchemaNode> = z.lazy(() =>
-  z.object({
-    required: z.array(z.string()).optional(),
-    properties: z.record(z.string(), jsonSchemaNode).optional(),
-    items: jsonSchemaNode.optional(),
-  }),
-);
-const jsonContent = z.object({ "application/json": z.object({ schema: jsonSchemaNode }) });
-/** The parts of the OpenAPI document these checks read: its paths, their operations. */
-const openApiDocument = z.object({
-  paths: z.record(
-    z.string(),
-    z.record(
-      z.string(),
-      z.object({
-        operationId: z.string(),
-        parameters: z.array(z.object({ name: z.string(), in: z.string() })).optional(),
-        requestBody: z.object({ content: jsonContent }).optional(),
-        responses: z.record(z.string(), z.object({ content: z.record(z.string(), z.object({ schema: jsonSchemaNode })).optional() })),
-      }),
-    ),
-  ),
-});
-
 describe("OpenAPI document for sourcing", () => {
   it("lists the sourcing operations (and the ledger ones once present), with bodies without path parameters", async () => {
-    const res = await fetch(`${server.url}/api/v1/openapi.json`);
-    expect(res.status).toBe(200);
-    const doc = openApiDocument.parse(await res.json());
-    const ids = Object.values(doc.paths).flatMap((methods) => Object.values(methods).map((m) => m.operationId));
+    const { operationIds: ids, operation, bodyOf, bodyFields, paramsOf } = await openApiOf(server.url);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of [
       "createSourcingNeed",
@@ -616,41 +582,28 @@ describe("OpenAPI document for sourcing", () => {
       if (present.has(id)) expect(ids).toContain(id);
     }
 
-    const operation = (path: string, method: string) => {
-      const documented = doc.paths[path]?.[method];
-      if (!documented) throw new Error(`${method} ${path} is not documented`);
-      return documented;
-    };
-    const bodyOf = (path: string, method: string) => {
-      const body = operation(path, method).requestBody;
-      if (!body) throw new Error(`${method} ${path} documents no body`);
-      return body.content["application/json"].schema;
-    };
-    const propertiesOf = (path: string, method: string) => bodyOf(path, method).properties ?? {};
-    const paramsOf = (path: string, method: string) => (operation(path, method).parameters ?? []).map((p) => `${p.in}:${p.name}`);
     expect(operation("/needs", "post").responses["201"]).toBeDefined();
     expect(bodyOf("/needs", "post").required).toEqual(expect.arrayContaining(["product", "link", "tier", "volume", "closingDate"]));
-    expect(Object.keys(propertiesOf("/needs/{needId}/transitions", "post"))).toEqual(["to"]);
+    expect(bodyFields("/needs/{needId}/transitions", "post")).toEqual(["to"]);
     expect(paramsOf("/needs/{needId}/transitions", "post")).toEqual(["path:needId"]);
     expect(operation("/needs/{needId}/transitions", "post").responses["409"]).toBeDefined();
-    expect(Object.keys(propertiesOf("/needs/{needId}", "put"))).not.toContain("needId");
-    expect(Object.keys(propertiesOf("/needs/{needId}", "put"))).toContain("product");
+    expect(bodyFields("/needs/{needId}", "put")).not.toContain("needId");
+    expect(bodyFields("/needs/{needId}", "put")).toContain("product");
     expect(paramsOf("/needs/{needId}/matches", "get")).toEqual(["path:needId", "query:limit"]);
-    expect(Object.keys(propertiesOf("/needs/{needId}/consortia", "post")).sort()).toEqual(["firmIds", "networkId", "title"]);
+    expect(bodyFields("/needs/{needId}/consortia", "post").sort()).toEqual(["firmIds", "networkId", "title"]);
     expect(operation("/needs/{needId}/consortia", "post").responses["201"]).toBeDefined();
-    expect(Object.keys(propertiesOf("/needs/{needId}/responses", "post")).sort()).toEqual([
+    expect(bodyFields("/needs/{needId}/responses", "post").sort()).toEqual([
       "initiativeId",
       "leadTimeDays",
       "note",
       "quantity",
       "unitPrice",
     ]);
-    expect(Object.keys(propertiesOf("/responses/{responseId}/decision", "post")).sort()).toEqual(["decision", "recordExpectedSales"]);
+    expect(bodyFields("/responses/{responseId}/decision", "post").sort()).toEqual(["decision", "recordExpectedSales"]);
     expect(paramsOf("/responses/{responseId}/decision", "post")).toEqual(["path:responseId"]);
     expect(operation("/me/matching-needs", "get").operationId).toBe("listMyMatchingNeeds");
     // The documented match carries the dependence warning, nullable (null for the buyer).
-    const match = operation("/needs/{needId}/matches", "get").responses["200"].content?.["application/json"]?.schema.properties?.items
-      ?.items;
+    const match = operation("/needs/{needId}/matches", "get").responses["200"].content["application/json"]?.schema.properties?.items?.items;
     expect(Object.keys(match?.properties ?? {})).toEqual(expect.arrayContaining(["score", "parts", "dependence", "options"]));
   });
 });
