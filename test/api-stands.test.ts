@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
 import { initiative } from "../db/schema/initiatives";
 import { standOperations } from "../server/api/operations-stands";
 import { userRoom } from "../server/realtime/events";
 import { transitionInitiative } from "../server/services/initiatives/transition-initiative";
-import { expectDocumented, failure } from "./answers";
+import { expectDocumented, failure, openApiOf } from "./answers";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD } from "./factories";
 import { networkWithMembers } from "./network-fixtures";
 import { api, signIn, startTestServer, type TestServer } from "./server";
@@ -384,35 +383,9 @@ describe("/api/v1 stands", () => {
   });
 });
 
-/** As much of /api/v1/openapi.json as the stand checks read. */
-const standsDocument = z.object({
-  paths: z.record(
-    z.string(),
-    z.record(
-      z.string(),
-      z.object({
-        operationId: z.string(),
-        parameters: z.array(z.object({ name: z.string(), in: z.string() })).optional(),
-        requestBody: z
-          .object({
-            content: z.record(
-              z.string(),
-              z.object({
-                schema: z.object({ properties: z.record(z.string(), z.unknown()).optional(), required: z.array(z.string()).optional() }),
-              }),
-            ),
-          })
-          .optional(),
-        responses: z.record(z.string(), z.object({ content: z.record(z.string(), z.unknown()).optional() })),
-      }),
-    ),
-  ),
-});
-
 describe("OpenAPI document for stands", () => {
   it("lists the stand operations, with bodies without path parameters and the calendar as text/calendar", async () => {
-    const doc = standsDocument.parse(await (await fetch(`${server.url}/api/v1/openapi.json`)).json());
-    const ids = Object.values(doc.paths).flatMap((methods) => Object.values(methods).map((m) => m.operationId));
+    const { operationIds: ids, operation, bodyOf, bodyFields, paramsOf } = await openApiOf(server.url);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of [
       "createFair",
@@ -432,29 +405,20 @@ describe("OpenAPI document for stands", () => {
     ]) {
       expect(ids).toContain(id);
     }
-    const bodyOf = (path: string, method: string) => {
-      const requestBody = doc.paths[path][method].requestBody;
-      if (!requestBody) throw new Error(`${method} ${path} takes no body`);
-      return requestBody.content["application/json"].schema;
-    };
-    const paramsOf = (path: string, method: string) => (doc.paths[path][method].parameters ?? []).map((p) => `${p.in}:${p.name}`);
-    expect(Object.keys(bodyOf("/initiatives/{initiativeId}/stand/space", "put").properties ?? {})).toEqual(["areaM2"]);
-    expect(Object.keys(bodyOf("/initiatives/{initiativeId}/stand/spaces/{spaceId}/decision", "post").properties ?? {}).sort()).toEqual([
-      "areaM2",
-      "decision",
-    ]);
+    expect(bodyFields("/initiatives/{initiativeId}/stand/space", "put")).toEqual(["areaM2"]);
+    expect(bodyFields("/initiatives/{initiativeId}/stand/spaces/{spaceId}/decision", "post").sort()).toEqual(["areaM2", "decision"]);
     expect(paramsOf("/initiatives/{initiativeId}/stand/spaces/{spaceId}/decision", "post")).toEqual(["path:initiativeId", "path:spaceId"]);
-    const standFields = Object.keys(bodyOf("/initiatives/{initiativeId}/stand", "put").properties ?? {});
+    const standFields = bodyFields("/initiatives/{initiativeId}/stand", "put");
     expect(standFields).toContain("areaM2");
     expect(standFields).not.toContain("initiativeId");
     expect(bodyOf("/stands", "post").required).toEqual(
       expect.arrayContaining(["networkId", "fairId", "title", "deadline", "areaM2", "totalCost", "splitRule"]),
     );
-    const calendar = doc.paths["/initiatives/{initiativeId}/stand/calendar.ics"].get;
+    const calendar = operation("/initiatives/{initiativeId}/stand/calendar.ics", "get");
     expect(calendar.operationId).toBe("exportStandCalendar");
-    expect(Object.keys(calendar.responses["200"].content ?? {})).toEqual(["text/calendar"]);
-    expect(doc.paths["/stands"].post.responses).toHaveProperty("201");
-    expect(doc.paths["/initiatives/{initiativeId}/stand/space"].put.responses).toHaveProperty("409");
+    expect(Object.keys(calendar.responses["200"].content)).toEqual(["text/calendar"]);
+    expect(operation("/stands", "post").responses).toHaveProperty("201");
+    expect(operation("/initiatives/{initiativeId}/stand/space", "put").responses).toHaveProperty("409");
   });
 });
 
