@@ -18,6 +18,7 @@
  * Environment: BENCH_CLIENTS (500), BENCH_ROUNDS (20), TEST_DATABASE_URL
  * (postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL (redis://127.0.0.1:6379).
  * This is a benchmark, not a test: it exits 0 unless the run itself broke.
+ */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
