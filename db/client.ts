@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import type { SQLWrapper } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -14,6 +15,17 @@ type Schema = typeof schema;
 /** The one database type the services see, whichever driver is underneath. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * The rows of a raw SQL query. `db.execute` is typed `unknown` because the two drivers answer
+ * differently shaped results; both carry the rows in `rows` (node-postgres' QueryResult, PGlite's
+ * Results). The caller names the row shape its SQL selects.
+ */
+export async function selectRows<Row extends Record<string, unknown>>(db: Db | Tx, query: SQLWrapper): Promise<Row[]> {
+  const result: unknown = await db.execute<Row>(query);
+  if (typeof result === "object" && result !== null && "rows" in result && Array.isArray(result.rows)) return result.rows as Row[];
+  throw new Error("The database driver answered a raw query without rows");
+}
 
 const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 

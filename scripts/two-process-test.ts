@@ -205,68 +205,88 @@ async function revocationAcrossProcesses(a: string, b: string) {
   witness.close();
 }
 
-async function main() {
+/** A notification caused through A reaches the owner's socket connected to B, and is in the owner's list. */
+async function liveDeliveryAcrossProcesses(a: string, b: string) {
+  const ownerCookie = await signUpThrough(a, {
+    role: "sme",
+    firmChoice: "create",
+    name: "Owner Two",
+    email: `owner-${runId}@two.example`,
+    password: "two-process-password",
+    firmName: `Two Process Firm ${runId}`,
+    country: "BR",
+    sector: "1520",
+    link: "assembly",
+    tier: "1",
+  });
+  const mine = await fetch(`${b}/api/v1/firms/me`, { headers: { cookie: ownerCookie } });
+  if (!mine.ok) throw new Error(`process B does not see the owner's firm: ${mine.status}`);
+  const firmId = ((await mine.json()) as { firm: { id: string } }).firm.id;
+
+  // The owner's browser is connected to B.
+  const socket = io(b, { transports: ["websocket"], extraHeaders: { cookie: ownerCookie }, reconnection: false });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+  const received = new Promise<{ id: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("no notification reached process B's client within 10 s")), 10_000);
+    socket.once("notification:created", (payload: { id: string }) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+
+  // Someone asks to join through A: the owner's notification is stored and pushed from A.
+  await signUpThrough(a, {
+    role: "sme",
+    firmChoice: "join",
+    name: "Joiner Two",
+    email: `joiner-${runId}@two.example`,
+    password: "two-process-password",
+    firmId,
+  });
+  const payload = await received;
+  const list = await fetch(`${b}/api/v1/notifications`, { headers: { cookie: ownerCookie } });
+  const body = (await list.json()) as { items: Array<{ id: string; type: string }> };
+  if (!body.items.some((n) => n.id === payload.id && n.type === "firm_join_requested")) {
+    throw new Error("the pushed notification is not in the owner's list");
+  }
+  socket.close();
+}
+
+/** A fresh database on the test server, for both processes. */
+async function createDatabase(): Promise<string> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`create database "${dbName}"`);
   await admin.end();
   const dbUrl = new URL(serverUrl!);
   dbUrl.pathname = `/${dbName}`;
+  return dbUrl.toString();
+}
+
+/** Stops both processes, then drops their database. */
+async function cleanUp() {
+  for (const child of children) child.kill("SIGTERM");
+  await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r)))));
+  const cleanup = new pg.Client({ connectionString: serverUrl });
+  await cleanup.connect();
+  await cleanup.query(`drop database if exists "${dbName}" with (force)`);
+  await cleanup.end();
+}
+
+async function main() {
+  const databaseUrl = await createDatabase();
 
   let failed = 0;
   let processes: { a: string; b: string } | null = null;
   try {
     // A migrates first; B then finds the schema in place.
-    const a = await startProcess("A", await freePort(), dbUrl.toString());
-    const b = await startProcess("B", await freePort(), dbUrl.toString());
+    const a = await startProcess("A", await freePort(), databaseUrl);
+    const b = await startProcess("B", await freePort(), databaseUrl);
     processes = { a, b };
-
-    const ownerCookie = await signUpThrough(a, {
-      role: "sme",
-      firmChoice: "create",
-      name: "Owner Two",
-      email: `owner-${runId}@two.example`,
-      password: "two-process-password",
-      firmName: `Two Process Firm ${runId}`,
-      country: "BR",
-      sector: "1520",
-      link: "assembly",
-      tier: "1",
-    });
-    const mine = await fetch(`${b}/api/v1/firms/me`, { headers: { cookie: ownerCookie } });
-    if (!mine.ok) throw new Error(`process B does not see the owner's firm: ${mine.status}`);
-    const firmId = ((await mine.json()) as { firm: { id: string } }).firm.id;
-
-    // The owner's browser is connected to B.
-    const socket = io(b, { transports: ["websocket"], extraHeaders: { cookie: ownerCookie }, reconnection: false });
-    await new Promise<void>((resolve, reject) => {
-      socket.once("connect", () => resolve());
-      socket.once("connect_error", reject);
-    });
-    const received = new Promise<{ id: string }>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("no notification reached process B's client within 10 s")), 10_000);
-      socket.once("notification:created", (payload: { id: string }) => {
-        clearTimeout(timer);
-        resolve(payload);
-      });
-    });
-
-    // Someone asks to join through A: the owner's notification is stored and pushed from A.
-    await signUpThrough(a, {
-      role: "sme",
-      firmChoice: "join",
-      name: "Joiner Two",
-      email: `joiner-${runId}@two.example`,
-      password: "two-process-password",
-      firmId,
-    });
-    const payload = await received;
-    const list = await fetch(`${b}/api/v1/notifications`, { headers: { cookie: ownerCookie } });
-    const body = (await list.json()) as { items: Array<{ id: string; type: string }> };
-    if (!body.items.some((n) => n.id === payload.id && n.type === "firm_join_requested")) {
-      throw new Error("the pushed notification is not in the owner's list");
-    }
-    socket.close();
+    await liveDeliveryAcrossProcesses(a, b);
     console.log("two-process live delivery: ok (caused on A, received on B)");
   } catch (error) {
     failed++;
@@ -280,12 +300,7 @@ async function main() {
     failed++;
     console.log(`two-process revocation: FAILED: ${(error as Error).message}`);
   } finally {
-    for (const child of children) child.kill("SIGTERM");
-    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r)))));
-    const cleanup = new pg.Client({ connectionString: serverUrl });
-    await cleanup.connect();
-    await cleanup.query(`drop database if exists "${dbName}" with (force)`);
-    await cleanup.end();
+    await cleanUp();
   }
   console.log(`${2 - failed} passed, ${failed} failed`);
   process.exit(failed);

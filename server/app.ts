@@ -61,14 +61,7 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
   const { env, logger } = options;
   if (env.REDIS_URL) await reachRedis(env.REDIS_URL);
   if (env.DATABASE_URL) await reachDatabase(env.DATABASE_URL);
-  const database = await openDatabase({
-    url: env.DATABASE_URL,
-    dataDir: env.DATA_DIR,
-    poolMax: env.DATABASE_POOL_MAX,
-    onIdleConnectionError: (err) => logger.warn({ err }, "idle database connection lost"),
-  });
-  await database.migrate();
-  logger.info({ database: database.kind }, "database migrated");
+  const database = await openMigratedDatabase(env, logger);
 
   // Auth is made before socket.io (which authenticates with it), so its session hook reaches
   // the realtime layer through this late-bound reference.
@@ -92,6 +85,47 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
   const deps: Deps = { db: database.db, publisher: realtime.publisher, now: options.now ?? (() => new Date()) };
   const services = createServices(deps);
 
+  await prepareData(options, deps, database);
+  useHttpPipeline(app, { env, logger, auth, services, deps, build: options.build });
+  const deadlineTimer = startReminders(services, logger);
+
+  let closed = false;
+  return {
+    httpServer,
+    database,
+    auth,
+    services,
+    deps,
+    realtime,
+    listen: () => listenOn(httpServer, env),
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(deadlineTimer);
+      // Stop accepting, drop sockets (io.close also closes the HTTP server), then the database.
+      httpServer.closeIdleConnections?.();
+      await realtime.close();
+      httpServer.closeAllConnections?.();
+      await database.close();
+    },
+  };
+}
+
+async function openMigratedDatabase(env: Env, logger: Logger): Promise<Database> {
+  const database = await openDatabase({
+    url: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    poolMax: env.DATABASE_POOL_MAX,
+    onIdleConnectionError: (err) => logger.warn({ err }, "idle database connection lost"),
+  });
+  await database.migrate();
+  logger.info({ database: database.kind }, "database migrated");
+  return database;
+}
+
+/** The rows every deployment needs (administrator, KPI catalogue), then the caller's own (the demo seed). */
+async function prepareData(options: CreateJointlyOptions, deps: Deps, database: Database): Promise<void> {
+  const { env, logger } = options;
   if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
     const result = await ensureAdmin(deps, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
     logger.info({ email: env.ADMIN_EMAIL, result }, "administrator account");
@@ -99,7 +133,20 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
   // The shipped KPI catalogue as definitions benchmarking clubs choose from (idempotent).
   await ensureShippedKpis(database.db);
   await options.beforeListen?.({ deps, database });
+}
 
+interface PipelineParts {
+  env: Env;
+  logger: Logger;
+  auth: Auth;
+  services: Services;
+  deps: Deps;
+  build?: ServerBuild;
+}
+
+/** Every request's path through Express, in order: the order is part of the security. */
+function useHttpPipeline(app: express.Express, parts: PipelineParts): void {
+  const { env, logger, auth, services } = parts;
   app.disable("x-powered-by");
   // Which proxies may name the client in X-Forwarded-For (TRUST_PROXY); by default none, so
   // req.ip is the socket's address and a client cannot choose its own rate-limit bucket.
@@ -114,6 +161,30 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
     req.headers[CLIENT_IP_HEADER] = req.ip ?? req.socket.remoteAddress ?? "unknown";
     next();
   });
+  useSecurityHeaders(app, env);
+  app.use(compression());
+
+  // Fingerprinted build assets never change; everything else in public/ for an hour.
+  app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
+  // Everything past the static files may be private: never cached.
+  app.use(noStore);
+
+  // Coarse per-client guard in front of the sign-in and sign-up forms and the auth endpoints.
+  app.use(["/login", "/signup", "/api/auth"], authRateLimit(env));
+
+  // Cross-site request forgery: one rule for pages, their data requests, /api/v1 and /api/auth.
+  app.use(sameOriginGuard({ publicUrl: env.PUBLIC_URL, logger }));
+
+  app.all("/api/auth/*", handleAsync(toNodeHandler(auth)));
+  app.use("/api/v1", createApiRouter({ services, auth, logger }));
+  app.use(pageBodyLimit);
+
+  if (parts.build) app.all("*", handleAsync(pageHandler(parts.build, parts)));
+}
+
+/** A fresh CSP nonce per response, the security headers that use it, and the permissions policy. */
+function useSecurityHeaders(app: express.Express, env: Env): void {
   app.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
     next();
@@ -141,16 +212,10 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
     }),
   );
   app.use(permissionsPolicy);
-  app.use(compression());
+}
 
-  // Fingerprinted build assets never change; everything else in public/ for an hour.
-  app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
-  // Everything past the static files may be private: never cached.
-  app.use(noStore);
-
-  // Coarse per-client guard in front of the sign-in and sign-up forms and the auth endpoints.
-  const authLimiter = rateLimit({
+function authRateLimit(env: Env) {
+  return rateLimit({
     windowMs: 60_000,
     limit: env.AUTH_RATE_LIMIT ? 30 : 100_000,
     standardHeaders: "draft-8",
@@ -158,69 +223,45 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
     keyGenerator: (req) => ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? "unknown"),
     skip: (req) => req.method === "GET",
   });
-  app.use(["/login", "/signup", "/api/auth"], authLimiter);
+}
 
-  // Cross-site request forgery: one rule for pages, their data requests, /api/v1 and /api/auth.
-  app.use(sameOriginGuard({ publicUrl: env.PUBLIC_URL, logger }));
+/** The Remix pages, each loader given the services, auth and the request's own context. */
+function pageHandler(serverBuild: ServerBuild, { env, services, auth, deps }: PipelineParts) {
+  return createRequestHandler({
+    build: appErrorsAsResponses(serverBuild),
+    mode: env.NODE_ENV === "production" ? "production" : "development",
+    getLoadContext: (req, res): JointlyLoadContext => ({
+      services,
+      auth,
+      env,
+      // The request's own logger: whatever a loader logs carries the request id.
+      logger: req.log,
+      requestId: requestIdOf(req),
+      cspNonce: res.locals.cspNonce as string,
+      clientIp: String(req.headers[CLIENT_IP_HEADER]),
+      now: deps.now,
+    }),
+  });
+}
 
-  app.all("/api/auth/*", handleAsync(toNodeHandler(auth)));
-  app.use("/api/v1", createApiRouter({ services, auth, logger }));
-  app.use(pageBodyLimit);
-
-  if (options.build) {
-    const build = appErrorsAsResponses(options.build);
-    const handlePage = createRequestHandler({
-      build,
-      mode: env.NODE_ENV === "production" ? "production" : "development",
-      getLoadContext: (req, res): JointlyLoadContext => ({
-        services,
-        auth,
-        env,
-        // The request's own logger: whatever a loader logs carries the request id.
-        logger: req.log,
-        requestId: requestIdOf(req),
-        cspNonce: res.locals.cspNonce as string,
-        clientIp: String(req.headers[CLIENT_IP_HEADER]),
-        now: deps.now,
-      }),
-    });
-    app.all("*", handleAsync(handlePage));
-  }
-
-  // "Deadline within 48 hours" notices: checked every few minutes; safe with several processes.
-  const deadlineTimer = setInterval(() => {
+/** "Deadline within 48 hours" notices: checked every few minutes; safe with several processes. */
+function startReminders(services: Services, logger: Logger): NodeJS.Timeout {
+  const timer = setInterval(() => {
     services.initiatives.notifyDeadlines().catch((err) => logger.error({ err }, "deadline notices failed"));
     services.stands.notifyStandReminders().catch((err) => logger.error({ err }, "stand reminders failed"));
     services.learning.notifyLearningReminders().catch((err) => logger.error({ err }, "learning reminders failed"));
   }, DEADLINE_CHECK_MS);
-  deadlineTimer.unref();
+  timer.unref();
+  return timer;
+}
 
-  let closed = false;
-  return {
-    httpServer,
-    database,
-    auth,
-    services,
-    deps,
-    realtime,
-    listen: () =>
-      new Promise((resolve, reject) => {
-        httpServer.once("error", reject);
-        httpServer.listen(env.PORT, env.HOST, () => {
-          const address = httpServer.address();
-          const port = typeof address === "object" && address ? address.port : env.PORT;
-          resolve({ port, url: `http://localhost:${port}` });
-        });
-      }),
-    async close() {
-      if (closed) return;
-      closed = true;
-      clearInterval(deadlineTimer);
-      // Stop accepting, drop sockets (io.close also closes the HTTP server), then the database.
-      httpServer.closeIdleConnections?.();
-      await realtime.close();
-      httpServer.closeAllConnections?.();
-      await database.close();
-    },
-  };
+function listenOn(httpServer: http.Server, env: Env): Promise<{ port: number; url: string }> {
+  return new Promise((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(env.PORT, env.HOST, () => {
+      const address = httpServer.address();
+      const port = typeof address === "object" && address ? address.port : env.PORT;
+      resolve({ port, url: `http://localhost:${port}` });
+    });
+  });
 }

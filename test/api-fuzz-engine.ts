@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
-import type { Db } from "../db/client";
+import { selectRows, type Db } from "../db/client";
 import { errorResponse } from "../server/api/responses-common";
 import { ROLES, type Role, type World } from "./authz-world";
 
@@ -146,11 +146,12 @@ function valueOf(schema: Schema | undefined, pool: string[], depth = 0): fc.Arbi
   const variants = schema.anyOf ?? schema.oneOf;
   if (variants) return fc.oneof(...variants.map((s) => valueOf(s, pool, depth + 1)));
   if (schema.allOf) {
-    return fc
-      .tuple(...schema.allOf.map((s) => valueOf(s, pool, depth + 1)))
-      .map((parts) =>
-        parts.every((p) => p !== null && typeof p === "object" && !Array.isArray(p)) ? Object.assign({}, ...parts) : parts[0],
-      );
+    return fc.tuple(...schema.allOf.map((s) => valueOf(s, pool, depth + 1))).map((parts) => {
+      if (!parts.every(isPlainObject)) return parts[0];
+      const merged: Record<string, unknown> = {};
+      for (const part of parts) Object.assign(merged, part);
+      return merged;
+    });
   }
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
@@ -209,6 +210,13 @@ function clone(value: unknown): unknown {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
 
+/** An object or array inside a JSON value, indexed by the keys pathsOf found. */
+type Container = Record<string | number, unknown>;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
 type Spoil = { kind: "replace" | "delete" | "extra"; at: number; nasty: unknown; key: string };
 
 /** The value with one place spoiled: replaced by a nasty value, deleted, or given an extra field. */
@@ -217,13 +225,13 @@ function spoil(value: unknown, how: Spoil): unknown {
   const paths = pathsOf(copy);
   const path = paths[how.at % paths.length];
   if (path.length === 0) return how.kind === "replace" ? how.nasty : copy;
-  const parent = path.slice(0, -1).reduce<any>((node, key) => node[key], copy);
+  const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Container)[key], copy) as Container;
   const last = path[path.length - 1];
   if (how.kind === "replace") parent[last] = how.nasty;
   else if (how.kind === "delete") {
     if (Array.isArray(parent)) parent.splice(Number(last), 1);
     else delete parent[last];
-  } else if (parent !== null && typeof parent === "object" && !Array.isArray(parent)) parent[how.key] = how.nasty;
+  } else if (isPlainObject(parent)) parent[how.key] = how.nasty;
   return copy;
 }
 
@@ -323,7 +331,7 @@ export function requestArbitrary(op: DocumentedOperation, pool: string[]): fc.Ar
     });
   const hasBody = op.method !== "get" && op.method !== "delete";
   const body = hasBody ? bodyArbitrary(op.body, pool) : fc.constant(undefined);
-  const role = fc.constantFrom(...(ROLES.filter((r) => r !== "anonymous") as Array<Exclude<Role, "anonymous">>));
+  const role = fc.constantFrom(...ROLES.filter((r): r is Exclude<Role, "anonymous"> => r !== "anonymous"));
   return fc.record({ role, path, query, body }).map(({ role, path, query, body }) => ({
     role,
     method: op.method.toUpperCase(),
@@ -334,12 +342,13 @@ export function requestArbitrary(op: DocumentedOperation, pool: string[]): fc.Ar
 
 /** Row counts of every table (sessions aside: signing in and reading refresh them). */
 async function rowCounts(db: Db): Promise<Record<string, number>> {
-  const tables = (await db.execute(
+  const tables = await selectRows<{ table_name: string }>(
+    db,
     sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('session', '__drizzle_migrations') order by table_name`,
-  )) as unknown as { rows: Array<{ table_name: string }> };
-  const parts = tables.rows.map((t) => sql`select ${t.table_name} as name, count(*)::int as n from ${sql.identifier(t.table_name)}`);
-  const result = (await db.execute(sql.join(parts, sql` union all `))) as unknown as { rows: Array<{ name: string; n: number }> };
-  return Object.fromEntries(result.rows.map((r) => [r.name, Number(r.n)]));
+  );
+  const parts = tables.map((t) => sql`select ${t.table_name} as name, count(*)::int as n from ${sql.identifier(t.table_name)}`);
+  const rows = await selectRows<{ name: string; n: number }>(db, sql.join(parts, sql` union all `));
+  return Object.fromEntries(rows.map((r) => [r.name, Number(r.n)]));
 }
 
 export interface FuzzContext {

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { firmMember } from "../db/schema/firms";
-import type { Db } from "../db/client";
+import { selectRows, type Db } from "../db/client";
 import type { Deps } from "../server/services/deps";
 import { applyToNetwork } from "../server/services/networks/apply-to-network";
 import { created, createFirmOwner, createUserWithRole, PASSWORD, uniqueEmail } from "./factories";
@@ -261,14 +261,15 @@ export async function buildWorld(deps: Deps, url: string): Promise<World> {
  * that a refused request is shown to have written nothing, not even an update in place.
  */
 export async function databaseDigest(db: Db): Promise<Record<string, string>> {
-  const tables = (await db.execute(
+  const tables = await selectRows<{ table_name: string }>(
+    db,
     sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('session', '__drizzle_migrations') order by table_name`,
-  )) as unknown as { rows: Array<{ table_name: string }> };
-  const parts = tables.rows.map(
+  );
+  const parts = tables.map(
     (t) =>
       sql`select ${t.table_name} as name, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as digest from ${sql.identifier(t.table_name)} x`,
   );
   const union = sql.join(parts, sql` union all `);
-  const result = (await db.execute(union)) as unknown as { rows: Array<{ name: string; digest: string }> };
-  return Object.fromEntries(result.rows.map((r) => [r.name, r.digest]));
+  const rows = await selectRows<{ name: string; digest: string }>(db, union);
+  return Object.fromEntries(rows.map((r) => [r.name, r.digest]));
 }

@@ -236,71 +236,29 @@ export function standCosts(input: StandCostsInput): StandCosts {
   validate(input);
   const exhibitors = [...input.exhibitors].sort((a, b) => compareIds(a.id, b.id));
   const fixedFee = input.fixedFeeMinor ?? 0;
-
-  if (exhibitors.length === 0) {
-    return {
-      lines: [],
-      totals: { grossMinor: 0, subsidyMinor: 0, netMinor: 0 },
-      bySubsidy: input.subsidies.map((s) => ({
-        subsidyId: s.id,
-        sponsor: s.sponsor,
-        amountMinor: 0,
-        unusedMinor: s.kind === "fixed" ? (s.amountMinor ?? 0) : 0,
-        eligibleCount: 0,
-      })),
-      ...(input.rule === "fee_plus_area"
-        ? { feeCoverage: { feeMinor: fixedFee, feesTotalMinor: 0, restByAreaMinor: 0, fallback: null } }
-        : {}),
-      uncoveredMinor: input.totalCostMinor,
-    };
-  }
+  if (exhibitors.length === 0) return withoutExhibitors(input, fixedFee);
 
   const { gross, feeCoverage } = grossShares(input.totalCostMinor, input.rule, fixedFee, exhibitors);
-  const remaining = new Map(gross);
-  const perLine = new Map<string, Array<{ subsidyId: string; amountMinor: number }>>(exhibitors.map(({ id }) => [id, []]));
-  const eligibleOf = new Map<string, string[]>(exhibitors.map(({ id }) => [id, []]));
-
-  const bySubsidy: StandSubsidyTotal[] = input.subsidies.map((subsidy) => {
-    const eligible = exhibitors.filter((e) => eligibleForSubsidy(subsidy, e));
-    for (const e of eligible) eligibleOf.get(e.id)!.push(subsidy.id);
-    const weights = eligible.map(({ id }) => ({ id, weight: gross.get(id)! }));
-    const cap = subsidy.capPerFirmMinor ?? Number.MAX_SAFE_INTEGER;
-    const limits = new Map(eligible.map(({ id }) => [id, Math.min(cap, remaining.get(id)!)]));
-
-    let amounts: Map<string, number>;
-    let unused = 0;
-    const eligibleGross = weights.reduce((sum, w) => sum + BigInt(w.weight), 0n);
-    if (subsidy.kind === "percent") {
-      const pool = Number((eligibleGross * BigInt(subsidy.percentBasisPoints!)) / BASIS_POINTS);
-      amounts =
-        eligibleGross === 0n
-          ? new Map(eligible.map(({ id }) => [id, 0]))
-          : new Map([...splitByWeights(pool, weights)].map(([id, share]) => [id, Math.min(share, limits.get(id)!)]));
-    } else {
-      ({ amounts, unused } = distributeWithLimits(subsidy.amountMinor!, weights, limits));
-    }
-
-    let paid = 0;
-    for (const { id } of eligible) {
-      const amount = amounts.get(id) ?? 0;
-      perLine.get(id)!.push({ subsidyId: subsidy.id, amountMinor: amount });
-      remaining.set(id, remaining.get(id)! - amount);
-      paid += amount;
-    }
-    return { subsidyId: subsidy.id, sponsor: subsidy.sponsor, amountMinor: paid, unusedMinor: unused, eligibleCount: eligible.length };
-  });
+  const ledger: SubsidyLedger = {
+    gross,
+    remaining: new Map(gross),
+    perLine: new Map(exhibitors.map(({ id }) => [id, []])),
+    eligibleOf: new Map(exhibitors.map(({ id }) => [id, []])),
+  };
+  // In the given order: each subsidy is capped by what the earlier ones left to pay.
+  const bySubsidy = input.subsidies.map((subsidy) => applySubsidy(subsidy, exhibitors, ledger));
 
   const lines: StandCostLine[] = exhibitors.map(({ id, areaDm2 }) => {
     const grossMinor = gross.get(id)!;
-    const netMinor = remaining.get(id)!;
+    const netMinor = ledger.remaining.get(id)!;
     return {
       id,
       areaDm2,
       grossMinor,
-      subsidies: perLine.get(id)!,
+      subsidies: ledger.perLine.get(id)!,
       subsidyMinor: grossMinor - netMinor,
       netMinor,
-      eligible: eligibleOf.get(id)!,
+      eligible: ledger.eligibleOf.get(id)!,
     };
   });
 
@@ -313,6 +271,68 @@ export function standCosts(input: StandCostsInput): StandCosts {
     { grossMinor: 0, subsidyMinor: 0, netMinor: 0 },
   );
   return { lines, totals, bySubsidy, ...(feeCoverage ? { feeCoverage } : {}), uncoveredMinor: 0 };
+}
+
+/** With nobody holding space, nobody pays: the whole cost is uncovered and no subsidy is used. */
+function withoutExhibitors(input: StandCostsInput, fixedFee: number): StandCosts {
+  return {
+    lines: [],
+    totals: { grossMinor: 0, subsidyMinor: 0, netMinor: 0 },
+    bySubsidy: input.subsidies.map((s) => ({
+      subsidyId: s.id,
+      sponsor: s.sponsor,
+      amountMinor: 0,
+      unusedMinor: s.kind === "fixed" ? (s.amountMinor ?? 0) : 0,
+      eligibleCount: 0,
+    })),
+    ...(input.rule === "fee_plus_area"
+      ? { feeCoverage: { feeMinor: fixedFee, feesTotalMinor: 0, restByAreaMinor: 0, fallback: null } }
+      : {}),
+    uncoveredMinor: input.totalCostMinor,
+  };
+}
+
+/** Per exhibitor: its gross share, what is left to pay, the subsidies paid to it, and those it qualified for. */
+interface SubsidyLedger {
+  gross: ReadonlyMap<string, number>;
+  remaining: Map<string, number>;
+  perLine: Map<string, Array<{ subsidyId: string; amountMinor: number }>>;
+  eligibleOf: Map<string, string[]>;
+}
+
+/**
+ * One subsidy over its eligible exhibitors, in proportion to their gross shares, never above its
+ * per-firm cap or what a firm has left to pay; records each payment in the ledger.
+ */
+function applySubsidy(subsidy: StandSubsidyRule, exhibitors: StandExhibitor[], ledger: SubsidyLedger): StandSubsidyTotal {
+  const { gross, remaining, perLine, eligibleOf } = ledger;
+  const eligible = exhibitors.filter((e) => eligibleForSubsidy(subsidy, e));
+  for (const e of eligible) eligibleOf.get(e.id)!.push(subsidy.id);
+  const weights = eligible.map(({ id }) => ({ id, weight: gross.get(id)! }));
+  const cap = subsidy.capPerFirmMinor ?? Number.MAX_SAFE_INTEGER;
+  const limits = new Map(eligible.map(({ id }) => [id, Math.min(cap, remaining.get(id)!)]));
+
+  let amounts: Map<string, number>;
+  let unused = 0;
+  const eligibleGross = weights.reduce((sum, w) => sum + BigInt(w.weight), 0n);
+  if (subsidy.kind === "percent") {
+    const pool = Number((eligibleGross * BigInt(subsidy.percentBasisPoints!)) / BASIS_POINTS);
+    amounts =
+      eligibleGross === 0n
+        ? new Map(eligible.map(({ id }) => [id, 0]))
+        : new Map([...splitByWeights(pool, weights)].map(([id, share]) => [id, Math.min(share, limits.get(id)!)]));
+  } else {
+    ({ amounts, unused } = distributeWithLimits(subsidy.amountMinor!, weights, limits));
+  }
+
+  let paid = 0;
+  for (const { id } of eligible) {
+    const amount = amounts.get(id) ?? 0;
+    perLine.get(id)!.push({ subsidyId: subsidy.id, amountMinor: amount });
+    remaining.set(id, remaining.get(id)! - amount);
+    paid += amount;
+  }
+  return { subsidyId: subsidy.id, sponsor: subsidy.sponsor, amountMinor: paid, unusedMinor: unused, eligibleCount: eligible.length };
 }
 
 /** The stand's totals as a reader who may not see every line gets them, or why they are withheld. */

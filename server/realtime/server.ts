@@ -32,18 +32,15 @@ const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 /** Rooms a socket is put in by the server, never by asking: not re-checked when rescoping. */
 const isOwnRoom = (room: string, socketId: string) => room === socketId || room.startsWith("user:") || room.startsWith("session:");
 
+type Io = Server<ClientToServerEvents, ServerToClientEvents>;
+
 export interface Realtime {
-  io: Server<ClientToServerEvents, ServerToClientEvents>;
+  io: Io;
   publisher: Publisher;
   close(): Promise<void>;
 }
 
-/**
- * socket.io on the same HTTP server as Express and Remix. The handshake is authenticated by
- * the session cookie; every socket joins its user's room, and any other room only after
- * mayJoinRoom agrees. With REDIS_URL, the Redis adapter lets several processes reach every client.
- */
-export async function createRealtime(options: {
+export interface RealtimeOptions {
   httpServer: HttpServer;
   db: Db;
   auth: Auth;
@@ -56,10 +53,20 @@ export async function createRealtime(options: {
    * (sign-outs and revocations disconnect at once; this catches expiry and anything else).
    */
   sessionCheckMs?: number;
-}): Promise<Realtime> {
+}
+
+/** A Redis connection as close() needs it. */
+type RedisConnection = { quit(): Promise<unknown>; isOpen: boolean };
+
+/**
+ * socket.io on the same HTTP server as Express and Remix. The handshake is authenticated by
+ * the session cookie; every socket joins its user's room, and any other room only after
+ * mayJoinRoom agrees. With REDIS_URL, the Redis adapter lets several processes reach every client.
+ */
+export async function createRealtime(options: RealtimeOptions): Promise<Realtime> {
   const { db, auth, logger } = options;
   const publicOrigin = new URL(options.publicUrl).origin;
-  const io = new Server<ClientToServerEvents, ServerToClientEvents>(options.httpServer, {
+  const io: Io = new Server<ClientToServerEvents, ServerToClientEvents>(options.httpServer, {
     serveClient: false,
     cors: { origin: false },
     // The handshake carries the session cookie: a page of another site may not open a socket
@@ -71,137 +78,14 @@ export async function createRealtime(options: {
     },
   });
 
-  const redisClients: Array<{ quit(): Promise<unknown>; isOpen: boolean }> = [];
-  if (options.redisUrl) {
-    // At boot a Redis that cannot be reached stops the process, naming REDIS_URL; once running,
-    // a lost connection is retried (with a growing pause) instead.
-    let connected = false;
-    const pub = createClient({
-      url: options.redisUrl,
-      socket: {
-        connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
-        reconnectStrategy: (retries, cause) => (connected ? Math.min(100 * 2 ** retries, 5_000) : cause),
-      },
-    });
-    const sub = pub.duplicate();
-    pub.on("error", (err) => connected && logger.error({ err }, "redis publisher error"));
-    sub.on("error", (err) => connected && logger.error({ err }, "redis subscriber error"));
-    try {
-      await Promise.all([pub.connect(), sub.connect()]);
-    } catch (err) {
-      for (const client of [pub, sub]) {
-        try {
-          client.destroy();
-        } catch {
-          // never connected
-        }
-      }
-      throw new EnvError(`REDIS_URL: cannot connect to Redis at ${hostOf(options.redisUrl)} (${rootMessage(err)})`);
-    }
-    connected = true;
-    redisClients.push(pub, sub);
-    io.adapter(createAdapter(pub, sub, { key: `${options.redisPrefix}:socket.io` }));
-    logger.info("socket.io uses the Redis adapter");
-  }
+  const redisClients = options.redisUrl ? await useRedisAdapter(io, options.redisUrl, options.redisPrefix, logger) : [];
 
-  // The handshake never rejects: every failure is answered as "unauthenticated" and logged.
-  const authenticate = async (socket: Parameters<Parameters<typeof io.use>[0]>[0], next: (err?: Error) => void) => {
-    try {
-      const headers = new Headers();
-      for (const [key, value] of Object.entries(socket.request.headers)) {
-        if (typeof value === "string") headers.set(key, value);
-        else if (Array.isArray(value)) headers.set(key, value.join(", "));
-      }
-      const session = await auth.api.getSession({ headers });
-      const actor = session ? await loadActor(db, session.user.id) : null;
-      if (!session || !actor) return next(new Error("unauthenticated"));
-      (socket as JointlySocket).data.userId = actor.userId;
-      (socket as JointlySocket).data.sessionId = session.session.id;
-      next();
-    } catch (err) {
-      logger.warn({ err }, "socket handshake failed");
-      next(new Error("unauthenticated"));
-    }
-  };
   io.use((socket, next) => {
-    void authenticate(socket, next);
+    void authenticate(socket, next, auth, db, logger);
   });
+  io.on("connection", (raw) => handleRooms(raw as JointlySocket, db, logger));
 
-  io.on("connection", (raw) => {
-    const socket = raw as JointlySocket;
-    const { userId, sessionId } = socket.data;
-    void socket.join([userRoom(userId), sessionRoom(sessionId)]);
-
-    socket.on("room:join", async (payload, ack) => {
-      const reply = typeof ack === "function" ? ack : () => {};
-      const parsed = roomPayloadSchema.safeParse(payload);
-      if (!parsed.success) return reply(invalid(parsed.error.issues[0]?.message ?? "invalid"));
-      const { room } = parsed.data;
-      try {
-        // The actor as it is now, not as it was at the handshake (it may have left a firm since).
-        const actor = await loadActor(db, userId);
-        if (!actor || !(await mayJoinRoom(db, actor, room))) {
-          return reply({ error: { code: "forbidden", message: "You may not watch this resource" } });
-        }
-        await socket.join(room);
-        reply({ data: { room } });
-      } catch (err) {
-        logger.error({ err, room }, "room join failed");
-        reply({ error: { code: "internal", message: "Could not join the room" } });
-      }
-    });
-
-    socket.on("room:leave", async (payload, ack) => {
-      const reply = typeof ack === "function" ? ack : () => {};
-      const parsed = roomPayloadSchema.safeParse(payload);
-      if (!parsed.success) return reply(invalid(parsed.error.issues[0]?.message ?? "invalid"));
-      await socket.leave(parsed.data.room);
-      reply({ data: { room: parsed.data.room } });
-    });
-  });
-
-  /** Takes each user's sockets, in every process, out of the rooms the rules no longer allow. */
-  async function rescope(userIds: readonly string[]) {
-    for (const userId of new Set(userIds)) {
-      const sockets = await io.in(userRoom(userId)).fetchSockets();
-      if (sockets.length === 0) continue;
-      const actor = await loadActor(db, userId);
-      if (!actor) {
-        io.in(userRoom(userId)).disconnectSockets(true);
-        continue;
-      }
-      const allowed = new Map<string, boolean>();
-      for (const socket of sockets) {
-        for (const room of socket.rooms) {
-          if (isOwnRoom(room, socket.id)) continue;
-          if (!allowed.has(room)) allowed.set(room, await mayJoinRoom(db, actor, room));
-          if (!allowed.get(room)) socket.leave(room);
-        }
-      }
-    }
-  }
-
-  /** Disconnects this process's sockets whose session was deleted or has expired. */
-  async function checkSessions() {
-    const local = [...io.of("/").sockets.values()] as JointlySocket[];
-    const ids = [...new Set(local.map((s) => s.data.sessionId).filter(Boolean))];
-    if (ids.length === 0) return;
-    const live = await db
-      .select({ id: sessionTable.id })
-      .from(sessionTable)
-      .where(and(inArray(sessionTable.id, ids), gt(sessionTable.expiresAt, new Date())));
-    const alive = new Set(live.map((r) => r.id));
-    for (const socket of local) if (!alive.has(socket.data.sessionId)) socket.disconnect(true);
-  }
-  let checking = false;
-  const sessionTimer = setInterval(() => {
-    if (checking) return;
-    checking = true;
-    checkSessions()
-      .catch((err) => logger.warn({ err }, "socket session check failed"))
-      .finally(() => (checking = false));
-  }, options.sessionCheckMs ?? 30_000);
-  sessionTimer.unref();
+  const sessionTimer = watchSessions(io, db, logger, options.sessionCheckMs ?? 30_000);
 
   const publisher: Publisher = {
     toRoom(room, event, payload) {
@@ -212,7 +96,7 @@ export async function createRealtime(options: {
       io.in(sessionRoom(sessionId)).disconnectSockets(true);
     },
     rescopeUsers(userIds) {
-      rescope(userIds).catch((err) => logger.warn({ err, userIds }, "socket rescope failed"));
+      rescope(io, db, userIds).catch((err) => logger.warn({ err, userIds }, "socket rescope failed"));
     },
   };
 
@@ -228,6 +112,147 @@ export async function createRealtime(options: {
       for (const client of redisClients) if (client.isOpen) await client.quit().catch(() => {});
     },
   };
+}
+
+/**
+ * Connects the Redis adapter. At boot a Redis that cannot be reached stops the process, naming
+ * REDIS_URL; once running, a lost connection is retried (with a growing pause) instead.
+ */
+async function useRedisAdapter(io: Io, redisUrl: string, redisPrefix: string, logger: Logger): Promise<RedisConnection[]> {
+  let connected = false;
+  const pub = createClient({
+    url: redisUrl,
+    socket: {
+      connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
+      reconnectStrategy: (retries, cause) => (connected ? Math.min(100 * 2 ** retries, 5_000) : cause),
+    },
+  });
+  const sub = pub.duplicate();
+  pub.on("error", (err) => connected && logger.error({ err }, "redis publisher error"));
+  sub.on("error", (err) => connected && logger.error({ err }, "redis subscriber error"));
+  try {
+    await Promise.all([pub.connect(), sub.connect()]);
+  } catch (err) {
+    for (const client of [pub, sub]) {
+      try {
+        client.destroy();
+      } catch {
+        // never connected
+      }
+    }
+    throw new EnvError(`REDIS_URL: cannot connect to Redis at ${hostOf(redisUrl)} (${rootMessage(err)})`);
+  }
+  connected = true;
+  io.adapter(createAdapter(pub, sub, { key: `${redisPrefix}:socket.io` }));
+  logger.info("socket.io uses the Redis adapter");
+  return [pub, sub];
+}
+
+/** The handshake never rejects: every failure is answered as "unauthenticated" and logged. */
+async function authenticate(
+  socket: Parameters<Parameters<Io["use"]>[0]>[0],
+  next: (err?: Error) => void,
+  auth: Auth,
+  db: Db,
+  logger: Logger,
+): Promise<void> {
+  try {
+    const headers = new Headers();
+    for (const [key, value] of Object.entries(socket.request.headers)) {
+      if (typeof value === "string") headers.set(key, value);
+      else if (Array.isArray(value)) headers.set(key, value.join(", "));
+    }
+    const session = await auth.api.getSession({ headers });
+    const actor = session ? await loadActor(db, session.user.id) : null;
+    if (!session || !actor) return next(new Error("unauthenticated"));
+    (socket as JointlySocket).data.userId = actor.userId;
+    (socket as JointlySocket).data.sessionId = session.session.id;
+    next();
+  } catch (err) {
+    logger.warn({ err }, "socket handshake failed");
+    next(new Error("unauthenticated"));
+  }
+}
+
+/** A connected socket joins its own rooms, then others only as the rules allow. */
+function handleRooms(socket: JointlySocket, db: Db, logger: Logger): void {
+  const { userId, sessionId } = socket.data;
+  void socket.join([userRoom(userId), sessionRoom(sessionId)]);
+
+  socket.on("room:join", async (payload, ack) => {
+    const reply = typeof ack === "function" ? ack : () => {};
+    const parsed = roomPayloadSchema.safeParse(payload);
+    if (!parsed.success) return reply(invalid(parsed.error.issues[0]?.message ?? "invalid"));
+    const { room } = parsed.data;
+    try {
+      // The actor as it is now, not as it was at the handshake (it may have left a firm since).
+      const actor = await loadActor(db, userId);
+      if (!actor || !(await mayJoinRoom(db, actor, room))) {
+        return reply({ error: { code: "forbidden", message: "You may not watch this resource" } });
+      }
+      await socket.join(room);
+      reply({ data: { room } });
+    } catch (err) {
+      logger.error({ err, room }, "room join failed");
+      reply({ error: { code: "internal", message: "Could not join the room" } });
+    }
+  });
+
+  socket.on("room:leave", async (payload, ack) => {
+    const reply = typeof ack === "function" ? ack : () => {};
+    const parsed = roomPayloadSchema.safeParse(payload);
+    if (!parsed.success) return reply(invalid(parsed.error.issues[0]?.message ?? "invalid"));
+    await socket.leave(parsed.data.room);
+    reply({ data: { room: parsed.data.room } });
+  });
+}
+
+/** Takes each user's sockets, in every process, out of the rooms the rules no longer allow. */
+async function rescope(io: Io, db: Db, userIds: readonly string[]): Promise<void> {
+  for (const userId of new Set(userIds)) {
+    const sockets = await io.in(userRoom(userId)).fetchSockets();
+    if (sockets.length === 0) continue;
+    const actor = await loadActor(db, userId);
+    if (!actor) {
+      io.in(userRoom(userId)).disconnectSockets(true);
+      continue;
+    }
+    const allowed = new Map<string, boolean>();
+    for (const socket of sockets) {
+      for (const room of socket.rooms) {
+        if (isOwnRoom(room, socket.id)) continue;
+        if (!allowed.has(room)) allowed.set(room, await mayJoinRoom(db, actor, room));
+        if (!allowed.get(room)) socket.leave(room);
+      }
+    }
+  }
+}
+
+/** Checks every few seconds, one check at a time, that this process's sockets' sessions live. */
+function watchSessions(io: Io, db: Db, logger: Logger, everyMs: number): NodeJS.Timeout {
+  let checking = false;
+  const timer = setInterval(() => {
+    if (checking) return;
+    checking = true;
+    checkSessions(io, db)
+      .catch((err) => logger.warn({ err }, "socket session check failed"))
+      .finally(() => (checking = false));
+  }, everyMs);
+  timer.unref();
+  return timer;
+}
+
+/** Disconnects this process's sockets whose session was deleted or has expired. */
+async function checkSessions(io: Io, db: Db): Promise<void> {
+  const local = [...io.of("/").sockets.values()] as JointlySocket[];
+  const ids = [...new Set(local.map((s) => s.data.sessionId).filter(Boolean))];
+  if (ids.length === 0) return;
+  const live = await db
+    .select({ id: sessionTable.id })
+    .from(sessionTable)
+    .where(and(inArray(sessionTable.id, ids), gt(sessionTable.expiresAt, new Date())));
+  const alive = new Set(live.map((r) => r.id));
+  for (const socket of local) if (!alive.has(socket.data.sessionId)) socket.disconnect(true);
 }
 
 function invalid(message: string): RoomAck {

@@ -88,136 +88,179 @@ import { setKpiReference } from "./learning/set-kpi-reference";
 import { submitKpiValues } from "./learning/submit-kpi-values";
 import { updateMeeting } from "./learning/update-meeting";
 
+/** A use case with the process's dependencies filled in. */
+type Bind = <A extends unknown[], R>(fn: (d: Deps, ...args: A) => R) => (...args: A) => R;
+
 /**
  * Every use case bound to the process's dependencies. Routes, the JSON API and sockets reach
  * them through the load context, so the Remix build never holds a second database handle.
  */
 export function createServices(deps: Deps) {
-  const bind =
-    <A extends unknown[], R>(fn: (d: Deps, ...args: A) => R) =>
-    (...args: A) =>
+  const bind: Bind =
+    (fn) =>
+    (...args) =>
       fn(deps, ...args);
   return {
-    accounts: {
-      signUp: bind(signUp),
-      createUser: bind(createUser),
-      listUsers: bind(listUsers),
-      setLocale: bind(setLocale),
-      loadActor: (userId: string) => loadActor(deps.db, userId),
-    },
-    firms: {
-      getMyFirm: bind(getMyFirm),
-      updateMyFirm: bind(updateMyFirm),
-      getFirm: bind(getFirm),
-      searchFirms: bind(searchFirms),
-      decideMemberRequest: bind(decideMemberRequest),
-      listFirmNames: bind(listFirmNames),
-    },
-    networks: {
-      list: bind(listNetworks),
-      listNames: () => listNetworkNames(deps),
-      create: bind(createNetwork),
-      update: bind(updateNetwork),
-      get: bind(getNetwork),
-      invite: bind(inviteToNetwork),
-      respondToInvitation: bind(respondToInvitation),
-      getInvitationLink: bind(getInvitationLink),
-      acceptInvitationLink: bind(acceptInvitationLink),
-      apply: bind(applyToNetwork),
-      decideApplication: bind(decideApplication),
-      leave: bind(leaveNetwork),
-      addBroker: bind(addNetworkBroker),
-    },
-    initiatives: {
-      create: bind(createInitiative),
-      update: bind(updateInitiative),
-      transition: bind(transitionInitiative),
-      get: bind(getInitiative),
-      join: bind(joinInitiative),
-      leave: bind(leaveInitiative),
-      postMessage: bind(postInitiativeMessage),
-      setCommitment: bind(setJointBuyCommitment),
-      getJointBuy: bind(getJointBuy),
-      setBudget: bind(setInitiativeBudget),
-      getCostShares: bind(getCostShares),
-      purchaseSummaryCsv: bind(purchaseSummaryCsv),
-      notifyDeadlines: () => notifyDeadlines(deps),
-    },
-    sourcing: {
-      create: bind(createNeed),
-      update: bind(updateNeed),
-      transition: bind(transitionNeed),
-      list: bind(listNeeds),
-      get: bind(getNeed),
-      matches: bind(listNeedMatches),
-      myMatchingNeeds: bind(listMyMatchingNeeds),
-      consortiumProposals: bind(listConsortiumProposals),
-      createConsortium: bind(createConsortiumInitiative),
-      respond: bind(respondToNeed),
-      decideResponse: bind(decideResponse),
-    },
-    ledger: {
-      addEntries: bind(addSalesEntries),
-      list: bind(listSalesEntries),
-      deleteEntry: bind(deleteSalesEntry),
-      setExchangeRate: bind(setExchangeRate),
-      listExchangeRates: bind(listExchangeRates),
-      importCsv: bind(importSalesCsv),
-      csvTemplate: salesCsvTemplate,
-      firmDependence: bind(getFirmDependence),
-      networkDependence: bind(getNetworkDependence),
-    },
-    learning: {
-      listKpis: bind(listKpis),
-      createKpi: bind(createKpi),
-      createBenchmarkClub: bind(createBenchmarkClub),
-      getBenchmarkClub: bind(getBenchmarkClub),
-      openBenchmarkPeriod: bind(openBenchmarkPeriod),
-      closeBenchmarkPeriod: bind(closeBenchmarkPeriod),
-      publishBenchmarkPeriod: bind(publishBenchmarkPeriod),
-      submitKpiValues: bind(submitKpiValues),
-      importKpiCsv: bind(importKpiCsv),
-      setKpiReference: bind(setKpiReference),
-      getBenchmarkReport: bind(getBenchmarkReport),
-      exportBenchmarkCsv: bind(exportBenchmarkCsv),
-      scheduleMeeting: bind(scheduleMeeting),
-      updateMeeting: bind(updateMeeting),
-      respondToMeeting: bind(respondToMeeting),
-      addMeetingAction: bind(addMeetingAction),
-      updateMeetingAction: bind(updateMeetingAction),
-      exportClubCalendar: bind(exportClubCalendar),
-      notifyLearningReminders: () => notifyLearningReminders(deps),
-    },
-    stands: {
-      createFair: bind(createFair),
-      listFairs: bind(listFairs),
-      createStand: bind(createStand),
-      updateStand: bind(updateStand),
-      getStand: bind(getStand),
-      getStandCosts: bind(getStandCosts),
-      requestStandSpace: bind(requestStandSpace),
-      decideStandSpace: bind(decideStandSpace),
-      releaseStandSpace: bind(releaseStandSpace),
-      addStandTask: bind(addStandTask),
-      updateStandTask: bind(updateStandTask),
-      addStandLead: bind(addStandLead),
-      inviteLeadBuyer: bind(inviteLeadBuyer),
-      exportStandCalendar: bind(exportStandCalendar),
-      /** For the sign-up page (no session): what an invitation link prefills, or null. */
-      getLeadInvitation: (input: unknown) => getLeadInvitation(deps, input),
-      notifyStandReminders: () => notifyStandReminders(deps),
-    },
-    calendar: {
-      getCalendarFeed: bind(getCalendarFeed),
-      resetCalendarFeed: bind(resetCalendarFeed),
-      userCalendar: bind(userCalendar),
-    },
-    notifications: {
-      list: bind(listNotifications),
-      markRead: bind(markNotificationRead),
-      countUnread: (userId: string) => countUnread(deps, userId),
-    },
+    accounts: accountsServices(bind, deps),
+    firms: firmsServices(bind),
+    networks: networksServices(bind, deps),
+    initiatives: initiativesServices(bind, deps),
+    sourcing: sourcingServices(bind),
+    ledger: ledgerServices(bind),
+    learning: learningServices(bind, deps),
+    stands: standsServices(bind, deps),
+    calendar: calendarServices(bind),
+    notifications: notificationsServices(bind, deps),
   };
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+function accountsServices(bind: Bind, deps: Deps) {
+  return {
+    signUp: bind(signUp),
+    createUser: bind(createUser),
+    listUsers: bind(listUsers),
+    setLocale: bind(setLocale),
+    loadActor: (userId: string) => loadActor(deps.db, userId),
+  };
+}
+
+function firmsServices(bind: Bind) {
+  return {
+    getMyFirm: bind(getMyFirm),
+    updateMyFirm: bind(updateMyFirm),
+    getFirm: bind(getFirm),
+    searchFirms: bind(searchFirms),
+    decideMemberRequest: bind(decideMemberRequest),
+    listFirmNames: bind(listFirmNames),
+  };
+}
+
+function networksServices(bind: Bind, deps: Deps) {
+  return {
+    list: bind(listNetworks),
+    listNames: () => listNetworkNames(deps),
+    create: bind(createNetwork),
+    update: bind(updateNetwork),
+    get: bind(getNetwork),
+    invite: bind(inviteToNetwork),
+    respondToInvitation: bind(respondToInvitation),
+    getInvitationLink: bind(getInvitationLink),
+    acceptInvitationLink: bind(acceptInvitationLink),
+    apply: bind(applyToNetwork),
+    decideApplication: bind(decideApplication),
+    leave: bind(leaveNetwork),
+    addBroker: bind(addNetworkBroker),
+  };
+}
+
+function initiativesServices(bind: Bind, deps: Deps) {
+  return {
+    create: bind(createInitiative),
+    update: bind(updateInitiative),
+    transition: bind(transitionInitiative),
+    get: bind(getInitiative),
+    join: bind(joinInitiative),
+    leave: bind(leaveInitiative),
+    postMessage: bind(postInitiativeMessage),
+    setCommitment: bind(setJointBuyCommitment),
+    getJointBuy: bind(getJointBuy),
+    setBudget: bind(setInitiativeBudget),
+    getCostShares: bind(getCostShares),
+    purchaseSummaryCsv: bind(purchaseSummaryCsv),
+    notifyDeadlines: () => notifyDeadlines(deps),
+  };
+}
+
+function sourcingServices(bind: Bind) {
+  return {
+    create: bind(createNeed),
+    update: bind(updateNeed),
+    transition: bind(transitionNeed),
+    list: bind(listNeeds),
+    get: bind(getNeed),
+    matches: bind(listNeedMatches),
+    myMatchingNeeds: bind(listMyMatchingNeeds),
+    consortiumProposals: bind(listConsortiumProposals),
+    createConsortium: bind(createConsortiumInitiative),
+    respond: bind(respondToNeed),
+    decideResponse: bind(decideResponse),
+  };
+}
+
+function ledgerServices(bind: Bind) {
+  return {
+    addEntries: bind(addSalesEntries),
+    list: bind(listSalesEntries),
+    deleteEntry: bind(deleteSalesEntry),
+    setExchangeRate: bind(setExchangeRate),
+    listExchangeRates: bind(listExchangeRates),
+    importCsv: bind(importSalesCsv),
+    csvTemplate: salesCsvTemplate,
+    firmDependence: bind(getFirmDependence),
+    networkDependence: bind(getNetworkDependence),
+  };
+}
+
+function learningServices(bind: Bind, deps: Deps) {
+  return {
+    listKpis: bind(listKpis),
+    createKpi: bind(createKpi),
+    createBenchmarkClub: bind(createBenchmarkClub),
+    getBenchmarkClub: bind(getBenchmarkClub),
+    openBenchmarkPeriod: bind(openBenchmarkPeriod),
+    closeBenchmarkPeriod: bind(closeBenchmarkPeriod),
+    publishBenchmarkPeriod: bind(publishBenchmarkPeriod),
+    submitKpiValues: bind(submitKpiValues),
+    importKpiCsv: bind(importKpiCsv),
+    setKpiReference: bind(setKpiReference),
+    getBenchmarkReport: bind(getBenchmarkReport),
+    exportBenchmarkCsv: bind(exportBenchmarkCsv),
+    scheduleMeeting: bind(scheduleMeeting),
+    updateMeeting: bind(updateMeeting),
+    respondToMeeting: bind(respondToMeeting),
+    addMeetingAction: bind(addMeetingAction),
+    updateMeetingAction: bind(updateMeetingAction),
+    exportClubCalendar: bind(exportClubCalendar),
+    notifyLearningReminders: () => notifyLearningReminders(deps),
+  };
+}
+
+function standsServices(bind: Bind, deps: Deps) {
+  return {
+    createFair: bind(createFair),
+    listFairs: bind(listFairs),
+    createStand: bind(createStand),
+    updateStand: bind(updateStand),
+    getStand: bind(getStand),
+    getStandCosts: bind(getStandCosts),
+    requestStandSpace: bind(requestStandSpace),
+    decideStandSpace: bind(decideStandSpace),
+    releaseStandSpace: bind(releaseStandSpace),
+    addStandTask: bind(addStandTask),
+    updateStandTask: bind(updateStandTask),
+    addStandLead: bind(addStandLead),
+    inviteLeadBuyer: bind(inviteLeadBuyer),
+    exportStandCalendar: bind(exportStandCalendar),
+    /** For the sign-up page (no session): what an invitation link prefills, or null. */
+    getLeadInvitation: (input: unknown) => getLeadInvitation(deps, input),
+    notifyStandReminders: () => notifyStandReminders(deps),
+  };
+}
+
+function calendarServices(bind: Bind) {
+  return {
+    getCalendarFeed: bind(getCalendarFeed),
+    resetCalendarFeed: bind(resetCalendarFeed),
+    userCalendar: bind(userCalendar),
+  };
+}
+
+function notificationsServices(bind: Bind, deps: Deps) {
+  return {
+    list: bind(listNotifications),
+    markRead: bind(markNotificationRead),
+    countUnread: (userId: string) => countUnread(deps, userId),
+  };
+}

@@ -1,4 +1,5 @@
 import { asc, desc, eq } from "drizzle-orm";
+import type { Db } from "../../../db/client";
 import { firm } from "../../../db/schema/firms";
 import { activity, initiativeMessage, initiativeParticipant } from "../../../db/schema/initiatives";
 import { network } from "../../../db/schema/networks";
@@ -8,11 +9,11 @@ import { allowedTransitions, deriveForm } from "../../domain/initiative";
 import { AppError, parseInput } from "../../errors";
 import { initiativeIdSchema } from "../../schemas/initiative";
 import type { Deps } from "../deps";
-import { loadStandSummary } from "../stands/get-stand";
+import { loadStandSummary } from "../stands/stand-summary";
 import { deadlineDate } from "./deadline";
 import { visibleInitiative, type InitiativeFacts } from "./initiative-facts";
 import { loadCostShares } from "./tools/generic";
-import { TOOL_OF } from "./tools/index";
+import { TOOL_OF, type Tool } from "./tools/index";
 import { loadJointBuy } from "./tools/joint-buy";
 import { loadClubSummary } from "../learning/club-summary";
 
@@ -31,44 +32,12 @@ async function readableInitiative(deps: Deps, actor: Actor, rawInput: unknown) {
 export async function getInitiative(deps: Deps, actor: Actor, rawInput: unknown) {
   const facts = await readableInitiative(deps, actor, rawInput);
   const { row } = facts;
-  const [net] = await deps.db
-    .select({ id: network.id, name: network.name, currency: network.currency })
-    .from(network)
-    .where(eq(network.id, row.networkId));
-  const participants = await deps.db
-    .select({ firmId: firm.id, name: firm.name, link: firm.link, tier: firm.tier, joinedAt: initiativeParticipant.createdAt })
-    .from(initiativeParticipant)
-    .innerJoin(firm, eq(firm.id, initiativeParticipant.firmId))
-    .where(eq(initiativeParticipant.initiativeId, row.id))
-    .orderBy(asc(firm.name));
-  const messages = await deps.db
-    .select()
-    .from(initiativeMessage)
-    .where(eq(initiativeMessage.initiativeId, row.id))
-    .orderBy(asc(initiativeMessage.createdAt), asc(initiativeMessage.id))
-    .limit(500);
-  const log = await deps.db
-    .select()
-    .from(activity)
-    .where(eq(activity.initiativeId, row.id))
-    .orderBy(desc(activity.createdAt), desc(activity.id))
-    .limit(200);
+  const { net, participants, messages, log } = await loadPageRows(deps.db, row);
   const seesAll = seesAllFigures(actor, facts);
   const ownFirmId = actor.firm?.id ?? null;
   const tool = TOOL_OF[row.objective];
-  const jointBuy = tool === "joint_buy" ? await loadJointBuy(deps.db, row.id, { firmId: ownFirmId, seesAll }) : null;
-  const budget = tool === "generic" ? await loadCostShares(deps.db, row.id) : null;
-  const club = tool === "benchmark_club" ? await loadClubSummary(deps.db, row.id, deps.now()) : null;
-  const stand = tool === "stand" ? await loadStandSummary(deps.db, row.id, ownFirmId) : null;
+  const tools = await loadToolViews(deps, row.id, tool, { firmId: ownFirmId, seesAll });
   const isParticipant = ownFirmId !== null && facts.participantFirmIds.includes(ownFirmId);
-  // Without consent to see co-participants' figures, a participant sees its own line only.
-  const visibleBudget = budget && !seesAll ? { ...budget, shares: budget.shares.filter((s) => s.firmId === ownFirmId) } : budget;
-  // The activity log names quantities; hide other firms' when figures are not shared.
-  const visibleLog = log.map((entry) =>
-    seesAll || entry.firmId === ownFirmId || !entry.action.startsWith("commitment.")
-      ? entry
-      : { ...entry, before: entry.before ? { total: entry.before.total } : null, after: entry.after ? { total: entry.after.total } : null },
-  );
   return {
     initiative: {
       id: row.id,
@@ -85,10 +54,7 @@ export async function getInitiative(deps: Deps, actor: Actor, rawInput: unknown)
     },
     form: deriveForm(participants.map((p) => p.link)),
     participants: participants.map((p) => ({ ...p, joinedAt: p.joinedAt.toISOString() })),
-    jointBuy,
-    budget: visibleBudget,
-    club,
-    stand,
+    ...tools,
     messages: messages.map((m) => ({
       id: m.id,
       authorName: m.authorName,
@@ -96,7 +62,7 @@ export async function getInitiative(deps: Deps, actor: Actor, rawInput: unknown)
       body: m.body,
       createdAt: m.createdAt.toISOString(),
     })),
-    activity: visibleLog.map((a) => ({
+    activity: visibleActivity(log, { firmId: ownFirmId, seesAll }).map((a) => ({
       id: a.id,
       action: a.action,
       actorName: a.actorName,
@@ -115,6 +81,58 @@ export async function getInitiative(deps: Deps, actor: Actor, rawInput: unknown)
       purchaseSummary: tool === "joint_buy" && (row.status === "locked" || row.status === "completed") && (seesAll || isParticipant),
     },
   };
+}
+
+interface FiguresViewer {
+  firmId: string | null;
+  seesAll: boolean;
+}
+
+/** The page's own rows: its network, participants, the discussion and the latest activity. */
+async function loadPageRows(db: Db, row: InitiativeFacts["row"]) {
+  const [net] = await db
+    .select({ id: network.id, name: network.name, currency: network.currency })
+    .from(network)
+    .where(eq(network.id, row.networkId));
+  const participants = await db
+    .select({ firmId: firm.id, name: firm.name, link: firm.link, tier: firm.tier, joinedAt: initiativeParticipant.createdAt })
+    .from(initiativeParticipant)
+    .innerJoin(firm, eq(firm.id, initiativeParticipant.firmId))
+    .where(eq(initiativeParticipant.initiativeId, row.id))
+    .orderBy(asc(firm.name));
+  const messages = await db
+    .select()
+    .from(initiativeMessage)
+    .where(eq(initiativeMessage.initiativeId, row.id))
+    .orderBy(asc(initiativeMessage.createdAt), asc(initiativeMessage.id))
+    .limit(500);
+  const log = await db
+    .select()
+    .from(activity)
+    .where(eq(activity.initiativeId, row.id))
+    .orderBy(desc(activity.createdAt), desc(activity.id))
+    .limit(200);
+  return { net, participants, messages, log };
+}
+
+/** The initiative's tool as the viewer may see it; the other tools are null. */
+async function loadToolViews(deps: Deps, initiativeId: string, tool: Tool, viewer: FiguresViewer) {
+  const jointBuy = tool === "joint_buy" ? await loadJointBuy(deps.db, initiativeId, viewer) : null;
+  const budget = tool === "generic" ? await loadCostShares(deps.db, initiativeId) : null;
+  const club = tool === "benchmark_club" ? await loadClubSummary(deps.db, initiativeId, deps.now()) : null;
+  const stand = tool === "stand" ? await loadStandSummary(deps.db, initiativeId, viewer.firmId) : null;
+  // Without consent to see co-participants' figures, a participant sees its own line only.
+  const visibleBudget = budget && !viewer.seesAll ? { ...budget, shares: budget.shares.filter((s) => s.firmId === viewer.firmId) } : budget;
+  return { jointBuy, budget: visibleBudget, club, stand };
+}
+
+/** The activity log names quantities; other firms' are hidden when figures are not shared. */
+function visibleActivity(log: Array<typeof activity.$inferSelect>, viewer: FiguresViewer) {
+  return log.map((entry) =>
+    viewer.seesAll || entry.firmId === viewer.firmId || !entry.action.startsWith("commitment.")
+      ? entry
+      : { ...entry, before: entry.before ? { total: entry.before.total } : null, after: entry.after ? { total: entry.after.total } : null },
+  );
 }
 export type InitiativeView = Awaited<ReturnType<typeof getInitiative>>;
 

@@ -8,7 +8,7 @@ import { addTaskSchema, updateTaskSchema } from "../../schemas/stands";
 import { recordActivity } from "../activity";
 import { inTransaction, type Deps } from "../deps";
 import { notify } from "../notifications/notify";
-import { possibleTaskOwners } from "./get-stand";
+import { possibleTaskOwners } from "./stand-view";
 import { standHref } from "./space-queue";
 import { publishStand, visibleStand, type StandFacts } from "./stand-access";
 

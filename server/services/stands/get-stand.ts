@@ -1,218 +1,23 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
-import { user } from "../../../db/schema/auth";
-import { firm, firmMember } from "../../../db/schema/firms";
 import { network } from "../../../db/schema/networks";
-import { fair, standLead, standTask } from "../../../db/schema/stands";
+import { fair } from "../../../db/schema/stands";
 import type { Actor } from "../../authz/actor";
 import { can } from "../../authz/permissions";
-import { disclosureRule, type DisclosureRule } from "../../domain/disclosure";
-import { discloseStandTotals, standCosts } from "../../domain/stand-costs";
+import { disclosureRule } from "../../domain/disclosure";
 import { standPlan } from "../../domain/stand-plan";
 import { parseInput } from "../../errors";
 import { standIdSchema } from "../../schemas/stands";
 import type { Deps } from "../deps";
 import { deadlineDate } from "../initiatives/deadline";
 import { fairView } from "./create-fair";
-import { bookingOpen, holdingSpaces, loadStand, todayOf, visibleStand, waitingQueue, type StandFacts, type StandRow } from "./stand-access";
+import { bookingOpen, holdingSpaces, todayOf, visibleStand, waitingQueue, type StandFacts, type StandRow } from "./stand-access";
 import { loadSubsidies } from "./stand-settings";
+import { costView, leadView, networkRule, possibleTaskOwners, taskView, viewerOf, type Holding, type StandViewer } from "./stand-view";
 
-/**
- * Who sees what on a stand (issue 5 section 5):
- * - the plan (exhibitors' names and areas) is shared with everyone who may read the initiative:
- *   a joint stand's exhibitors stand side by side and know each other;
- * - costs: the network's brokers (and admins) see every exhibitor's line, and so do the exhibitors
- *   when the stand shares costs. Anyone else who reads the stand (an exhibitor of a stand that
- *   does not share costs, a member without space) gets its own line, if any, and what the stand's
- *   settings and plan already make public (total cost, rule, exhibitors, fees). The totals of
- *   gross, subsidy and net only through the network's disclosure rule (`discloseStandTotals`:
- *   enough exhibitors, no firm dominating the totals or what is left of them after the reader's
- *   own line), else the count and why; nothing per subsidy (`bySubsidy`: amounts, unused part,
- *   eligible count) ever, as it tells which firms qualified (docs/decisions/010-trade-fair-stands.md);
- * - the waiting list: brokers see it whole; a member sees its own place and how many wait;
- * - tasks: the network's brokers and the initiative's participants (admins too);
- * - leads: brokers all; an exhibitor its own, and every exhibitor's when the stand shares leads
- *   (a co-exhibitor's lead shows without its contact email or invitation link).
- */
-export interface StandViewer {
-  firmId: string | null;
-  isBroker: boolean;
-  isMember: boolean;
-  isParticipant: boolean;
-  isExhibitor: boolean;
-  seesAllCosts: boolean;
-  seesAllLeads: boolean;
-  seesTasks: boolean;
-}
+export type { StandCostView, StandViewer } from "./stand-view";
 
-function viewerOf(actor: Actor, facts: StandFacts, exhibitorIds: readonly string[]): StandViewer {
-  const firmId = actor.firm?.id ?? null;
-  const isExhibitor = firmId !== null && exhibitorIds.includes(firmId);
-  const isParticipant = firmId !== null && facts.participantFirmIds.includes(firmId);
-  const isBroker = can(actor, "stand", "manage", facts);
-  return {
-    firmId,
-    isBroker,
-    isMember: can(actor, "stand", "requestSpace", facts),
-    isParticipant,
-    isExhibitor,
-    seesAllCosts: can(actor, "stand", "viewAllCosts", facts) || (facts.stand.shareCosts && isExhibitor),
-    seesAllLeads: can(actor, "stand", "viewAllLeads", facts) || (facts.stand.shareLeads && isExhibitor),
-    seesTasks: isBroker || isParticipant || actor.role === "admin",
-  };
-}
-
-type Holding = Awaited<ReturnType<typeof holdingSpaces>>;
-
-/** The disclosure rule of the stand's network (its raised threshold, never below the floor). */
-async function networkRule(db: Db | Tx, networkId: string): Promise<DisclosureRule> {
-  const [row] = await db.select({ min: network.disclosureMinContributors }).from(network).where(eq(network.id, networkId));
-  return disclosureRule(row?.min);
-}
-
-/** Costs over the held (requested and confirmed) space, as far as the viewer may see them. */
-async function costView(
-  db: Db | Tx,
-  row: StandRow,
-  spaces: Holding,
-  viewer: Pick<StandViewer, "firmId" | "seesAllCosts">,
-  rule: DisclosureRule,
-) {
-  const subsidies = await loadSubsidies(db, row.initiativeId);
-  const result = standCosts({
-    totalCostMinor: row.totalCostMinor,
-    rule: row.splitRule,
-    fixedFeeMinor: row.fixedFeeMinor,
-    exhibitors: spaces.map((s) => ({ id: s.firmId, areaDm2: s.grantedDm2, employees: s.employees })),
-    subsidies: subsidies.map((s) => ({
-      id: s.id,
-      sponsor: s.sponsor,
-      kind: s.kind,
-      percentBasisPoints: s.percentBasisPoints ?? undefined,
-      amountMinor: s.amountMinor ?? undefined,
-      capPerFirmMinor: s.capPerFirmMinor,
-      maxEmployees: s.maxEmployees,
-    })),
-  });
-  const names = new Map(spaces.map((s) => [s.firmId, s.firmName]));
-  const sponsorOf = new Map(subsidies.map((s) => [s.id, s.sponsor]));
-  const lines = result.lines.map((l) => ({
-    firmId: l.id,
-    firmName: names.get(l.id) ?? "",
-    areaDm2: l.areaDm2,
-    grossMinor: l.grossMinor,
-    subsidyMinor: l.subsidyMinor,
-    netMinor: l.netMinor,
-    subsidies: l.subsidies.map((s) => ({ subsidyId: s.subsidyId, sponsor: sponsorOf.get(s.subsidyId) ?? "", amountMinor: s.amountMinor })),
-    eligibleSubsidyIds: l.eligible,
-  }));
-  const own = lines.find((l) => l.firmId === viewer.firmId) ?? null;
-  const all = viewer.seesAllCosts;
-  const disclosed = all ? { totals: result.totals, withheld: null } : discloseStandTotals(result.lines, own?.firmId ?? null, rule);
-  return {
-    currency: row.currency,
-    totalCostMinor: row.totalCostMinor,
-    splitRule: row.splitRule,
-    fixedFeeMinor: row.fixedFeeMinor,
-    exhibitorCount: lines.length,
-    /** Withheld (null) from a reader who may not see every line unless the disclosure rule allows them. */
-    totals: disclosed.totals,
-    /** Why the totals are withheld: "too_few" exhibitors, or one firm's share "dominated" them. */
-    totalsWithheld: disclosed.withheld,
-    /** Per subsidy (amounts, eligible firms): only for readers who see every line. */
-    bySubsidy: all ? result.bySubsidy.map((s) => ({ ...s })) : null,
-    /** How many firms must hold space before the totals are shown to a reader who sees only its own line. */
-    totalsFromExhibitors: rule.minContributors,
-    feeCoverage: result.feeCoverage ?? null,
-    uncoveredMinor: result.uncoveredMinor,
-    seesAll: all,
-    own,
-    lines: all ? lines : own ? [own] : [],
-  };
-}
-export type StandCostView = Awaited<ReturnType<typeof costView>>;
-
-/** Users who may own a task: people of the participating firms and the network's brokers. */
-export async function possibleTaskOwners(db: Db | Tx, facts: Pick<StandFacts, "participantFirmIds" | "networkBrokerIds">) {
-  const people = facts.participantFirmIds.length
-    ? await db
-        .select({ userId: user.id, name: user.name, firmName: firm.name })
-        .from(firmMember)
-        .innerJoin(user, eq(user.id, firmMember.userId))
-        .innerJoin(firm, eq(firm.id, firmMember.firmId))
-        .where(and(inArray(firmMember.firmId, [...facts.participantFirmIds]), eq(firmMember.status, "active")))
-    : [];
-  const brokers = facts.networkBrokerIds.length
-    ? await db
-        .select({ userId: user.id, name: user.name })
-        .from(user)
-        .where(inArray(user.id, [...facts.networkBrokerIds]))
-    : [];
-  const owners = [...brokers.map((b) => ({ ...b, firmName: null as string | null })), ...people];
-  const seen = new Set<string>();
-  return owners
-    .filter((o) => (seen.has(o.userId) ? false : (seen.add(o.userId), true)))
-    .sort((a, b) => (a.firmName ?? "").localeCompare(b.firmName ?? "") || a.name.localeCompare(b.name));
-}
-
-async function taskView(db: Db | Tx, initiativeId: string, today: string) {
-  const rows = await db
-    .select({ task: standTask, ownerName: user.name })
-    .from(standTask)
-    .leftJoin(user, eq(user.id, standTask.ownerUserId))
-    .where(eq(standTask.initiativeId, initiativeId))
-    .orderBy(asc(standTask.dueOn), asc(standTask.createdAt), asc(standTask.id));
-  return rows.map(({ task, ownerName }) => ({
-    id: task.id,
-    title: task.title,
-    category: task.category,
-    ownerUserId: task.ownerUserId,
-    ownerName: ownerName ?? null,
-    dueOn: task.dueOn,
-    status: task.status,
-    /** Not done and its due date has passed. */
-    overdue: task.status !== "done" && task.dueOn < today,
-  }));
-}
-
-async function leadView(db: Db | Tx, initiativeId: string, viewer: StandViewer) {
-  if (!viewer.seesAllLeads && !viewer.isExhibitor) return null;
-  const rows = await db
-    .select({ lead: standLead, firmName: firm.name })
-    .from(standLead)
-    .innerJoin(firm, eq(firm.id, standLead.firmId))
-    .where(
-      viewer.seesAllLeads
-        ? eq(standLead.initiativeId, initiativeId)
-        : and(eq(standLead.initiativeId, initiativeId), eq(standLead.firmId, viewer.firmId!)),
-    )
-    .orderBy(desc(standLead.createdAt), asc(standLead.id));
-  return rows.map(({ lead, firmName }) => {
-    const own = lead.firmId === viewer.firmId;
-    // A co-exhibitor's lead is shared for its buyer, not its contact person or invitation.
-    const personal = own || viewer.isBroker;
-    return {
-      id: lead.id,
-      firmId: lead.firmId,
-      firmName,
-      own,
-      buyerName: lead.buyerName,
-      country: lead.country,
-      buyerType: lead.buyerType,
-      products: lead.products,
-      nextStep: lead.nextStep,
-      followUpOn: lead.followUpOn,
-      contactEmail: personal ? lead.contactEmail : null,
-      invitedAt: lead.invitedAt ? lead.invitedAt.toISOString() : null,
-      invitationPath: personal && lead.invitationToken ? `/signup?lead=${lead.invitationToken}` : null,
-      joined: lead.joinedFirmId !== null,
-      canInvite: personal && lead.joinedFirmId === null,
-      createdAt: lead.createdAt.toISOString(),
-    };
-  });
-}
-
-/** The stand's page and GET /initiatives/{id}/stand: everything the viewer may see of it. */
+/** The stand's page and GET /initiatives/{id}/stand: everything the viewer may see of it (see stand-view.ts). */
 export async function getStand(deps: Deps, actor: Actor, rawInput: unknown) {
   const { initiativeId } = parseInput(standIdSchema, rawInput);
   const facts = await visibleStand(deps.db, actor, initiativeId);
@@ -221,7 +26,6 @@ export async function getStand(deps: Deps, actor: Actor, rawInput: unknown) {
 
 async function buildStandView(db: Db | Tx, actor: Actor, facts: StandFacts, now: Date) {
   const { row, stand } = facts;
-  const today = todayOf(now);
   const [[fairRow], [net], spaces, queue, subsidies] = await Promise.all([
     db.select().from(fair).where(eq(fair.id, stand.fairId)),
     db
@@ -238,7 +42,102 @@ async function buildStandView(db: Db | Tx, actor: Actor, facts: StandFacts, now:
     spaces.map((s) => s.firmId),
   );
   const costs = await costView(db, stand, spaces, viewer, disclosureRule(net.disclosureMinContributors));
-  const freeDm2 = stand.areaDm2 - stand.allocatedDm2;
+  const { planSpaces, waiting, myWaiting, mySpace } = spaceViews(spaces, queue, viewer);
+  const tasks = viewer.seesTasks ? await taskView(db, row.id, todayOf(now)) : null;
+  const leads = await leadView(db, row.id, viewer);
+  const open = bookingOpen(facts, now);
+  const taskStatusOk = row.status === "draft" || row.status === "open" || row.status === "locked";
+  const canAddTask = can(actor, "stand", "addTask", facts) && taskStatusOk;
+  const owners = canAddTask ? await possibleTaskOwners(db, facts) : [];
+  return {
+    initiative: {
+      id: row.id,
+      networkId: row.networkId,
+      networkName: net.name,
+      title: row.title,
+      description: row.description,
+      status: row.status,
+      /** The booking deadline: end of that day, UTC. */
+      deadline: row.deadline.toISOString(),
+      deadlineDate: deadlineDate(row.deadline),
+      bookingOpen: open,
+    },
+    fair: fairView(fairRow),
+    stand: settingsView(stand),
+    subsidies: subsidies.map((s) => ({
+      id: s.id,
+      sponsor: s.sponsor,
+      kind: s.kind,
+      percentBasisPoints: s.percentBasisPoints,
+      amountMinor: s.amountMinor,
+      capPerFirmMinor: s.capPerFirmMinor,
+      maxEmployees: s.maxEmployees,
+    })),
+    plan: planView(stand, planSpaces),
+    mySpace,
+    waitingList: viewer.isBroker || actor.role === "admin" ? waiting : myWaiting ? [myWaiting] : [],
+    waitingCount: waiting.length,
+    costs,
+    tasks,
+    taskOwners: owners,
+    leads,
+    viewer,
+    permissions: {
+      /** Request space, or change the firm's request. */
+      canRequest: viewer.isMember && open,
+      canRelease: mySpace !== null && can(actor, "stand", "release", facts) && open,
+      canDecide: viewer.isBroker && (row.status === "open" || row.status === "locked"),
+      canManage: viewer.isBroker && (row.status === "draft" || row.status === "open"),
+      canAddTask,
+      canUpdateTasks: canAddTask,
+      canAddLead:
+        can(actor, "stand", "addLead", facts) &&
+        viewer.isExhibitor &&
+        (row.status === "open" || row.status === "locked" || row.status === "completed"),
+      canSeeAllCosts: viewer.seesAllCosts,
+      canSeeAllLeads: viewer.seesAllLeads,
+      canExportCalendar: can(actor, "stand", "exportCalendar", facts),
+    },
+  };
+}
+export type StandView = Awaited<ReturnType<typeof buildStandView>>;
+
+function settingsView(stand: StandRow) {
+  return {
+    areaDm2: stand.areaDm2,
+    frontageDm: stand.frontageDm,
+    minAreaDm2: stand.minAreaDm2,
+    allocatedDm2: stand.allocatedDm2,
+    freeDm2: stand.areaDm2 - stand.allocatedDm2,
+    totalCostMinor: stand.totalCostMinor,
+    currency: stand.currency,
+    splitRule: stand.splitRule,
+    fixedFeeMinor: stand.fixedFeeMinor,
+    shareCosts: stand.shareCosts,
+    shareLeads: stand.shareLeads,
+  };
+}
+
+type PlanSpace = ReturnType<typeof spaceViews>["planSpaces"][number];
+
+function planView(stand: StandRow, planSpaces: PlanSpace[]) {
+  return {
+    areaDm2: stand.areaDm2,
+    frontageDm: stand.frontageDm,
+    freeDm2: stand.areaDm2 - stand.allocatedDm2,
+    spaces: planSpaces,
+    /** The floor plan to scale (server/domain/stand-plan); the free area's rect has id null and an empty label. */
+    layout: standPlan({
+      areaDm2: stand.areaDm2,
+      frontageDm: stand.frontageDm,
+      spaces: planSpaces.map((s) => ({ id: s.spaceId, areaDm2: s.areaDm2, label: s.label })),
+      freeLabel: "",
+    }),
+  };
+}
+
+/** Held spaces as the plan shows them, the waiting list in order, and where the viewer's firm stands. */
+function spaceViews(spaces: Holding, queue: Awaited<ReturnType<typeof waitingQueue>>, viewer: Pick<StandViewer, "firmId">) {
   const planSpaces = spaces.map((s) => ({
     spaceId: s.spaceId,
     firmId: s.firmId,
@@ -274,88 +173,8 @@ async function buildStandView(db: Db | Tx, actor: Actor, facts: StandFacts, now:
           position: myWaiting.position,
         }
       : null;
-  const tasks = viewer.seesTasks ? await taskView(db, row.id, today) : null;
-  const leads = await leadView(db, row.id, viewer);
-  const open = bookingOpen(facts, now);
-  const taskStatusOk = row.status === "draft" || row.status === "open" || row.status === "locked";
-  const canAddTask = can(actor, "stand", "addTask", facts) && taskStatusOk;
-  const owners = canAddTask ? await possibleTaskOwners(db, facts) : [];
-  return {
-    initiative: {
-      id: row.id,
-      networkId: row.networkId,
-      networkName: net.name,
-      title: row.title,
-      description: row.description,
-      status: row.status,
-      /** The booking deadline: end of that day, UTC. */
-      deadline: row.deadline.toISOString(),
-      deadlineDate: deadlineDate(row.deadline),
-      bookingOpen: open,
-    },
-    fair: fairView(fairRow),
-    stand: {
-      areaDm2: stand.areaDm2,
-      frontageDm: stand.frontageDm,
-      minAreaDm2: stand.minAreaDm2,
-      allocatedDm2: stand.allocatedDm2,
-      freeDm2,
-      totalCostMinor: stand.totalCostMinor,
-      currency: stand.currency,
-      splitRule: stand.splitRule,
-      fixedFeeMinor: stand.fixedFeeMinor,
-      shareCosts: stand.shareCosts,
-      shareLeads: stand.shareLeads,
-    },
-    subsidies: subsidies.map((s) => ({
-      id: s.id,
-      sponsor: s.sponsor,
-      kind: s.kind,
-      percentBasisPoints: s.percentBasisPoints,
-      amountMinor: s.amountMinor,
-      capPerFirmMinor: s.capPerFirmMinor,
-      maxEmployees: s.maxEmployees,
-    })),
-    plan: {
-      areaDm2: stand.areaDm2,
-      frontageDm: stand.frontageDm,
-      freeDm2,
-      spaces: planSpaces,
-      /** The floor plan to scale (server/domain/stand-plan); the free area's rect has id null and an empty label. */
-      layout: standPlan({
-        areaDm2: stand.areaDm2,
-        frontageDm: stand.frontageDm,
-        spaces: planSpaces.map((s) => ({ id: s.spaceId, areaDm2: s.areaDm2, label: s.label })),
-        freeLabel: "",
-      }),
-    },
-    mySpace,
-    waitingList: viewer.isBroker || actor.role === "admin" ? waiting : myWaiting ? [myWaiting] : [],
-    waitingCount: waiting.length,
-    costs,
-    tasks,
-    taskOwners: owners,
-    leads,
-    viewer,
-    permissions: {
-      /** Request space, or change the firm's request. */
-      canRequest: viewer.isMember && open,
-      canRelease: mySpace !== null && can(actor, "stand", "release", facts) && open,
-      canDecide: viewer.isBroker && (row.status === "open" || row.status === "locked"),
-      canManage: viewer.isBroker && (row.status === "draft" || row.status === "open"),
-      canAddTask,
-      canUpdateTasks: canAddTask,
-      canAddLead:
-        can(actor, "stand", "addLead", facts) &&
-        viewer.isExhibitor &&
-        (row.status === "open" || row.status === "locked" || row.status === "completed"),
-      canSeeAllCosts: viewer.seesAllCosts,
-      canSeeAllLeads: viewer.seesAllLeads,
-      canExportCalendar: can(actor, "stand", "exportCalendar", facts),
-    },
-  };
+  return { planSpaces, waiting, myWaiting, mySpace };
 }
-export type StandView = Awaited<ReturnType<typeof buildStandView>>;
 
 /** Just the costs, for GET /initiatives/{id}/stand/costs (same visibility as the page). */
 export async function getStandCosts(deps: Deps, actor: Actor, rawInput: unknown) {
@@ -369,38 +188,4 @@ export async function getStandCosts(deps: Deps, actor: Actor, rawInput: unknown)
   );
   const rule = await networkRule(deps.db, facts.row.networkId);
   return { initiativeId, status: facts.row.status, ...(await costView(deps.db, facts.stand, spaces, viewer, rule)) };
-}
-
-/** The initiative page's summary of its stand (null for a joint_selling initiative without one). */
-export async function loadStandSummary(db: Db | Tx, initiativeId: string, firmId: string | null) {
-  const row = await loadStand(db, initiativeId);
-  if (!row) return null;
-  const [[fairRow], queue, spaces] = await Promise.all([
-    db.select().from(fair).where(eq(fair.id, row.fairId)),
-    waitingQueue(db, initiativeId),
-    holdingSpaces(db, initiativeId),
-  ]);
-  const holding = spaces.find((s) => s.firmId === firmId);
-  const waitingAt = queue.findIndex((q) => q.firmId === firmId);
-  return {
-    fair: {
-      id: fairRow.id,
-      name: fairRow.name,
-      city: fairRow.city,
-      country: fairRow.country,
-      startsOn: fairRow.startsOn,
-      endsOn: fairRow.endsOn,
-    },
-    areaDm2: row.areaDm2,
-    allocatedDm2: row.allocatedDm2,
-    freeDm2: row.areaDm2 - row.allocatedDm2,
-    exhibitorCount: spaces.length,
-    waitingCount: queue.length,
-    mySpace: holding
-      ? { status: holding.status, requestedDm2: holding.requestedDm2, grantedDm2: holding.grantedDm2, position: null }
-      : waitingAt >= 0
-        ? { status: "waiting" as const, requestedDm2: queue[waitingAt].requestedDm2, grantedDm2: 0, position: waitingAt + 1 }
-        : null,
-    href: `/initiatives/${initiativeId}/stand`,
-  };
 }
