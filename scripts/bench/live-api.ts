@@ -104,7 +104,7 @@ export async function signIn(base: string, email: string, password: string): Pro
   return cookiesOf(res);
 }
 
-export async function sessionUserId(base: string, cookie: string): Promise<string> {
+async function sessionUserId(base: string, cookie: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/get-session`, { headers: { cookie, origin: base } });
   const body = (await res.json()) as { user?: { id: string } } | null;
   if (!body?.user?.id) throw new Error("no session for a fresh cookie");

@@ -15,7 +15,7 @@ import { bookingOpen, holdingSpaces, todayOf, visibleStand, waitingQueue, type S
 import { loadSubsidies } from "./stand-settings";
 import { costView, leadView, networkRule, possibleTaskOwners, taskView, viewerOf, type Holding, type StandViewer } from "./stand-view";
 
-export type { StandCostView, StandViewer } from "./stand-view";
+export type { StandCostView } from "./stand-view";
 
 /** The stand's page and GET /initiatives/{id}/stand: everything the viewer may see of it (see stand-view.ts). */
 export async function getStand(deps: Deps, actor: Actor, rawInput: unknown) {
