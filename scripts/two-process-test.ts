@@ -59,15 +59,25 @@ async function startProcess(name: string, port: number, databaseUrl: string): Pr
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`process ${name} exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`${url}/login`);
-      if (res.ok) return url;
-    } catch {
-      // not listening yet
+    // Ready as a load balancer would ask: the database and Redis both answer this process.
+    const checks = await readyChecks(url);
+    if (checks) {
+      if (checks.database !== "ok" || checks.redis !== "ok") throw new Error(`process ${name} is ready without ${JSON.stringify(checks)}`);
+      return url;
     }
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`process ${name} did not start`);
+}
+
+/** The process's readiness checks, or null while it is not listening or not ready yet. */
+async function readyChecks(url: string): Promise<Record<string, string> | null> {
+  try {
+    const res = await fetch(`${url}/readyz`);
+    return res.ok ? ((await res.json()) as { checks: Record<string, string> }).checks : null;
+  } catch {
+    return null; // not listening yet
+  }
 }
 
 async function signUpThrough(base: string, fields: Record<string, string>): Promise<string> {

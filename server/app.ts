@@ -17,6 +17,7 @@ import { reachDatabase, reachRedis } from "./boot-checks";
 import type { Env } from "./env";
 import { handleAsync } from "./http/async-handler";
 import { sameOriginGuard } from "./http/csrf";
+import { databaseCheck, healthRoutes } from "./http/health";
 import { requestIdOf, requestLogger } from "./http/request-log";
 import { noStore, pageBodyLimit, permissionsPolicy } from "./http/security-headers";
 import type { JointlyLoadContext } from "./load-context";
@@ -86,10 +87,14 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
   const services = createServices(deps);
 
   await prepareData(options, deps, database);
-  useHttpPipeline(app, { env, logger, auth, services, deps, build: options.build });
+  let closed = false;
+  const health = healthRoutes({
+    checks: { database: databaseCheck(database.db), redis: () => realtime.pingRedis() },
+    draining: () => closed,
+  });
+  useHttpPipeline(app, { env, logger, auth, services, deps, health, build: options.build });
   const deadlineTimer = startReminders(services, logger);
 
-  let closed = false;
   return {
     httpServer,
     database,
@@ -141,6 +146,8 @@ interface PipelineParts {
   auth: Auth;
   services: Services;
   deps: Deps;
+  /** /healthz and /readyz, answered before anything else. */
+  health: express.Router;
   build?: ServerBuild;
 }
 
@@ -152,7 +159,10 @@ function useHttpPipeline(app: express.Express, parts: PipelineParts): void {
   // req.ip is the socket's address and a client cannot choose its own rate-limit bucket.
   app.set("trust proxy", env.TRUST_PROXY);
 
-  // First, so every response (refusals included) carries X-Request-Id and every 5xx is logged
+  // Probes first: cheap, public, and not worth a log line every few seconds.
+  app.use(parts.health);
+
+  // Then the request log, so every other response (refusals included) carries X-Request-Id and every 5xx is logged
   // with its cause under that id.
   app.use(requestLogger(logger, { trustProxy: env.TRUST_PROXY !== false }));
   // The client's address (req.ip, per TRUST_PROXY) for better-auth's rate limits; whatever a

@@ -37,6 +37,8 @@ type Io = Server<ClientToServerEvents, ServerToClientEvents>;
 export interface Realtime {
   io: Io;
   publisher: Publisher;
+  /** "off" without REDIS_URL; "ok" when both Redis connections are up (the publisher answers a PING); else throws. */
+  pingRedis(): Promise<"ok" | "off">;
   close(): Promise<void>;
 }
 
@@ -56,7 +58,7 @@ export interface RealtimeOptions {
 }
 
 /** A Redis connection as close() needs it. */
-type RedisConnection = { quit(): Promise<unknown>; isOpen: boolean };
+type RedisConnection = { quit(): Promise<unknown>; ping(): Promise<unknown>; isOpen: boolean; isReady: boolean };
 
 /**
  * socket.io on the same HTTP server as Express and Remix. The handshake is authenticated by
@@ -103,6 +105,13 @@ export async function createRealtime(options: RealtimeOptions): Promise<Realtime
   return {
     io,
     publisher,
+    async pingRedis() {
+      if (redisClients.length === 0) return "off";
+      if (!redisClients.every((client) => client.isReady)) throw new Error("a Redis connection is down");
+      // The subscriber, in pub/sub mode, takes no plain commands; its readiness says enough.
+      await redisClients[0].ping();
+      return "ok";
+    },
     async close() {
       clearInterval(sessionTimer);
       io.disconnectSockets(true);
