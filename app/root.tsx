@@ -22,7 +22,7 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Jointly" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await getActor(request, context);
+  const actor = await getActor(context);
   const locale = await localeFor(request, actor);
   const toast = await readToast(request);
   const unread = actor ? await context.services.notifications.countUnread(actor.userId) : 0;

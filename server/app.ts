@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import { toNodeHandler } from "better-auth/node";
+import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
 import compression from "compression";
 import express from "express";
 import { ipKeyGenerator, rateLimit } from "express-rate-limit";
@@ -12,6 +12,7 @@ import helmet from "helmet";
 import type { Logger } from "pino";
 import { openDatabase, type Database } from "../db/client";
 import { createApiRouter } from "./api/router";
+import type { Actor } from "./authz/actor";
 import { CLIENT_IP_HEADER, createAuth, type Auth } from "./auth";
 import { reachDatabase, reachRedis } from "./boot-checks";
 import type { Env } from "./env";
@@ -250,8 +251,25 @@ function pageHandler(serverBuild: ServerBuild, { env, services, auth, deps }: Pi
       cspNonce: res.locals.cspNonce as string,
       clientIp: String(req.headers[CLIENT_IP_HEADER]),
       now: deps.now,
+      currentActor: actorLookup(req, res, auth, services),
     }),
   });
+}
+
+/**
+ * The request's actor from its session cookie. On a GET the lookup runs once however many loaders
+ * ask (it was done twice per page); the user id goes into the request's log line.
+ */
+function actorLookup(req: express.Request, res: express.Response, auth: Auth, services: Services): () => Promise<Actor | null> {
+  const lookUp = async () => {
+    const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
+    const actor = session ? await services.accounts.loadActor(session.user.id) : null;
+    res.locals.userId = actor?.userId;
+    return actor;
+  };
+  if (req.method !== "GET" && req.method !== "HEAD") return lookUp;
+  let once: Promise<Actor | null> | undefined;
+  return () => (once ??= lookUp());
 }
 
 /** "Deadline within 48 hours" notices: checked every few minutes; safe with several processes. */

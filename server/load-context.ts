@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { Actor } from "./authz/actor";
 import type { Auth } from "./auth";
 import type { Env } from "./env";
 import type { Services } from "./services";
@@ -17,6 +18,11 @@ export interface JointlyLoadContext {
   clientIp: string;
   /** The services' clock: pages that show "now" or "today" read it here, never `new Date()`. */
   now: () => Date;
+  /**
+   * The signed-in actor, or null. A page's loaders (the root's and the route's) share one lookup
+   * per GET; an action looks again each time, as it may change the session or the user.
+   */
+  currentActor: () => Promise<Actor | null>;
 }
 
 declare module "@remix-run/node" {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { firm } from "../db/schema/firms";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD } from "./factories";
 import { browserless, signIn, startTestServer, type TestServer } from "./server";
@@ -36,6 +36,21 @@ describe("who may open which page", () => {
     expect((await page("/firms/not-an-id", cookie)).status).toBe(404);
     const broker = await createUserWithRole(deps, "broker");
     expect((await page("/firm", await signIn(server.url, broker.email, PASSWORD))).status).toBe(403);
+  });
+
+  it("looks the signed-in user up once per page, however many loaders ask", async () => {
+    const owner = await createFirmOwner(deps, { firmName: "Calçados Uma Vez" });
+    const cookie = await signIn(server.url, owner.email, PASSWORD);
+    const lookups = vi.spyOn(server.app.services.accounts, "loadActor");
+    try {
+      const res = await page("/firm", cookie);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain("Calçados Uma Vez");
+      // The root loader and the route's loader share one lookup (it was one each).
+      expect(lookups.mock.calls).toEqual([[owner.userId]]);
+    } finally {
+      lookups.mockRestore();
+    }
   });
 
   it("shows another firm's public profile without its private fields", async () => {

@@ -62,12 +62,21 @@ describe("request log", () => {
       .map((c) => c.slice(c.indexOf("=") + 1));
     expect(tokens.length).toBe(2);
     const cookie = `better-auth.session_token=${tokens[0]}`;
-    expect((await page("/home", cookie)).status).toBe(200);
+    const home = await page("/home", cookie);
+    expect(home.status).toBe(200);
+    await home.text(); // the line is written when the streamed page has finished
     expect(
       (await fetch(`${server.url}/api/v1/firms/me`, { headers: { cookie, authorization: "Bearer not-a-real-token-123" } })).status,
     ).toBe(200);
 
     await expect.poll(() => lines().filter((l) => l.req?.url === "/api/v1/firms/me").length).toBe(1);
+    // Whose request it was: the user's id (never a credential), on pages and the API alike.
+    const signedInLines = () => lines().filter((l) => l.req?.url === "/home" || l.req?.url === "/api/v1/firms/me");
+    await expect.poll(() => signedInLines().length).toBe(2);
+    expect(signedInLines().map((l) => l.res)).toEqual([
+      { statusCode: 200, userId: owner.userId },
+      { statusCode: 200, userId: owner.userId },
+    ]);
     for (const token of tokens) {
       expect(log).not.toContain(token);
       expect(log).not.toContain(decodeURIComponent(token));
@@ -79,7 +88,7 @@ describe("request log", () => {
     expect(log).not.toMatch(/"(cookie|set-cookie|authorization)":"(?!\[redacted\])/i);
   });
 
-  it("logs each request as one lean line: id, method, URL, status, time; the id goes back as X-Request-Id", async () => {
+  it("logs each request as one lean line: id, method, URL, status, time (and the user, when signed in); the id goes back as X-Request-Id", async () => {
     const res = await fetch(`${server.url}/login?redirectTo=%2Fhome`, {
       headers: { "user-agent": "x".repeat(500), "accept-language": "es" },
     });

@@ -5,14 +5,12 @@ import type { Actor } from "../../server/authz/actor";
 /**
  * Our own helpers around better-auth (STYLE habit 7): pages never talk to the library directly.
  */
-export async function getActor(request: Request, context: AppLoadContext): Promise<Actor | null> {
-  const session = await context.auth.api.getSession({ headers: request.headers });
-  if (!session) return null;
-  return context.services.accounts.loadActor(session.user.id);
+export function getActor(context: AppLoadContext): Promise<Actor | null> {
+  return context.currentActor();
 }
 
 export async function requireActor(request: Request, context: AppLoadContext, options: { role?: Role | Role[] } = {}): Promise<Actor> {
-  const actor = await getActor(request, context);
+  const actor = await getActor(context);
   if (!actor) {
     const url = new URL(request.url);
     const redirectTo = `${url.pathname}${url.search}`;

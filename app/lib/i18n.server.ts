@@ -14,10 +14,6 @@ export async function localeFor(request: Request, actor: Actor | null): Promise<
 
 /** A translate function for actions and loaders, in the language the page is shown in. */
 export async function serverT(request: Request, context: AppLoadContext, actor?: Actor | null) {
-  let resolved = actor;
-  if (resolved === undefined) {
-    const session = await context.auth.api.getSession({ headers: request.headers });
-    resolved = session ? await context.services.accounts.loadActor(session.user.id) : null;
-  }
+  const resolved = actor === undefined ? await context.currentActor() : actor;
   return getI18n(await localeFor(request, resolved)).t;
 }

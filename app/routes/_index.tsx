@@ -3,8 +3,8 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getActor } from "../lib/auth.server";
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (await getActor(request, context)) throw redirect("/home");
+export async function loader({ context }: LoaderFunctionArgs) {
+  if (await getActor(context)) throw redirect("/home");
   return null;
 }
 

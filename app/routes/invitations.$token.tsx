@@ -23,7 +23,7 @@ function tokenOf(params: { token?: string }): string {
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const token = tokenOf(params);
-  const actor = await getActor(request, context);
+  const actor = await getActor(context);
   let invitation;
   try {
     invitation = await context.services.networks.getInvitationLink(token);

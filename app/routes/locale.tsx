@@ -9,7 +9,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = localeSchema.safeParse({ locale: form.get("locale") });
   const back = safeRedirect(form.get("redirectTo"), "/");
   if (!parsed.success) return redirect(back, { status: 303 });
-  const actor = await getActor(request, context);
+  const actor = await getActor(context);
   if (actor) await context.services.accounts.setLocale(actor, parsed.data);
   return redirect(back, { headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) } });
 }

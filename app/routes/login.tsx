@@ -12,8 +12,8 @@ import { serverT } from "../lib/i18n.server";
 
 export const meta: MetaFunction = () => [{ title: "Jointly" }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (await getActor(request, context)) throw redirect("/home");
+export async function loader({ context }: LoaderFunctionArgs) {
+  if (await getActor(context)) throw redirect("/home");
   return null;
 }
 

@@ -23,7 +23,7 @@ import { countryOptions, sectorOptions } from "../lib/options.server";
 import { redirectWithToast } from "../lib/toast.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (await getActor(request, context)) throw redirect("/home");
+  if (await getActor(context)) throw redirect("/home");
   const locale = await localeFor(request, null);
   const directory = await context.services.firms.listFirmNames();
   // A buyer invited from a trade-fair lead (/signup?lead=<token>): prefill what the exhibitor noted.

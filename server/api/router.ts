@@ -46,6 +46,7 @@ export function createApiRouter(options: { services: Services; auth: Auth; logge
           const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
           const actor = session ? await services.accounts.loadActor(session.user.id) : null;
           if (!actor) throw new AppError("unauthenticated", "Sign in first");
+          res.locals.userId = actor.userId;
           const result = await op.run({
             services,
             actor,

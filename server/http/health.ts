@@ -23,7 +23,11 @@ export interface Readiness {
 }
 
 /** Runs every check at once, each bounded by a timeout; ready when none failed and not draining. */
-export async function readiness(checks: Record<string, ReadinessCheck>, draining: boolean, timeoutMs = CHECK_TIMEOUT_MS): Promise<Readiness> {
+export async function readiness(
+  checks: Record<string, ReadinessCheck>,
+  draining: boolean,
+  timeoutMs = CHECK_TIMEOUT_MS,
+): Promise<Readiness> {
   const entries = await Promise.all(
     Object.entries(checks).map(async ([name, check]) => [name, await withTimeout(check, timeoutMs)] as const),
   );

@@ -6,7 +6,7 @@ import { pinoHttp } from "pino-http";
 /**
  * What the logs may hold. Every logger of the process redacts credentials wherever they appear
  * (headers, bodies, better-auth's arguments), and a request is logged lean: id, method, a URL
- * without its secrets, status and time; never its headers.
+ * without its secrets, status, time and the signed-in user's id; never its headers.
  */
 const SECRET_KEYS = [
   "password",
@@ -84,7 +84,11 @@ export function requestLogger(logger: Logger, options: { trustProxy: boolean }) 
         method: req.method,
         url: loggableUrl(req.originalUrl ?? req.url ?? ""),
       }),
-      res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
+      // The signed-in user, when a page or the API looked the session up (res.locals.userId).
+      res: (res: ServerResponse & { locals?: { userId?: unknown } }) => ({
+        statusCode: res.statusCode,
+        ...(typeof res.locals?.userId === "string" ? { userId: res.locals.userId } : {}),
+      }),
       err: pino.stdSerializers.err,
     },
   });
