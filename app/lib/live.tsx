@@ -1,5 +1,5 @@
 import { useNavigation, useRevalidator } from "@remix-run/react";
-import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, RoomAck, ServerToClientEvents } from "../../server/realtime/events";
 
@@ -91,7 +91,10 @@ export function LiveProvider({ enabled, children }: { enabled: boolean; children
   // fresh data; once idle, one revalidation covers every push received meanwhile.
   const pendingRef = useRef(false);
   const onPushRef = useRef(() => {});
-  useEffect(() => {
+  // Set in the commit that shows the navigation, before any later push can run: a push
+  // handled against a stale "idle" would revalidate mid-navigation and lose its data (and the
+  // toast its redirect carried).
+  useCommitEffect(() => {
     onPushRef.current = () => {
       if (busy) pendingRef.current = true;
       else revalidator.revalidate();
@@ -111,6 +114,9 @@ export function LiveProvider({ enabled, children }: { enabled: boolean; children
 
   return <LiveContext.Provider value={live}>{children}</LiveContext.Provider>;
 }
+
+/** A layout effect in the browser (runs in the commit itself); on the server, where it would warn, a plain effect (never run). */
+const useCommitEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
 
 export const useLiveState = () => useContext(LiveContext).state;
 
