@@ -148,6 +148,36 @@ describe("forms without JavaScript", () => {
     expect(mine.firm.certifications.map((c) => c.code)).toEqual(["iso_9001"]);
   });
 
+  it("keeps the toast for the page's script to clear: an interrupted data load cannot take it along", async () => {
+    const owner = await createFirmOwner(deps);
+    const cookie = await signIn(server.url, owner.email, PASSWORD);
+    const saved = await post("/firm/edit", cookie, {
+      kind: "sme",
+      name: "Firma Avisada",
+      country: "BR",
+      sector: "1520",
+      link: "assembly",
+      tier: "1",
+    });
+    expect(saved.status).toBe(302);
+    const toast = saved.headers.getSetCookie().find((c) => c.startsWith("jointly_toast="));
+    expect(toast).toBeDefined();
+    expect(toast).not.toMatch(/HttpOnly/i);
+    const withToast = `${cookie}; ${toast!.split(";")[0]}`;
+    const clears = (res: Response) => res.headers.getSetCookie().some((c) => c.startsWith("jointly_toast=;"));
+    // A script's data load (two of them may race, one aborted): both see the toast, neither clears it.
+    for (let i = 0; i < 2; i++) {
+      const data = await page("/firm.data", withToast, { headers: { "Sec-Fetch-Dest": "empty" } });
+      expect(data.status).toBe(200);
+      expect(await data.text()).toContain("firmSaved");
+      expect(clears(data)).toBe(false);
+    }
+    // A page load without JavaScript shows it and clears it.
+    const doc = await page("/firm", withToast, { headers: { "Sec-Fetch-Dest": "document" } });
+    expect(await doc.text()).toContain('role="status"');
+    expect(clears(doc)).toBe(true);
+  });
+
   it("chooses the language from Accept-Language for visitors", async () => {
     const html = await (await page("/login", undefined, { headers: { "accept-language": "es-MX,es;q=0.9" } })).text();
     expect(html).toContain('lang="es"');

@@ -1,8 +1,8 @@
 import { Form, NavLink, useLocation, useSubmit } from "@remix-run/react";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LOCALES } from "../../server/domain/locale";
-import { useRootData } from "../lib/root-data";
+import { TOAST_COOKIE, useRootData } from "../lib/root-data";
 import { useLiveState } from "../lib/live";
 
 const NAV: Record<string, Array<{ to: string; key: string }>> = {
@@ -153,19 +153,22 @@ function LanguageSwitcher() {
 }
 
 /**
- * The toast is read once from its cookie; live revalidations run the root loader again, so the
- * page keeps the message until the user moves to another page.
+ * The toast arrives from the root loader; live revalidations run it again, so the page keeps the
+ * message until the user moves to another page. The browser clears the cookie once the toast
+ * shows (see TOAST_COOKIE), and a load that still carried it brings the same id, not a new toast.
  */
 function useToast(fromLoader: { key: string; id: string } | null) {
   const location = useLocation();
-  const [toast, setToast] = useState(fromLoader);
-  const [shownOn, setShownOn] = useState(location.pathname);
+  const [shown, setShown] = useState({ toast: fromLoader, on: location.pathname, lastId: fromLoader?.id ?? null });
   // Adjusted while rendering, so a new toast shows and an old one goes without an extra paint.
-  if (fromLoader && fromLoader.id !== toast?.id) {
-    setToast(fromLoader);
-    setShownOn(location.pathname);
-  } else if (toast && location.pathname !== shownOn && !fromLoader) {
-    setToast(null);
+  if (fromLoader && fromLoader.id !== shown.lastId) {
+    setShown({ toast: fromLoader, on: location.pathname, lastId: fromLoader.id });
+  } else if (shown.toast && location.pathname !== shown.on) {
+    setShown({ ...shown, toast: null });
   }
-  return toast;
+  const id = shown.toast?.id;
+  useEffect(() => {
+    if (id) document.cookie = `${TOAST_COOKIE}=; Max-Age=0; Path=/; SameSite=Lax`;
+  }, [id]);
+  return shown.toast;
 }

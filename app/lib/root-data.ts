@@ -2,6 +2,12 @@ import { useRouteLoaderData } from "@remix-run/react";
 import type { Role } from "../../server/domain/roles";
 import type { Locale } from "../../server/domain/locale";
 
+/**
+ * The one-shot message's cookie. The browser clears it once the toast shows: a page load that
+ * read it can be interrupted (a live revalidation restarts it), and must not take the toast along.
+ */
+export const TOAST_COOKIE = "jointly_toast";
+
 /** What the root loader gives every page: the shell's language, toast, unread count and user. */
 export interface RootData {
   locale: Locale;
