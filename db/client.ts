@@ -1,6 +1,5 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import type { SQLWrapper } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -9,6 +8,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { PROJECT_ROOT } from "./project-root";
 import * as schema from "./schema/index";
 
 type Schema = typeof schema;
@@ -27,7 +27,7 @@ export async function selectRows<Row extends Record<string, unknown>>(db: Db | T
   throw new Error("The database driver answered a raw query without rows");
 }
 
-const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+const MIGRATIONS_FOLDER = path.join(PROJECT_ROOT, "db/migrations");
 
 export interface Database {
   db: Db;

@@ -21,7 +21,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -47,7 +47,7 @@ import {
   runId,
 } from "./bench/live-settings";
 import { Watchers } from "./bench/live-watchers";
-import { freePort, ms, percentile } from "./bench/shared";
+import { compiledServer, freePort, ms, percentile, stopChild } from "./bench/shared";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -56,25 +56,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const children: ChildProcess[] = [];
 const cleanups: Array<() => Promise<void>> = [];
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  // The child leads its own process group (detached), so tsx's node child is stopped with it.
-  const signal = (sig: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, sig);
-    } catch {
-      // already gone
-    }
-  };
-  signal("SIGTERM");
-  const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 15_000).unref());
-  if ((await Promise.race([exited, timeout])) === "timeout") {
-    signal("SIGKILL");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000).unref())]);
-  }
-}
 
 async function cleanupAll(): Promise<void> {
   for (const fn of cleanups.splice(0).reverse()) await fn().catch((err) => console.error(`cleanup failed: ${(err as Error).message}`));
@@ -104,7 +85,8 @@ async function startProcess(name: string, env: Record<string, string>): Promise<
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
-  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["server/index.ts"], {
+  const server = compiledServer(ROOT);
+  const child = spawn(server.command, server.args, {
     cwd: ROOT,
     detached: true,
     env: {
@@ -343,7 +325,7 @@ async function twoProcesses(): Promise<Result | string> {
 }
 
 async function main() {
-  if (!existsSync(path.join(ROOT, "build/index.js"))) throw new Error("Run `npm run build` first (bench:live does it for you)");
+  compiledServer(ROOT); // fails early, before any setup, when the build is missing
   console.log(`bench:live ${runId}: ${CLIENTS} clients, ${ROUNDS} rounds`);
   const results: Result[] = [];
   let skipped: string | null = null;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The server Playwright drives: the production build on a fresh embedded database, with an
-# administrator account and the demo data so pages have something to show.
+# The server Playwright drives: the production build (the compiled server of `npm run build`) on a
+# fresh embedded database, with an administrator account and the demo data so pages have
+# something to show.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_ENV=production
@@ -14,4 +15,4 @@ export LOG_LEVEL="${LOG_LEVEL:-warn}"
 # Every test browser signs in from 127.0.0.1; the per-address limits have their own vitest test.
 export AUTH_RATE_LIMIT=false
 unset DATABASE_URL REDIS_URL
-exec node_modules/.bin/tsx server/index.ts --demo
+exec node --enable-source-maps build/server/index.js --demo

@@ -7,11 +7,10 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import net from "node:net";
-import pg from "pg";
 import { io, type Socket } from "socket.io-client";
+import { compiledServer, freePort, scratchDatabase } from "./bench/shared";
 
-const serverUrl = process.env.TEST_DATABASE_URL;
+const serverUrl = process.env.TEST_DATABASE_URL ?? "";
 const redisUrl = process.env.REDIS_URL;
 if (!serverUrl || !redisUrl) {
   console.log("two-process test needs TEST_DATABASE_URL and REDIS_URL");
@@ -20,24 +19,13 @@ if (!serverUrl || !redisUrl) {
 
 const SECRET = randomBytes(32).toString("hex");
 const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const dbName = `jointly_two_${runId}`;
 const children: ChildProcess[] = [];
 const ADMIN = { email: `admin-${runId}@two.example`, password: `two-admin-${randomBytes(6).toString("hex")}` };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 async function startProcess(name: string, port: number, databaseUrl: string): Promise<string> {
   const url = `http://localhost:${port}`;
-  const child = spawn("node_modules/.bin/tsx", ["server/index.ts"], {
+  const server = compiledServer(".");
+  const child = spawn(server.command, server.args, {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -265,29 +253,18 @@ async function liveDeliveryAcrossProcesses(a: string, b: string) {
   socket.close();
 }
 
-/** A fresh database on the test server, for both processes. */
-async function createDatabase(): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database "${dbName}"`);
-  await admin.end();
-  const dbUrl = new URL(serverUrl!);
-  dbUrl.pathname = `/${dbName}`;
-  return dbUrl.toString();
-}
-
 /** Stops both processes, then drops their database. */
-async function cleanUp() {
+async function cleanUp(drop: () => Promise<void>) {
   for (const child of children) child.kill("SIGTERM");
   await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r)))));
-  const cleanup = new pg.Client({ connectionString: serverUrl });
-  await cleanup.connect();
-  await cleanup.query(`drop database if exists "${dbName}" with (force)`);
-  await cleanup.end();
+  await drop();
 }
 
 async function main() {
-  const databaseUrl = await createDatabase();
+  // A fresh database on the test server, for both processes.
+  const database = await scratchDatabase(serverUrl, `jointly_two_${runId}`);
+  if (typeof database === "string") throw new Error(database);
+  const databaseUrl = database.url;
 
   let failed = 0;
   let processes: { a: string; b: string } | null = null;
@@ -310,7 +287,7 @@ async function main() {
     failed++;
     console.log(`two-process revocation: FAILED: ${(error as Error).message}`);
   } finally {
-    await cleanUp();
+    await cleanUp(database.drop);
   }
   console.log(`${2 - failed} passed, ${failed} failed`);
   process.exit(failed);

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
@@ -11,6 +10,7 @@ import { ipKeyGenerator, rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import type { Logger } from "pino";
 import { openDatabase, type Database } from "../db/client";
+import { PROJECT_ROOT } from "../db/project-root";
 import { createApiRouter } from "./api/router";
 import type { Actor } from "./authz/actor";
 import { CLIENT_IP_HEADER, createAuth, type Auth } from "./auth";
@@ -30,7 +30,6 @@ import type { Deps } from "./services/deps";
 import { createServices, type Services } from "./services/index";
 
 const DEADLINE_CHECK_MS = 5 * 60_000;
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export interface Jointly {
   httpServer: http.Server;
@@ -176,8 +175,8 @@ function useHttpPipeline(app: express.Express, parts: PipelineParts): void {
   app.use(compression());
 
   // Fingerprinted build assets never change; everything else in public/ for an hour.
-  app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
+  app.use("/build", express.static(path.join(PROJECT_ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(PROJECT_ROOT, "public"), { maxAge: "1h" }));
   // Everything past the static files may be private: never cached.
   app.use(noStore);
 

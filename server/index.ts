@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import closeWithGrace from "close-with-grace";
+import { PROJECT_ROOT } from "../db/project-root";
 import { seedDemo, DEMO_LOGINS } from "../db/seed/demo";
 import { createJointly } from "./app";
 import { EnvError, parseEnv, type Env } from "./env";
@@ -13,7 +14,6 @@ import { createLogger } from "./http/request-log";
  * The process entry: `npm start` (production), `npm run demo` (fresh embedded database with
  * the Sinos Valley demo). Configuration errors stop the boot with the variable's name.
  */
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const demo = process.argv.includes("--demo");
 
 let env: Env;
@@ -39,9 +39,9 @@ try {
 }
 
 const logger = createLogger(env.LOG_LEVEL);
-if (demo) rmSync(path.resolve(ROOT, env.DATA_DIR), { recursive: true, force: true });
+if (demo) rmSync(path.resolve(PROJECT_ROOT, env.DATA_DIR), { recursive: true, force: true });
 
-const build = (await import(pathToFileURL(path.join(ROOT, "build/index.js")).href)) as ServerBuild;
+const build = (await import(pathToFileURL(path.join(PROJECT_ROOT, "build/index.js")).href)) as ServerBuild;
 let jointly: Awaited<ReturnType<typeof createJointly>>;
 try {
   jointly = await createJointly({
