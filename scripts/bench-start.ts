@@ -8,7 +8,8 @@
  * Per database, a first boot applies the migrations; then each way of running restarts
  * BENCH_START_RUNS times (5), alternating, as a deploy restarts a process on an existing database.
  * Per start: ms from spawn to the first 200 on /healthz and on /readyz, and the resident memory of
- * the process group (the server and any helper process) once ready. Medians are printed.
+ * the process group (the server and any helper process) and the CPU time it used, once ready.
+ * Medians are printed.
  *
  * Environment: BENCH_START_RUNS (5), TEST_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres).
  * Linux only (memory is read from /proc). A benchmark, not a test: exits 0 unless the run broke.
@@ -43,6 +44,7 @@ interface Start {
   healthzMs: number;
   readyzMs: number;
   rssMb: number;
+  cpuMs: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -55,22 +57,31 @@ async function answers200(url: string): Promise<boolean> {
   }
 }
 
-/** Resident memory of every process in the group `pgid` (the server and any helper it started), in MB. */
-function groupRssMb(pgid: number): number {
+/** Clock ticks per second in /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const TICKS_PER_S = 100;
+
+/**
+ * Resident memory (MB) and CPU time used so far (ms) of every process in the group `pgid`: the
+ * server and any helper it started. CPU time is steadier than wall time on a busy machine.
+ */
+function groupUsage(pgid: number): { rssMb: number; cpuMs: number } {
   let kb = 0;
+  let ticks = 0;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      // Fields after the parenthesised command: state, ppid, pgrp, …
+      // Fields after the parenthesised command, from 0: state, ppid, pgrp, …, utime (11), stime (12).
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) !== pgid) continue;
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== pgid) continue;
+      ticks += Number(fields[11]) + Number(fields[12]);
       const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, "utf8"));
       kb += rss ? Number(rss[1]) : 0;
     } catch {
       // the process ended while being read
     }
   }
-  return kb / 1024;
+  return { rssMb: kb / 1024, cpuMs: (ticks * 1000) / TICKS_PER_S };
 }
 
 /** Starts one server, times its first answers, reads its memory, stops it. */
@@ -112,7 +123,7 @@ async function startOnce(way: Way, env: Record<string, string>): Promise<Start> 
     };
     const healthzMs = await firstOk("/healthz");
     const readyzMs = await firstOk("/readyz");
-    return { healthzMs, readyzMs, rssMb: child.pid ? groupRssMb(child.pid) : NaN };
+    return { healthzMs, readyzMs, ...(child.pid ? groupUsage(child.pid) : { rssMb: NaN, cpuMs: NaN }) };
   } finally {
     await stopChild(child);
   }
@@ -132,11 +143,12 @@ async function measure(database: string, env: Record<string, string>): Promise<v
   for (let run = 0; run < RUNS; run++) {
     for (const way of run % 2 ? [...WAYS].reverse() : WAYS) starts.get(way)?.push(await startOnce(way, env));
   }
-  console.log(`  ${"".padEnd(40)} ${"/healthz".padStart(9)} ${"/readyz".padStart(9)} ${"RSS".padStart(8)}   (medians of ${RUNS})`);
+  const header = ["/healthz", "/readyz", "CPU", "RSS"].map((h) => h.padStart(9)).join(" ");
+  console.log(`  ${"".padEnd(40)} ${header}   (medians of ${RUNS}; CPU: user + system time until ready)`);
   for (const [way, list] of starts) {
     const cell = (pick: (s: Start) => number, unit: string) => `${median(list.map(pick)).toFixed(0)} ${unit}`.padStart(9);
     console.log(
-      `  ${way.name.padEnd(40)} ${cell((s) => s.healthzMs, "ms")} ${cell((s) => s.readyzMs, "ms")} ${cell((s) => s.rssMb, "MB")}`,
+      `  ${way.name.padEnd(40)} ${cell((s) => s.healthzMs, "ms")} ${cell((s) => s.readyzMs, "ms")} ${cell((s) => s.cpuMs, "ms")} ${cell((s) => s.rssMb, "MB")}`,
     );
   }
 }

@@ -1,5 +1,4 @@
 import pg from "pg";
-import { createClient } from "redis";
 import { EnvError, hostOf } from "./env";
 
 /**
@@ -28,6 +27,8 @@ export async function reachDatabase(url: string): Promise<void> {
 
 /** Checked before anything slow (the database, migrations), so a wrong REDIS_URL stops at once. */
 export async function reachRedis(url: string): Promise<void> {
+  // Loaded only when Redis is configured: it is a noticeable share of the cold start otherwise.
+  const { createClient } = await import("redis");
   const client = createClient({ url, socket: { connectTimeout: CONNECT_TIMEOUT_MS, reconnectStrategy: false } });
   client.on("error", () => {});
   try {

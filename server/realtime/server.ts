@@ -1,8 +1,6 @@
 import type { Server as HttpServer } from "node:http";
-import { createAdapter } from "@socket.io/redis-adapter";
 import type { Logger } from "pino";
 import { and, gt, inArray } from "drizzle-orm";
-import { createClient } from "redis";
 import { Server, type Socket } from "socket.io";
 import type { Db } from "../../db/client";
 import { session as sessionTable } from "../../db/schema/auth";
@@ -128,6 +126,8 @@ export async function createRealtime(options: RealtimeOptions): Promise<Realtime
  * REDIS_URL; once running, a lost connection is retried (with a growing pause) instead.
  */
 async function useRedisAdapter(io: Io, redisUrl: string, redisPrefix: string, logger: Logger): Promise<RedisConnection[]> {
+  // Loaded only with REDIS_URL, so a single process does not pay for them at start.
+  const [{ createClient }, { createAdapter }] = await Promise.all([import("redis"), import("@socket.io/redis-adapter")]);
   let connected = false;
   const pub = createClient({
     url: redisUrl,
