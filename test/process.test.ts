@@ -3,10 +3,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { compiledServer } from "../scripts/bench/shared";
 import { freePort } from "./server";
 
 /**
- * The real process entry: configuration errors stop the boot naming the variable, and SIGTERM
+ * The real process entry, as `npm start` runs it (the compiled server of `npm run build`, like
+ * the page tests need the Remix build): configuration errors stop the boot naming the variable, and SIGTERM
  * shuts down cleanly (stop accepting, close sockets, close the database) with data kept.
  */
 const dirs: string[] = [];
@@ -15,7 +17,8 @@ afterAll(() => {
 });
 
 function run(env: Record<string, string>) {
-  const child = spawn("node_modules/.bin/tsx", ["server/index.ts"], {
+  const server = compiledServer(".");
+  const child = spawn(server.command, server.args, {
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -68,7 +71,7 @@ describe("process entry", () => {
     const code = await exited;
     expect(code).not.toBe(0);
     expect(output()).toContain("REDIS_URL: cannot connect to Redis at 127.0.0.1:1");
-    // Generous for a busy machine (starting tsx alone can take tens of seconds there): the guard
+    // Generous for a busy machine (starting alone can take tens of seconds there): the guard
     // is "it stops instead of hanging"; on an idle machine it exits in a few seconds.
     expect(Date.now() - started).toBeLessThan(60_000);
   }, 120_000);
