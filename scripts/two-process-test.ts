@@ -2,6 +2,7 @@
  * Two server processes, one PostgreSQL database, one Redis: a notification caused through
  * process A reaches a browser-like socket.io client connected to process B.
  *
+ * Both run the compiled server as `npm start` does (`npm run test:two-process` builds it first).
  * Needs TEST_DATABASE_URL (a PostgreSQL server URL; a unique database is created and dropped)
  * and REDIS_URL. Run by .ci/run; locally: `npm run test:two-process`.
  */

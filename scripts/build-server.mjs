@@ -4,8 +4,9 @@
  * npm packages stay external and load from node_modules as they are; files read at run time
  * (db/migrations, public/, the Remix build in build/index.js) are found from the project root
  * (db/project-root.ts). Part of `npm run build`, after `remix build`. ADR 016.
+ * Plain JavaScript run by node, so the build needs no TypeScript loader (and no second esbuild).
  */
-import { build } from "esbuild";
+import { build, stop } from "esbuild";
 
 const result = await build({
   entryPoints: ["server/index.ts"],
@@ -21,3 +22,5 @@ const result = await build({
 });
 const bytes = Object.values(result.metafile.outputs).find((output) => output.entryPoint)?.bytes ?? 0;
 console.log(`server bundle: build/server/index.js (${Math.round(bytes / 1024)} KB)`);
+// Stop esbuild's helper process now rather than leave it to notice that node has exited.
+await stop();
