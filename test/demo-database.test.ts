@@ -61,7 +61,7 @@ describe("demo wipe permission", () => {
     const url = database.url ?? "postgres://postgres@127.0.0.1:1/jointly_demo_refused";
     const name = new URL(url).pathname.slice(1);
     const before = await users();
-    for (const allowed of [{}, { DEMO_WIPE_DATABASE: `${name}_other` }]) {
+    for (const allowed of [{}, { DEMO_WIPE_DATABASE: `${name}_other` }] as Array<Record<string, string>>) {
       const { code, output } = await runDemo({ DATABASE_URL: url, ...allowed });
       expect(code).toBe(1);
       expect(output).toContain(`Cannot start the demo: DEMO_WIPE_DATABASE:`);

@@ -1,5 +1,11 @@
-/** Small helpers both benchmarks use. */
+/** Small helpers the benchmarks share. */
 import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const PG_SERVER_URL = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
 export const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, Math.floor(value)));
 
@@ -41,4 +47,16 @@ export function cookiesOf(res: Response): string {
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
+}
+
+/** The machine a report was measured on. */
+export function machine(): string[] {
+  const cpus = os.cpus();
+  return [
+    `CPU:    ${cpus[0]?.model ?? "unknown"} x ${cpus.length} cores`,
+    `Memory: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    `OS:     ${os.type()} ${os.release()} (${os.arch()})`,
+    `Node:   ${process.version}`,
+    `Date:   ${new Date().toISOString()}`,
+  ];
 }
