@@ -11,7 +11,7 @@ import { EnvError, type Env } from "./env";
  */
 
 /** The database a postgres:// URL names ("" when it names none). */
-export function databaseNameOf(url: string): string {
+function databaseNameOf(url: string): string {
   return decodeURIComponent(new URL(url).pathname.replace(/^\//, ""));
 }
 

@@ -16,7 +16,7 @@ import { pgUnreachable, scratchDatabase } from "./postgres";
 import { cleanupAll, guardRun, onCleanup, rssMb, startServer, stopServers, type Server } from "./processes";
 import { machine, PG_SERVER_URL } from "./shared";
 
-export interface Target {
+interface Target {
   key: string;
   label: string;
   /** Path and query on the server. */

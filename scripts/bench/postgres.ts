@@ -29,7 +29,7 @@ async function onServer(serverUrl: string, statement: string): Promise<void> {
 export interface ScratchDatabase {
   name: string;
   url: string;
-  drop(): Promise<void>;
+  drop: () => Promise<void>;
 }
 
 /** Creates database `name` on the server; `drop` removes it even while connections remain. */
