@@ -22,7 +22,7 @@ export function printHeader(): void {
 }
 
 export function printRow(database: string, target: string, users: number, cell: Cell, bare: Cell | null, rss: number): void {
-  const ratio = bare && bare.p95 > 0 ? `${(cell.p95 / bare.p95).toFixed(1)}×` : "-";
+  const ratio = bare && bare.p95 > 0 && Number.isFinite(cell.p95) ? `${(cell.p95 / bare.p95).toFixed(1)}×` : "-";
   const cells = [
     database,
     target,

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { serveBareIfChild, startBare } from "./crowd-bare";
 import { demoApi, findDemo, type DemoIds } from "./crowd-demo";
-import { load, type Cell } from "./crowd-load";
+import { load, perUser, type Cell } from "./crowd-load";
 import { printHeader, printRow } from "./crowd-report";
 import { chosen, CONCURRENCY, DATABASES, HARD_DEADLINE_MS, IDLE_SECONDS, runId, SECONDS } from "./crowd-settings";
 import type { Api } from "./live-api";
@@ -48,16 +48,35 @@ async function settle(base: string): Promise<number> {
   return (Date.now() - started) / 1000;
 }
 
+/** One URL at every concurrency in turn, each cell sized from the one before. */
+class Series {
+  private rps = NaN;
+  constructor(
+    private readonly url: string,
+    private readonly cookie?: string,
+  ) {}
+
+  async cell(users: number): Promise<Cell> {
+    const cell = await load(this.url, users, SECONDS, this.cookie, users === 1 ? undefined : perUser(this.rps, users, SECONDS));
+    this.rps = cell.rps;
+    return cell;
+  }
+}
+
 class Bare {
   private readonly cells = new Map<string, Cell>();
+  private readonly series = new Map<number, Series>();
   constructor(private readonly url: string) {}
 
   /** The bare handler at `users` for about `bytes` bytes, measured once per 8 KB size class. */
   async cell(bytes: number, users: number): Promise<Cell> {
-    const key = `${Math.round(bytes / 8192)}:${users}`;
+    const sizeClass = Math.round(bytes / 8192);
+    const key = `${sizeClass}:${users}`;
     let cell = this.cells.get(key);
     if (!cell) {
-      cell = await load(`${this.url}/${bytes}`, users, SECONDS);
+      let series = this.series.get(sizeClass);
+      if (!series) this.series.set(sizeClass, (series = new Series(`${this.url}/${bytes}`)));
+      cell = await series.cell(users);
       this.cells.set(key, cell);
     }
     return cell;
@@ -75,8 +94,9 @@ async function measure(suite: Suite, database: string, server: Server, bare: Bar
     console.log(`| ${database} | ${target.label}: ${target.path} (${(bytes / 1024).toFixed(0)} KB) | warm-up |`);
     await load(url, 10, 1, target.cookie);
     await settle(server.url);
+    const series = new Series(url, target.cookie);
     for (const users of CONCURRENCY) {
-      const cell = await load(url, users, SECONDS, target.cookie);
+      const cell = await series.cell(users);
       const rss = rssMb(server.pid);
       const busy = await settle(server.url);
       printRow(database, target.label, users, cell, await bare.cell(bytes, users), rss);
