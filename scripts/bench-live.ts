@@ -19,7 +19,6 @@
  * (postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL (redis://127.0.0.1:6379).
  * This is a benchmark, not a test: it exits 0 unless the run itself broke.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
@@ -27,7 +26,6 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import pg from "pg";
 import type { ServerBuild } from "@remix-run/node";
 import { Api, loadOperations, type Fallback } from "./bench/live-api";
 import { report, type Result } from "./bench/live-report";
@@ -38,40 +36,20 @@ import {
   CLIENTS,
   HARD_DEADLINE_MS,
   PAUSE_BETWEEN_ROUNDS_MS,
-  PG_SERVER_URL,
   REDIS_URL,
-  ROOT,
   ROUNDS,
   START_TIMEOUT_MS,
   WARMUP_ROUNDS,
   runId,
 } from "./bench/live-settings";
 import { Watchers } from "./bench/live-watchers";
-import { compiledServer, freePort, ms, percentile, stopChild } from "./bench/shared";
+import { pgUnreachable, scratchDatabase } from "./bench/postgres";
+import { cleanupAll, guardRun, onCleanup, startServer, stopServers } from "./bench/processes";
+import { compiledServer, freePort, ms, PG_SERVER_URL, percentile, ROOT } from "./bench/shared";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-// ---------------------------------------------------------------------------------------------
-// Process bookkeeping: only processes this script started are ever stopped, by their own id.
-
-const children: ChildProcess[] = [];
-const cleanups: Array<() => Promise<void>> = [];
-
-async function cleanupAll(): Promise<void> {
-  for (const fn of cleanups.splice(0).reverse()) await fn().catch((err) => console.error(`cleanup failed: ${(err as Error).message}`));
-  await Promise.all(children.splice(0).map(stopChild));
-}
-
-const hardDeadline = setTimeout(() => {
-  console.error(`bench:live exceeded ${HARD_DEADLINE_MS / 60_000} minutes; stopping`);
-  void cleanupAll().finally(() => process.exit(2));
-}, HARD_DEADLINE_MS);
-for (const sig of ["SIGINT", "SIGTERM"] as const) {
-  process.once(sig, () => {
-    console.error(`\n${sig}: stopping the servers`);
-    void cleanupAll().finally(() => process.exit(130));
-  });
-}
+const hardDeadline = guardRun("bench:live", HARD_DEADLINE_MS);
 
 // ---------------------------------------------------------------------------------------------
 // Servers
@@ -81,56 +59,14 @@ interface Server {
   url: string;
 }
 
-async function startProcess(name: string, env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  let output = "";
-  const server = compiledServer(ROOT);
-  const child = spawn(server.command, server.args, {
-    cwd: ROOT,
-    detached: true,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      LOG_LEVEL: "warn",
-      AUTH_RATE_LIMIT: "false",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      PUBLIC_URL: url,
-      BETTER_AUTH_SECRET: AUTH_SECRET,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      DATABASE_URL: "",
-      REDIS_URL: "",
-      DATA_DIR: "",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-8_000);
-  };
-  child.stdout.on("data", keep);
-  child.stderr.on("data", keep);
-  cleanups.push(() => {
-    if (/"level":(50|60)/.test(output)) console.log(`\n[process ${name} logged errors; last output]\n${output.slice(-3_000)}`);
-    return Promise.resolve();
-  });
-
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`process ${name} exited with ${child.exitCode}:\n${output}`);
-    try {
-      const res = await fetch(`${url}/login`);
-      if (res.ok) return { name, url };
-    } catch {
-      // not listening yet
-    }
-    await sleep(300);
-  }
-  throw new Error(`process ${name} did not start within ${START_TIMEOUT_MS / 1000} s:\n${output}`);
-}
+/** A server of this run: every process shares the secret and the administrator. */
+const startProcess = (name: string, env: Record<string, string>): Promise<Server> =>
+  startServer(
+    name,
+    { BETTER_AUTH_SECRET: AUTH_SECRET, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env },
+    [],
+    START_TIMEOUT_MS,
+  );
 
 /** The one-process fallback: the whole server in this process on a memory PGlite. */
 async function startInProcess(): Promise<{ server: Server; fallback: Fallback; close(): Promise<void> }> {
@@ -183,7 +119,7 @@ async function runScenario(name: string, servers: Server[], fallback: Fallback |
   console.log(`  - commitment: ${scene.commitVia}`);
 
   const watchers = new Watchers(scene.initiativeId);
-  cleanups.push(() => Promise.resolve(watchers.close()));
+  onCleanup(() => Promise.resolve(watchers.close()));
   const connectStarted = performance.now();
   const split: string[] = [];
   for (let i = 0; i < servers.length; i++) {
@@ -227,7 +163,7 @@ async function runScenario(name: string, servers: Server[], fallback: Fallback |
 async function oneProcess(): Promise<Result> {
   // Ask process-free questions first: does the API have the endpoints? Start a server to see.
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "jointly-bench-"));
-  cleanups.push(() => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })));
+  onCleanup(() => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })));
   const server = await startProcess("A", { DATA_DIR: dataDir });
   const ops = await loadOperations(server.url);
   const needed = [
@@ -244,14 +180,14 @@ async function oneProcess(): Promise<Result> {
     try {
       return await runScenario("one process (PGlite)", [server], null);
     } finally {
-      await Promise.all(children.splice(0).map(stopChild));
+      await stopServers();
     }
   }
   // The fallback: PGlite allows one process per folder, so the server runs in this process.
   console.log(`\n[one process] endpoints missing from /api/v1: ${missing.join(", ")}`);
   console.log("[one process] FALLBACK: server IN THIS PROCESS (memory PGlite); missing steps call app.services directly.");
   console.log("[one process] NOTE: the 500 clients then share one event loop with the server; latencies are pessimistic.");
-  await Promise.all(children.splice(0).map(stopChild));
+  await stopServers();
   const inProcess = await startInProcess();
   try {
     return await runScenario("one process (in-process fallback, memory PGlite)", [inProcess.server], inProcess.fallback);
@@ -261,15 +197,8 @@ async function oneProcess(): Promise<Result> {
 }
 
 async function reachable(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: PG_SERVER_URL, connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-    await client.query("select 1");
-  } catch (error) {
-    return `PostgreSQL at ${PG_SERVER_URL} unreachable (${(error as Error).message})`;
-  } finally {
-    await client.end().catch(() => {});
-  }
+  const problem = await pgUnreachable(PG_SERVER_URL);
+  if (problem) return problem;
   const redis = new URL(REDIS_URL);
   const pong = await new Promise<boolean>((resolve) => {
     const socket = net.connect({ host: redis.hostname || "127.0.0.1", port: Number(redis.port || 6379) });
@@ -294,20 +223,9 @@ async function reachable(): Promise<string | null> {
 async function twoProcesses(): Promise<Result | string> {
   const problem = await reachable();
   if (problem) return problem;
-  const dbName = `jointly_bench_${runId}`;
-  const admin = new pg.Client({ connectionString: PG_SERVER_URL });
-  await admin.connect();
-  await admin.query(`create database "${dbName}"`);
-  await admin.end();
-  cleanups.push(async () => {
-    const client = new pg.Client({ connectionString: PG_SERVER_URL });
-    await client.connect();
-    await client.query(`drop database if exists "${dbName}" with (force)`);
-    await client.end();
-  });
-  const dbUrl = new URL(PG_SERVER_URL);
-  dbUrl.pathname = `/${dbName}`;
-  const env = { DATABASE_URL: dbUrl.toString(), REDIS_URL, REDIS_PREFIX: `jointly-bench-${runId}` };
+  const scratch = await scratchDatabase(PG_SERVER_URL, `jointly_bench_${runId}`);
+  onCleanup(scratch.drop);
+  const env = { DATABASE_URL: scratch.url, REDIS_URL, REDIS_PREFIX: `jointly-bench-${runId}` };
   // A migrates first; B then finds the schema in place.
   const a = await startProcess("A", env);
   const b = await startProcess("B", env);
@@ -315,12 +233,12 @@ async function twoProcesses(): Promise<Result | string> {
   if (!ops.has("setJointBuyCommitment")) {
     return "process A has no setJointBuyCommitment endpoint yet; a commitment made outside A would not measure A";
   }
-  const direct = await directServices(dbUrl.toString());
+  const direct = await directServices(scratch.url);
   try {
     return await runScenario("two processes (PostgreSQL + Redis)", [a, b], direct.fallback);
   } finally {
     await direct.close();
-    await Promise.all(children.splice(0).map(stopChild));
+    await stopServers();
   }
 }
 

@@ -20,11 +20,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { clamp, compiledServer, freePort, scratchDatabase, stopChild } from "./bench/shared";
+import { pgUnreachable, scratchDatabase } from "./bench/postgres";
+import { stopChild } from "./bench/processes";
+import { clamp, compiledServer, freePort, PG_SERVER_URL } from "./bench/shared";
 import { PROJECT_ROOT } from "../db/project-root";
 
 const RUNS = clamp(Number(process.env.BENCH_START_RUNS ?? 5) || 5, 1, 50);
-const PG_SERVER_URL = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+
 const START_TIMEOUT_MS = 60_000;
 const POLL_MS = 10;
 const runId = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
@@ -161,11 +163,12 @@ async function main() {
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-  const database = await scratchDatabase(PG_SERVER_URL, `jointly_start_${runId}`);
-  if (typeof database === "string") {
-    console.log(`\nPostgreSQL skipped: ${database}`);
+  const unreachable = await pgUnreachable(PG_SERVER_URL);
+  if (unreachable) {
+    console.log(`\nPostgreSQL skipped: ${unreachable}`);
     return;
   }
+  const database = await scratchDatabase(PG_SERVER_URL, `jointly_start_${runId}`);
   try {
     await measure("PostgreSQL", { DATABASE_URL: database.url });
   } finally {

@@ -9,7 +9,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
-import { compiledServer, freePort, scratchDatabase } from "./bench/shared";
+import { scratchDatabase } from "./bench/postgres";
+import { compiledServer, freePort } from "./bench/shared";
 
 const serverUrl = process.env.TEST_DATABASE_URL ?? "";
 const redisUrl = process.env.REDIS_URL;
@@ -264,7 +265,6 @@ async function cleanUp(drop: () => Promise<void>) {
 async function main() {
   // A fresh database on the test server, for both processes.
   const database = await scratchDatabase(serverUrl, `jointly_two_${runId}`);
-  if (typeof database === "string") throw new Error(database);
   const databaseUrl = database.url;
 
   let failed = 0;

@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -7,12 +6,14 @@ import closeWithGrace from "close-with-grace";
 import { PROJECT_ROOT } from "../db/project-root";
 import { seedDemo, DEMO_LOGINS } from "../db/seed/demo";
 import { createJointly } from "./app";
+import { prepareDemoDatabase } from "./demo-database";
 import { EnvError, parseEnv, type Env } from "./env";
 import { createLogger } from "./http/request-log";
 
 /**
- * The process entry: `npm start` (production), `npm run demo` (fresh embedded database with
- * the Sinos Valley demo). Configuration errors stop the boot with the variable's name.
+ * The process entry: `npm start` (production), `npm run demo` (the Sinos Valley demo on a fresh
+ * embedded database, or on DATABASE_URL's PostgreSQL database when DEMO_WIPE_DATABASE allows
+ * wiping it). Configuration errors stop the boot with the variable's name.
  */
 const demo = process.argv.includes("--demo");
 
@@ -20,11 +21,9 @@ let env: Env;
 try {
   env = parseEnv(
     demo
-      ? // The demo always runs on a fresh embedded database of its own.
-        // Its database is new on every start, so a fresh random secret is enough.
+      ? // The demo's database is new on every start, so a fresh random secret is enough.
         {
           ...process.env,
-          DATABASE_URL: undefined,
           DATA_DIR: process.env.DEMO_DATA_DIR ?? "./data/demo",
           BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? randomBytes(32).toString("hex"),
         }
@@ -39,7 +38,17 @@ try {
 }
 
 const logger = createLogger(env.LOG_LEVEL);
-if (demo) rmSync(path.resolve(PROJECT_ROOT, env.DATA_DIR), { recursive: true, force: true });
+if (demo) {
+  try {
+    await prepareDemoDatabase(env, path.resolve(PROJECT_ROOT, env.DATA_DIR), process.env.DEMO_WIPE_DATABASE);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      process.stderr.write(`Cannot start the demo: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
 
 const build = (await import(pathToFileURL(path.join(PROJECT_ROOT, "build/index.js")).href)) as ServerBuild;
 let jointly: Awaited<ReturnType<typeof createJointly>>;

@@ -131,7 +131,7 @@ export async function signUpSme(base: string, n: number): Promise<Person> {
     }),
   });
   if (res.status !== 302 && res.status !== 303) throw new Error(`sign-up failed: ${res.status} ${(await res.text()).slice(0, 300)}`);
-  // Sign-up answers the same whether or not the address was taken, so it signs no one in.
+  // Sign-up answers the same whether or not the email was taken, so it opens no session: sign in.
   const cookie = await signIn(base, email, PASSWORD);
   return { cookie, userId: await sessionUserId(base, cookie) };
 }

@@ -1,7 +1,6 @@
 /** bench:live's report: one table over every scenario, and the target. */
-import os from "node:os";
 import { CLIENTS, ROUND_TIMEOUT_MS, ROUNDS, TARGET_P95_MS, WARMUP_ROUNDS } from "./live-settings";
-import { ms, percentile } from "./shared";
+import { machine, ms, percentile } from "./shared";
 
 /** One scenario's measured rounds. */
 export interface Result {
@@ -14,17 +13,6 @@ export interface Result {
   missing: number;
   stray: number;
   connectMs: number;
-}
-
-function machine(): string[] {
-  const cpus = os.cpus();
-  return [
-    `CPU:    ${cpus[0]?.model ?? "unknown"} x ${cpus.length} cores`,
-    `Memory: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
-    `OS:     ${os.type()} ${os.release()} (${os.arch()})`,
-    `Node:   ${process.version}`,
-    `Date:   ${new Date().toISOString()}`,
-  ];
 }
 
 export function report(results: Result[], skipped: string | null) {

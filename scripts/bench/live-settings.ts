@@ -1,7 +1,5 @@
 /** bench:live's settings, from the environment (see scripts/bench-live.ts), and this run's identity. */
 import { randomBytes } from "node:crypto";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { clamp } from "./shared";
 
 // Every loop of the benchmark is bounded by one of these.
@@ -16,10 +14,8 @@ export const START_TIMEOUT_MS = 90_000;
 export const HARD_DEADLINE_MS = 15 * 60_000;
 export const TARGET_P95_MS = 250;
 
-export const PG_SERVER_URL = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 export const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379";
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const runId = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
 export const ADMIN = { email: `bench-admin-${runId}@bench.example`, password: `bench-admin-${randomBytes(8).toString("hex")}` };
 export const PASSWORD = "bench-live-password";

@@ -1,8 +1,12 @@
-/** Small helpers the benchmarks and the two-process test use. */
-import type { ChildProcess } from "node:child_process";
+/** Small helpers the benchmarks and the multi-process tests share. */
 import { existsSync } from "node:fs";
 import net from "node:net";
-import pg from "pg";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const PG_SERVER_URL = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
 export const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, Math.floor(value)));
 
@@ -55,50 +59,14 @@ export function compiledServer(root: string): { command: string; args: string[] 
   return { command: process.execPath, args: ["--enable-source-maps", "build/server/index.js"] };
 }
 
-/** Stops a server spawned `detached` (it leads its own process group): SIGTERM, then SIGKILL after 15 s. */
-export async function stopChild(child: ChildProcess): Promise<void> {
-  const pid = child.pid;
-  if (child.exitCode !== null || child.signalCode !== null || !pid) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  // Signalling the group (-pid) also stops anything the child started.
-  const signal = (sig: NodeJS.Signals) => {
-    try {
-      process.kill(-pid, sig);
-    } catch {
-      // already gone
-    }
-  };
-  signal("SIGTERM");
-  const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 15_000).unref());
-  if ((await Promise.race([exited, timeout])) === "timeout") {
-    signal("SIGKILL");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000).unref())]);
-  }
-}
-
-/**
- * A new, uniquely named database on the PostgreSQL server at `serverUrl`, with its URL and a way
- * to drop it; or the reason it could not be made (server unreachable), for a benchmark to skip.
- */
-export async function scratchDatabase(serverUrl: string, name: string): Promise<{ url: string; drop: () => Promise<void> } | string> {
-  const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 3_000 });
-  try {
-    await admin.connect();
-    await admin.query(`create database "${name}"`);
-  } catch (error) {
-    return `no database on PostgreSQL at ${serverUrl} (${(error as Error).message})`;
-  } finally {
-    await admin.end().catch(() => {});
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`drop database if exists "${name}" with (force)`);
-      await client.end();
-    },
-  };
+/** The machine a report was measured on. */
+export function machine(): string[] {
+  const cpus = os.cpus();
+  return [
+    `CPU:    ${cpus[0]?.model ?? "unknown"} x ${cpus.length} cores`,
+    `Memory: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    `OS:     ${os.type()} ${os.release()} (${os.arch()})`,
+    `Node:   ${process.version}`,
+    `Date:   ${new Date().toISOString()}`,
+  ];
 }
