@@ -4,6 +4,7 @@ import { idFrom, signIn, signUpSme, type Api, type Person } from "./live-api";
 import { ADMIN, PASSWORD, runId } from "./live-settings";
 
 export interface Scene {
+  networkId: string;
   initiativeId: string;
   broker: Person;
   sme: Person;
@@ -18,7 +19,7 @@ export async function setUpScene(api: Api): Promise<Scene> {
   const networkId = await networkWithSme(api, broker, sme, firmId);
   const initiativeId = await openJointBuyWithSme(api, broker, sme, networkId);
   const { commitVia, commit } = commitment(api, sme, initiativeId);
-  return { initiativeId, broker, sme, steps: api.log, commitVia, commit };
+  return { networkId, initiativeId, broker, sme, steps: api.log, commitVia, commit };
 }
 
 /** A broker created by the admin, and an SME owner signed up through the form. */
