@@ -112,6 +112,7 @@ async function sessionUserId(base: string, cookie: string): Promise<string> {
 }
 
 export async function signUpSme(base: string, n: number): Promise<Person> {
+  const email = `bench-sme-${n}-${runId}@bench.example`;
   const res = await fetch(`${base}/signup`, {
     method: "POST",
     redirect: "manual",
@@ -120,7 +121,7 @@ export async function signUpSme(base: string, n: number): Promise<Person> {
       role: "sme",
       firmChoice: "create",
       name: `Bench Owner ${n}`,
-      email: `bench-sme-${n}-${runId}@bench.example`,
+      email,
       password: PASSWORD,
       firmName: `Bench Firm ${n} ${runId}`,
       country: "BR",
@@ -130,6 +131,7 @@ export async function signUpSme(base: string, n: number): Promise<Person> {
     }),
   });
   if (res.status !== 302 && res.status !== 303) throw new Error(`sign-up failed: ${res.status} ${(await res.text()).slice(0, 300)}`);
-  const cookie = cookiesOf(res);
+  // The form answers every sign-up alike (it does not reveal a taken address), so it signs no one in.
+  const cookie = await signIn(base, email, PASSWORD);
   return { cookie, userId: await sessionUserId(base, cookie) };
 }
