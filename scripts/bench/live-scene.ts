@@ -1,6 +1,7 @@
 /** bench:live's scene: a broker's network with one SME in an open joint purchase, and how to commit to it. */
 import { performance } from "node:perf_hooks";
-import { idFrom, signIn, signUpSme, type Api, type Person } from "./live-api";
+import { idFrom, signUpSme, type Api, type Person } from "./live-api";
+import { signIn } from "./shared";
 import { ADMIN, PASSWORD, runId } from "./live-settings";
 
 export interface Scene {

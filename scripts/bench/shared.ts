@@ -42,3 +42,14 @@ export function cookiesOf(res: Response): string {
     .map((c) => c.split(";")[0])
     .join("; ");
 }
+
+/** Signs in through better-auth; the session cookies as a Cookie header. */
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
+  return cookiesOf(res);
+}
