@@ -36,7 +36,7 @@ export function rejectAfter<T>(promise: Promise<T>, timeoutMs: number, message: 
 }
 
 /** The session cookies a response set, as a Cookie header. */
-export function cookiesOf(res: Response): string {
+function cookiesOf(res: Response): string {
   return res.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
