@@ -6,16 +6,19 @@
  * records when its `jointbuy:updated` push arrives. Latency = arrival - the instant just before
  * the HTTP request was sent (one clock: clients and the request live in this process).
  *
- * Runs twice: ONE server process (fresh PGlite folder), then TWO processes sharing PostgreSQL
- * and Redis (half the clients on each, the commitment made through process A). The second part
- * is skipped, with a message, when PostgreSQL or Redis is unreachable.
+ * First a BASELINE: the same clients and rounds against a bare socket.io server in a child
+ * process (a room, and an HTTP POST that emits to it). Then ONE server process (fresh PGlite
+ * folder), then TWO processes sharing PostgreSQL and Redis (half the clients on each, the
+ * commitment made through process A). The second part is skipped, with a message, when
+ * PostgreSQL or Redis is unreachable. Each product scenario measures its rounds quiet, then again
+ * while BENCH_CROWD users signed in as the broker keep loading its network and joint-buy pages.
  *
  * Setup goes through HTTP like a user would: sign-up form, admin-created broker, then the
  * network/initiative endpoints of /api/v1. If an endpoint is missing from openapi.json, that step
  * falls back to calling the service directly (the one-process run then runs the server in this
  * process on a memory PGlite); every fallback is printed.
  *
- * Environment: BENCH_CLIENTS (500), BENCH_ROUNDS (20), TEST_DATABASE_URL
+ * Environment: BENCH_CLIENTS (500), BENCH_ROUNDS (20), BENCH_CROWD (50; 0 leaves the crowd out), TEST_DATABASE_URL
  * (postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL (redis://127.0.0.1:6379).
  * This is a benchmark, not a test: it exits 0 unless the run itself broke.
  */
@@ -28,24 +31,26 @@ import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { Api, loadOperations, type Fallback } from "./bench/live-api";
+import { bareBaseline } from "./bench/live-bare";
+import { startCrowd } from "./bench/live-crowd";
 import { report, type Result } from "./bench/live-report";
+import { measureRounds, toResult } from "./bench/live-rounds";
 import { setUpScene } from "./bench/live-scene";
 import {
   ADMIN,
   AUTH_SECRET,
   CLIENTS,
+  CROWD_USERS,
   HARD_DEADLINE_MS,
-  PAUSE_BETWEEN_ROUNDS_MS,
   REDIS_URL,
   ROUNDS,
   START_TIMEOUT_MS,
-  WARMUP_ROUNDS,
   runId,
 } from "./bench/live-settings";
 import { Watchers } from "./bench/live-watchers";
 import { pgUnreachable, scratchDatabase } from "./bench/postgres";
 import { cleanupAll, guardRun, onCleanup, startServer, stopServers } from "./bench/processes";
-import { compiledServer, freePort, ms, PG_SERVER_URL, percentile, ROOT } from "./bench/shared";
+import { compiledServer, freePort, PG_SERVER_URL, ROOT } from "./bench/shared";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -110,7 +115,8 @@ async function directServices(databaseUrl: string): Promise<{ fallback: Fallback
 // ---------------------------------------------------------------------------------------------
 // One scenario
 
-async function runScenario(name: string, servers: Server[], fallback: Fallback | null): Promise<Result> {
+/** The quiet rounds, then (with BENCH_CROWD > 0) the same rounds while the crowd loads pages. */
+async function runScenario(name: string, servers: Server[], fallback: Fallback | null): Promise<Result[]> {
   const primary = servers[0];
   const api = new Api(primary.url, await loadOperations(primary.url), fallback);
   const scene = await setUpScene(api);
@@ -131,36 +137,33 @@ async function runScenario(name: string, servers: Server[], fallback: Fallback |
   console.log(`  - ${watchers.count} sockets connected and joined in ${(connectMs / 1000).toFixed(1)} s (${split.join(", ")})`);
   await sleep(500);
 
-  const rounds: Result["rounds"] = [];
-  for (let i = 0; i < WARMUP_ROUNDS + ROUNDS; i++) {
-    const quantity = i % 2 === 0 ? 10 : 20;
-    const r = await watchers.measure(quantity, scene.commit);
-    const warm = i < WARMUP_ROUNDS;
-    const label = warm ? `warm-up ${i + 1}` : `round ${String(i - WARMUP_ROUNDS + 1).padStart(2)}`;
-    console.log(
-      `  ${label.padEnd(10)} qty ${String(quantity).padStart(2)}  delivered ${r.latencies.length}/${watchers.count}` +
-        `  first ${ms(r.latencies[0])}  p50 ${ms(percentile(r.latencies, 50))}  p95 ${ms(percentile(r.latencies, 95))}` +
-        `  max ${ms(r.latencies[r.latencies.length - 1])} ms  (commit response ${ms(r.httpMs)} ms)`,
-    );
-    if (!warm) rounds.push({ quantity, ...r });
-    await sleep(PAUSE_BETWEEN_ROUNDS_MS);
-  }
-  watchers.close();
-  const all = rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
-  return {
-    name,
+  const common = {
     setup: api.log.some((l) => l.includes("FALLBACK")) ? "partly via service fallback" : "all via HTTP",
     commitVia: scene.commitVia.startsWith("HTTP") ? "HTTP API" : "service (fallback)",
     clients: split.join(", "),
-    rounds,
-    all,
-    missing: rounds.reduce((n, r) => n + r.missing, 0),
-    stray: watchers.stray,
     connectMs,
   };
+  const quiet = toResult({ name, ...common, rounds: await measureRounds(watchers, scene.commit), stray: watchers.stray });
+  if (CROWD_USERS === 0) {
+    watchers.close();
+    return [quiet];
+  }
+  const paths = [`/networks/${scene.networkId}`, `/initiatives/${scene.initiativeId}`];
+  console.log(`\n[${name}] while ${CROWD_USERS} users signed in as the broker load ${paths.join(" and ")}:`);
+  const crowd = await startCrowd({ bases: servers.map((s) => s.url), paths, cookie: scene.broker.cookie, users: CROWD_USERS });
+  const rounds = await measureRounds(watchers, scene.commit);
+  const pages = await crowd.stop();
+  watchers.close();
+  const crowded = toResult({
+    name: `${name} while ${CROWD_USERS} users load pages`,
+    ...common,
+    rounds,
+    stray: watchers.stray - quiet.stray,
+  });
+  return [quiet, { ...crowded, crowd: pages, quiet: quiet.name }];
 }
 
-async function oneProcess(): Promise<Result> {
+async function oneProcess(): Promise<Result[]> {
   // Ask process-free questions first: does the API have the endpoints? Start a server to see.
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "jointly-bench-"));
   onCleanup(() => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })));
@@ -220,7 +223,7 @@ async function reachable(): Promise<string | null> {
   return pong ? null : `Redis at ${REDIS_URL} unreachable`;
 }
 
-async function twoProcesses(): Promise<Result | string> {
+async function twoProcesses(): Promise<Result[] | string> {
   const problem = await reachable();
   if (problem) return problem;
   const scratch = await scratchDatabase(PG_SERVER_URL, `jointly_bench_${runId}`);
@@ -244,15 +247,16 @@ async function twoProcesses(): Promise<Result | string> {
 
 async function main() {
   compiledServer(ROOT); // fails early, before any setup, when the build is missing
-  console.log(`bench:live ${runId}: ${CLIENTS} clients, ${ROUNDS} rounds`);
+  console.log(`bench:live ${runId}: ${CLIENTS} clients, ${ROUNDS} rounds, crowd of ${CROWD_USERS} users`);
   const results: Result[] = [];
   let skipped: string | null = null;
   let failed = false;
   try {
-    results.push(await oneProcess());
+    results.push(await bareBaseline());
+    results.push(...(await oneProcess()));
     const two = await twoProcesses();
     if (typeof two === "string") skipped = two;
-    else results.push(two);
+    else results.push(...two);
   } catch (error) {
     failed = true;
     console.error(`\nbench:live FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

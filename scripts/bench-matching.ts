@@ -17,16 +17,17 @@
  * 127.0.0.1, signed in through better-auth). If the endpoint is not in openapi.json yet, the HTTP
  * rows say so and only the service is measured.
  *
- * Every cell: BENCH_WARMUP (3) warm-up calls, then BENCH_RUNS (20) timed calls; p50 and p95.
+ * Every cell: BENCH_WARMUP (3) warm-up calls, then BENCH_CALLS (20) timed calls, for p50 and p95;
+ * BENCH_RUNS (3) passes over every cell of a size, and the table shows the medians of the runs.
  *
  * Environment: BENCH_SIZES (1000,10000,100000), BENCH_DATABASES (pglite,postgres), BENCH_RUNS,
- * BENCH_WARMUP, BENCH_ROLES (admin,buyer,broker), BENCH_ANALYZE=0 (no ANALYZE after loading),
+ * BENCH_CALLS, BENCH_WARMUP, BENCH_ROLES (admin,buyer,broker), BENCH_ANALYZE=0 (no ANALYZE after loading),
  * BENCH_KEEP=1 (keep the PostgreSQL database), TEST_DATABASE_URL
  * (postgres://postgres@127.0.0.1:5432/postgres). A benchmark, not a test: exits 0 unless the run
  * itself broke.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -39,37 +40,26 @@ import type { Actor } from "../server/authz/actor";
 import { parseEnv } from "../server/env";
 import { loadActor } from "../server/services/accounts/load-actor";
 import { counts, growSmes, seedFixed, type Scene } from "./bench/matching-data";
-import {
-  describe,
-  getJson,
-  matchesPath,
-  measure,
-  shortError,
-  signIn,
-  type Cell,
-  type Matches,
-  type Measured,
-} from "./bench/matching-measure";
+import { report } from "./bench/matching-report";
+import { describe, getJson, matchesPath, measure, shortError, type Cell, type Matches, type Measured } from "./bench/matching-measure";
 import {
   ADMIN,
   ANALYZE,
+  CALLS,
   DATABASES,
   HARD_DEADLINE_MS,
   KEEP,
   LIMIT,
-  LOAD_AT_START,
   PG_SERVER_URL,
   ROLES,
-  ROOT,
   RUNS,
   SIZES,
-  TARGET_P95_MS,
   WARMUP,
   runId,
   type Path,
   type Role,
 } from "./bench/matching-settings";
-import { freePort, ms, percentile } from "./bench/shared";
+import { freePort, ms, percentile, signIn } from "./bench/shared";
 
 // ---------------------------------------------------------------------------------------------
 // Cleanup: only what this script created (its temp folder, its database, its server).
@@ -87,37 +77,6 @@ for (const sig of ["SIGINT", "SIGTERM"] as const) {
     console.error(`\n${sig}: cleaning up`);
     void cleanupAll().finally(() => process.exit(130));
   });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Helpers
-
-// ---------------------------------------------------------------------------------------------
-// The machine
-
-function pgliteVersion(): string {
-  try {
-    const manifest = JSON.parse(readFileSync(path.join(ROOT, "node_modules/@electric-sql/pglite/package.json"), "utf8")) as {
-      version: string;
-    };
-    return manifest.version;
-  } catch {
-    return "?";
-  }
-}
-
-function machine(pgVersion: string | null): string[] {
-  const cpus = os.cpus();
-  const [l1, l5, l15] = os.loadavg();
-  return [
-    `CPU:    ${cpus[0]?.model ?? "unknown"} x ${cpus.length} cores`,
-    `Memory: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB (${(os.freemem() / 1024 ** 3).toFixed(1)} GiB free)`,
-    `OS:     ${os.type()} ${os.release()} (${os.arch()})`,
-    `Node:   ${process.version}`,
-    `PG:     PostgreSQL ${pgVersion ?? "not reached"} (same machine); PGlite ${pgliteVersion()}`,
-    `Load:   ${LOAD_AT_START} at the start, ${l1.toFixed(2)} ${l5.toFixed(2)} ${l15.toFixed(2)} at the end (1/5/15 min; ${os.cpus().length} cores, shared)`,
-    `Date:   ${new Date().toISOString()}`,
-  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -237,54 +196,51 @@ interface Bench {
   cookies: Record<Role, string>;
 }
 
-/** Every role at one size: through the service, then over HTTP if the endpoint exists. */
+/**
+ * Every role at one size, through the service then over HTTP if the endpoint exists; BENCH_RUNS
+ * passes over all of them, so a noisy moment on a shared machine lands in one run of each cell
+ * rather than in all of one cell's calls.
+ */
 async function measureSize(bench: Bench, size: number, cells: Cell[]): Promise<void> {
   const { app, label, base, scene, actors, cookies } = bench;
   const endpoint = await matchesPath(base);
-  for (const role of ROLES) {
-    const cell = (path: Path, outcome: Measured | Error, compareWith?: Matches) =>
-      recordCell(cells, { database: label, size, role, path }, outcome, compareWith);
-    const service = cell(
-      "service",
-      await measure(
-        `${label} ${size} ${role} service`,
-        () => app.services.sourcing.matches(actors[role], { needId: scene.needId, limit: LIMIT }) as Promise<Matches>,
-      ).catch((e: Error) => e),
-    );
-    if (!endpoint) {
-      cells.push({
-        database: label,
-        size,
-        role,
-        path: "http",
-        timings: [],
-        items: 0,
-        note: "GET /api/v1/needs/{needId}/matches not in openapi.json yet",
-      });
-      continue;
-    }
-    const url = `${base}/api/v1${endpoint.replace(/\{\w+\}/, encodeURIComponent(scene.needId))}?limit=${LIMIT}`;
-    cell(
-      "http",
-      await measure(`${label} ${size} ${role} http`, () => getJson(url, cookies[role], base) as Promise<Matches>).catch((e: Error) => e),
-      service ?? undefined,
-    );
-  }
   if (!endpoint) console.log(`  http: GET /api/v1/needs/{needId}/matches is not in openapi.json yet; HTTP not measured`);
+  const url = endpoint && `${base}/api/v1${endpoint.replace(/\{\w+\}/, encodeURIComponent(scene.needId))}?limit=${LIMIT}`;
+  for (let run = 1; run <= RUNS; run++) {
+    for (const role of ROLES) {
+      const record = (path: Path, outcome: Measured | Error, compareWith?: Matches) =>
+        recordCell(cells, { database: label, size, role, path }, run, outcome, compareWith);
+      const name = `${label} ${size} ${role} run ${run}`;
+      const service = record(
+        "service",
+        await measure(
+          `${name} service`,
+          () => app.services.sourcing.matches(actors[role], { needId: scene.needId, limit: LIMIT }) as Promise<Matches>,
+        ).catch((e: Error) => e),
+      );
+      const http = url
+        ? await measure(`${name} http`, () => getJson(url, cookies[role], base) as Promise<Matches>).catch((e: Error) => e)
+        : new Error("GET /api/v1/needs/{needId}/matches not in openapi.json yet");
+      record("http", http, service ?? undefined);
+    }
+  }
 }
 
-/** Records and prints one cell; the HTTP answer is compared with the service's. Returns the result, or null if it failed. */
+/** Records and prints one run of a cell; the HTTP answer is compared with the service's. Returns the result, or null if it failed. */
 function recordCell(
   cells: Cell[],
   where: Pick<Cell, "database" | "size" | "role" | "path">,
+  run: number,
   outcome: Measured | Error,
   compareWith?: Matches,
 ): Matches | null {
   const { role, path } = where;
+  let cell = cells.find((c) => c.database === where.database && c.size === where.size && c.role === role && c.path === path);
+  if (!cell) cells.push((cell = { ...where, runs: [], items: 0, note: "" }));
+  const prefix = `  run ${run}/${RUNS} ${role.padEnd(6)} ${path.padEnd(8)}`;
   if (outcome instanceof Error) {
-    const note = `FAILED: ${shortError(outcome)}`;
-    cells.push({ ...where, timings: [], items: 0, note });
-    console.log(`  ${role.padEnd(6)} ${path.padEnd(8)} ${note}`);
+    cell.note = `FAILED (run ${run}): ${shortError(outcome)}`;
+    console.log(`${prefix} ${cell.note}`);
     return null;
   }
   const differs =
@@ -292,50 +248,12 @@ function recordCell(
     JSON.stringify(outcome.result.items.map((i) => [i.firmId, i.score])) !==
       JSON.stringify(compareWith.items.map((i) => [i.firmId, i.score]));
   const note = describe(outcome.result) + (differs ? " (DIFFERS from the service)" : "");
-  cells.push({ ...where, timings: outcome.timings, items: outcome.result.items.length, note });
-  console.log(
-    `  ${role.padEnd(6)} ${path.padEnd(8)} p50 ${ms(percentile(outcome.timings, 50)).padStart(7)}  p95 ${ms(percentile(outcome.timings, 95)).padStart(7)} ms  (${note})`,
-  );
+  cell.runs.push(outcome.timings);
+  cell.items = outcome.result.items.length;
+  if (!cell.note.startsWith("FAILED") && !cell.note.includes("DIFFERS")) cell.note = note;
+  const { timings } = outcome;
+  console.log(`${prefix} p50 ${ms(percentile(timings, 50)).padStart(7)}  p95 ${ms(percentile(timings, 95)).padStart(7)} ms  (${note})`);
   return outcome.result;
-}
-
-// Report
-
-function report(cells: Cell[], lines: string[]) {
-  console.log("\n==================================================================================================");
-  console.log(`bench:matching — top ${LIMIT} matches of one need, with explanations (admin and broker: projected dependence and options)`);
-  for (const line of lines) console.log(`  ${line}`);
-  console.log(`  ${ANALYZE ? "ANALYZE after loading each size" : "NO ANALYZE after loading (BENCH_ANALYZE=0)"}`);
-  console.log(
-    `  ${RUNS} timed calls per cell after ${WARMUP} warm-ups; HTTP = GET /api/v1/needs/{needId}/matches?limit=${LIMIT} on 127.0.0.1, body read and parsed`,
-  );
-  console.log("");
-  const header = ["database", "SMEs", "role", "path", "p50 ms", "p95 ms", "max ms", "result"];
-  const rows = cells.map((c) => [
-    c.database,
-    c.size.toLocaleString("en-US"),
-    c.role,
-    c.path,
-    ms(percentile(c.timings, 50)),
-    ms(percentile(c.timings, 95)),
-    ms(c.timings.at(-1) ?? NaN),
-    c.note,
-  ]);
-  const widths = header.map((hd, i) => Math.max(hd.length, ...rows.map((row) => row[i].length)));
-  const line = (cellsOfRow: string[]) => `| ${cellsOfRow.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const row of rows) console.log(line(row));
-  const target = cells.find((c) => c.database === "PostgreSQL" && c.size === 100_000 && c.role === "admin" && c.path === "http");
-  if (target && target.timings.length) {
-    const p95 = percentile(target.timings, 95);
-    console.log(
-      `\nTarget (100,000 SMEs, admin, HTTP, PostgreSQL, p95 < ${TARGET_P95_MS} ms): ${p95 < TARGET_P95_MS ? "MET" : "MISSED"} (p95 ${ms(p95)} ms)`,
-    );
-  } else {
-    console.log(`\nTarget (100,000 SMEs, admin, HTTP, PostgreSQL, p95 < ${TARGET_P95_MS} ms): not measured in this run`);
-  }
-  console.log("==================================================================================================");
 }
 
 async function postgresVersion(): Promise<string | null> {
@@ -353,7 +271,7 @@ async function postgresVersion(): Promise<string | null> {
 
 async function main() {
   console.log(
-    `bench:matching ${runId}: sizes ${SIZES.join(", ")}; databases ${DATABASES.join(", ")}; roles ${ROLES.join(", ")}; ${WARMUP} warm-ups + ${RUNS} runs`,
+    `bench:matching ${runId}: sizes ${SIZES.join(", ")}; databases ${DATABASES.join(", ")}; roles ${ROLES.join(", ")}; ${RUNS} runs of ${WARMUP} warm-ups + ${CALLS} calls per cell`,
   );
   const cells: Cell[] = [];
   let failed = false;
@@ -375,7 +293,7 @@ async function main() {
   } finally {
     await cleanupAll();
   }
-  if (cells.length) report(cells, machine(pgVersion));
+  if (cells.length) report(cells, pgVersion);
   clearTimeout(hardDeadline);
   process.exit(failed ? 1 : 0);
 }

@@ -3,7 +3,8 @@
  * sign in as the demo's brokers, then read ids from the /api/v1 operations openapi.json names.
  */
 import { DEMO_LOGINS } from "../../db/seed/demo";
-import { Api, loadOperations, signIn } from "./live-api";
+import { Api, loadOperations } from "./live-api";
+import { signIn } from "./shared";
 
 export interface DemoIds {
   /** The demo broker (the Sinos Valley network's). */

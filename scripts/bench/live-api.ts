@@ -2,7 +2,7 @@
 import type { Actor } from "../../server/authz/actor";
 import type { Services } from "../../server/services/index";
 import { PASSWORD, runId } from "./live-settings";
-import { cookiesOf } from "./shared";
+import { signIn } from "./shared";
 
 /** Bound services, when a setup step has to bypass a missing endpoint. */
 export interface Fallback {
@@ -92,16 +92,6 @@ export function idFrom(value: unknown, key: string): string {
   const id = v?.id ?? nested?.id ?? v?.[`${key}Id`];
   if (typeof id !== "string") throw new Error(`no ${key} id in ${JSON.stringify(value).slice(0, 300)}`);
   return id;
-}
-
-export async function signIn(base: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!res.ok) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
-  return cookiesOf(res);
 }
 
 async function sessionUserId(base: string, cookie: string): Promise<string> {

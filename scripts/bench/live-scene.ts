@@ -1,9 +1,11 @@
 /** bench:live's scene: a broker's network with one SME in an open joint purchase, and how to commit to it. */
 import { performance } from "node:perf_hooks";
-import { idFrom, signIn, signUpSme, type Api, type Person } from "./live-api";
+import { idFrom, signUpSme, type Api, type Person } from "./live-api";
+import { signIn } from "./shared";
 import { ADMIN, PASSWORD, runId } from "./live-settings";
 
 export interface Scene {
+  networkId: string;
   initiativeId: string;
   broker: Person;
   sme: Person;
@@ -18,7 +20,7 @@ export async function setUpScene(api: Api): Promise<Scene> {
   const networkId = await networkWithSme(api, broker, sme, firmId);
   const initiativeId = await openJointBuyWithSme(api, broker, sme, networkId);
   const { commitVia, commit } = commitment(api, sme, initiativeId);
-  return { initiativeId, broker, sme, steps: api.log, commitVia, commit };
+  return { networkId, initiativeId, broker, sme, steps: api.log, commitVia, commit };
 }
 
 /** A broker created by the admin, and an SME owner signed up through the form. */

@@ -2,15 +2,16 @@
 import { get as httpGet } from "node:http";
 import { performance } from "node:perf_hooks";
 import { createGunzip } from "node:zlib";
-import { CALL_TIMEOUT_MS, RUNS, WARMUP, type Path, type Role } from "./matching-settings";
-import { cookiesOf, rejectAfter } from "./shared";
+import { CALL_TIMEOUT_MS, CALLS, WARMUP, type Path, type Role } from "./matching-settings";
+import { rejectAfter } from "./shared";
 
 export interface Cell {
   database: string;
   size: number;
   role: Role;
   path: Path;
-  timings: number[];
+  /** Each run's timings, sorted. */
+  runs: number[][];
   items: number;
   note: string;
 }
@@ -32,22 +33,12 @@ export async function measure(label: string, call: () => Promise<Matches>): Prom
   let result: Matches | null = null;
   for (let i = 0; i < WARMUP; i++) result = await withTimeout(call(), `${label} warm-up`);
   const timings: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < CALLS; i++) {
     const started = performance.now();
     result = await withTimeout(call(), label);
     timings.push(performance.now() - started);
   }
   return { timings: timings.sort((a, b) => a - b), result: result! };
-}
-
-export async function signIn(base: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!res.ok) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
-  return cookiesOf(res);
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The benchmarks' server processes: started detached, stopped by their own id (and group), never by name. */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { compiledServer, freePort, ROOT } from "./shared";
 
 const children: ChildProcess[] = [];
@@ -139,4 +140,40 @@ export async function startServer(
     await sleep(300);
   }
   throw new Error(`process ${name} did not start within ${startTimeoutMs / 1000} s:\n${output}`);
+}
+
+/** A helper script of the benchmark (TypeScript, through tsx's loader) as a child with an IPC channel. */
+export function spawnHelper(file: string, env: Record<string, string> = {}): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, file)], {
+    cwd: ROOT,
+    detached: true,
+    env: { ...process.env, NODE_ENV: "production", ...env },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  children.push(child);
+  return child;
+}
+
+/** The child's next message that `accept` recognises; rejects when it exits first or stays silent too long. */
+export function nextMessage<T>(
+  child: ChildProcess,
+  accept: (message: unknown) => message is T,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const finish = (settle: () => void) => {
+      clearTimeout(timer);
+      child.off("message", onMessage);
+      child.off("exit", onExit);
+      settle();
+    };
+    const onMessage = (message: unknown) => {
+      if (accept(message)) finish(() => resolve(message));
+    };
+    const onExit = (code: number | null) => finish(() => reject(new Error(`${what}: the helper exited (${code}) first`)));
+    const timer = setTimeout(() => finish(() => reject(new Error(`${what}: nothing within ${timeoutMs / 1000} s`))), timeoutMs);
+    child.on("message", onMessage);
+    child.once("exit", onExit);
+  });
 }

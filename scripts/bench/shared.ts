@@ -43,7 +43,7 @@ export function rejectAfter<T>(promise: Promise<T>, timeoutMs: number, message: 
 }
 
 /** The session cookies a response set, as a Cookie header. */
-export function cookiesOf(res: Response): string {
+function cookiesOf(res: Response): string {
   return res.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
@@ -69,4 +69,15 @@ export function machine(): string[] {
     `Node:   ${process.version}`,
     `Date:   ${new Date().toISOString()}`,
   ];
+}
+
+/** Signs in through better-auth; the session cookies as a Cookie header. */
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
+  return cookiesOf(res);
 }
