@@ -22,7 +22,7 @@ export function freePort(): Promise<number> {
 }
 
 /** Polls `probe` until it returns a value, the child exits, or the time is up. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | null>, child?: ChildProcess, ms = 60_000): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => Promise<T | null> | T | null, child?: ChildProcess, ms = 60_000): Promise<T> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) throw new Error(`${what}: the process exited with ${child.exitCode}`);
