@@ -12,7 +12,9 @@ import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import http from "node:http";
+import { chromium, type Browser, type Page } from "@playwright/test";
 import type { Socket } from "socket.io-client";
+import { CHROMIUM_LAUNCH } from "../playwright.config";
 import {
   askToJoin,
   createDatabase,
@@ -184,6 +186,69 @@ async function liveAcrossProcesses(cluster: Cluster) {
   return `${listeners.length} clients heard the sign-up served by ${cluster.names.get(signUp?.upstream ?? "")}: direct to A, B, C; polling via the proxy (${perProcess}); one websocket via the proxy`;
 }
 
+/** Stands in for a network that refuses WebSocket: every attempt fails as a refused connection does. */
+const REFUSE_WEBSOCKET = `window.WebSocket = class extends EventTarget {
+  constructor() {
+    super();
+    this.readyState = 0;
+    setTimeout(() => {
+      this.readyState = 3;
+      this.onerror?.(new Event("error"));
+      this.onclose?.(new CloseEvent("close", { code: 1006 }));
+    });
+  }
+  send() {}
+  close() {}
+};`;
+
+/** A signed-in page of the owner's firm through the proxy, live; `refuseWebSocket` leaves it long polling only. */
+async function ownerPage(browser: Browser, url: string, email: string, refuseWebSocket: boolean, errors: string[]) {
+  const context = await browser.newContext({ baseURL: url, locale: "en-US" });
+  if (refuseWebSocket) await context.addInitScript(REFUSE_WEBSOCKET);
+  const cookie = await signInThrough(url, email, PASSWORD);
+  await context.addCookies(cookie.split("; ").map((pair) => ({ name: pair.split("=")[0], value: pair.slice(pair.indexOf("=") + 1), url })));
+  const page = await context.newPage();
+  const transports = new Set<string>();
+  page.on("console", (message) => void (message.type() === "error" && errors.push(message.text())));
+  page.on("websocket", (ws) => void (ws.url().includes("/socket.io/") && transports.add("websocket")));
+  page.on("request", (req) => void (req.url().includes("transport=polling") && transports.add("polling")));
+  await page.goto("/firm");
+  await page.locator('[data-testid="live-state"][data-state="live"]').waitFor();
+  await page.getByTestId("unread-count").filter({ hasText: "0" }).waitFor();
+  return { page, transports };
+}
+
+/** Two browsers of the firm's owner through the proxy (one on WebSocket, one long polling) see a third's change live. */
+async function browsersLive(cluster: Cluster) {
+  const url = cluster.proxy.url;
+  const email = `browser-${runId}@proxy.example`;
+  const { firmId } = await firmOwner(url, "Browser", email, PASSWORD);
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
+  try {
+    const errors: string[] = [];
+    const owners = [await ownerPage(browser, url, email, false, errors), await ownerPage(browser, url, email, true, errors)];
+    // A third browser asks to join the firm.
+    const joiner = await browser.newContext({ baseURL: url });
+    const fields = {
+      role: "sme",
+      firmChoice: "join",
+      name: "Browser Joiner",
+      email: `browser-joiner-${runId}@proxy.example`,
+      password: PASSWORD,
+      firmId,
+    };
+    const res = await joiner.request.post("/signup", { form: fields, headers: { origin: url }, maxRedirects: 0 });
+    if (res.status() !== 302) throw new Error(`the joiner's sign-up answered ${res.status()}`);
+    await Promise.all(owners.map(({ page }: { page: Page }) => page.getByTestId("unread-count").filter({ hasText: "1" }).waitFor()));
+    const [ws, polling] = owners.map((o) => [...o.transports].join("+"));
+    if (ws !== "websocket" || polling !== "polling") throw new Error(`the pages used ${ws} and ${polling}`);
+    if (errors.length > 0) throw new Error(`console errors: ${errors.join(" | ")}`);
+    return "Chromium: one page on WebSocket, one with WebSocket refused on long polling; both showed the join request live";
+  } finally {
+    await browser.close();
+  }
+}
+
 async function check(name: string, run: () => Promise<string | void>): Promise<boolean> {
   try {
     const detail = await run();
@@ -210,6 +275,7 @@ async function main() {
     const cluster = await startCluster(databaseUrl);
     results.push(await check("client address and request id", () => addressAndRequestId(cluster)));
     results.push(await check("live updates across 3 processes", () => liveAcrossProcesses(cluster)));
+    results.push(await check("browsers live through the proxy", () => browsersLive(cluster)));
   } catch (error) {
     console.log(`proxy test: FAILED to start: ${(error as Error).message}`);
     results.push(false);
