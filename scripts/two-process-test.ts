@@ -12,18 +12,18 @@ import {
   call,
   createDatabase,
   dropDatabase,
-  freePort,
   liveSocket,
   ownerSignUp,
   firmOwner,
   askToJoin,
   hasJoinNotification,
   nextEvent,
-  signInThrough,
   signUpThrough,
   startServer,
   stopChildren,
 } from "./lib/cluster";
+import { signIn } from "./bench/live-api";
+import { freePort } from "./bench/shared";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const redisUrl = process.env.REDIS_URL;
@@ -78,7 +78,7 @@ const joinRoom = (socket: Socket, room: string) =>
  * firm's socket out of the network's room, and signing out drops the session's sockets.
  */
 async function revocationAcrossProcesses(a: string, b: string) {
-  const adminCookie = await signInThrough(a, ADMIN.email, ADMIN.password);
+  const adminCookie = await signIn(a, ADMIN.email, ADMIN.password);
   const brokerEmail = `broker-${runId}@two.example`;
   await call(a, "POST", "/users", adminCookie, {
     name: "Broker Two",
@@ -86,7 +86,7 @@ async function revocationAcrossProcesses(a: string, b: string) {
     password: "two-process-password",
     role: "broker",
   });
-  const brokerCookie = await signInThrough(a, brokerEmail, "two-process-password");
+  const brokerCookie = await signIn(a, brokerEmail, "two-process-password");
   const networkBody = { name: `Two Process Network ${runId}`, sector: "1520", region: "Vale", currency: "BRL" };
   const { id: networkId } = (await call(a, "POST", "/networks", brokerCookie, networkBody)) as { id: string };
   const smeCookie = await signUpThrough(

@@ -3,23 +3,12 @@
  * one Redis, and talking to them as a browser would (cookies, Origin, socket.io).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import pg from "pg";
 import { io, type Socket } from "socket.io-client";
+import { signIn } from "../bench/live-api";
 
 /** How a test runs one server process: the one place to change it (e.g. to a compiled build). */
 const SERVER_COMMAND = ["node_modules/.bin/tsx", "server/index.ts"] as const;
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Polls `probe` until it returns a value, the child exits, or the time is up. */
 export async function waitFor<T>(what: string, probe: () => Promise<T | null> | T | null, child?: ChildProcess, ms = 60_000): Promise<T> {
@@ -94,21 +83,7 @@ export async function signUpThrough(base: string, fields: Record<string, string>
   });
   if (res.status !== 302 && res.status !== 303) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
   // Sign-up signs no one in (it answers a registered email the same way): sign in next.
-  return signInThrough(base, fields.email, fields.password);
-}
-
-/** A new session through `base`; returns its cookie. */
-export async function signInThrough(base: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  return signIn(base, fields.email, fields.password);
 }
 
 /** A JSON call to /api/v1 with a session cookie. */
