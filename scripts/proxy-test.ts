@@ -264,11 +264,17 @@ async function check(name: string, run: () => Promise<string | void>): Promise<b
   }
 }
 
-async function cleanUp() {
-  for (const socket of sockets) socket.close();
-  await stopChildren(children);
-  await dropDatabase(serverUrl!, dbName);
-  if (proxy) rmSync(proxy.dir, { recursive: true, force: true });
+let cleaning: Promise<void> | null = null;
+
+/** Closes the clients, stops nginx and the processes, drops the database: once, whoever asks first (the end or a signal). */
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const socket of sockets) socket.close();
+    await stopChildren(children);
+    await dropDatabase(serverUrl!, dbName);
+    if (proxy) rmSync(proxy.dir, { recursive: true, force: true });
+  })();
+  return cleaning;
 }
 
 async function main() {
