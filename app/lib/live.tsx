@@ -48,7 +48,10 @@ function createLiveStore() {
     },
     get: () => current,
     open(onPush: () => void): () => void {
-      const s: LiveSocket = io({ withCredentials: true, transports: ["websocket", "polling"] });
+      // WebSocket first; where a network refuses it, long polling (without tryAllTransports the
+      // client would only retry the WebSocket). A proxy keeps a session's polls on one process:
+      // docs/decisions/017-reverse-proxy.md.
+      const s: LiveSocket = io({ withCredentials: true, transports: ["websocket", "polling"], tryAllTransports: true });
       let timer: ReturnType<typeof setTimeout> | undefined;
       let connectedOnce = false;
       const revalidate = () => {

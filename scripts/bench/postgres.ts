@@ -37,5 +37,10 @@ export async function scratchDatabase(serverUrl: string, name: string): Promise<
   await onServer(serverUrl, `create database "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return { name, url: url.toString(), drop: () => onServer(serverUrl, `drop database if exists "${name}" with (force)`) };
+  return { name, url: url.toString(), drop: () => dropDatabase(serverUrl, name) };
+}
+
+/** Drops database `name` on the server, even while connections remain. */
+export function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  return onServer(serverUrl, `drop database if exists "${name}" with (force)`);
 }
