@@ -1,0 +1,82 @@
+import type { i18n as I18n } from "i18next";
+import { createContext, useContext, useEffect, useMemo, useState } from "react";
+import { i18nFor, type Messages } from "../../i18n/instance";
+import type { Locale } from "../../server/domain/locale";
+
+/**
+ * Where the page's translations come from. The server has every language; the browser only the
+ * page's, read from the document (rendered by `PageMessages`), and fetches another from
+ * /locales/<locale> when the language changes (switcher, sign-in, settings), so a first visit
+ * downloads one language's messages, not all three.
+ */
+export interface MessagesSource {
+  /** The language's messages if at hand. */
+  get(locale: Locale): Messages | undefined;
+  /** Fetches a language's messages; resolves when `get` has them. */
+  load(locale: Locale): Promise<void>;
+}
+
+const ELEMENT_ID = "page-messages";
+
+const MessagesContext = createContext<MessagesSource>({ get: () => undefined, load: async () => {} });
+export const MessagesProvider = MessagesContext.Provider;
+
+/** The browser's source: the language the document carries, others fetched on demand. */
+export function browserMessages(): MessagesSource {
+  const loaded = new Map<Locale, Messages>();
+  const text = document.getElementById(ELEMENT_ID)?.textContent;
+  if (text) {
+    const page = JSON.parse(text) as { locale: Locale; messages: Messages };
+    loaded.set(page.locale, page.messages);
+  }
+  const pending = new Map<Locale, Promise<void>>();
+  return {
+    get: (locale) => loaded.get(locale),
+    load(locale) {
+      let request = pending.get(locale);
+      if (!request) {
+        request = fetch(`/locales/${locale}`)
+          .then((res) => (res.ok ? (res.json() as Promise<Messages>) : Promise.reject(new Error(`messages ${locale}: ${res.status}`))))
+          .then((messages) => void loaded.set(locale, messages))
+          .finally(() => pending.delete(locale));
+        pending.set(locale, request);
+      }
+      return request;
+    },
+  };
+}
+
+/**
+ * The i18next instance for the page's language. While another language is being fetched, the
+ * one already shown stays (a moment in the old language rather than untranslated keys).
+ */
+export function usePageI18n(locale: Locale): { i18n: I18n; locale: Locale; messages: Messages } | null {
+  const source = useContext(MessagesContext);
+  // The language last fetched, shown while yet another one loads.
+  const [shown, setShown] = useState<Locale>(locale);
+  const messages = source.get(locale);
+  useEffect(() => {
+    if (messages) return;
+    let current = true;
+    source.load(locale).then(
+      () => current && setShown(locale),
+      // Offline or refused: the page stays in the language it has.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [locale, messages, source]);
+  const showing = messages ? locale : shown;
+  const showingMessages = source.get(showing);
+  return useMemo(
+    () => (showingMessages ? { i18n: i18nFor(showing, showingMessages), locale: showing, messages: showingMessages } : null),
+    [showing, showingMessages],
+  );
+}
+
+/** The page's messages in the document, for the browser's i18next (JSON, not a script: nothing runs). */
+export function PageMessages({ locale, messages }: { locale: Locale; messages: Messages }) {
+  const json = useMemo(() => JSON.stringify({ locale, messages }).replace(/</g, "\\u003c"), [locale, messages]);
+  return <script id={ELEMENT_ID} type="application/json" dangerouslySetInnerHTML={{ __html: json }} />;
+}
