@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { commitmentSchema, messageSchema, transitionSchema } from "../components/initiative/schemas.server";
+import { commitmentSchema, messageSchema, transitionSchema } from "../lib/schemas.server";
 import type { InitiativeView } from "../../server/services/initiatives/get-initiative";
 import { ClubPanel } from "../components/learning/club-panel";
 import { ErrorMessage } from "../components/error-message";

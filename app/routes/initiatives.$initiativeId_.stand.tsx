@@ -10,7 +10,7 @@ import {
   inviteLeadSchema,
   requestSpaceSchema,
   updateTaskSchema,
-} from "../../server/schemas/stands";
+} from "../lib/schemas.server";
 import { ErrorMessage } from "../components/error-message";
 import { FormError } from "../components/form-error";
 import { StandCosts } from "../components/stand/costs";

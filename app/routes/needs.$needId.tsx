@@ -7,7 +7,13 @@ import { countryName } from "../../db/reference/countries";
 import { isicTitle } from "../../db/reference/isic";
 import type { Actor } from "../../server/authz/actor";
 import { can, roleMay } from "../../server/authz/permissions";
-import { consortiumSchema, decideResponseSchema, needTransitionSchema, respondSchema } from "../../server/schemas/sourcing";
+import {
+  consortiumSchema,
+  decideResponseSchema,
+  needTransitionSchema,
+  needResponseFormSchema as responseFormSchema,
+  needConsortiumResponseSchema as consortiumResponseSchema,
+} from "../lib/schemas.server";
 import { ErrorMessage } from "../components/error-message";
 import { FormError } from "../components/form-error";
 import { countryCodesOf, NeedStatus, type Part } from "../components/sourcing/match";
@@ -106,9 +112,6 @@ function pressed<S extends z.ZodType>(post: Post, schema: S, run: (value: z.outp
   const submission = parseWithZod(post.formData, { schema });
   return submission.status === "success" ? perform(post, () => run(submission.value)) : unknownForm(post);
 }
-
-const responseFormSchema = respondSchema.omit({ needId: true, initiativeId: true });
-const consortiumResponseSchema = respondSchema.omit({ needId: true }).required({ initiativeId: true });
 
 export async function action(args: ActionFunctionArgs) {
   const { actor, t } = await signedIn(args);
