@@ -8,7 +8,8 @@ import { LOCALES } from "../server/domain/locale";
 /**
  * The browser's share of the build (`npm run build` first): what a first visit to a joint-buy
  * page downloads, and what no page's scripts may carry (zod, the ISIC catalogue, messages:
- * forms validate on the server, the sector search runs there, a page carries its own language).
+ * forms validate on the server, sector names and options come from loaders, a page carries its
+ * own language).
  */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const JOINT_BUY_ROUTE = "routes/initiatives.$initiativeId";
@@ -26,9 +27,17 @@ function markersOf(messages: unknown): string[] {
   return found.slice(0, 40);
 }
 
+/** What no browser needs, each with a text its bundle always contains. */
+const SERVER_ONLY: Array<[string, string]> = [
+  ["zod", "ZodError"],
+  ["the ISIC catalogue", "ISIC Rev.4"],
+  ["drizzle-orm", "drizzle:Columns"],
+  ["the password-strength dictionary", "AabacusCdomen"],
+];
+
 describe("the browser bundle", () => {
   const manifest = readManifest(ROOT);
-  const jointBuyFiles = () => new Set(measurePage(ROOT, manifest, JOINT_BUY_ROUTE).files.map((f) => f.file.replace(/^\/build\//, "")));
+  const scripts = builtScripts(ROOT);
 
   it(`keeps a first visit to a joint-buy page within ${BUDGET_BYTES / 1024} KB of compressed JavaScript`, () => {
     const page = measurePage(ROOT, manifest, JOINT_BUY_ROUTE);
@@ -36,22 +45,20 @@ describe("the browser bundle", () => {
     expect(page.gzip, biggest.join("\n")).toBeLessThanOrEqual(BUDGET_BYTES);
   });
 
-  it("sends the joint-buy page neither zod nor the ISIC catalogue", () => {
-    const files = jointBuyFiles();
-    for (const script of builtScripts(ROOT).filter((s) => files.has(s.file))) {
-      expect(script.text.includes("ZodError"), `zod in ${script.file}`).toBe(false);
-      expect(script.text.includes("ISIC Rev.4"), `ISIC catalogue in ${script.file}`).toBe(false);
+  it("ships no page zod, the ISIC catalogue, drizzle or the password dictionary", () => {
+    for (const [what, marker] of SERVER_ONLY) {
+      expect(
+        scripts.filter((script) => script.text.includes(marker)).map((script) => script.file),
+        what,
+      ).toEqual([]);
     }
   });
 
   it("bundles no language's messages: the page carries its own, others are fetched", () => {
-    const scripts = builtScripts(ROOT);
-    const jointBuy = jointBuyFiles();
     for (const locale of LOCALES) {
       const markers = markersOf(translations[locale]);
       expect(markers.length, locale).toBeGreaterThan(10);
-      // English messages can match the schemas' own (English) messages, which server-validated pages still bundle.
-      for (const script of locale === "en" ? scripts.filter((s) => jointBuy.has(s.file)) : scripts) {
+      for (const script of scripts) {
         const leaked = markers.filter((marker) => script.text.includes(marker));
         expect(leaked, `${locale} messages in ${script.file}`).toEqual([]);
       }

@@ -75,8 +75,20 @@ export function usePageI18n(locale: Locale): { i18n: I18n; locale: Locale; messa
   );
 }
 
+const serialized = new WeakMap<Messages, string>();
+
+/** A language's messages as the document carries them, serialised once per language (not per page). */
+function serialize(locale: Locale, messages: Messages): string {
+  let json = serialized.get(messages);
+  if (json === undefined) {
+    json = JSON.stringify({ locale, messages }).replace(/</g, "\\u003c");
+    serialized.set(messages, json);
+  }
+  return json;
+}
+
 /** The page's messages in the document, for the browser's i18next (JSON, not a script: nothing runs). */
 export function PageMessages({ locale, messages }: { locale: Locale; messages: Messages }) {
-  const json = useMemo(() => JSON.stringify({ locale, messages }).replace(/</g, "\\u003c"), [locale, messages]);
+  const json = serialize(locale, messages);
   return <script id={ELEMENT_ID} type="application/json" dangerouslySetInnerHTML={{ __html: json }} />;
 }

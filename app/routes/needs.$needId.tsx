@@ -3,8 +3,6 @@ import type { ActionFunctionArgs, AppLoadContext, LinksFunction, LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { countryName } from "../../db/reference/countries";
-import { isicTitle } from "../../db/reference/isic";
 import type { Actor } from "../../server/authz/actor";
 import { can, roleMay } from "../../server/authz/permissions";
 import {
@@ -26,6 +24,7 @@ import { useLiveRoom } from "../lib/live";
 import { idParam, loaded, signedIn } from "../lib/route.server";
 import { redirectWithToast } from "../lib/toast.server";
 import styles from "../styles/sourcing.css";
+import { countryName, isicTitle } from "../lib/names.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
