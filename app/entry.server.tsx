@@ -16,7 +16,7 @@ import { MessagesProvider, type MessagesSource } from "./lib/page-messages";
 export const streamTimeout = 5_000;
 
 /** The server renders in any language. */
-const serverMessages: MessagesSource = { get: (locale) => translations[locale], load: () => Promise.resolve() };
+const serverMessages: MessagesSource = { pageLocale: "en", get: (locale) => translations[locale], load: () => Promise.resolve() };
 
 export default function handleRequest(
   request: Request,

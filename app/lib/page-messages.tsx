@@ -10,6 +10,8 @@ import type { Locale } from "../../server/domain/locale";
  * downloads one language's messages, not all three.
  */
 export interface MessagesSource {
+  /** The language the document came in (the browser has its messages from the start). */
+  pageLocale: Locale;
   /** The language's messages if at hand. */
   get(locale: Locale): Messages | undefined;
   /** Fetches a language's messages; resolves when `get` has them. */
@@ -18,19 +20,18 @@ export interface MessagesSource {
 
 const ELEMENT_ID = "page-messages";
 
-const MessagesContext = createContext<MessagesSource>({ get: () => undefined, load: async () => {} });
+const MessagesContext = createContext<MessagesSource>({ pageLocale: "en", get: () => undefined, load: () => Promise.resolve() });
 export const MessagesProvider = MessagesContext.Provider;
 
 /** The browser's source: the language the document carries, others fetched on demand. */
 export function browserMessages(): MessagesSource {
   const loaded = new Map<Locale, Messages>();
   const text = document.getElementById(ELEMENT_ID)?.textContent;
-  if (text) {
-    const page = JSON.parse(text) as { locale: Locale; messages: Messages };
-    loaded.set(page.locale, page.messages);
-  }
+  const page = text ? (JSON.parse(text) as { locale: Locale; messages: Messages }) : null;
+  if (page) loaded.set(page.locale, page.messages);
   const pending = new Map<Locale, Promise<void>>();
   return {
+    pageLocale: page?.locale ?? "en",
     get: (locale) => loaded.get(locale),
     load(locale) {
       let request = pending.get(locale);
@@ -52,8 +53,8 @@ export function browserMessages(): MessagesSource {
  */
 export function usePageI18n(locale: Locale): { i18n: I18n; locale: Locale; messages: Messages } | null {
   const source = useContext(MessagesContext);
-  // The language last fetched, shown while yet another one loads.
-  const [shown, setShown] = useState<Locale>(locale);
+  // The language last fetched (at first the document's), shown while another one loads.
+  const [shown, setShown] = useState<Locale>(source.pageLocale);
   const messages = source.get(locale);
   useEffect(() => {
     if (messages) return;
