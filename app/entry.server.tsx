@@ -3,7 +3,9 @@ import { createReadableStreamFromReadable, type AppLoadContext, type EntryContex
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { translations } from "../i18n/i18n";
 import { NonceProvider } from "./lib/nonce";
+import { MessagesProvider, type MessagesSource } from "./lib/page-messages";
 
 /**
  * How long Remix lets a deferred value stream before rejecting it. The render itself is never
@@ -12,6 +14,9 @@ import { NonceProvider } from "./lib/nonce";
  * a busy server's slow renders with 500s; it stops only when the client goes away.
  */
 export const streamTimeout = 5_000;
+
+/** The server renders in any language. */
+const serverMessages: MessagesSource = { pageLocale: "en", get: (locale) => translations[locale], load: () => Promise.resolve() };
 
 export default function handleRequest(
   request: Request,
@@ -26,7 +31,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+        <MessagesProvider value={serverMessages}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+        </MessagesProvider>
       </NonceProvider>,
       {
         nonce,

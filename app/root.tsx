@@ -1,17 +1,16 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
-import { useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
 import { AppShell } from "./components/app-shell";
 import { ErrorMessage } from "./components/error-message";
 import type { RootData } from "./lib/root-data";
-import { getI18n } from "../i18n/i18n";
 import { type Locale } from "../server/domain/locale";
 import stylesheet from "./styles/app.css";
 import { getActor } from "./lib/auth.server";
 import { localeFor } from "./lib/i18n.server";
 import { LiveProvider } from "./lib/live";
 import { useNonce } from "./lib/nonce";
+import { PageMessages, usePageI18n } from "./lib/page-messages";
 import { readToast } from "./lib/toast.server";
 
 export const links: LinksFunction = () => [
@@ -42,9 +41,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 function Document({ locale, children }: { locale: Locale; children: React.ReactNode }) {
   const nonce = useNonce();
-  const i18n = useMemo(() => getI18n(locale), [locale]);
+  const page = usePageI18n(locale);
   return (
-    <html lang={locale} dir="ltr">
+    <html lang={page?.locale ?? locale} dir="ltr">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -52,7 +51,8 @@ function Document({ locale, children }: { locale: Locale; children: React.ReactN
         <Links />
       </head>
       <body>
-        <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        {page ? <I18nextProvider i18n={page.i18n}>{children}</I18nextProvider> : children}
+        {page ? <PageMessages locale={page.locale} messages={page.messages} /> : null}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

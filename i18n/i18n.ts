@@ -1,5 +1,6 @@
-import i18next, { type i18n as I18n } from "i18next";
+import type { i18n as I18n } from "i18next";
 import type { Locale } from "../server/domain/locale";
+import { i18nFor } from "./instance";
 import en from "./locales/en.json";
 import enInitiatives from "./locales/en.initiatives.json";
 import enNetworks from "./locales/en.networks.json";
@@ -35,8 +36,8 @@ import ptBRKpis from "./locales/pt-BR.kpis.json";
 import ptBRLearning from "./locales/pt-BR.learning.json";
 
 /**
- * The one translation layer. All three languages are bundled (they are small), so the server
- * render and the browser hydrate from the same synchronous instance.
+ * The one translation layer, on the server: every language's messages. The browser gets only
+ * its page's language (app/lib/messages.tsx), from the page itself or /locales/<locale>.
  */
 
 /** One translation per language, kept in a file per area (common, networks, initiatives, dependence, sourcing, kpis). */
@@ -88,28 +89,6 @@ export const translations = {
   },
 } as const;
 
-export const resources = {
-  en: { translation: translations.en },
-  "pt-BR": { translation: translations["pt-BR"] },
-  es: { translation: translations.es },
-} as const;
-
-const instances = new Map<Locale, I18n>();
-
 export function getI18n(locale: Locale): I18n {
-  let instance = instances.get(locale);
-  if (!instance) {
-    instance = i18next.createInstance();
-    void instance.init({
-      lng: locale,
-      fallbackLng: false,
-      resources,
-      initAsync: false,
-      interpolation: { escapeValue: false },
-      returnNull: false,
-      showSupportNotice: false,
-    });
-    instances.set(locale, instance);
-  }
-  return instance;
+  return i18nFor(locale, translations[locale]);
 }

@@ -196,6 +196,7 @@ const PAGES: Record<string, string> = {
   "_index GET": "2xx    302    302    302    302    302    302    302",
   "locale GET": "302    302    302    302    302    302    302    302",
   "locale POST": "303    303    303    303    303    303    303    303",
+  "locales.$locale GET": "2xx    2xx    2xx    2xx    2xx    2xx    2xx    2xx",
   "logout GET": "302    302    302    302    302    302    302    302",
   "signup GET": "2xx    302    302    302    302    302    302    302",
   "signup POST": "400    302    302    302    302    302    302    302",
@@ -438,7 +439,10 @@ describe("the authorisation matrix", () => {
       it(`page ${route.key} (${route.path})`, async () => {
         await check(route.key, PAGES[route.key], isGlobalPath(route.path), route.method === "POST", async (attempt) => {
           const side = sideOf(attempt);
-          const path = fillPath(route.path, side, { token: route.path.startsWith("/calendar") ? "no-such-feed" : side.ids.token });
+          const path = fillPath(route.path, side, {
+            token: route.path.startsWith("/calendar") ? "no-such-feed" : side.ids.token,
+            locale: "es",
+          });
           const res = await fetch(`${server.url}${path}`, {
             method: route.method,
             redirect: "manual",

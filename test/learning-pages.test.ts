@@ -5,7 +5,7 @@ import { benchmarkPeriod, clubMeeting, kpiDefinition, kpiSubmission, meetingActi
 import { createFirmOwner, makeDeps, PASSWORD, unique } from "./factories";
 import { openClub } from "./learning-fixtures";
 import { networkWithMembers } from "./network-fixtures";
-import { browserless, signIn, startTestServer, type TestServer } from "./server";
+import { browserless, signIn, startTestServer, withoutMessages, type TestServer } from "./server";
 
 /**
  * The learning-network pages through HTTP, as a browser without JavaScript uses them: the KPI
@@ -52,7 +52,7 @@ const html = async (path: string, cookie: string) => {
   expect(res.status, path).toBe(200);
   const text = await res.text();
   expectWellFormedForms(text, path);
-  return unescape(text);
+  return unescape(withoutMessages(text));
 };
 /** The page without its charts' SVG (coordinates are numbers too). */
 const outsideCharts = (text: string) => text.replace(/<svg[\s\S]*?<\/svg>/g, "");

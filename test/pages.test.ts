@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { firm } from "../db/schema/firms";
+import { translations } from "../i18n/i18n";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD } from "./factories";
 import { browserless, signIn, startTestServer, type TestServer } from "./server";
 
@@ -182,5 +183,18 @@ describe("forms without JavaScript", () => {
     const html = await (await page("/login", undefined, { headers: { "accept-language": "es-MX,es;q=0.9" } })).text();
     expect(html).toContain('lang="es"');
     expect(html).toContain("Iniciar sesión");
+  });
+
+  it("carries its own language's messages for the browser, and serves another on request", async () => {
+    const html = await (await page("/login", undefined, { headers: { "accept-language": "es-MX,es;q=0.9" } })).text();
+    const element = /<script id="page-messages" type="application\/json">(.*?)<\/script>/s.exec(html);
+    const carried = JSON.parse(element?.[1] ?? "null") as { locale: string; messages: typeof translations.es };
+    expect(carried.locale).toBe("es");
+    expect(carried.messages).toEqual(translations.es);
+
+    const other = await page("/locales/pt-BR");
+    expect(other.status).toBe(200);
+    expect(await other.json()).toEqual(translations["pt-BR"]);
+    expect((await page("/locales/fr")).status).toBe(404);
   });
 });

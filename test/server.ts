@@ -114,6 +114,15 @@ export function api(url: string, cookie?: string) {
  * Pages as a browser without JavaScript uses them: GET without following redirects, and form
  * POSTs (repeated fields for lists) with the site's own Origin.
  */
+/**
+ * A page's HTML without the language's messages it carries for the browser's i18next (a JSON
+ * element holding every message template), so that a check for what the page shows, or must
+ * not show, reads the page alone.
+ */
+export function withoutMessages(html: string): string {
+  return html.replace(/<script id="page-messages" type="application\/json">.*?<\/script>/s, "");
+}
+
 export function browserless(url: string) {
   const page = (path: string, cookie?: string, init: RequestInit = {}) =>
     fetch(`${url}${path}`, { redirect: "manual", ...init, headers: { ...(cookie ? { cookie } : {}), ...(init.headers ?? {}) } });

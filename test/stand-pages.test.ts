@@ -5,7 +5,7 @@ import { initiative } from "../db/schema/initiatives";
 import { fair, stand, standLead, standSpace, standTask } from "../db/schema/stands";
 import { createFirmOwner, createUserWithRole, makeDeps, PASSWORD, unique } from "./factories";
 import { networkWithMembers } from "./network-fixtures";
-import { browserless, signIn, startTestServer, type TestServer } from "./server";
+import { browserless, signIn, startTestServer, withoutMessages, type TestServer } from "./server";
 import { setEmployees } from "./stand-fixtures";
 
 /**
@@ -30,7 +30,7 @@ const post = (path: string, cookie: string | undefined, fields: Record<string, s
 const html = async (path: string, cookie: string) => {
   const res = await page(path, cookie);
   expect(res.status, path).toBe(200);
-  return res.text();
+  return withoutMessages(await res.text());
 };
 
 /** A calendar day `days` from today (the server runs on the real clock). */

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { exchangeRateSchema } from "../../server/schemas/ledger";
+import { exchangeRateSchema } from "../lib/schemas.server";
 import { ErrorMessage } from "../components/error-message";
 import { ExchangeRateForm, ExchangeRatesTable } from "../components/ledger/exchange-rates";
 import styles from "../styles/dependence.css";

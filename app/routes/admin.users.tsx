@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ROLES } from "../../server/domain/roles";
-import { createUserSchema } from "../../server/schemas/accounts";
+import { createUserSchema } from "../lib/schemas.server";
 import { describedBy, Field } from "../components/field";
 import { ErrorMessage } from "../components/error-message";
 import { UserTable } from "../components/account/user-table";

@@ -1,11 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { countryName } from "../../db/reference/countries";
 import { ErrorMessage } from "../components/error-message";
 import { FairCards, fairTiming } from "../components/stand/fair-cards";
 import { loaded, signedIn } from "../lib/route.server";
 import styles from "../styles/stands.css";
+import { countryName } from "../lib/names.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { fairInputSchema } from "../../server/schemas/stands";
+import { fairInputSchema } from "../lib/schemas.server";
 import { ErrorMessage } from "../components/error-message";
 import { FairForm } from "../components/stand/fair-form";
 import { safeRedirect } from "../lib/auth.server";

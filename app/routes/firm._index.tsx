@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { decideMemberSchema } from "../../server/schemas/firm";
+import { decideMemberSchema } from "../lib/schemas.server";
 import { ErrorMessage } from "../components/error-message";
 import { myFirmReader } from "../components/firm/my-firm.server";
 import { DependenceSummary, FirmPeople } from "../components/firm/people";

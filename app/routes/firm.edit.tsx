@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { minorDigits } from "../../db/reference/currencies";
 import { minorToDecimal } from "../../server/domain/money";
-import { firmProfileSchema } from "../../server/schemas/firm";
+import { firmProfileSchema } from "../lib/schemas.server";
 import { ErrorMessage } from "../components/error-message";
 import { myFirmReader } from "../components/firm/my-firm.server";
 import { BuyerFields, ChainFields, IdentityFields, type FirmProfileFormInput } from "../components/firm/profile-form";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { salesEntryIdSchema, salesEntryInputSchema } from "../../server/schemas/ledger";
+import { salesEntryInputSchema, salesEntryDeleteForm as deleteForm } from "../lib/schemas.server";
 import { ErrorMessage } from "../components/error-message";
 import { withFieldNames } from "../components/field-names.server";
 import { LedgerEntries } from "../components/ledger/entries";
@@ -17,8 +17,6 @@ import styles from "../styles/dependence.css";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: page ? `${page.firm.name} · Jointly` : "Jointly" }];
-
-const deleteForm = salesEntryIdSchema.pick({ entryId: true });
 
 export async function loader(args: LoaderFunctionArgs) {
   const { actor } = await signedIn(args);

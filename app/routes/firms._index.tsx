@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { countryName } from "../../db/reference/countries";
-import { isicTitle } from "../../db/reference/isic";
-import { firmSearchSchema } from "../../server/schemas/firm";
+import { firmSearchSchema } from "../lib/schemas.server";
 import { ErrorMessage } from "../components/error-message";
 import { DirectoryFilters, FirmCard, Pagination } from "../components/firm/directory";
 import { countryOptions, sectorOptions } from "../lib/options.server";
 import { signedIn } from "../lib/route.server";
+import { countryName, isicTitle } from "../lib/names.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, locale } = await signedIn(args, ["directory", "search"]);

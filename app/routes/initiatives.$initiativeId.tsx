@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { commitmentSchema, messageSchema, transitionSchema } from "../../server/schemas/initiative";
+import { commitmentSchema, messageSchema, transitionSchema } from "../lib/schemas.server";
 import type { InitiativeView } from "../../server/services/initiatives/get-initiative";
 import { ClubPanel } from "../components/learning/club-panel";
 import { ErrorMessage } from "../components/error-message";
 import { FormError } from "../components/form-error";
 import { About, Participants } from "../components/initiative/about";
 import { ActivityLog } from "../components/initiative/activity-log";
-import { toBudgetInput } from "../components/initiative/budget-fields";
+import { toBudgetInput } from "../components/initiative/budget-schema.server";
 import { budgetPageForm, underBudgetFields } from "../components/initiative/budget-form.server";
 import { BudgetPanel } from "../components/initiative/budget-panel";
 import { Discussion } from "../components/initiative/discussion";

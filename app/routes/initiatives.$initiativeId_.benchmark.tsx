@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { periodIdSchema } from "../../server/schemas/learning";
+import { periodIdSchema } from "../lib/schemas.server";
 import { ErrorMessage } from "../components/error-message";
 import { KpiReport } from "../components/learning/benchmark-report";
 import { ClubNav } from "../components/learning/common";

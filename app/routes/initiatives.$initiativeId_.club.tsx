@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { openPeriodSchema, periodIdSchema, setReferenceSchema, submitValuesSchema } from "../../server/schemas/learning";
+import { openPeriodSchema, periodIdSchema, setReferenceSchema, clubValuesForm as valuesForm } from "../lib/schemas.server";
 import { ErrorMessage } from "../components/error-message";
 import { ClubAbout, ClubHead, ClubMeetings, NoOpenPeriod } from "../components/learning/club-about";
 import { ImportForm } from "../components/learning/club-import";
@@ -25,8 +25,6 @@ export async function loader(args: LoaderFunctionArgs) {
   const view = await loaded(args.context.services.learning.getBenchmarkClub(actor, { initiativeId: idParam(args.params, "initiativeId") }));
   return { view, now: now.toISOString() };
 }
-
-const valuesForm = submitValuesSchema.omit({ initiativeId: true }).extend({ values: submitValuesSchema.shape.values.default({}) });
 
 export async function action(args: ActionFunctionArgs) {
   const { actor, t, locale } = await signedIn(args);

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { scheduleMeetingSchema } from "../../server/schemas/learning";
+import { scheduleMeetingSchema } from "../lib/schemas.server";
 import { ErrorMessage } from "../components/error-message";
 import { ClubNav, MeetingList, meetingTimeZones, splitMeetings } from "../components/learning/common";
 import { ScheduleForm } from "../components/learning/schedule-meeting";

@@ -1,11 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import {
-  addMeetingActionSchema,
-  respondToMeetingSchema,
-  updateMeetingActionSchema,
-  updateMeetingSchema,
-} from "../../server/schemas/learning";
+import { addMeetingActionSchema, respondToMeetingSchema, updateMeetingActionSchema, updateMeetingSchema } from "../lib/schemas.server";
 import { ErrorMessage } from "../components/error-message";
 import { FormError } from "../components/form-error";
 import { meetingTimeZones } from "../components/learning/common";

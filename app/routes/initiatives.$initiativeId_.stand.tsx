@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { countryName } from "../../db/reference/countries";
 import type { Actor } from "../../server/authz/actor";
 import {
   addLeadSchema,
@@ -10,7 +9,7 @@ import {
   inviteLeadSchema,
   requestSpaceSchema,
   updateTaskSchema,
-} from "../../server/schemas/stands";
+} from "../lib/schemas.server";
 import { ErrorMessage } from "../components/error-message";
 import { FormError } from "../components/form-error";
 import { StandCosts } from "../components/stand/costs";
@@ -28,6 +27,7 @@ import { idParam, loaded, signedIn, type RouteArgs } from "../lib/route.server";
 import { redirectWithToast } from "../lib/toast.server";
 import initiativeStyles from "../styles/initiatives.css";
 import styles from "../styles/stands.css";
+import { countryName } from "../lib/names.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: initiativeStyles },

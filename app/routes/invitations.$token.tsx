@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { consentSchema } from "../../server/schemas/network";
+import { invitationAcceptSchema as acceptSchema } from "../lib/schemas.server";
 import { ConsentCheckbox } from "../components/network/consent";
 import { ErrorMessage } from "../components/error-message";
 import { getActor, requireActor } from "../lib/auth.server";
@@ -11,9 +10,6 @@ import { readPost, submit } from "../lib/form-action.server";
 import { useFormResult } from "../lib/form-result";
 import { serverT } from "../lib/i18n.server";
 import { redirectWithToast } from "../lib/toast.server";
-
-/** The checkbox sends "true"; anything else (or nothing) is no consent. */
-const acceptSchema = z.object({ consent: z.preprocess((v) => v === "true", consentSchema) });
 
 function tokenOf(params: { token?: string }): string {
   const token = params.token ?? "";

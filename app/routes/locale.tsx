@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { localeSchema } from "../../server/schemas/accounts";
+import { localeSchema } from "../lib/schemas.server";
 import { getActor, safeRedirect } from "../lib/auth.server";
 import { localeCookie } from "../lib/locale-cookie.server";
 

@@ -4,7 +4,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { signInSchema } from "../../server/schemas/accounts";
+import { signInSchema } from "../lib/schemas.server";
 import { describedBy, Field } from "../components/field";
 import { forwardCookies, getActor, safeRedirect, signInWithPassword } from "../lib/auth.server";
 import { formatIssues } from "../lib/messages";

@@ -3,11 +3,15 @@ import type { ActionFunctionArgs, AppLoadContext, LinksFunction, LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { countryName } from "../../db/reference/countries";
-import { isicTitle } from "../../db/reference/isic";
 import type { Actor } from "../../server/authz/actor";
 import { can, roleMay } from "../../server/authz/permissions";
-import { consortiumSchema, decideResponseSchema, needTransitionSchema, respondSchema } from "../../server/schemas/sourcing";
+import {
+  consortiumSchema,
+  decideResponseSchema,
+  needTransitionSchema,
+  needResponseFormSchema as responseFormSchema,
+  needConsortiumResponseSchema as consortiumResponseSchema,
+} from "../lib/schemas.server";
 import { ErrorMessage } from "../components/error-message";
 import { FormError } from "../components/form-error";
 import { countryCodesOf, NeedStatus, type Part } from "../components/sourcing/match";
@@ -20,6 +24,7 @@ import { useLiveRoom } from "../lib/live";
 import { idParam, loaded, signedIn } from "../lib/route.server";
 import { redirectWithToast } from "../lib/toast.server";
 import styles from "../styles/sourcing.css";
+import { countryName, isicTitle } from "../lib/names.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -106,9 +111,6 @@ function pressed<S extends z.ZodType>(post: Post, schema: S, run: (value: z.outp
   const submission = parseWithZod(post.formData, { schema });
   return submission.status === "success" ? perform(post, () => run(submission.value)) : unknownForm(post);
 }
-
-const responseFormSchema = respondSchema.omit({ needId: true, initiativeId: true });
-const consortiumResponseSchema = respondSchema.omit({ needId: true }).required({ initiativeId: true });
 
 export async function action(args: ActionFunctionArgs) {
   const { actor, t } = await signedIn(args);

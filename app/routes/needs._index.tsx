@@ -1,7 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { countryName } from "../../db/reference/countries";
 import { can } from "../../server/authz/permissions";
 import { ErrorMessage } from "../components/error-message";
 import { countryCodesOf } from "../components/sourcing/match";
@@ -9,6 +8,7 @@ import { MatchingNeeds, NeedsTable } from "../components/sourcing/needs-list";
 import { useLiveRoom } from "../lib/live";
 import { loaded, signedIn } from "../lib/route.server";
 import styles from "../styles/sourcing.css";
+import { countryName } from "../lib/names.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

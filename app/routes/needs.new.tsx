@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { needInputSchema } from "../../server/schemas/sourcing";
+import { needInputSchema } from "../lib/schemas.server";
 import { ErrorMessage } from "../components/error-message";
 import { FormError } from "../components/form-error";
 import {

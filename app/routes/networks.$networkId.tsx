@@ -1,6 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useNavigation } from "@remix-run/react";
-import { addBrokerSchema, decideApplicationSchema } from "../../server/schemas/network";
+import {
+  brokerEmailForm as emailForm,
+  applicationDecisionForm as decisionForm,
+  applicationFirmForm as firmForm,
+} from "../lib/schemas.server";
 import { ErrorMessage } from "../components/error-message";
 import { NetworkAbout, NetworkHead } from "../components/network/about";
 import { ActivityList, LeaveNetwork } from "../components/network/activity";
@@ -11,10 +15,6 @@ import { perform, readPost, submit, unknownForm } from "../lib/form-action.serve
 import { useLiveRoom } from "../lib/live";
 import { idParam, loaded, signedIn } from "../lib/route.server";
 import { redirectWithToast } from "../lib/toast.server";
-
-const emailForm = addBrokerSchema.pick({ email: true });
-const decisionForm = decideApplicationSchema.omit({ networkId: true });
-const firmForm = decideApplicationSchema.pick({ firmId: true });
 
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, locale } = await signedIn(args, ["network", "read"]);

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Actor } from "../../server/authz/actor";
-import { createBenchmarkClubSchema } from "../../server/schemas/learning";
+import { createBenchmarkClubSchema } from "../lib/schemas.server";
 import { ErrorMessage } from "../components/error-message";
 import { NewClubForm } from "../components/learning/new-club-form";
 import { readPost, submit } from "../lib/form-action.server";

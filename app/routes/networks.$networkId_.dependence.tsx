@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { periodSchema } from "../../server/schemas/ledger";
+import { periodSchema } from "../lib/schemas.server";
 import { ErrorMessage } from "../components/error-message";
 import { formatBp } from "../components/ledger/dependence";
 import { MembersByRisk, SystemicBuyers } from "../components/ledger/network-dependence";

@@ -3,14 +3,12 @@ import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunct
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { CURRENCY_CODES } from "../../db/reference/currencies";
-import { OBJECTIVES, type Objective } from "../../server/domain/initiative";
-import { initiativeFieldsSchema, jointBuyInputSchema } from "../../server/schemas/initiative";
+import type { Objective } from "../../server/domain/initiative";
 import { ErrorMessage } from "../components/error-message";
 import { FormError } from "../components/form-error";
 import { underBudgetFields } from "../components/initiative/budget-form.server";
-import { budgetFormSchema, toBudgetInput } from "../components/initiative/budget-fields";
+import { newInitiativeFormSchema, toBudgetInput } from "../components/initiative/budget-schema.server";
 import {
   BudgetSection,
   CommonFields,
@@ -31,16 +29,6 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Jointly" }];
 
 const JOINT_BUYING: Objective = "joint_buying";
-
-/**
- * The page's form: the common fields plus both tool sections; the action drops the section the
- * objective does not use before parsing.
- */
-const formSchema = initiativeFieldsSchema.extend({
-  objective: z.enum(OBJECTIVES),
-  jointBuy: jointBuyInputSchema.optional(),
-  budget: budgetFormSchema.optional(),
-});
 
 /** A broker of the network: the page exists for creating its initiatives. */
 async function networkOf(args: RouteArgs) {
@@ -98,7 +86,7 @@ export async function action(args: ActionFunctionArgs) {
   if (elsewhere) return elsewhere;
   const isJointBuy = post.formData.get("objective") === JOINT_BUYING;
   keepObjectiveSection(post.formData, isJointBuy);
-  return submit(post, formSchema, async (value) => {
+  return submit(post, newInitiativeFormSchema, async (value) => {
     const created = await underBudgetFields(
       args.context.services.initiatives.create(actor, {
         networkId: network.id,

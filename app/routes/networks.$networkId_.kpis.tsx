@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { kpiBodySchema } from "../../server/schemas/learning";
+import { kpiBodySchema } from "../lib/schemas.server";
 import { ErrorMessage } from "../components/error-message";
 import { KpiList, NewKpiForm } from "../components/learning/kpi-catalogue";
 import { readPost, submit } from "../lib/form-action.server";

@@ -1,17 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { isicTitle } from "../../db/reference/isic";
-import { applySchema, consentSchema, networkIdSchema } from "../../server/schemas/network";
+import { networkIdSchema, networkJoinForm as joinForm } from "../lib/schemas.server";
 import { ErrorMessage } from "../components/error-message";
 import { BrokeredNetworks, MembershipCard, OtherNetworkCard } from "../components/network/network-cards";
 import { formText, readPost, submit, unknownForm } from "../lib/form-action.server";
 import { signedIn } from "../lib/route.server";
 import { redirectWithToast } from "../lib/toast.server";
-
-/** The checkbox sends "true"; anything else (or nothing) is no consent. */
-const joinForm = applySchema.extend({ consent: z.preprocess((v) => v === "true", consentSchema) });
+import { isicTitle } from "../lib/names.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, locale } = await signedIn(args, ["network", "list"]);

@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { FormattedDate } from "../components/formatted";
+import { notificationReadSchema as readSchema } from "../lib/schemas.server";
 import { perform, readPost, submit, unknownForm } from "../lib/form-action.server";
 import { signedIn } from "../lib/route.server";
 
@@ -10,8 +10,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await signedIn({ request, context });
   return context.services.notifications.list(actor, { limit: 100 });
 }
-
-const readSchema = z.object({ notificationId: z.uuid() });
 
 export async function action(args: ActionFunctionArgs) {
   const { actor, t } = await signedIn(args);

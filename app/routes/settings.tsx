@@ -5,7 +5,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LOCALES } from "../../server/domain/locale";
-import { changePasswordSchema, localeSchema } from "../../server/schemas/accounts";
+import { changePasswordSchema, localeSchema } from "../lib/schemas.server";
 import { CalendarFeed } from "../components/account/calendar-feed";
 import { describedBy, Field } from "../components/field";
 import { FormError } from "../components/form-error";

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { signUpSchema } from "../../server/schemas/accounts";
+import { signUpSchema } from "../lib/schemas.server";
 import {
   FirmChoiceField,
   JoinFirmField,

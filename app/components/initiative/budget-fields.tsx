@@ -1,85 +1,18 @@
 import { getInputProps, getSelectProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
 import type { TFunction } from "i18next";
-import { z } from "zod";
 import { CURRENCY_CODES } from "../../../db/reference/currencies";
 import { SPLIT_RULES } from "../../../server/domain/cost-split";
-import { currencySchema } from "../../../server/schemas/firm";
 import { describedBy, Field } from "../field";
 
-/**
- * The generic tool's budget as a form (shared by "new initiative" and the initiative page):
- * one row per funding source with a kind (percent or fixed amount) and one value field, turned
- * into the service's input shape by `toBudgetInput`.
- */
-const decimal = z
-  .string()
-  .trim()
-  .regex(/^\d{1,15}([.,]\d{1,3})?$/, "Must be a non-negative amount such as 12.50");
+/** The kinds of a funding source row: a share of the budget or a fixed amount. */
+export const FUNDING_KINDS = ["percent", "fixed"] as const;
 
-const FUNDING_KINDS = ["percent", "fixed"] as const;
-
-const fundingRowFormSchema = z
-  .object({
-    sponsor: z.string().trim().min(2, "At least 2 characters").max(120),
-    kind: z.enum(FUNDING_KINDS),
-    value: decimal,
-  })
-  .superRefine(
-    (row, ctx) => {
-      if (row.kind !== "percent") return;
-      const percent = Number(row.value.replace(",", "."));
-      if (percent < 0.01)
-        ctx.addIssue({
-          code: "too_small",
-          minimum: 0.01,
-          origin: "number",
-          inclusive: true,
-          input: percent,
-          path: ["value"],
-          message: "At least 0.01",
-        });
-      if (percent > 100)
-        ctx.addIssue({
-          code: "too_big",
-          maximum: 100,
-          origin: "number",
-          inclusive: true,
-          input: percent,
-          path: ["value"],
-          message: "At most 100",
-        });
-    },
-    // Checked as soon as kind and value are readable, even when the sponsor is missing (one submit shows all).
-    { when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === "kind" || issue.path?.[0] === "value") },
-  );
-
-export const budgetFormSchema = z.object({
-  amount: decimal,
-  currency: currencySchema,
-  splitRule: z.enum(SPLIT_RULES),
-  fundingSources: z.array(fundingRowFormSchema).max(10).default([]),
-});
-export type BudgetFormValue = z.output<typeof budgetFormSchema>;
 export type BudgetFormInput = {
   amount: string;
   currency: string;
   splitRule: string;
   fundingSources: Array<{ sponsor: string; kind: string; value: string }>;
 };
-
-/** Form value -> the services' budget input (budgetInputSchema). */
-export function toBudgetInput(value: BudgetFormValue, customWeights: Record<string, number> = {}) {
-  return {
-    budget: { amount: value.amount, currency: value.currency },
-    splitRule: value.splitRule,
-    fundingSources: value.fundingSources.map((row) =>
-      row.kind === "percent"
-        ? { kind: "percent" as const, sponsor: row.sponsor, percent: Number(row.value.replace(",", ".")) }
-        : { kind: "fixed" as const, sponsor: row.sponsor, amount: row.value },
-    ),
-    customWeights,
-  };
-}
 
 /**
  * A service's field path for the budget (create: "budget.budget.amount",

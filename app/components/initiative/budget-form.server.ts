@@ -2,7 +2,8 @@ import { AppError } from "../../../server/errors";
 import { isAppError } from "../../lib/errors.server";
 import { formText } from "../../lib/form-action.server";
 import { z } from "zod";
-import { budgetFieldName, budgetFormSchema, renameErrorFields } from "./budget-fields";
+import { budgetFieldName, renameErrorFields } from "./budget-fields";
+import { budgetFormSchema } from "./budget-schema.server";
 
 /**
  * A budget use case's work, its field refusals renamed to the budget form's fields (the

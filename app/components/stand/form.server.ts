@@ -12,7 +12,7 @@ import { isAppError } from "../../lib/errors.server";
 import { refused, type FormResult, type Post } from "../../lib/form-action.server";
 import { formatIssues } from "../../lib/messages";
 import type { StandFormDefaults } from "./form";
-import { standFieldPath, standFormSchema, toStandInput } from "./form-schema";
+import { standFieldPath, standFormSchema, toStandInput } from "./form-schema.server";
 
 /**
  * The stand form's post ("new stand", "edit stand"), like the toolkit's `submit` with two

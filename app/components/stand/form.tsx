@@ -15,8 +15,10 @@ import { STAND_SPLIT_RULES } from "../../../server/domain/stand-costs";
 import { useHydrated } from "../../lib/browser-value";
 import { describedBy, Field } from "../field";
 import { FormError } from "../form-error";
-import { SUBSIDY_KINDS } from "./form-schema";
 import { SelectField, TextField } from "./inputs";
+
+/** A subsidy row is a share of the stand's cost or a fixed amount. */
+export const SUBSIDY_KINDS = ["percent", "fixed"] as const;
 
 /**
  * The stand form shared by "new stand" and "edit stand": the fair, the initiative's title,

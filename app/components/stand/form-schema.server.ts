@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SUBSIDY_KINDS } from "./form";
 import { createStandSchema, standSubsidyInputSchema } from "../../../server/schemas/stands";
 
 /**
@@ -6,8 +7,6 @@ import { createStandSchema, standSubsidyInputSchema } from "../../../server/sche
  * and subsidies as form rows whose one value field means a percent or an amount after the
  * row's kind. `toStandInput` turns the form's value into what createStand / updateStand take.
  */
-
-export const SUBSIDY_KINDS = ["percent", "fixed"] as const;
 
 const [percentRow, fixedRow] = standSubsidyInputSchema.options;
 
