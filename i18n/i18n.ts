@@ -1,5 +1,6 @@
 import i18next, { type i18n as I18n } from "i18next";
 import type { Locale } from "../server/domain/locale";
+import { rememberTranslations } from "./remember";
 import en from "./locales/en.json";
 import enInitiatives from "./locales/en.initiatives.json";
 import enNetworks from "./locales/en.networks.json";
@@ -109,6 +110,7 @@ export function getI18n(locale: Locale): I18n {
       returnNull: false,
       showSupportNotice: false,
     });
+    rememberTranslations(instance);
     instances.set(locale, instance);
   }
   return instance;
