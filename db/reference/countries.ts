@@ -31,6 +31,15 @@ function regionNames(locale: string): Intl.DisplayNames {
 
 /** Countries sorted by their name in the given locale, for select boxes. */
 export function countryOptions(locale: string): Array<{ code: string; name: string }> {
-  const collator = new Intl.Collator(locale);
-  return COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => collator.compare(a.name, b.name));
+  let options = sortedOptions.get(locale);
+  if (options === undefined) {
+    const collator = new Intl.Collator(locale);
+    options = COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => collator.compare(a.name, b.name));
+    if (sortedOptions.size >= 50) sortedOptions.clear();
+    sortedOptions.set(locale, options);
+  }
+  return options.map((option) => ({ ...option }));
 }
+
+// The sorted list is the same for every page of a locale: named and sorted once.
+const sortedOptions = new Map<string, Array<{ code: string; name: string }>>();
