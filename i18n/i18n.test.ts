@@ -7,6 +7,7 @@ import { formatDate, formatDecimal, formatMoney, formatNumber, formatRelativeDay
 import { negotiateLocale } from "../server/domain/locale";
 import { minorToDecimal } from "../server/domain/money";
 import { minorDigits } from "../db/reference/currencies";
+import i18next from "i18next";
 import { getI18n, translations } from "./i18n";
 
 const en = translations.en;
@@ -161,5 +162,31 @@ describe("formatting for the locale", () => {
     expect(formatDecimal("pt-BR", "0.1", { maximumFractionDigits: 10 })).toBe("0,1");
     expect(formatDecimal("en", "12345678901234567.5", { maximumFractionDigits: 10 })).toBe("12,345,678,901,234,567.5");
     expect(formatDecimal("en", "not a rate")).toBe("not a rate");
+  });
+});
+
+describe("remembered translations", () => {
+  it("answers as i18next does, per key, options, plural, prefix and language, and passes objects through", () => {
+    const fresh = i18next.createInstance();
+    void fresh.init({
+      lng: "pt-BR",
+      fallbackLng: false,
+      resources: { en: { translation: translations.en }, "pt-BR": { translation: translations["pt-BR"] } },
+      initAsync: false,
+      interpolation: { escapeValue: false },
+      showSupportNotice: false,
+    });
+    for (const locale of ["en", "pt-BR"] as const) {
+      const t = getI18n(locale).getFixedT(locale);
+      const expected = fresh.getFixedT(locale);
+      for (const count of [1, 2, 1, 5]) expect(t("nav.unread", { count })).toBe(expected("nav.unread", { count }));
+      expect(t("validation.too_short", { min: 8 })).toBe(expected("validation.too_short", { min: 8 }));
+      expect(t("validation.too_short", { min: 9 })).toBe(expected("validation.too_short", { min: 9 }));
+      expect(t("validation", { returnObjects: true })).toEqual(expected("validation", { returnObjects: true }));
+      const prefixed = getI18n(locale).getFixedT(locale, null, "validation");
+      expect(prefixed("too_long", { max: 3 })).toBe(expected("validation.too_long", { max: 3 }));
+      expect(prefixed).toHaveProperty("keyPrefix", "validation");
+      expect(getI18n(locale).getFixedT(locale)).toBe(t);
+    }
   });
 });

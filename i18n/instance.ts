@@ -1,6 +1,7 @@
 import i18next, { type i18n as I18n } from "i18next";
 import type { Locale } from "../server/domain/locale";
 import type { translations } from "./i18n";
+import { rememberTranslations } from "./remember";
 
 /** One language's messages (every area merged), as i18n.ts builds them. */
 export type Messages = (typeof translations)[Locale];
@@ -24,6 +25,7 @@ export function i18nFor(locale: Locale, messages: Messages): I18n {
       returnNull: false,
       showSupportNotice: false,
     });
+    rememberTranslations(instance);
     instances.set(locale, instance);
   }
   return instance;

@@ -9,6 +9,7 @@ import { createNeed } from "../server/services/sourcing/create-need";
 import { decideResponse } from "../server/services/sourcing/decide-response";
 import { getNeed } from "../server/services/sourcing/get-need";
 import { listConsortiumProposals } from "../server/services/sourcing/list-consortium-proposals";
+import { listFormedConsortia } from "../server/services/sourcing/list-formed-consortia";
 import { listMyMatchingNeeds } from "../server/services/sourcing/list-my-matching-needs";
 import { listNeedMatches } from "../server/services/sourcing/list-need-matches";
 import { listNeeds } from "../server/services/sourcing/list-needs";
@@ -170,6 +171,14 @@ describe("consortia, responses and awards", () => {
       .from(initiativeParticipant)
       .where(eq(initiativeParticipant.initiativeId, created.initiativeId));
     expect(participants.map((p) => p.firmId).sort()).toEqual([...proposals[0].firmIds].sort());
+    // The need page lists it for its broker only, with its members by name.
+    const [formed, ...more] = await listFormedConsortia(deps, broker.actor, { needId: id });
+    expect(more).toEqual([]);
+    expect(formed).toMatchObject({ initiativeId: created.initiativeId, title: row.title });
+    expect(formed.members).toHaveLength(proposals[0].firmIds.length);
+    const otherBroker = await createUserWithRole(deps, "broker");
+    expect(await listFormedConsortia(deps, otherBroker.actor, { needId: id })).toEqual([]);
+    expect(await listFormedConsortia(deps, buyer.actor, { needId: id })).toEqual([]);
     const outsider = await createFirmOwner(deps);
     const withOutsider = await refusal(
       createConsortiumInitiative(deps, broker.actor, { needId: id, networkId, firmIds: [smes[0].firmId, outsider.firmId] }),

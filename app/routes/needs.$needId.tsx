@@ -1,9 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, AppLoadContext, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import type { Actor } from "../../server/authz/actor";
 import { can, roleMay } from "../../server/authz/permissions";
 import {
   consortiumSchema,
@@ -30,34 +29,6 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: page ? `${page.need.product} · Jointly` : "Jointly" }];
 
-/**
- * The consortia a broker already formed for this need: its networks' open joint_selling
- * initiatives whose creation the activity log links to the need.
- */
-async function formedConsortia(context: AppLoadContext, actor: Actor, needId: string) {
-  const { brokered } = await context.services.networks.list(actor);
-  const found = [];
-  for (const network of brokered) {
-    const page = await context.services.networks.get(actor, { networkId: network.id });
-    for (const initiative of page.initiatives.filter(
-      (i) => i.objective === "joint_selling" && (i.status === "open" || i.status === "locked"),
-    )) {
-      const view = await context.services.initiatives.get(actor, { initiativeId: initiative.id });
-      const linked = view.activity.some(
-        (a) => a.action === "initiative.created" && (a.after as { needId?: string } | null)?.needId === needId,
-      );
-      if (linked)
-        found.push({
-          initiativeId: initiative.id,
-          title: initiative.title,
-          networkName: network.name,
-          members: view.participants.map((p) => p.name),
-        });
-    }
-  }
-  return found;
-}
-
 export async function loader(args: LoaderFunctionArgs): Promise<NeedPageData> {
   const { actor, locale } = await signedIn(args);
   const needId = idParam(args.params, "needId");
@@ -69,15 +40,17 @@ export async function loader(args: LoaderFunctionArgs): Promise<NeedPageData> {
   const readsAllMatches = can(actor, "need", "readMatches");
   const answersForFirm = can(actor, "need", "respond");
   const formsConsortia = roleMay(actor.role, ["need", "formConsortium"]);
-  const matches = can(actor, "need", "readMatches", facts) ? await loaded(services.sourcing.matches(actor, { needId })) : null;
-  const fit =
+  // Independent reads, run together: the page waits for the slowest, not for their sum.
+  const [matches, fit, proposals, consortia, names] = await Promise.all([
+    can(actor, "need", "readMatches", facts) ? loaded(services.sourcing.matches(actor, { needId })) : null,
     answersForFirm && actor.firm && need.status === "open"
-      ? ((await loaded(services.sourcing.myMatchingNeeds(actor))).items.find((i) => i.needId === needId) ?? null)
-      : null;
-  const proposals =
-    readsAllMatches && need.status === "open" ? await loaded(services.sourcing.consortiumProposals(actor, { needId })) : null;
-  const consortia = formsConsortia ? await loaded(formedConsortia(args.context, actor, needId)) : [];
-  const networkNames = Object.fromEntries((await services.networks.listNames()).map((n) => [n.id, n.name]));
+      ? loaded(services.sourcing.myMatchingNeeds(actor)).then(({ items }) => items.find((i) => i.needId === needId) ?? null)
+      : null,
+    readsAllMatches && need.status === "open" ? loaded(services.sourcing.consortiumProposals(actor, { needId })) : null,
+    formsConsortia ? loaded(services.sourcing.formedConsortia(actor, { needId })) : [],
+    services.networks.listNames(),
+  ]);
+  const networkNames = Object.fromEntries(names.map((n) => [n.id, n.name]));
   const parts: Part[] = [...(matches?.items.flatMap((m) => m.parts) ?? []), ...(fit?.parts ?? [])];
   const codes = new Set([need.deliveryCountry, ...countryCodesOf(parts), ...(matches?.items.map((m) => m.country) ?? [])]);
   return {

@@ -39,6 +39,7 @@ import { createNeed } from "./sourcing/create-need";
 import { decideResponse } from "./sourcing/decide-response";
 import { getNeed } from "./sourcing/get-need";
 import { listConsortiumProposals } from "./sourcing/list-consortium-proposals";
+import { listFormedConsortia } from "./sourcing/list-formed-consortia";
 import { listMyMatchingNeeds } from "./sourcing/list-my-matching-needs";
 import { listNeedMatches } from "./sourcing/list-need-matches";
 import { listNeeds } from "./sourcing/list-needs";
@@ -183,6 +184,7 @@ function sourcingServices(bind: Bind) {
     matches: bind(listNeedMatches),
     myMatchingNeeds: bind(listMyMatchingNeeds),
     consortiumProposals: bind(listConsortiumProposals),
+    formedConsortia: bind(listFormedConsortia),
     createConsortium: bind(createConsortiumInitiative),
     respond: bind(respondToNeed),
     decideResponse: bind(decideResponse),

@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
-import { network, networkBroker, networkMember } from "../../../db/schema/networks";
+import { network } from "../../../db/schema/networks";
 import type { ResourceFacts } from "../../authz/permissions";
 
 export interface NetworkFacts extends ResourceFacts {
@@ -9,18 +9,20 @@ export interface NetworkFacts extends ResourceFacts {
   memberFirmIds: string[];
 }
 
-/** Brokers and active member firms of a network; null when the network does not exist. */
+// Qualified by hand: drizzle leaves a lone table's columns unqualified, which the subqueries would misread.
+const brokerIds = sql<
+  string[]
+>`coalesce((select array_agg(b.user_id::text) from network_broker b where b.network_id = "network"."id"), '{}')`;
+const memberFirmIds = sql<
+  string[]
+>`coalesce((select array_agg(m.firm_id::text) from network_member m where m.network_id = "network"."id" and m.status = 'active'), '{}')`;
+
+/**
+ * Brokers and active member firms of a network; null when the network does not exist. One round
+ * trip (it was three): nearly every network, initiative and need read asks it first.
+ */
 export async function networkFacts(db: Db | Tx, networkId: string): Promise<NetworkFacts | null> {
-  const [found] = await db.select({ id: network.id }).from(network).where(eq(network.id, networkId));
+  const [found] = await db.select({ id: network.id, brokerIds, memberFirmIds }).from(network).where(eq(network.id, networkId));
   if (!found) return null;
-  const brokers = await db.select({ userId: networkBroker.userId }).from(networkBroker).where(eq(networkBroker.networkId, networkId));
-  const members = await db
-    .select({ firmId: networkMember.firmId })
-    .from(networkMember)
-    .where(and(eq(networkMember.networkId, networkId), eq(networkMember.status, "active")));
-  return {
-    networkId,
-    networkBrokerIds: brokers.map((b) => b.userId),
-    memberFirmIds: members.map((m) => m.firmId),
-  };
+  return { networkId, networkBrokerIds: found.brokerIds, memberFirmIds: found.memberFirmIds };
 }
