@@ -26,18 +26,26 @@ function fromRoot(depth, rest) {
   return `^(\\./)?(\\.\\./){${depth}}${rest}`;
 }
 
+const appDatabaseRule = (d) => ({
+  regex: `${fromRoot(d, "db/(schema|client|seed)(/|$)")}|^#db/(schema|client|seed)(/|$)`,
+  allowTypeImports: true,
+  message: "app/ may use db/schema, db/client or db/seed only as `import type`; constants live in server/domain.",
+});
+
+/** What must not reach the browser's bundle: zod schemas, the ISIC catalogue and the country names (ADR 019). */
+const browserWeightRule = (d) => ({
+  regex: `${fromRoot(d, "(server/schemas|db/reference/(isic|countries))(/|$|\\.)")}|^#server/schemas(/|$)|^#db/reference/(isic|countries)(/|$|\\.)`,
+  allowTypeImports: true,
+  message:
+    "Browser code must not import zod schemas, the ISIC catalogue or country names: reach them through a .server module (app/lib/schemas.server.ts, names.server.ts; ADR 019).",
+});
+
 /** Rules per area: `patterns(depth)` gives the restricted patterns for a file at that depth. */
 const AREAS = [
   {
     area: "app",
     message: "app/ reads the database through server/ (and db/schema only with `import type`).",
-    patterns: (d) => [
-      {
-        regex: `${fromRoot(d, "db/(schema|client|seed)(/|$)")}|^#db/(schema|client|seed)(/|$)`,
-        allowTypeImports: true,
-        message: "app/ may use db/schema, db/client or db/seed only as `import type`; constants live in server/domain.",
-      },
-    ],
+    patterns: (d) => [appDatabaseRule(d), browserWeightRule(d)],
   },
   {
     area: "server",
@@ -142,6 +150,12 @@ export default defineConfig(
     },
   },
   ...dependencyDirection,
+  // A .server module never reaches the browser, so it may load schemas and catalogues.
+  ...Array.from({ length: MAX_DEPTH }, (_, i) => i + 1).map((depth) => ({
+    name: `jointly/server-modules/app/${depth}`,
+    files: [`app/${"*/".repeat(depth - 1)}*.server.{ts,tsx}`],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [appDatabaseRule(depth)] }] },
+  })),
   {
     // Tests, end-to-end specs and scripts may import anything (they drive the whole app).
     files: ["**/*.test.{ts,tsx}", "test/**", "e2e/**", "scripts/**"],
