@@ -34,7 +34,7 @@ async function harness(limits: { maxInFlight: number; maxQueue: number }, timeou
   const app = express();
   app.use(admissionControl(queue, { timeoutMs, onShed: (reason) => shed.push(reason) }));
   app.use((req, res) => {
-    ran.push(String(req.query.n));
+    ran.push(typeof req.query.n === "string" ? req.query.n : "");
     const answer = () => res.json({ ok: true });
     if (open) answer();
     else held.push(answer);

@@ -17,7 +17,10 @@ const BUSY: Refusal = {
  * is full or its wait runs out, so a crowd gets quick, polite refusals instead of timeouts and
  * 500s. A waiting request whose client has gone leaves the queue without running.
  */
-export function admissionControl(queue: AdmissionQueue, options: { timeoutMs: number; onShed?: (reason: ShedReason) => void }): RequestHandler {
+export function admissionControl(
+  queue: AdmissionQueue,
+  options: { timeoutMs: number; onShed?: (reason: ShedReason) => void },
+): RequestHandler {
   // About one queue wait: by then the requests ahead have run or given up.
   const retryAfter = String(Math.max(1, Math.ceil(options.timeoutMs / 1000)));
   return (req, res, next) => {
