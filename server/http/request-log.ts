@@ -115,7 +115,12 @@ export function requestLogger(logger: Logger, options: { trustProxy: boolean }) 
       ...(error.message.startsWith(BARE_STATUS) ? {} : { err: error }),
     }),
     wrapSerializers: false,
-    serializers: { err: pino.stdSerializers.err },
+    serializers: {
+      // pino-http still binds the raw request to a logger it then leaves unused (the lines above carry only
+      // reqId); serialized to nothing, so redaction never walks the request object.
+      req: () => ({}),
+      err: pino.stdSerializers.err,
+    },
   });
 }
 
