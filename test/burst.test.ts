@@ -22,7 +22,9 @@ const sink = new Writable({
 });
 
 beforeAll(async () => {
-  server = await startTestServer({ pages: true, log: { level: "warn", destination: sink } });
+  // Renders, not load shedding, are under test here (test/load-shedding.test.ts has those): the
+  // queue waits out the stall below instead of answering 503 after the default 10 s.
+  server = await startTestServer({ pages: true, env: { QUEUE_TIMEOUT_MS: "120000" }, log: { level: "warn", destination: sink } });
 });
 afterAll(async () => {
   await server.close();
