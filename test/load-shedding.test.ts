@@ -1,8 +1,7 @@
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorResponse } from "../server/api/responses-common";
 import { createFirmOwner, makeDeps, PASSWORD } from "./factories";
-import { signIn, startTestServer, type TestServer } from "./server";
+import { capturedLog, signIn, startTestServer, type TestServer } from "./server";
 
 /**
  * A whole server with a tiny admission queue (1 running, 1 waiting) under a crowd of signed-in
@@ -12,7 +11,7 @@ import { signIn, startTestServer, type TestServer } from "./server";
 const MAX_IN_FLIGHT = 1;
 const MAX_QUEUE = 1;
 let server: TestServer;
-let log = "";
+const log = capturedLog();
 
 beforeAll(async () => {
   server = await startTestServer({
@@ -20,12 +19,7 @@ beforeAll(async () => {
     env: { MAX_IN_FLIGHT: String(MAX_IN_FLIGHT), MAX_QUEUE: String(MAX_QUEUE), QUEUE_TIMEOUT_MS: "30000" },
     log: {
       level: "warn",
-      destination: new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          log += chunk.toString();
-          done();
-        },
-      }),
+      destination: log.destination,
     },
   });
 });
@@ -66,7 +60,7 @@ describe("load shedding on the real server", () => {
       }
     }
     // Shedding is logged as a warning, never as an error.
-    expect(log).toContain('"status":503');
-    expect(log).not.toMatch(/"level":(50|60)/);
+    expect(log.text()).toContain('"status":503');
+    expect(log.text()).not.toMatch(/"level":(50|60)/);
   });
 });

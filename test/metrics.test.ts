@@ -1,6 +1,5 @@
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "./server";
+import { capturedLog, startTestServer, type TestServer } from "./server";
 
 /** /metrics: off unless METRICS_TOKEN is set, then only for a scraper that holds the token. */
 const TOKEN = "metrics-token-for-tests-0123456789";
@@ -22,18 +21,13 @@ describe("/metrics switched off", () => {
 
 describe("/metrics with METRICS_TOKEN", () => {
   let server: TestServer;
-  let log = "";
+  const log = capturedLog();
   beforeAll(async () => {
     server = await startTestServer({
       env: { METRICS_TOKEN: TOKEN },
       log: {
         level: "info",
-        destination: new Writable({
-          write(chunk: Buffer, _encoding, done) {
-            log += chunk.toString();
-            done();
-          },
-        }),
+        destination: log.destination,
       },
     });
   });
@@ -78,7 +72,15 @@ describe("/metrics with METRICS_TOKEN", () => {
     expect(body.includes("jointly_db_pool_connections")).toBe(server.app.database.kind === "postgres");
     expect(body.includes("jointly_db_pool_waiting 0")).toBe(server.app.database.kind === "postgres");
 
-    await expect.poll(() => log.split("\n").filter((line) => line.includes('"route":"/api/v1/firms/me"')).length).toBe(3);
-    expect(log).not.toContain("/metrics");
+    await expect
+      .poll(
+        () =>
+          log
+            .text()
+            .split("\n")
+            .filter((line) => line.includes('"route":"/api/v1/firms/me"')).length,
+      )
+      .toBe(3);
+    expect(log.text()).not.toContain("/metrics");
   });
 });

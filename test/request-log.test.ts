@@ -1,9 +1,8 @@
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { loggableUrl } from "../server/http/request-log";
 import { createFirmOwner, makeDeps, PASSWORD } from "./factories";
-import { browserless, startTestServer, type TestServer } from "./server";
+import { browserless, capturedLog, startTestServer, type TestServer } from "./server";
 
 /**
  * The request log at info level holds no credential: no session token (in a Cookie or a
@@ -11,16 +10,10 @@ import { browserless, startTestServer, type TestServer } from "./server";
  * id the client also receives as X-Request-Id; a 5xx logs its cause under that id.
  */
 let server: TestServer;
-let log = "";
-const sink = new Writable({
-  write(chunk: Buffer, _encoding, done) {
-    log += chunk.toString();
-    done();
-  },
-});
+const log = capturedLog();
 
 beforeAll(async () => {
-  server = await startTestServer({ pages: true, log: { level: "info", destination: sink } });
+  server = await startTestServer({ pages: true, log: { level: "info", destination: log.destination } });
 });
 afterAll(async () => {
   await server.close();
@@ -39,7 +32,7 @@ const parseLog = (text: string) =>
     .split("\n")
     .filter(Boolean)
     .map((line) => logLine.parse(JSON.parse(line)));
-const lines = () => parseLog(log);
+const lines = () => parseLog(log.text());
 
 describe("request log", () => {
   it("holds no session token, password or header after signing in through the real server", async () => {
@@ -79,14 +72,14 @@ describe("request log", () => {
       { route: "/api/v1/firms/me", status: 200, userId: owner.userId },
     ]);
     for (const token of tokens) {
-      expect(log).not.toContain(token);
-      expect(log).not.toContain(decodeURIComponent(token));
+      expect(log.text()).not.toContain(token);
+      expect(log.text()).not.toContain(decodeURIComponent(token));
       // The token's id part alone (before the signature) is the session's key in the database.
-      expect(log).not.toContain(decodeURIComponent(token).split(".")[0]);
+      expect(log.text()).not.toContain(decodeURIComponent(token).split(".")[0]);
     }
-    expect(log).not.toContain(PASSWORD);
-    expect(log).not.toContain("not-a-real-token-123");
-    expect(log).not.toMatch(/"(cookie|set-cookie|authorization)":"(?!\[redacted\])/i);
+    expect(log.text()).not.toContain(PASSWORD);
+    expect(log.text()).not.toContain("not-a-real-token-123");
+    expect(log.text()).not.toMatch(/"(cookie|set-cookie|authorization)":"(?!\[redacted\])/i);
   });
 
   it("logs each request as one lean line: method, route, status, time, request id (and the user, when signed in); the id goes back as X-Request-Id", async () => {
@@ -116,23 +109,18 @@ describe("request log", () => {
   });
 
   it("adds the URL (secrets masked) and the user agent at debug level only", async () => {
-    let debugLog = "";
+    const debugLog = capturedLog();
     const verbose = await startTestServer({
       log: {
         level: "debug",
-        destination: new Writable({
-          write(chunk: Buffer, _encoding, done) {
-            debugLog += chunk.toString();
-            done();
-          },
-        }),
+        destination: debugLog.destination,
       },
     });
     try {
       const res = await fetch(`${verbose.url}/api/v1/networks/some-id?token=secret-query-9876`, { headers: { "user-agent": "probe/1.0" } });
       expect(res.status).toBe(401);
       const id = res.headers.get("x-request-id");
-      const ownLine = () => parseLog(debugLog).find((l) => l.reqId === id && l.status !== undefined);
+      const ownLine = () => parseLog(debugLog.text()).find((l) => l.reqId === id && l.status !== undefined);
       await expect.poll(ownLine).toBeDefined();
       expect(ownLine()).toMatchObject({
         level: 40,
@@ -142,7 +130,7 @@ describe("request log", () => {
         url: "/api/v1/networks/some-id?token=[redacted]",
         userAgent: "probe/1.0",
       });
-      expect(debugLog).not.toContain("secret-query-9876");
+      expect(debugLog.text()).not.toContain("secret-query-9876");
     } finally {
       await verbose.close();
     }
@@ -152,8 +140,8 @@ describe("request log", () => {
     await fetch(`${server.url}/calendar/secret-feed-token-1234.ics`);
     await fetch(`${server.url}/signup?lead=secret-lead-token-5678&role=buyer`);
     await expect.poll(() => lines().filter((l) => l.route === "routes/signup").length).toBe(1);
-    expect(log).not.toContain("secret-feed-token-1234");
-    expect(log).not.toContain("secret-lead-token-5678");
+    expect(log.text()).not.toContain("secret-feed-token-1234");
+    expect(log.text()).not.toContain("secret-lead-token-5678");
     expect(loggableUrl("/invitations/abc-def/accept?x=1")).toBe("/invitations/[redacted]/accept?x=1");
     expect(loggableUrl("/api/v1/invitations/abc-def/accept")).toBe("/api/v1/invitations/[redacted]/accept");
     expect(loggableUrl("/calendar/abc.ics")).toBe("/calendar/[redacted].ics");
@@ -163,17 +151,12 @@ describe("request log", () => {
 
 describe("a 5xx", () => {
   it("logs its cause under the request id, which the client receives to quote", async () => {
-    let faultLog = "";
+    const faultLog = capturedLog();
     const faulty = await startTestServer({
       pages: true,
       log: {
         level: "info",
-        destination: new Writable({
-          write(chunk: Buffer, _encoding, done) {
-            faultLog += chunk.toString();
-            done();
-          },
-        }),
+        destination: faultLog.destination,
       },
     });
     try {
@@ -202,7 +185,7 @@ describe("a 5xx", () => {
       const pageId = page.headers.get("x-request-id");
       await page.text();
 
-      const parsed = () => parseLog(faultLog);
+      const parsed = () => parseLog(faultLog.text());
       for (const id of [apiId, pageId]) {
         // The cause (an error with its message), on an error line carrying the request id.
         await expect
