@@ -165,7 +165,7 @@ function useHttpPipeline(app: express.Express, parts: PipelineParts): void {
   // req.ip is the socket's address and a client cannot choose its own rate-limit bucket.
   app.set("trust proxy", env.TRUST_PROXY);
 
-  // Probes first: cheap, public, and not worth a log line every few seconds.
+  // Probes first: cheap, public, and not worth a log line every few seconds; so are scrapes of /metrics.
   app.use(parts.health);
   app.use(parts.protection.metrics);
 
