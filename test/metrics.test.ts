@@ -1,5 +1,7 @@
+import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { capturedLog, startTestServer, type TestServer } from "./server";
+import { createFirmOwner, makeDeps, PASSWORD } from "./factories";
+import { capturedLog, signIn, startTestServer, type TestServer } from "./server";
 
 /** /metrics: off unless METRICS_TOKEN is set, then only for a scraper that holds the token. */
 const TOKEN = "metrics-token-for-tests-0123456789";
@@ -72,15 +74,26 @@ describe("/metrics with METRICS_TOKEN", () => {
     expect(body.includes("jointly_db_pool_connections")).toBe(server.app.database.kind === "postgres");
     expect(body.includes("jointly_db_pool_waiting 0")).toBe(server.app.database.kind === "postgres");
 
-    await expect
-      .poll(
-        () =>
-          log
-            .text()
-            .split("\n")
-            .filter((line) => line.includes('"route":"/api/v1/firms/me"')).length,
-      )
-      .toBe(3);
+    // A live socket is counted while it is connected.
+    const owner = await createFirmOwner(makeDeps(server.app.deps.db));
+    const cookie = await signIn(server.url, owner.email, PASSWORD);
+    const socket = connect(server.url, { transports: ["websocket"], extraHeaders: { cookie }, reconnection: false });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.once("connect", () => resolve());
+        socket.once("connect_error", reject);
+      });
+      expect(await (await scrape(`Bearer ${TOKEN}`)).text()).toContain("jointly_socketio_connected_sockets 1");
+    } finally {
+      socket.disconnect();
+    }
+
+    const apiLines = () =>
+      log
+        .text()
+        .split("\n")
+        .filter((line) => line.includes('"route":"/api/v1/firms/me"'));
+    await expect.poll(() => apiLines().length).toBe(3);
     expect(log.text()).not.toContain("/metrics");
   });
 });
