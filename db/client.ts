@@ -29,9 +29,18 @@ export async function selectRows<Row extends Record<string, unknown>>(db: Db | T
 
 const MIGRATIONS_FOLDER = path.join(PROJECT_ROOT, "db/migrations");
 
+/** The PostgreSQL pool's connections: open, idle, and queries waiting for one (for /metrics). */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
 export interface Database {
   db: Db;
   kind: "pglite" | "postgres";
+  /** PostgreSQL only: the pool has no counterpart on the embedded database. */
+  poolStats?: () => PoolStats;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -60,6 +69,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       db,
       kind: "postgres",
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       migrate: () => migratePg(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
       close: () => pool.end(),
     };

@@ -19,7 +19,9 @@ import type { Env } from "./env";
 import { handleAsync } from "./http/async-handler";
 import { sameOriginGuard } from "./http/csrf";
 import { databaseCheck, healthRoutes } from "./http/health";
+import { serverProtection, type Protection } from "./http/protection";
 import { requestIdOf, requestLogger } from "./http/request-log";
+import { pageRouteNamer, withRouteNotes } from "./http/route-name";
 import { noStore, pageBodyLimit, permissionsPolicy } from "./http/security-headers";
 import type { JointlyLoadContext } from "./load-context";
 import { createRealtime, type Realtime } from "./realtime/server";
@@ -92,7 +94,8 @@ export async function createJointly(options: CreateJointlyOptions): Promise<Join
     checks: { database: databaseCheck(database.db), redis: () => realtime.pingRedis() },
     draining: () => closed,
   });
-  useHttpPipeline(app, { env, logger, auth, services, deps, health, build: options.build });
+  const protection = serverProtection(env, { poolStats: database.poolStats, sockets: () => realtime.io.of("/").sockets.size });
+  useHttpPipeline(app, { env, logger, auth, services, deps, health, protection, build: options.build });
   const deadlineTimer = startReminders(services, logger);
 
   return {
@@ -148,6 +151,8 @@ interface PipelineParts {
   deps: Deps;
   /** /healthz and /readyz, answered before anything else. */
   health: express.Router;
+  /** /metrics, and load shedding in front of the pages and the API. */
+  protection: Protection;
   build?: ServerBuild;
 }
 
@@ -159,8 +164,9 @@ function useHttpPipeline(app: express.Express, parts: PipelineParts): void {
   // req.ip is the socket's address and a client cannot choose its own rate-limit bucket.
   app.set("trust proxy", env.TRUST_PROXY);
 
-  // Probes first: cheap, public, and not worth a log line every few seconds.
+  // Probes first: cheap, public, and not worth a log line every few seconds; so are scrapes of /metrics.
   app.use(parts.health);
+  app.use(parts.protection.metrics);
 
   // Then the request log, so every other response (refusals included) carries X-Request-Id and every 5xx is logged
   // with its cause under that id.
@@ -179,6 +185,8 @@ function useHttpPipeline(app: express.Express, parts: PipelineParts): void {
   app.use(express.static(path.join(PROJECT_ROOT, "public"), { maxAge: "1h" }));
   // Everything past the static files may be private: never cached.
   app.use(noStore);
+  // A bounded queue in front of the costly part: past it, 503 with Retry-After instead of timeouts.
+  app.use(parts.protection.admission);
 
   // Coarse per-client guard in front of the sign-in and sign-up forms and the auth endpoints.
   app.use(["/login", "/signup", "/api/auth"], authRateLimit(env));
@@ -237,8 +245,9 @@ function authRateLimit(env: Env) {
 
 /** The Remix pages, each loader given the services, auth and the request's own context. */
 function pageHandler(serverBuild: ServerBuild, { env, services, auth, deps }: PipelineParts) {
+  const routeNamer = pageRouteNamer(serverBuild);
   return createRequestHandler({
-    build: appErrorsAsResponses(serverBuild),
+    build: appErrorsAsResponses(withRouteNotes(serverBuild)),
     mode: env.NODE_ENV === "production" ? "production" : "development",
     getLoadContext: (req, res): JointlyLoadContext => ({
       services,
@@ -251,6 +260,7 @@ function pageHandler(serverBuild: ServerBuild, { env, services, auth, deps }: Pi
       clientIp: String(req.headers[CLIENT_IP_HEADER]),
       now: deps.now,
       currentActor: actorLookup(req, res, auth, services),
+      noteRoute: routeNamer(res),
     }),
   });
 }

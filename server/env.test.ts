@@ -31,6 +31,24 @@ describe("parseEnv", () => {
     expect(env.AUTH_RATE_LIMIT).toBe(true);
   });
 
+  it("bounds the load-shedding queue, with defaults for a small machine", () => {
+    expect(parseEnv({})).toMatchObject({ MAX_IN_FLIGHT: 32, MAX_QUEUE: 256, QUEUE_TIMEOUT_MS: 10_000 });
+    expect(parseEnv({ MAX_IN_FLIGHT: "4", MAX_QUEUE: "0", QUEUE_TIMEOUT_MS: "500" })).toMatchObject({
+      MAX_IN_FLIGHT: 4,
+      MAX_QUEUE: 0,
+      QUEUE_TIMEOUT_MS: 500,
+    });
+    expect(() => parseEnv({ MAX_IN_FLIGHT: "0" })).toThrow(/MAX_IN_FLIGHT/);
+    expect(() => parseEnv({ MAX_QUEUE: "-1" })).toThrow(/MAX_QUEUE/);
+    expect(() => parseEnv({ QUEUE_TIMEOUT_MS: "1.5" })).toThrow(/QUEUE_TIMEOUT_MS/);
+  });
+
+  it("keeps /metrics off unless a long enough token is set", () => {
+    expect(parseEnv({}).METRICS_TOKEN).toBeUndefined();
+    expect(() => parseEnv({ METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN: must be at least 16 characters/);
+    expect(parseEnv({ METRICS_TOKEN: "a".repeat(16) }).METRICS_TOKEN).toBe("a".repeat(16));
+  });
+
   it("treats empty variables as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", REDIS_URL: "" }).DATABASE_URL).toBeUndefined();
   });

@@ -74,6 +74,12 @@ const envSchema = z
     AUTH_RATE_LIMIT: boolish.optional(),
     TRUST_PROXY: trustProxy.optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Load shedding: pages and /api/v1 running at once, waiting for a turn, and how long one waits. */
+    MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(32),
+    MAX_QUEUE: z.coerce.number().int().min(0).max(100_000).default(256),
+    QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
+    /** Turns on /metrics, readable only with `Authorization: Bearer <token>`. */
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.BETTER_AUTH_SECRET) {

@@ -23,6 +23,8 @@ export interface JointlyLoadContext {
    * per GET; an action looks again each time, as it may change the session or the user.
    */
   currentActor: () => Promise<Actor | null>;
+  /** Called by each loader and action as it runs: the deepest names the request in its log line and metrics. */
+  noteRoute: (routeId: string) => void;
 }
 
 declare module "@remix-run/node" {

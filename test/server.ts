@@ -1,4 +1,5 @@
 import net from "node:net";
+import { Writable } from "node:stream";
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -132,4 +133,16 @@ export function browserless(url: string) {
     return page(path, cookie, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded", origin: url } });
   };
   return { page, post };
+}
+
+/** A log destination that keeps what the server wrote, for tests that read its lines. */
+export function capturedLog(): { destination: Writable; text: () => string } {
+  let text = "";
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      text += chunk.toString();
+      done();
+    },
+  });
+  return { destination, text: () => text };
 }

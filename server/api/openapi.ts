@@ -7,6 +7,13 @@ const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>
 
 const errorContent = { "application/json": { schema: jsonSchema(errorResponse, "output") } };
 
+/** Load shedding (server/http/load-shedding.ts) may answer any call so when the server is saturated. */
+const busy = {
+  description: "The server is busy (code `overloaded`): try again after the seconds in Retry-After",
+  headers: { "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer" } } },
+  content: errorContent,
+};
+
 /** The OpenAPI 3.1 document of /api/v1, generated from the operations' zod schemas. */
 export function buildOpenApi(operations: readonly Operation[], serverUrl = "/api/v1") {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -42,6 +49,7 @@ export function buildOpenApi(operations: readonly Operation[], serverUrl = "/api
       "401": { description: "Not signed in", content: errorContent },
       "403": { description: "Not allowed", content: errorContent },
       "404": { description: "Not found, or not yours to see", content: errorContent },
+      "503": busy,
     };
     if (op.conflict) responses["409"] = { description: op.conflict, content: errorContent };
     if (op.body || op.query || op.params) responses["400"] = { description: "Invalid input, with field messages", content: errorContent };

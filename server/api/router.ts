@@ -8,6 +8,7 @@ import { buildOpenApi } from "./openapi";
 import { allOperations as operations } from "./all-operations";
 import { handleAsync } from "../http/async-handler";
 import { requestIdOf } from "../http/request-log";
+import { nameRoute } from "../http/route-name";
 
 function sendError(res: Response, error: AppError) {
   res.status(error.status).json({ error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } });
@@ -44,6 +45,7 @@ export function createApiRouter(options: { services: Services; auth: Auth; logge
     router[op.method](
       expressPath,
       handleAsync(async (req: Request, res: Response) => {
+        nameRoute(res, `${req.baseUrl}${expressPath}`);
         try {
           const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
           const actor = session ? await services.accounts.loadActor(session.user.id) : null;

@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pino, type DestinationStream, type Logger } from "pino";
 import { pinoHttp } from "pino-http";
+import { routeOf } from "./route-name";
 
 /**
  * What the logs may hold. Every logger of the process redacts credentials wherever they appear
- * (headers, bodies, better-auth's arguments), and a request is logged lean: id, method, a URL
- * without its secrets, status, time and the signed-in user's id; never its headers.
+ * (headers, bodies, better-auth's arguments), and a request is logged lean: id, method, route,
+ * status, time and the signed-in user's id; never its headers.
  */
 const SECRET_KEYS = [
   "password",
@@ -66,29 +67,58 @@ function safeDecode(text: string): string {
 /** A proxy's id is kept only when the proxy is trusted and the id is plain. */
 const PLAIN_ID = /^[\w.-]{8,128}$/;
 
+type LoggedRequest = IncomingMessage & { originalUrl?: string };
+type LoggedResponse = ServerResponse & { locals?: Record<string, unknown> };
+
+/**
+ * A request's line: method, route (its pattern, not the URL: see route-name.ts; the path when no
+ * route was matched), status, milliseconds and the signed-in user's id (when a page or the API
+ * looked the session up); the request id is bound to every line of the request as `reqId`.
+ * At debug level the line also holds the URL (secrets masked) and the user agent.
+ */
+function requestLine(logger: Logger, req: LoggedRequest, res: LoggedResponse, ms: number): Record<string, unknown> {
+  const url = loggableUrl(req.originalUrl ?? req.url ?? "");
+  const userId = res.locals?.userId;
+  return {
+    method: req.method,
+    route: routeOf(res) ?? url.split("?", 1)[0],
+    status: res.statusCode,
+    ms,
+    ...(typeof userId === "string" ? { userId } : {}),
+    ...(logger.isLevelEnabled("debug") ? { url, userAgent: req.headers["user-agent"] } : {}),
+  };
+}
+
+/** How pino-http's placeholder error for a 5xx without a cause begins. */
+const BARE_STATUS = "failed with status code";
+
 export function requestLogger(logger: Logger, options: { trustProxy: boolean }) {
-  return pinoHttp({
+  return pinoHttp<LoggedRequest, LoggedResponse>({
     logger,
-    genReqId: (req: IncomingMessage, res: ServerResponse) => {
+    genReqId: (req, res) => {
       const incoming = req.headers["x-request-id"];
       const id = options.trustProxy && typeof incoming === "string" && PLAIN_ID.test(incoming) ? incoming : randomUUID();
       res.setHeader("X-Request-Id", id);
       return id;
     },
+    // Every line of the request (the loaders' and services' too) carries only its id.
+    quietReqLogger: true,
+    quietResLogger: true,
     autoLogging: { ignore: (req) => req.url?.startsWith("/build/") ?? false },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+    // A shed request (503, load-shedding.ts) is the server protecting itself, not a fault.
+    customLogLevel: (_req, res, err) =>
+      err || (res.statusCode >= 500 && res.locals?.shed !== true) ? "error" : res.statusCode >= 400 ? "warn" : "info",
+    customSuccessObject: (req, res, val: { responseTime: number }) => requestLine(logger, req, res, val.responseTime),
+    // The cause when there is one (an API failure sets res.err); pino-http's stand-in for a bare 5xx says nothing more.
+    customErrorObject: (req, res, error, val: { responseTime: number }) => ({
+      ...requestLine(logger, req, res, val.responseTime),
+      ...(error.message.startsWith(BARE_STATUS) ? {} : { err: error }),
+    }),
     wrapSerializers: false,
     serializers: {
-      req: (req: IncomingMessage & { id?: string; originalUrl?: string }) => ({
-        id: req.id,
-        method: req.method,
-        url: loggableUrl(req.originalUrl ?? req.url ?? ""),
-      }),
-      // The signed-in user, when a page or the API looked the session up (res.locals.userId).
-      res: (res: ServerResponse & { locals?: { userId?: unknown } }) => ({
-        statusCode: res.statusCode,
-        ...(typeof res.locals?.userId === "string" ? { userId: res.locals.userId } : {}),
-      }),
+      // pino-http still binds the raw request to a logger it then leaves unused (the lines above carry only
+      // reqId); serialized to nothing, so redaction never walks the request object.
+      req: () => ({}),
       err: pino.stdSerializers.err,
     },
   });
