@@ -72,7 +72,8 @@ export function createAuth(db: Db, env: Env, logger?: Logger, events: { onSessio
     },
     advanced: {
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
-      database: { generateId: () => crypto.randomUUID() },
+      // A session and its user in one query on every page (db/schema/auth.ts declares the relation).
+      database: { generateId: () => crypto.randomUUID(), joins: true },
     },
     telemetry: { enabled: false },
     // better-auth's own messages go to the request log, not the console.
