@@ -49,7 +49,7 @@ import {
 } from "./bench/live-settings";
 import { Watchers } from "./bench/live-watchers";
 import { pgUnreachable, scratchDatabase } from "./bench/postgres";
-import { cleanupAll, guardRun, onCleanup, startServer, stopServers } from "./bench/processes";
+import { benchServerEnv, cleanupAll, guardRun, onCleanup, startServer, stopServers } from "./bench/processes";
 import { compiledServer, freePort, PG_SERVER_URL, ROOT } from "./bench/shared";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -79,12 +79,7 @@ async function startInProcess(): Promise<{ server: Server; fallback: Fallback; c
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const env = parseEnv({
-    NODE_ENV: "production",
-    LOG_LEVEL: "warn",
-    AUTH_RATE_LIMIT: "false",
-    HOST: "127.0.0.1",
-    PORT: String(port),
-    PUBLIC_URL: url,
+    ...benchServerEnv(port),
     DATA_DIR: "memory://",
     BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
     ADMIN_EMAIL: ADMIN.email,

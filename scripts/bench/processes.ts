@@ -84,6 +84,18 @@ export function rssMb(pid: number): number {
   }
 }
 
+/** How every benchmark runs a server: production, quiet logs, no auth rate limit, on 127.0.0.1:`port`. */
+export function benchServerEnv(port: number) {
+  return {
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    AUTH_RATE_LIMIT: "false",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+  } as const;
+}
+
 /**
  * Starts the compiled server (plus `args`), as `npm start` runs it, in production on 127.0.0.1 and a free port, logging
  * warnings only, with no auth rate limit, no database, Redis or data folder unless `env` sets them;
@@ -104,12 +116,7 @@ export async function startServer(
     detached: true,
     env: {
       ...process.env,
-      NODE_ENV: "production",
-      LOG_LEVEL: "warn",
-      AUTH_RATE_LIMIT: "false",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      PUBLIC_URL: url,
+      ...benchServerEnv(port),
       DATABASE_URL: "",
       REDIS_URL: "",
       DATA_DIR: "",
